@@ -1,0 +1,47 @@
+// The shape of a command file: a Discord definition plus platform-neutral handlers, so the
+// Discord router and the local console run the very same code and render the same ReplyView.
+import type { AppContext } from '../src/context.js';
+import type { ReplyView } from '../src/answers/view.js';
+
+export interface Caller {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+  /** Has Manage Server in this guild (always false in DMs). */
+  canManageGuild: boolean;
+}
+
+export type OptionValue = string | number | boolean;
+
+export interface CommandInput {
+  /** For commands with subcommands (`/daily set`), the subcommand's name; else null. */
+  subcommand: string | null;
+  /** Option values by name (channel options carry the channel id). */
+  options: Record<string, OptionValue>;
+  caller: Caller;
+  /** Message context-menu commands: the message acted on. */
+  target?: { id: string; content: string };
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** What a button press produces: edit the message it sits on, answer privately, or post publicly. */
+export interface ButtonOutcome {
+  mode: 'update' | 'reply' | 'channel';
+  view: ReplyView;
+}
+
+export interface CommandModule {
+  /** A discord.js SlashCommandBuilder or ContextMenuCommandBuilder. */
+  data: { name: string; toJSON(): unknown };
+  /** The work may take more than a moment: the router defers before running. */
+  defer?: boolean;
+  run(ctx: AppContext, input: CommandInput): Promise<ReplyView>;
+  /** Autocomplete: at most 25 choices, answered from memory. */
+  autocomplete?(ctx: AppContext, focused: { name: string; value: string }, input: CommandInput): Choice[];
+  /** Buttons whose custom_id starts with `${data.name}:`. */
+  button?(ctx: AppContext, customId: string, input: CommandInput): Promise<ButtonOutcome>;
+}

@@ -1,0 +1,40 @@
+// Platform-neutral replies: what every command answers with. Discord renders them as embeds and
+// buttons (src/discord/render.ts), the console and CLI as text, so the console is an honest preview.
+
+export interface CardField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+/** One block of a reply (a Discord embed; a titled section in the console). */
+export interface Card {
+  title: string | null;
+  url: string | null;
+  description: string | null;
+  fields: CardField[];
+  footer: string | null;
+}
+
+export interface ButtonView {
+  /** custom_id: `<command>:<action>:<state-key>`; at most 100 characters. */
+  id: string;
+  label: string;
+  style: 'primary' | 'secondary' | 'success' | 'danger';
+}
+
+export interface ReplyView {
+  /** Only the person who asked sees it. */
+  ephemeral: boolean;
+  content: string | null;
+  cards: Card[];
+  buttons: ButtonView[];
+}
+
+export function textReply(content: string, ephemeral = true): ReplyView {
+  return { ephemeral, content, cards: [], buttons: [] };
+}
+
+export function emptyCard(): Card {
+  return { title: null, url: null, description: null, fields: [], footer: null };
+}

@@ -1,0 +1,23 @@
+// The state an entry point builds once and hands to every command: no module-level caches.
+import type { Logger } from 'pino';
+import type { Corpus } from './corpus/types.js';
+import type { SearchIndex } from './search/engine.js';
+import type { Config } from './config.js';
+import type { DailyStore } from './daily/store.js';
+
+export interface AppContext {
+  corpus: Corpus;
+  index: SearchIndex;
+  config: Config;
+  log: Logger;
+  /** The daily-quote database; null where the running front end has none (e.g. some CLI verbs). */
+  store: DailyStore | null;
+  /** The clock; tests pass a fake one. */
+  now: () => Date;
+  /**
+   * Short-lived state behind buttons ("More", "Context", "Post to channel"), keyed by the id in
+   * the button's custom_id. In memory only: after a restart the keys are gone and the button
+   * answers "this result has expired — ask again".
+   */
+  sessions: Map<string, unknown>;
+}
