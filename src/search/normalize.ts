@@ -9,6 +9,35 @@ export function foldText(text: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");
 }
 
+/** Abbreviations whose letters would otherwise fold into other words ("US" is not "us"). */
+export function expandAbbreviations(text: string): string {
+  return text
+    .replace(/\bU\.\s?S\.(?:\s?A\.)?/g, 'USA')
+    .replace(/\bU\.\s?K\./g, 'UK')
+    .replace(/\bUS\b/g, 'USA');
+}
+
+export interface RawToken {
+  /** Folded word. */
+  word: string;
+  /** The word as typed (for capitalisation). */
+  raw: string;
+}
+
+/** Like `tokenize`, keeping each word as typed. */
+export function tokenizeRaw(text: string): RawToken[] {
+  const out: RawToken[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc][\p{L}]+)?/gu)) {
+    const raw = m[0].replace(/['\u2019\u02bc].*$/, '');
+    const tail = m[0].slice(raw.length + 1).toLowerCase();
+    const word = foldText(raw);
+    if (tail === 't' && word.endsWith('n')) {
+      out.push({ word: word.slice(0, -1), raw: raw.slice(0, -1) }, { word: 'not', raw: 'not' });
+    } else if (word) out.push({ word, raw });
+  }
+  return out.filter((t) => /^[\p{L}\p{N}]+$/u.test(t.word));
+}
+
 /**
  * Words of a text, folded: letters and digits only; a possessive or contraction tail
  * ("iraq's", "it's", "americans'") is dropped so "iraq's" matches "iraq".
