@@ -600,7 +600,10 @@ export class FakeDiscord {
       record.status = status;
       if (status >= 400) record.error = body as Json;
       this.requests.push(record);
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.writeHead(
+        status,
+        status === 204 ? headers : { 'content-type': 'application/json', ...headers },
+      );
       res.end(status === 204 ? undefined : JSON.stringify(body));
       this.changed();
     };
