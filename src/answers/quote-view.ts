@@ -26,16 +26,27 @@ export function contextButton(statement: Statement): ButtonView {
   };
 }
 
-/** "5 March 2017" for a YYYY-MM-DD date. */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "5 March 2017" for a YYYY-MM-DD date (anything else is shown as given). */
 export function formatLongDate(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(d);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return date;
+  return `${Number(m[3])} ${month} ${m[1]}`;
 }
 
 export function formatCitation(statement: Statement, meeting: Meeting): string {

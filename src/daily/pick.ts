@@ -16,6 +16,8 @@ export interface PickOptions extends QuoteBounds {
   history: readonly { localDate: string; statementId: string }[];
   /** Only this speaker's statements (canonical name). */
   speaker?: string | null;
+  /** The eligible statements, when the caller keeps them between picks (see listEligibleStatements). */
+  eligible?: readonly EligibleStatement[];
 }
 
 export interface QuotePick {
@@ -25,7 +27,7 @@ export interface QuotePick {
   onThisDay: boolean;
 }
 
-interface Candidate {
+export interface EligibleStatement {
   statement: Statement;
   meeting: Meeting;
   /** Identical text reported twice counts as one quote. */
@@ -37,10 +39,14 @@ function normalizeText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Letters and digits only: the same words with other quotation marks or spacing are one quote. */
 function textKey(text: string): string {
-  return normalizeText(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]/gu, '');
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Length as shown (runs of whitespace count once), without copying clean text. */
+function measureText(text: string): number {
+  return /\s\s|[\n\r\t]/.test(text) ? normalizeText(text).length : text.trim().length;
 }
 
 /** FNV-1a: a fast stable hash, so the same inputs always pick the same quote. */
@@ -62,16 +68,16 @@ export function listEligibleStatements(
   corpus: Corpus,
   bounds: QuoteBounds,
   speaker: string | null = null,
-): Candidate[] {
+): EligibleStatement[] {
   const meetings = new Map(corpus.meetings.map((m) => [m.id, m]));
-  const collect = (allowParaphrase: boolean): Candidate[] => {
+  const collect = (allowParaphrase: boolean): EligibleStatement[] => {
     const seen = new Set<string>();
-    const out: Candidate[] = [];
+    const out: EligibleStatement[] = [];
     for (const statement of corpus.statements) {
       if (statement.speaker === null) continue;
       if (speaker !== null && statement.speaker !== speaker) continue;
       if (statement.kind === 'paraphrase' && !allowParaphrase) continue;
-      const length = normalizeText(statement.text).length;
+      const length = measureText(statement.text);
       if (length < bounds.minChars || length > bounds.maxChars) continue;
       const meeting = meetings.get(statement.meetingId);
       if (!meeting) continue;
@@ -107,10 +113,10 @@ export function isOnThisDay(meetingDate: string | null, date: string): boolean {
  * - Ties are broken by a hash of (server, date, statement), so the choice is stable.
  */
 export function pickDailyQuote(options: PickOptions): QuotePick | null {
-  const eligible = listEligibleStatements(options.corpus, options, options.speaker ?? null);
+  const eligible =
+    options.eligible ?? listEligibleStatements(options.corpus, options, options.speaker ?? null);
   if (eligible.length === 0) return null;
   const byId = new Map(eligible.map((c) => [c.statement.id, c]));
-  const speakerOf = new Map(options.corpus.statements.map((s) => [s.id, s.speaker]));
 
   const past = options.history
     .filter((h) => h.localDate !== options.date)
@@ -139,7 +145,8 @@ export function pickDailyQuote(options: PickOptions): QuotePick | null {
   const lastQuoted = new Map<string, string>();
   const timesQuoted = new Map<string, number>();
   for (const entry of past) {
-    const speaker = speakerOf.get(entry.statementId);
+    // Quotes no longer eligible (settings changed) no longer count for turns.
+    const speaker = byId.get(entry.statementId)?.speaker;
     if (!speaker) continue;
     lastQuoted.set(speaker, entry.localDate);
     timesQuoted.set(speaker, (timesQuoted.get(speaker) ?? 0) + 1);
@@ -155,7 +162,7 @@ export function pickDailyQuote(options: PickOptions): QuotePick | null {
     return hashString(`${seed}|${a}`) - hashString(`${seed}|${b}`) || (a < b ? -1 : 1);
   });
   const speaker = speakers[0];
-  let best: Candidate | null = null;
+  let best: EligibleStatement | null = null;
   let bestHash = Infinity;
   for (const c of pool) {
     if (c.speaker !== speaker) continue;

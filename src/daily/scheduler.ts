@@ -5,11 +5,17 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Corpus } from '../corpus/types.js';
 import { buildQuoteView } from '../answers/quote-view.js';
-import type { QuoteBounds } from './pick.js';
+import { listEligibleStatements } from './pick.js';
+import type { EligibleStatement, QuoteBounds } from './pick.js';
 import { isTransientFailure, sendWithRetry } from './poster.js';
 import type { ChannelPoster, PostFailure } from './poster.js';
 import type { DailyStore, Subscription } from './store.js';
-import { findNextOccurrence, findOccurrenceOn, formatLocalDate } from './time.js';
+import {
+  createDateFormatter,
+  findNextOccurrence,
+  findOccurrenceOn,
+  formatLocalDate,
+} from './time.js';
 import { resolveQuoteOfTheDay } from './today.js';
 
 export type DailyLog = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -45,6 +51,8 @@ export interface DailySchedulerOptions {
   dayAttempts?: number;
   /** Posts in flight at once (default 4). */
   concurrency?: number;
+  /** Eligible statements of a corpus; the scheduler keeps them while the corpus is unchanged. */
+  listEligible?: (corpus: Corpus) => readonly EligibleStatement[];
 }
 
 export type PostOutcome =
@@ -65,9 +73,35 @@ function readCorpus(options: DailySchedulerOptions): Corpus {
   return typeof options.corpus === 'function' ? options.corpus() : options.corpus;
 }
 
+/** Servers share zones and times: one pass computes each (zone, time, date) once. */
+interface PassCache {
+  formatters: Map<string, Intl.DateTimeFormat>;
+  occurrences: Map<string, Date | null>;
+}
+
+function findLocalDate(cache: PassCache, zone: string, now: Date): string {
+  let formatter = cache.formatters.get(zone);
+  if (!formatter) {
+    formatter = createDateFormatter(zone);
+    cache.formatters.set(zone, formatter);
+  }
+  return formatLocalDate(now, formatter);
+}
+
 /** The scheduled instant today (server-local) when it is due now, else null. */
-function findDueInstant(sub: Subscription, localDate: string, now: Date): Date | null {
-  const at = findOccurrenceOn(sub.time, sub.timezone, localDate, now);
+function findDueInstant(
+  cache: PassCache,
+  sub: Subscription,
+  localDate: string,
+  now: Date,
+): Date | null {
+  const key = `${sub.time}|${sub.timezone}|${localDate}`;
+  let at = cache.occurrences.get(key);
+  if (at === undefined) {
+    const formatter = cache.formatters.get(sub.timezone);
+    at = findOccurrenceOn(sub.time, sub.timezone, localDate, now, formatter);
+    cache.occurrences.set(key, at);
+  }
   if (!at || at > now) return null;
   // A time already gone when the subscription was set is not "missed": the first post is the next one.
   if (at < new Date(sub.activeFrom)) return null;
@@ -79,14 +113,15 @@ async function postForServer(
   owner: string,
   sub: Subscription,
   now: Date,
+  cache: PassCache,
 ): Promise<PostOutcome | null> {
   const { store, log } = options;
-  const localDate = formatLocalDate(now, sub.timezone);
+  const localDate = findLocalDate(cache, sub.timezone, now);
   const existing = store.getPost(sub.guildId, localDate);
   if (existing && !(existing.status === 'retry' && (existing.retryAt ?? '') <= now.toISOString())) {
     return null;
   }
-  if (!findDueInstant(sub, localDate, now)) return null;
+  if (!findDueInstant(cache, sub, localDate, now)) return null;
 
   const corpus = readCorpus(options);
   const pick = resolveQuoteOfTheDay({
@@ -97,6 +132,7 @@ async function postForServer(
     localDate,
     now,
     record: true,
+    ...(options.listEligible ? { eligible: options.listEligible(corpus) } : {}),
   });
   const claim = {
     guildId: sub.guildId,
@@ -193,13 +229,14 @@ export async function runDuePosts(
     .listActiveSubscriptions()
     .filter((s) => !options.ownsGuild || options.ownsGuild(s.guildId));
   const outcomes: PostOutcome[] = [];
+  const cache: PassCache = { formatters: new Map(), occurrences: new Map() };
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < subs.length) {
       const sub = subs[next++];
       if (!sub) break;
       try {
-        const outcome = await postForServer(options, options.owner, sub, now);
+        const outcome = await postForServer(options, options.owner, sub, now, cache);
         if (outcome) outcomes.push(outcome);
       } catch (err) {
         options.log.error({ err, guildId: sub.guildId }, 'daily quote: unexpected error');
@@ -246,10 +283,16 @@ export function startDailyScheduler(options: DailySchedulerOptions): StopDailySc
   };
   let stopped = false;
   let handle: unknown = null;
+  let kept: { corpus: Corpus; eligible: readonly EligibleStatement[] } | null = null;
+  const listEligible = (corpus: Corpus): readonly EligibleStatement[] => {
+    if (kept?.corpus !== corpus)
+      kept = { corpus, eligible: listEligibleStatements(corpus, options.bounds) };
+    return kept.eligible;
+  };
 
   const pass = async (): Promise<void> => {
     try {
-      await runDuePosts({ ...options, owner });
+      await runDuePosts({ listEligible, ...options, owner });
     } catch (err) {
       options.log.error({ err }, 'daily quote: pass failed');
     }

@@ -1,14 +1,20 @@
 // Wall-clock arithmetic for the daily quote: local dates and scheduled instants in IANA zones.
 import { Cron } from 'croner';
 
-/** The calendar date (YYYY-MM-DD) at `instant` in `timeZone`. */
-export function formatLocalDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
+/** A reusable formatter for local dates in one zone (building one is the slow part). */
+export function createDateFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).formatToParts(instant);
+  });
+}
+
+/** The calendar date (YYYY-MM-DD) at `instant` in `timeZone` (or with a prepared formatter). */
+export function formatLocalDate(instant: Date, zone: string | Intl.DateTimeFormat): string {
+  const formatter = typeof zone === 'string' ? createDateFormatter(zone) : zone;
+  const parts = formatter.formatToParts(instant);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -92,12 +98,13 @@ export function findOccurrenceOn(
   timeZone: string,
   localDate: string,
   near: Date,
+  formatter: Intl.DateTimeFormat = createDateFormatter(timeZone),
 ): Date | null {
   const cron = buildDailyCron(time, timeZone);
   // The occurrence on a local date lies within a day and a bit of any instant of that date.
   const from = new Date(near.getTime() - 52 * 3600_000);
-  for (const run of cron.nextRuns(5, from)) {
-    const date = formatLocalDate(run, timeZone);
+  for (const run of cron.nextRuns(4, from)) {
+    const date = formatLocalDate(run, formatter);
     if (date === localDate) return run;
     if (date > localDate) break;
   }

@@ -2,7 +2,7 @@
 // fresh deterministic pick (recorded, so /quote, /daily preview and the post agree all day).
 import type { Corpus } from '../corpus/types.js';
 import { isOnThisDay, pickDailyQuote } from './pick.js';
-import type { QuoteBounds, QuotePick } from './pick.js';
+import type { EligibleStatement, QuoteBounds, QuotePick } from './pick.js';
 import type { DailyStore } from './store.js';
 import { formatLocalDate } from './time.js';
 
@@ -26,6 +26,8 @@ export interface QuoteOfTheDayRequest {
   guildId: string;
   localDate: string;
   now: Date;
+  /** The eligible statements, when the caller keeps them (the scheduler does). */
+  eligible?: readonly EligibleStatement[];
   /** Record a fresh pick, pinning it for the day (false for read-only callers like the CLI). */
   record: boolean;
 }
@@ -51,6 +53,7 @@ export function resolveQuoteOfTheDay(request: QuoteOfTheDayRequest): QuotePick |
     history: store?.listPicks(guildId) ?? [],
     minChars: request.bounds.minChars,
     maxChars: request.bounds.maxChars,
+    ...(request.eligible ? { eligible: request.eligible } : {}),
   });
   if (!pick || !store || !request.record) return pick;
   if (pinnedId !== null) {

@@ -134,6 +134,7 @@ export class FakeClock {
   async advanceTo(iso: string, settle: () => Promise<void>): Promise<void> {
     const target = Date.parse(iso);
     for (;;) {
+      await settle();
       let first: [number, { at: number; fn: () => void }] | null = null;
       for (const entry of this.pending) {
         if (entry[1].at <= target && (!first || entry[1].at < first[1].at)) first = entry;
@@ -142,7 +143,6 @@ export class FakeClock {
       this.pending.delete(first[0]);
       this.t = Math.max(this.t, first[1].at);
       first[1].fn();
-      await settle();
     }
     this.t = Math.max(this.t, target);
   }
