@@ -756,7 +756,6 @@ function affixTerms(d: IndexData, word: string): number[] {
   return [...out];
 }
 
-
 /** FNV-1a hash of a word with the character at `skip` left out (-1: none), without slicing. */
 function hashWithout(w: string, skip: number): number {
   let h = 0x811c9dc5;
@@ -999,14 +998,18 @@ export function askQuestion(
     // Only a speaker: everything they said, in report order.
     const docs: number[] = [];
     for (let doc = 0; doc < corpus.statements.length; doc++) {
-      if ((!mask || mask[doc] === 1) && reading.speakers.has(d.docSpeaker[doc] ?? -1)) docs.push(doc);
+      if ((!mask || mask[doc] === 1) && reading.speakers.has(d.docSpeaker[doc] ?? -1))
+        docs.push(doc);
     }
     if (docs.length > 0)
       notices.push('No topic in the question: showing what the speaker said, in report order.');
     return finish2(
       index,
       answer,
-      { total: docs.length, top: docs.slice(0, offset + limit).map((doc) => ({ doc, score: 0, asked: true })) },
+      {
+        total: docs.length,
+        top: docs.slice(0, offset + limit).map((doc) => ({ doc, score: 0, asked: true })),
+      },
       limit,
       offset,
       finish,
@@ -1151,7 +1154,9 @@ function scoreStatements(
         return (v / exp.terms.length) * exp.factor;
       };
       if (probe) {
-        for (const doc of touched.length > 0 ? [...touched, ...conceptTouched] : [...conceptTouched]) {
+        for (const doc of touched.length > 0
+          ? [...touched, ...conceptTouched]
+          : [...conceptTouched]) {
           const p = seek(d.postDoc, shortest[0], shortest[1], doc);
           if (p >= shortest[1] || d.postDoc[p] !== doc) continue;
           const v = scoreAt(doc, p);
