@@ -74,6 +74,7 @@ const MAX_EXPANSIONS = 16;
 // Share of the question's topic (weighted by rarity) a statement must match to count as an answer;
 // stricter for statements by someone other than the speaker asked about.
 const MIN_COVERAGE = 0.4;
+const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
@@ -83,6 +84,8 @@ export interface IndexData {
   terms: Map<string, number>;
   stems: string[];
   idf: Float32Array;
+  /** How much a question word weighs: its rarity in what was said (statement text only). */
+  weight: Float32Array;
   maxIdf: number;
   postStart: Int32Array;
   postDoc: Int32Array;
@@ -167,6 +170,8 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   corpus.speakers.forEach((s, i) => speakerIndex.set(s.name, i));
 
   const titleTerms = corpus.meetings.map((m) => indexWords(m.title ?? '').map(termId));
+  // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
+  const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
   const n = corpus.statements.length;
   const docMeeting = new Int32Array(n);
   const docSpeaker = new Int32Array(n);
@@ -209,16 +214,40 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     dense[id] = (dense[id] ?? 0) + f;
   };
   let totalLen = 0;
+  // How many statements say a word themselves (titles and roles repeat on every statement, so
+  // they would make "president" look common): the measure of how much a question word weighs.
+  let textDf = new Int32Array(4096);
+  let lastDoc = new Int32Array(4096).fill(-1);
+  const countText = (id: number, doc: number) => {
+    if (id >= textDf.length) {
+      const size = Math.max(textDf.length * 2, id + 1);
+      const grownDf = new Int32Array(size);
+      grownDf.set(textDf);
+      textDf = grownDf;
+      const grownLast = new Int32Array(size).fill(-1);
+      grownLast.set(lastDoc);
+      lastDoc = grownLast;
+    }
+    if (lastDoc[id] !== doc) {
+      lastDoc[id] = doc;
+      textDf[id] = (textDf[id] ?? 0) + 1;
+    }
+  };
   for (let doc = 0; doc < n; doc++) {
     const st = corpus.statements[doc] as Statement;
     const mi = meetingIndex.get(st.meetingId) ?? 0;
     docMeeting[doc] = mi;
     docSpeaker[doc] = st.speaker !== null ? (speakerIndex.get(st.speaker) ?? -1) : -1;
     const words = indexWords(st.text);
-    for (const w of words) bump(termId(w), 1);
+    for (const w of words) {
+      const id = termId(w);
+      bump(id, 1);
+      countText(id, doc);
+    }
     const ctx = st.context ? indexWords(st.context) : [];
     for (const w of ctx) bump(termId(w), CONTEXT_WEIGHT);
     for (const id of titleTerms[mi] ?? []) bump(id, TITLE_WEIGHT);
+    for (const id of roleTerms[docSpeaker[doc] ?? -1] ?? []) bump(id, TITLE_WEIGHT);
     const len = words.length + CONTEXT_WEIGHT * ctx.length;
     docLen[doc] = len;
     totalLen += len;
@@ -238,9 +267,12 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const postDoc = new Int32Array(count);
   const postImpact = new Float32Array(count);
   const idf = new Float32Array(termCount);
+  const weight = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) {
     const d = df[t] ?? 0;
     idf[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    const td = textDf[t] ?? 0;
+    weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
   }
   const avgLen = n > 0 ? totalLen / n || 1 : 1;
   for (let i = 0; i < count; i++) {
@@ -288,6 +320,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       terms,
       stems,
       idf,
+      weight,
       maxIdf,
       postStart,
       postDoc,
@@ -832,15 +865,19 @@ function typoTerms(d: IndexData, word: string): number[] {
 function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string): Concept {
   const expansions: Concept['expansions'] = [];
   const own = termOf(d, word, stemOf);
+  const keys = new Set<string>();
   const add = (terms: number[], factor: number, partial = false) => {
-    if (terms.length > 0) expansions.push({ terms, factor, partial });
+    const key = terms.join(' ');
+    if (terms.length === 0 || keys.has(key)) return;
+    keys.add(key);
+    expansions.push({ terms, factor, partial });
   };
   if (own !== undefined) add([own], 1);
   else for (const t of typoTerms(d, word)) add([t], FUZZY_FACTOR);
   // A common word matches plenty as it is; its paraphrases would only add noise (and time).
   const n = d.docSpeaker.length;
   if (own !== undefined && (d.df[own] ?? 0) > Math.max(50, n / 50)) {
-    return { label: stemOf(word), weight: d.idf[own] ?? d.maxIdf, expansions };
+    return { label: stemOf(word), weight: d.weight[own] ?? d.maxIdf, expansions };
   }
   for (const t of affixTerms(d, word)) if (t !== own) add([t], AFFIX_FACTOR);
   for (const rel of d.lexicon?.related(word) ?? []) {
@@ -853,7 +890,7 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
   }
   return {
     label: stemOf(word),
-    weight: own !== undefined ? (d.idf[own] ?? d.maxIdf) : d.maxIdf,
+    weight: own !== undefined ? (d.weight[own] ?? d.maxIdf) : d.maxIdf,
     expansions: expansions.slice(0, MAX_EXPANSIONS),
   };
 }
@@ -877,7 +914,7 @@ function phraseConcept(d: IndexData, words: string[], stemOf: (w: string) => str
     }
   }
   const weight = Math.max(
-    ...ids.map((id) => (id !== undefined ? (d.idf[id] ?? d.maxIdf) : d.maxIdf)),
+    ...ids.map((id) => (id !== undefined ? (d.weight[id] ?? d.maxIdf) : d.maxIdf)),
   );
   return { label: words.map(stemOf).join(' '), weight, expansions };
 }
@@ -1112,7 +1149,8 @@ function scoreStatements(
   concepts.forEach((concept, ci) => {
     // A statement first found now can reach at most the weight of this and later concepts: when
     // that is below the coverage every answer needs, only statements already found can gain.
-    const canCreate = remaining / totalWeight + 1e-6 >= MIN_COVERAGE;
+    const canCreate =
+      remaining / totalWeight + 1e-6 >= Math.min(MIN_COVERAGE, MIN_COVERAGE_ASKED_SPEAKER);
     remaining -= concept.weight;
     const conceptTouched: number[] = [];
     const hit = (doc: number, v: number, full: boolean, f: number) => {
@@ -1203,10 +1241,18 @@ function scoreStatements(
     seen[doc] = 0;
     const asked = reading.speakers.has(d.docSpeaker[doc] ?? -1);
     const coverage = (cover[doc] ?? 0) / totalWeight;
-    const needed = reading.speakers.size > 0 && !asked ? MIN_COVERAGE_OTHER_SPEAKER : MIN_COVERAGE;
+    // The speaker asked about is itself evidence; anyone else must match the topic well.
+    const needed =
+      reading.speakers.size === 0
+        ? MIN_COVERAGE
+        : asked
+          ? MIN_COVERAGE_ASKED_SPEAKER
+          : MIN_COVERAGE_OTHER_SPEAKER;
     if (coverage + 1e-6 < needed) continue;
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
-    out.push({ doc, score: (total[doc] ?? 0) * (1 + MEETING_BOOST * m), asked });
+    // Coordination: a statement that answers more of the question beats one that repeats a part.
+    const coord = 0.5 + 0.5 * Math.min(1, coverage);
+    out.push({ doc, score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m), asked });
   }
   return { total: out.length, top: topK(out, want) };
 }

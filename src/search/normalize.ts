@@ -3,7 +3,7 @@
 /** Lower-case, strip accents, unify quotes: what every comparison of names and words uses. */
 export function foldText(text: string): string {
   // Plain ASCII needs no Unicode decomposition (most report text): the fast path.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'");
+  if (/^[\p{ASCII}]*$/u.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -46,7 +46,7 @@ export function tokenizeRaw(text: string): RawToken[] {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   // Plain ASCII (most report text): a split is several times faster than a Unicode regex.
-  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const ascii = /^[\p{ASCII}]*$/u.test(text);
   const parts = ascii
     ? text.toLowerCase().split(/[^a-z0-9']+/)
     : Array.from(foldText(text).matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu), (m) => m[0]);

@@ -94,7 +94,10 @@ describe('speakers', () => {
 describe('filters', () => {
   it('filters by meeting and by date range, and by a year in the question', () => {
     const byMeeting = askQuestion(index, 'harbour', { meeting: 'budget', limit: 10 }).results;
-    expect(byMeeting.map((r) => r.meeting.title)).toEqual(['Millbrook Council Budget Session']);
+    expect(byMeeting.length).toBeGreaterThan(0);
+    expect(new Set(byMeeting.map((r) => r.meeting.title))).toEqual(
+      new Set(['Millbrook Council Budget Session']),
+    );
     const byDate = askQuestion(index, 'harbour', {
       from: '2022-01-01',
       to: '2022-12-31',
