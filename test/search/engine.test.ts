@@ -105,7 +105,8 @@ describe('filters', () => {
     });
     expect(new Set(byDate.results.map((r) => r.meeting.date))).toEqual(new Set(['2022-11-20']));
     const byYear = askQuestion(index, 'harbour in 2023', { limit: 10 });
-    expect(byYear.results.map((r) => r.meeting.date)).toEqual(['2023-04-12']);
+    expect(byYear.results.length).toBeGreaterThan(0);
+    expect(new Set(byYear.results.map((r) => r.meeting.date))).toEqual(new Set(['2023-04-12']));
   });
 });
 
