@@ -111,6 +111,8 @@ export interface IndexData {
   display: string[];
   df: Int32Array;
   lexicon: Lexicon | null;
+  /** The stemmer questions use, its cache kept with the index. */
+  stemOf: (w: string) => string;
   /** Per-statement work arrays reused by every question (questions run one at a time). */
   scratch: {
     cur: Float32Array;
@@ -127,13 +129,14 @@ export interface SearchIndex {
   readonly data: IndexData;
 }
 
-/** Stems cached for the life of one build or one question. */
-function makeStemmer(): (w: string) => string {
+/** Stems, cached (a bounded cache: questions bring an open-ended stream of words). */
+function makeStemmer(limit = Infinity): (w: string) => string {
   const cache = new Map<string, string>();
   return (w: string) => {
     let s = cache.get(w);
     if (s === undefined) {
       s = /^[a-z]+$/.test(w) && w.length > 2 ? stem(w) : w;
+      if (cache.size >= limit) cache.clear();
       cache.set(w, s);
     }
     return s;
@@ -339,6 +342,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       display,
       df,
       lexicon: openWordNet(),
+      stemOf: makeStemmer(50_000),
       scratch: {
         cur: new Float32Array(n),
         stamp: new Int32Array(n).fill(-1),
@@ -951,7 +955,7 @@ export function askQuestion(
   }
   const d = index.data;
   const corpus = index.corpus;
-  const stemOf = makeStemmer();
+  const stemOf = d.stemOf;
   const limit = Math.min(
     MAX_LIMIT,
     Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT),
