@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import stem from 'wink-porter2-stemmer';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
 import { openWordNet, type Lexicon } from './lexicon.js';
-import { findMeetings, findSpeaker, nameWords, roleWords, sameRoleWord } from './lookup.js';
+import { findMeetings, findSpeaker, identifyingWords, roleWords, sameRoleWord } from './lookup.js';
 import {
   HONORIFICS,
   editDistance,
@@ -455,8 +455,7 @@ function buildSpeakerKeys(speakers: Speaker[]): {
   const nameTokens = new Map<string, number[]>();
   const roles: string[][][] = [];
   speakers.forEach((s, i) => {
-    const words = new Set([s.name, ...s.aliases].flatMap(nameWords));
-    for (const w of words) {
+    for (const w of identifyingWords(s)) {
       const list = nameTokens.get(w) ?? [];
       list.push(i);
       nameTokens.set(w, list);
@@ -533,13 +532,19 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     // mid-question, or next to an honorific or another word of the same name.
     if (STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word) || d.surfaces.has(t.word)) {
       const neighbours = [tokens[i - 1]?.word, tokens[i + 1]?.word];
+      const before = tokens[i - 1]?.word ?? '';
       const supported =
         neighbours.some(
           (w) =>
             w !== undefined &&
             (HONORIFICS.has(w) || (d.nameTokens.get(w) ?? []).some((s) => list.includes(s))),
         ) ||
-        (i > 0 && /^\p{Lu}/u.test(t.raw) && t.raw !== t.raw.toUpperCase());
+        (i > 0 && /^\p{Lu}/u.test(t.raw) && t.raw !== t.raw.toUpperCase()) ||
+        // After a word the reports never use: a first name ("theresa may").
+        (before.length >= 3 &&
+          /^\p{L}+$/u.test(before) &&
+          !d.surfaces.has(before) &&
+          !STOPWORDS.has(before));
       if (!supported && STOPWORDS.has(t.word)) return;
       if (!supported && !isNameHeavy(d, t.word)) return;
     }
@@ -553,8 +558,21 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     }
     for (const s of chosen) speakers.add(s);
     used[i] = true;
-    // Honorifics right before a name belong to it ("President Putin").
-    for (let j = i - 1; j >= 0 && HONORIFICS.has(tokens[j]?.word ?? ''); j--) used[j] = true;
+    // Honorifics right before a name belong to it ("President Putin"), and so does a first name
+    // the reports never use ("donald trump").
+    let j = i - 1;
+    const prev = tokens[j]?.word ?? '';
+    if (
+      prev.length >= 3 &&
+      /^\p{L}+$/u.test(prev) &&
+      !d.surfaces.has(prev) &&
+      !STOPWORDS.has(prev) &&
+      !QUESTION_WORDS.has(prev)
+    ) {
+      used[j] = true;
+      j--;
+    }
+    for (; j >= 0 && HONORIFICS.has(tokens[j]?.word ?? ''); j--) used[j] = true;
   });
 
   // 2. Roles ("the leader", "sri lankan president", "iraqi pm").
@@ -584,6 +602,12 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     if (!used[i] && /^(19|20)\d\d$/.test(t.word) && meetingYears.has(t.word)) {
       years.add(t.word);
       used[i] = true;
+      // "in March 2017", "march 5 2017": the month and day belong to the date.
+      for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+        const w = tokens[j]?.word ?? '';
+        if (MONTH_WORDS.has(w) || /^\d{1,2}(st|nd|rd|th)?$/.test(w)) used[j] = true;
+        else break;
+      }
     }
   });
 
@@ -602,6 +626,12 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
   const concepts = buildConcepts(d, content, stemOf);
   return { speakers, unknownSpeakers, years, concepts };
 }
+
+const MONTH_WORDS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 
 /** Honorific words that mean nothing alone in a question ("mr", "sir"); office words stay topics. */
 const HONORIFICS_ONLY = new Set([
@@ -1009,6 +1039,17 @@ export function askQuestion(
   answer.speakers = [...reading.speakers]
     .map((s) => corpus.speakers[s]?.name)
     .filter((x): x is string => typeof x === 'string');
+
+  // Everyone asked about is known but silent in the reports (present, never quoted): say so.
+  const quoted = new Set<number>();
+  for (const s of d.docSpeaker) if (s >= 0) quoted.add(s);
+  const silent = [...reading.speakers].filter((s) => !quoted.has(s));
+  if (reading.speakers.size > 0 && silent.length === reading.speakers.size && !onlySpeakers) {
+    const names = silent.map((s) => corpus.speakers[s]?.name ?? '').filter(Boolean);
+    notices.push(`The reports mention ${names.join(' and ')} but quote no statements by them.`);
+    answer.suggestions = topSpeakers(index, 5);
+    return finish();
+  }
 
   if (answer.unknownSpeakers.length > 0 && reading.speakers.size === 0) {
     notices.push(`The reports have no statements by ${answer.unknownSpeakers.join(' or ')}.`);
