@@ -78,6 +78,8 @@ const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
+/** docSpeaker of a narration paragraph: indexed for meeting evidence, never an answer. */
+const NARRATION = -2;
 
 /** Internal structures of the index; read-only after `buildIndex`. */
 export interface IndexData {
@@ -97,9 +99,10 @@ export interface IndexData {
   /** Hashes of each surface word's one-deletion neighbourhood (symmetric-delete typo lookup). */
   deletions: Float64Array;
   surfaceList: string[];
-  /** Meeting-level postings: term id → [meeting index, BM25 weight] pairs. */
-  meetingPostings: Map<number, Float32Array>;
+  /** Statements first (0..n-1, same order as corpus.statements), then narration paragraphs. */
+  docCount: number;
   docMeeting: Int32Array;
+  /** Speaker index of a statement; -1 when nobody is named; NARRATION for narration. */
   docSpeaker: Int32Array;
   speakerIndex: Map<string, number>;
   /** Identifying name word → speakers. */
@@ -121,6 +124,7 @@ export interface IndexData {
     cover: Float32Array;
     factor: Float32Array;
     seen: Uint8Array;
+    meetingBest: Float32Array;
   };
 }
 
@@ -145,6 +149,19 @@ function makeStemmer(limit = Infinity): (w: string) => string {
 
 function indexWords(text: string): string[] {
   return tokenize(expandAbbreviations(text)).filter((w) => !STOPWORDS.has(w));
+}
+
+/** The report text outside statements, as paragraphs: headings, narration, lead-ins. */
+function narrationParagraphs(meeting: Meeting): string[] {
+  const spans = [...meeting.statements].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let last = 0;
+  for (const st of spans) {
+    if (st.start > last) parts.push(meeting.text.slice(last, st.start));
+    last = Math.max(last, st.end);
+  }
+  parts.push(meeting.text.slice(last));
+  return parts.flatMap((p) => p.split(/\n\s*\n/)).filter((p) => p.trim().length > 0);
 }
 
 /** Builds the index once; everything a question needs is precomputed here except WordNet. */
@@ -176,35 +193,30 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
   const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
   const n = corpus.statements.length;
-  const docMeeting = new Int32Array(n);
-  const docSpeaker = new Int32Array(n);
-  const docLen = new Float32Array(n);
-  // (doc, term, tf) triples, grouped by term afterwards with a counting sort.
-  let cap = Math.max(1024, n * 24);
-  let tDoc = new Int32Array(cap);
-  let tTerm = new Int32Array(cap);
-  let tTf = new Float32Array(cap);
-  let count = 0;
-  const push = (doc: number, term: number, tf: number) => {
-    if (count === cap) {
-      cap *= 2;
-      const d = new Int32Array(cap);
-      d.set(tDoc);
-      tDoc = d;
-      const t = new Int32Array(cap);
-      t.set(tTerm);
-      tTerm = t;
-      const f = new Float32Array(cap);
-      f.set(tTf);
-      tTf = f;
+  // Narration paragraphs are indexed too, as documents that are never answers: they tell which
+  // report a question is about ("arrived in Russia"), for the meeting-level evidence.
+  const narration: { meeting: number; words: string[] }[] = [];
+  corpus.meetings.forEach((m, mi) => {
+    for (const p of narrationParagraphs(m)) {
+      const words = indexWords(p);
+      if (words.length >= 3) narration.push({ meeting: mi, words });
     }
-    tDoc[count] = doc;
-    tTerm[count] = term;
-    tTf[count] = tf;
-    count++;
-  };
+  });
+  const docCount = n + narration.length;
+  const docMeeting = new Int32Array(docCount);
+  const docSpeaker = new Int32Array(docCount);
+  const docLen = new Float32Array(docCount);
+  // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
+  // term afterwards with a counting sort.
+  const CHUNK = 1 << 20;
+  const chunks: { doc: Int32Array; term: Int32Array; tf: Float32Array }[] = [];
+  let cDoc = new Int32Array(0);
+  let cTerm = new Int32Array(0);
+  let cTf = new Float32Array(0);
+  let pos = CHUNK;
+  let count = 0;
 
-  // Dense per-statement tf accumulator (grown as the vocabulary grows) plus the ids touched.
+  // Dense per-document tf accumulator (grown as the vocabulary grows) plus the ids touched.
   let dense = new Float32Array(4096);
   const ids: number[] = [];
   const bump = (id: number, f: number) => {
@@ -215,6 +227,31 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     }
     if (dense[id] === 0) ids.push(id);
     dense[id] = (dense[id] ?? 0) + f;
+  };
+  const flush = (doc: number) => {
+    for (const id of ids) {
+      if (pos === CHUNK) {
+        cDoc = new Int32Array(CHUNK);
+        cTerm = new Int32Array(CHUNK);
+        cTf = new Float32Array(CHUNK);
+        chunks.push({ doc: cDoc, term: cTerm, tf: cTf });
+        pos = 0;
+      }
+      cDoc[pos] = doc;
+      cTerm[pos] = id;
+      cTf[pos] = dense[id] ?? 0;
+      pos++;
+      count++;
+      dense[id] = 0;
+    }
+    ids.length = 0;
+  };
+  /** Visits the triples in the order they were added. */
+  const eachTriple = (fn: (doc: number, term: number, tf: number) => void) => {
+    chunks.forEach((c, k) => {
+      const len = k === chunks.length - 1 ? pos : CHUNK;
+      for (let j = 0; j < len; j++) fn(c.doc[j] ?? 0, c.term[j] ?? 0, c.tf[j] ?? 0);
+    });
   };
   let totalLen = 0;
   // How many statements say a word themselves (titles and roles repeat on every statement, so
@@ -254,16 +291,22 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     const len = words.length + CONTEXT_WEIGHT * ctx.length;
     docLen[doc] = len;
     totalLen += len;
-    for (const id of ids) {
-      push(doc, id, dense[id] ?? 0);
-      dense[id] = 0;
-    }
-    ids.length = 0;
+    flush(doc);
   }
+  narration.forEach((p, k) => {
+    const doc = n + k;
+    docMeeting[doc] = p.meeting;
+    docSpeaker[doc] = NARRATION;
+    for (const w of p.words) bump(termId(w), 1);
+    docLen[doc] = p.words.length;
+    flush(doc);
+  });
 
   const termCount = stems.length;
   const df = new Int32Array(termCount);
-  for (let i = 0; i < count; i++) df[tTerm[i] ?? 0]! += 1;
+  eachTriple((_doc, term) => {
+    df[term]! += 1;
+  });
   const postStart = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
   const fill = postStart.slice(0, termCount);
@@ -273,30 +316,20 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const weight = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) {
     const d = df[t] ?? 0;
-    idf[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    idf[t] = Math.log(1 + (docCount - d + 0.5) / (d + 0.5));
     const td = textDf[t] ?? 0;
     weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
   }
   const avgLen = n > 0 ? totalLen / n || 1 : 1;
-  for (let i = 0; i < count; i++) {
-    const t = tTerm[i] ?? 0;
-    const doc = tDoc[i] ?? 0;
-    const f = tTf[i] ?? 0;
-    const pos = fill[t]!++;
-    postDoc[pos] = doc;
+  // Triples are in document order, so every posting list comes out sorted by document.
+  eachTriple((doc, t, f) => {
+    const at = fill[t]!++;
+    postDoc[at] = doc;
     const norm = K1 * (1 - B + (B * (docLen[doc] ?? 0)) / avgLen);
-    postImpact[pos] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
-  }
+    postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
+  });
 
-  // Meeting-level: the whole report (narration included) as one document per meeting.
-  const meetingPostings = buildMeetingPostings(
-    corpus,
-    docMeeting,
-    { doc: tDoc, term: tTerm, tf: tTf, count },
-    (w) => surfaces.get(w) ?? terms.get(stemOf(w)),
-  );
-
-  // Display forms: the first surface word seen for each stem.
+  // Display forms: the shortest surface word seen for each stem.
   const display = new Array<string>(termCount).fill('');
   for (const [surface, id] of surfaces) {
     const cur = display[id] ?? '';
@@ -332,7 +365,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       sortedSurfaces,
       deletions,
       surfaceList,
-      meetingPostings,
+      docCount,
       docMeeting,
       docSpeaker,
       speakerIndex,
@@ -344,108 +377,16 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       lexicon: openWordNet(),
       stemOf: makeStemmer(50_000),
       scratch: {
-        cur: new Float32Array(n),
-        stamp: new Int32Array(n).fill(-1),
-        total: new Float32Array(n),
-        cover: new Float32Array(n),
-        factor: new Float32Array(n),
-        seen: new Uint8Array(n),
+        cur: new Float32Array(docCount),
+        stamp: new Int32Array(docCount).fill(-1),
+        total: new Float32Array(docCount),
+        cover: new Float32Array(docCount),
+        factor: new Float32Array(docCount),
+        seen: new Uint8Array(docCount),
+        meetingBest: new Float32Array(corpus.meetings.length),
       },
     },
   };
-}
-
-/**
- * Meeting-level postings: each report as one document (its statements, plus the narration between
- * them), so statements from the report that best matches the whole question can rank higher.
- */
-function buildMeetingPostings(
-  corpus: Corpus,
-  docMeeting: Int32Array,
-  triples: { doc: Int32Array; term: Int32Array; tf: Float32Array; count: number },
-  lookup: (w: string) => number | undefined,
-): Map<number, Float32Array> {
-  const m = corpus.meetings.length;
-  const lens = new Float64Array(m);
-  const mMeeting: number[] = [];
-  const mTerm: number[] = [];
-  const mTf: number[] = [];
-  const counts = new Map<number, number>();
-  const flush = (mi: number) => {
-    for (const [id, f] of counts) {
-      mMeeting.push(mi);
-      mTerm.push(id);
-      mTf.push(f);
-    }
-    counts.clear();
-  };
-  let current = -1;
-  const narration = (mi: number) => {
-    const meeting = corpus.meetings[mi];
-    if (!meeting) return;
-    // The text outside statements: headings, narration, the sentences around quotes.
-    let last = 0;
-    const parts: string[] = [];
-    for (const st of meeting.statements) {
-      if (st.start > last) parts.push(meeting.text.slice(last, st.start));
-      last = Math.max(last, st.end);
-    }
-    parts.push(meeting.text.slice(last));
-    for (const w of indexWords(parts.join(' '))) {
-      const id = lookup(w);
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-      lens[mi] = (lens[mi] ?? 0) + 1;
-    }
-  };
-  const seenMeeting = new Uint8Array(m);
-  for (let i = 0; i < triples.count; i++) {
-    const mi = docMeeting[triples.doc[i] ?? 0] ?? 0;
-    if (mi !== current) {
-      if (current >= 0) flush(current);
-      current = mi;
-      if (seenMeeting[mi] === 0) {
-        seenMeeting[mi] = 1;
-        narration(mi);
-      }
-    }
-    const id = triples.term[i] ?? 0;
-    const f = triples.tf[i] ?? 0;
-    counts.set(id, (counts.get(id) ?? 0) + f);
-    lens[mi] = (lens[mi] ?? 0) + f;
-  }
-  if (current >= 0) flush(current);
-  for (let mi = 0; mi < m; mi++) {
-    if (seenMeeting[mi] === 0) {
-      narration(mi);
-      flush(mi);
-    }
-  }
-  let sum = 0;
-  for (const l of lens) sum += l;
-  const avg = sum / Math.max(1, m) || 1;
-  // A meeting split over several runs (statements out of order) counts once per term for df.
-  const df = new Map<number, Set<number>>();
-  const perTerm = new Map<number, number[]>();
-  for (let i = 0; i < mTerm.length; i++) {
-    const id = mTerm[i] ?? 0;
-    let set = df.get(id);
-    if (!set) df.set(id, (set = new Set()));
-    set.add(mMeeting[i] ?? 0);
-  }
-  for (let i = 0; i < mTerm.length; i++) {
-    const id = mTerm[i] ?? 0;
-    const mi = mMeeting[i] ?? 0;
-    const f = mTf[i] ?? 0;
-    const dfi = df.get(id)?.size ?? 1;
-    const norm = K1 * (1 - B + (B * (lens[mi] ?? 0)) / avg);
-    const w = Math.log(1 + (m - dfi + 0.5) / (dfi + 0.5)) * ((f * (K1 + 1)) / (f + norm));
-    let list = perTerm.get(id);
-    if (!list) perTerm.set(id, (list = []));
-    list.push(mi, w);
-  }
-  const out = new Map<number, Float32Array>();
-  for (const [id, list] of perTerm) out.set(id, Float32Array.from(list));
-  return out;
 }
 
 function buildSpeakerKeys(speakers: Speaker[]): {
@@ -1060,7 +1001,7 @@ export function askQuestion(
   // Statements the filters allow; null when there is no filter (the common, fast case).
   let mask: Uint8Array | null = null;
   if (onlySpeakers || meetingAllowed.some((ok) => !ok)) {
-    mask = new Uint8Array(corpus.statements.length);
+    mask = new Uint8Array(d.docCount);
     for (let doc = 0; doc < mask.length; doc++) {
       const ok =
         meetingAllowed[d.docMeeting[doc] ?? 0] === true &&
@@ -1182,7 +1123,7 @@ function scoreStatements(
 ): { total: number; top: Ranked[] } {
   const d = index.data;
   const n = index.corpus.statements.length;
-  const { cur, stamp, total, cover, factor, seen } = d.scratch;
+  const { cur, stamp, total, cover, factor, seen, meetingBest } = d.scratch;
   const touched: number[] = [];
   const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   const meetingScore = new Float32Array(index.corpus.meetings.length);
@@ -1210,7 +1151,6 @@ function scoreStatements(
       // Best factor of a full match: a hypernym covers half a word, a partial phrase nothing.
       if (full && f > (factor[doc] ?? 0)) factor[doc] = f;
     };
-    const meetingBest = new Map<number, number>();
     for (const exp of concept.expansions) {
       const lists = exp.terms.map((t) => [d.postStart[t] ?? 0, d.postStart[t + 1] ?? 0] as const);
       lists.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
@@ -1254,18 +1194,19 @@ function scoreStatements(
           if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
         }
       }
-      // Meeting-level evidence for the same concept.
-      for (const t of exp.terms) {
-        const mp = d.meetingPostings.get(t);
-        if (!mp) continue;
-        for (let q = 0; q < mp.length; q += 2) {
-          const mi = mp[q] ?? 0;
-          const v = ((mp[q + 1] ?? 0) * exp.factor) / exp.terms.length;
-          if (v > (meetingBest.get(mi) ?? 0)) meetingBest.set(mi, v);
-        }
-      }
     }
-    for (const [mi, v] of meetingBest) meetingScore[mi] = (meetingScore[mi] ?? 0) + v;
+    // Meeting-level evidence: the best passage (statement or narration) of each report.
+    const touchedMeetings: number[] = [];
+    for (const doc of conceptTouched) {
+      const mi = d.docMeeting[doc] ?? 0;
+      const v = cur[doc] ?? 0;
+      if (meetingBest[mi] === 0) touchedMeetings.push(mi);
+      if (v > (meetingBest[mi] ?? 0)) meetingBest[mi] = v;
+    }
+    for (const mi of touchedMeetings) {
+      meetingScore[mi] = (meetingScore[mi] ?? 0) + (meetingBest[mi] ?? 0);
+      meetingBest[mi] = 0;
+    }
     for (const doc of conceptTouched) {
       if (seen[doc] !== 1) {
         seen[doc] = 1;
@@ -1284,6 +1225,7 @@ function scoreStatements(
   for (const doc of touched) {
     stamp[doc] = -1;
     seen[doc] = 0;
+    if (d.docSpeaker[doc] === NARRATION) continue;
     const asked = reading.speakers.has(d.docSpeaker[doc] ?? -1);
     const coverage = (cover[doc] ?? 0) / totalWeight;
     // The speaker asked about is itself evidence; anyone else must match the topic well.
