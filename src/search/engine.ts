@@ -88,6 +88,8 @@ export interface IndexData {
   idf: Float32Array;
   /** How much a question word weighs: its rarity in what was said (statement text only). */
   weight: Float32Array;
+  /** How many statements say the word in their own text. */
+  textDf: Int32Array;
   maxIdf: number;
   postStart: Int32Array;
   postDoc: Int32Array;
@@ -357,6 +359,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       stems,
       idf,
       weight,
+      textDf: textDf.slice(0, termCount),
       maxIdf,
       postStart,
       postDoc,
@@ -525,7 +528,8 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     if (d.surfaces.has(t.word) || !/^\p{L}+$/u.test(t.word)) return;
     const hit = d.nameFuse.search(t.word.replace(/[|'=!^$"]/g, ''), { limit: 3 })[0];
     if (!hit || (hit.score ?? 1) > 0.4) return;
-    const budget = t.word.length >= 6 ? 2 : 1;
+    // Two typos only in a long word of about the name's length ("barosso"), not "putting"/"putin".
+    const budget = t.word.length >= 6 && Math.abs(t.word.length - hit.item.length) <= 1 ? 2 : 1;
     if (editDistance(t.word, hit.item, budget) > budget) return;
     for (const s of d.nameTokens.get(hit.item) ?? []) speakers.add(s);
     used[i] = true;
@@ -648,10 +652,14 @@ function findRoleMentions(
 
 function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]): string[] {
   const out: string[] = [];
+  // A plural the dictionary knows ("officials", "europeans") is a group, not a person's name.
+  const isGroup = (w: string) =>
+    w.endsWith('s') && (d.lexicon?.related(w.slice(0, -1)).length ?? 0) > 0;
   const isCandidate = (k: number) => {
     const t = tokens[k];
     return (
       t !== undefined &&
+      !isGroup(t.word) &&
       !used[k] &&
       /^\p{L}{3,}$/u.test(t.word) &&
       !STOPWORDS.has(t.word) &&
@@ -1266,14 +1274,15 @@ function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number
       /^\p{L}+$/u.test(word) &&
       !QUESTION_WORDS.has(word) &&
       !d.nameTokens.has(word) &&
-      ((d.df[t] ?? 0) <= n / 3 || n <= 10)
+      ((d.textDf[t] ?? 0) <= n / 3 || n <= 10)
     );
   };
   const score = new Map<number, number>();
   if (!speakers) {
+    // Words the speakers themselves use (not titles, roles or narration), often but not everywhere.
     for (let t = 0; t < d.stems.length; t++) {
-      const df = d.df[t] ?? 0;
-      if (usable(t)) score.set(t, df * Math.log((n + 1) / df));
+      const td = d.textDf[t] ?? 0;
+      if (td >= (n > 50 ? 2 : 1) && usable(t)) score.set(t, td * Math.log((n + 1) / td));
     }
   } else {
     // What these speakers said (a sample of their statements is enough for a suggestion).
