@@ -56,7 +56,7 @@ export function tokenizeWords(text: string): string[] {
 }
 
 function cleanWord(word: string): string {
-  const w = word.replace(/’/gu, "'");
+  const w = word.includes('’') ? word.replace(/’/gu, "'") : word;
   return w.endsWith("'s") || w.endsWith("'S") ? w.slice(0, -2) : w;
 }
 
@@ -66,24 +66,41 @@ export interface Term {
   surface: string;
 }
 
+/** Memo of lower-case word → stem, with '' for words that are never terms (stopwords, numbers). */
+export type StemMemo = Map<string, string>;
+
+function stemOf(word: string, stems: StemMemo): string {
+  let stem = stems.get(word);
+  if (stem !== undefined) return stem;
+  if (word.length < 3 || STOPWORDS.has(word) || /^[\p{N}'-]+$/u.test(word)) stem = '';
+  else if (word.includes('-') || /\p{N}/u.test(word)) stem = word;
+  else stem = stemWord(word);
+  if (STOPWORDS.has(stem)) stem = '';
+  stems.set(word, stem);
+  return stem;
+}
+
 /**
- * Content terms of a text: stopwords, numbers and one- or two-letter words removed, the rest
- * stemmed so "relations" and "relation" count together. `stems` memoises the stemmer.
+ * Visit the content terms of a text: stopwords, numbers and one- or two-letter words skipped, the
+ * rest stemmed so "relations" and "relation" count together. Allocation-free for the caller, since
+ * corpus statistics visit every word of every statement.
  */
-export function extractTerms(text: string, stems: Map<string, string>): Term[] {
-  const out: Term[] = [];
+export function visitTerms(
+  text: string,
+  stems: StemMemo,
+  visit: (stem: string, surface: string) => void,
+): void {
   for (const m of text.matchAll(WORD)) {
     const surface = cleanWord(m[0]);
-    const word = surface.toLowerCase();
-    if (word.length < 3 || STOPWORDS.has(word) || /^[\p{N}'-]+$/u.test(word)) continue;
-    let stem = stems.get(word);
-    if (stem === undefined) {
-      stem = word.includes('-') || /\p{N}/u.test(word) ? word : stemWord(word);
-      stems.set(word, stem);
-    }
-    if (STOPWORDS.has(stem)) continue;
-    out.push({ stem, surface });
+    const stem = stemOf(surface.toLowerCase(), stems);
+    if (stem !== '') visit(stem, surface);
   }
+}
+
+/** The content terms of a text (see `visitTerms`). */
+export function extractTerms(text: string, stems: StemMemo): Term[] {
+  const out: Term[] = [];
+  visitTerms(text, stems, (stem, surface) => out.push({ stem, surface }));
   return out;
 }
 
@@ -139,6 +156,7 @@ export function countEnglishByStem(
 ): TermCounts {
   const counts = new Map<string, number>();
   for (const [word, stem] of stems) {
+    if (stem === '') continue;
     const c = english.counts.get(word);
     if (c !== undefined) counts.set(stem, (counts.get(stem) ?? 0) + c);
   }
