@@ -112,7 +112,8 @@ const LEAD_WINDOW = 8;
 
 /**
  * The lead: the first narrative sentence (not inside anyone's statement) that names a participant;
- * else the first narrative sentence; else the first sentence naming a participant; else the first.
+ * else the first narrative sentence; else (a bare transcript) the first substantive sentence,
+ * preferring one that names a participant.
  */
 export function pickLead(
   meeting: Meeting,
@@ -121,11 +122,13 @@ export function pickLead(
   const window = candidates.slice(0, LEAD_WINDOW);
   const names = listNameWords(meeting);
   const namesSomeone = (c: CandidateSentence) => tokenizeWords(c.text).some((w) => names.has(w));
-  const narrative = window.filter((c) => c.kind === null || c.kind === 'paraphrase');
+  // A greeting ("Dear Mr President, dear colleagues.") says nothing about the meeting.
+  const substantive = window.filter((c) => tokenizeWords(c.text).length >= 8);
   return (
-    narrative.find((c) => c.kind === null && namesSomeone(c)) ??
+    window.find((c) => c.kind === null && namesSomeone(c)) ??
     window.find((c) => c.kind === null) ??
-    window.find(namesSomeone) ??
+    substantive.find(namesSomeone) ??
+    substantive[0] ??
     window[0] ??
     null
   );

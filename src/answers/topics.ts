@@ -32,12 +32,17 @@ const STOPWORDS = new Set(
   won't wouldn't shan't shouldn't can't couldn't mustn't
   two three four five six seven eight nine ten first second third fourth fifth hundred thousand million billion
   percent today yesterday tomorrow year years time times day days week weeks month months
-  mr mrs ms dr sir madam excellency
+  mr mrs ms dr sir madam excellency majesty highness colleague colleagues dear
+  president presidents vice prime minister ministers premier chancellor secretary senator governor
+  ambassador ayatollah seyyed sheikh king queen prince meeting meetings meet met
   noted note notes stressed stress added add adds pointed point points described describe mentioned mention
   stated state said told tell tells asked ask answered replied remarked emphasized emphasised underlined
   expressed express referred refer went saying says called call calls continued continue urged urge
   also further
-  thank thanks thanked welcome good great lot lots kind much many`
+  thank thanks thanked welcome good great lot lots kind much many
+  take takes taken took taking make makes making come comes came coming give gives gave giving get got
+  know knew known think thought want wants wanted need needs needed seem become became use used find
+  found keep kept look looked show showed shown important possible different certain able sure real clear`
     .split(/\s+/u)
     .filter((w) => w.length > 0),
 );
@@ -169,7 +174,7 @@ const PRIOR_TOKENS = 500;
  * Weight of general English in the reference, in pseudo-tokens. It decides in a small corpus (so
  * "ferry" beats "afternoon" when everyone in the corpus says both) and fades in a large one.
  */
-const ENGLISH_TOKENS = 20_000;
+const ENGLISH_TOKENS = 100_000;
 
 /**
  * Terms of `target` ranked by how much more the target uses them than the rest of the corpus plus
