@@ -99,7 +99,8 @@ export function buildNothingView(answer: AskAnswer): ReplyView {
   if (answer.unknownSpeakers.length > 0) {
     lines.push(`No report quotes ${answer.unknownSpeakers.map((s) => `“${s}”`).join(' or ')}.`);
   }
-  if (answer.notice) lines.push(answer.notice);
+  // The engine's notice may itself say "nothing answers"; one such sentence is enough.
+  if (answer.notice && !/^nothing in the reports/i.test(answer.notice)) lines.push(answer.notice);
   if (answer.suggestions.length > 0) {
     lines.push(`You could ask about: ${answer.suggestions.slice(0, 8).join(', ')}.`);
   }
