@@ -1,0 +1,503 @@
+// Speaker profiles (/who) and meeting digests (/meeting): plain data built from the corpus alone,
+// with corpus-wide statistics computed once (buildProfileStats) and passed in by the caller.
+import type { Corpus, Meeting, Speaker, Statement, StatementKind } from '../corpus/types.js';
+import type { AppContext } from '../context.js';
+import { findMeetings, findSpeaker } from '../search/lookup.js';
+import { listCandidateSentences, pickLead, summarizeSentences } from './summarize.js';
+import {
+  addTerms,
+  countEnglishByStem,
+  createTermCounts,
+  extractTerms,
+  loadEnglishFrequencies,
+  rankDistinctiveTerms,
+  tokenizeWords,
+  type ScoredTerm,
+  type TermCounts,
+} from './topics.js';
+
+/** Corpus-wide statistics behind topics and representative quotes; build once per corpus. */
+export interface ProfileStats {
+  corpus: Corpus;
+  /** Word → stem, complete for every word of every statement. */
+  stems: Map<string, string>;
+  /** Stem → the form the reports write most often ("relations", "Azerbaijan"). */
+  surfaces: Map<string, string>;
+  /** Content stems of each statement, in order. */
+  statementStems: Map<Statement, string[]>;
+  /** All statements together: the background that "distinctive" is measured against. */
+  statementTerms: TermCounts;
+  speakerTerms: Map<string, TermCounts>;
+  statementsBySpeaker: Map<string, Statement[]>;
+  /** Meetings each person speaks in or attends, in corpus order. */
+  meetingsByPerson: Map<string, Meeting[]>;
+  meetingById: Map<string, Meeting>;
+  /** General-English frequency of each stem: the part of "distinctive" a small corpus cannot give. */
+  english: TermCounts;
+}
+
+export function buildProfileStats(corpus: Corpus): ProfileStats {
+  const stems = new Map<string, string>();
+  const surfaceCounts = new Map<string, Map<string, number>>();
+  const statementStems = new Map<Statement, string[]>();
+  const statementTerms = createTermCounts();
+  const speakerTerms = new Map<string, TermCounts>();
+  const statementsBySpeaker = new Map<string, Statement[]>();
+  for (const statement of corpus.statements) {
+    const terms = extractTerms(statement.text, stems);
+    const list = terms.map((t) => t.stem);
+    statementStems.set(statement, list);
+    addTerms(statementTerms, list);
+    for (const t of terms) {
+      let forms = surfaceCounts.get(t.stem);
+      if (!forms) surfaceCounts.set(t.stem, (forms = new Map()));
+      forms.set(t.surface, (forms.get(t.surface) ?? 0) + 1);
+    }
+    if (statement.speaker === null) continue;
+    let counts = speakerTerms.get(statement.speaker);
+    if (!counts) speakerTerms.set(statement.speaker, (counts = createTermCounts()));
+    addTerms(counts, list);
+    let own = statementsBySpeaker.get(statement.speaker);
+    if (!own) statementsBySpeaker.set(statement.speaker, (own = []));
+    own.push(statement);
+  }
+  const surfaces = new Map<string, string>();
+  for (const [stem, forms] of surfaceCounts) {
+    let best = stem;
+    let bestCount = -1;
+    for (const [form, count] of forms) {
+      // Ties go to the lower-case form: a capital at a sentence start is not a proper noun.
+      if (count > bestCount || (count === bestCount && form === form.toLowerCase())) {
+        best = form;
+        bestCount = count;
+      }
+    }
+    surfaces.set(stem, best);
+  }
+  const meetingsByPerson = new Map<string, Meeting[]>();
+  const meetingById = new Map<string, Meeting>();
+  for (const meeting of corpus.meetings) {
+    meetingById.set(meeting.id, meeting);
+    for (const name of new Set([...meeting.speakers, ...meeting.present])) {
+      let list = meetingsByPerson.get(name);
+      if (!list) meetingsByPerson.set(name, (list = []));
+      list.push(meeting);
+    }
+  }
+  const english = countEnglishByStem(loadEnglishFrequencies(), stems);
+  return {
+    corpus,
+    english,
+    stems,
+    surfaces,
+    statementStems,
+    statementTerms,
+    speakerTerms,
+    statementsBySpeaker,
+    meetingsByPerson,
+    meetingById,
+  };
+}
+
+/** The context's profile statistics, built on first use and kept on the context (never in a module). */
+export function getProfileStats(ctx: Pick<AppContext, 'corpus' | 'profileStats'>): ProfileStats {
+  if (!ctx.profileStats || ctx.profileStats.corpus !== ctx.corpus)
+    ctx.profileStats = buildProfileStats(ctx.corpus);
+  return ctx.profileStats;
+}
+
+/** Stats for this corpus: the given ones when they were built for it, else built now. */
+function resolveStats(corpus: Corpus, stats: ProfileStats | undefined): ProfileStats {
+  return stats && stats.corpus === corpus ? stats : buildProfileStats(corpus);
+}
+
+export interface MeetingRef {
+  id: string;
+  title: string | null;
+  date: string | null;
+  file: string;
+  /** Source URL of the report, if it has one. */
+  url: string | null;
+}
+
+export interface ProfileQuote {
+  speaker: string | null;
+  kind: StatementKind;
+  text: string;
+  meeting: MeetingRef;
+  /** 1-based paragraph in the meeting's file. */
+  paragraph: number;
+  statementId: string;
+}
+
+export interface SpeakerProfile {
+  name: string;
+  role: string | null;
+  /** Every role the reports give (today the corpus keeps one per person). */
+  roles: string[];
+  aliases: string[];
+  /** Meetings spoken in or attended, oldest first. */
+  meetings: (MeetingRef & { spoke: boolean })[];
+  statements: number;
+  /** Present in the reports but never quoted or paraphrased. */
+  silent: boolean;
+  topics: string[];
+  quotes: ProfileQuote[];
+}
+
+export interface SpeakerLookup {
+  query: string;
+  profile: SpeakerProfile | null;
+  /** Ambiguous: the people it could mean; unknown: the closest names. */
+  candidates: Speaker[];
+  /** Why there is no profile, in words for the user; null when there is one. */
+  message: string | null;
+}
+
+export interface MeetingDigest extends MeetingRef {
+  speakers: string[];
+  present: string[];
+  /** 3–5 sentences of the report, verbatim, in report order. */
+  summary: string[];
+  /** For each summary sentence, who says it when it is part of a transcript turn (else null). */
+  summarySpeakers: (string | null)[];
+  topics: string[];
+  /** One key quote per speaker, in the order the speakers first speak. */
+  quotes: ProfileQuote[];
+  statements: number;
+}
+
+export interface MeetingLookup {
+  query: string;
+  digest: MeetingDigest | null;
+  /** Other meetings the query matches (when ambiguous, all of them). */
+  candidates: Meeting[];
+  message: string | null;
+}
+
+export function describeMeeting(meeting: Pick<Meeting, 'title' | 'date' | 'file'>): string {
+  return `${meeting.date ?? 'undated'} — ${meeting.title ?? meeting.file}`;
+}
+
+function toMeetingRef(meeting: Meeting): MeetingRef {
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    date: meeting.date,
+    file: meeting.file,
+    url: meeting.source,
+  };
+}
+
+function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
+  return {
+    speaker: statement.speaker,
+    kind: statement.kind,
+    text: statement.text,
+    meeting: toMeetingRef(meeting),
+    paragraph: statement.paragraph,
+    statementId: statement.id,
+  };
+}
+
+function compareMeetings(a: Meeting, b: Meeting): number {
+  // Undated meetings go last; otherwise oldest first, then by file for a stable order.
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+const TOPIC_COUNT = 8;
+const QUOTE_COUNT = 3;
+
+function nameStems(stats: ProfileStats, names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) for (const t of extractTerms(name, stats.stems)) out.add(t.stem);
+  return out;
+}
+
+function labelTopics(stats: ProfileStats, ranked: ScoredTerm[]): string[] {
+  return ranked.map((t) => stats.surfaces.get(t.stem) ?? t.stem);
+}
+
+/** Readable quotes: not a one-liner ("Thank you."), not a wall of text. */
+function lengthPreference(text: string): number {
+  const n = text.length;
+  if (n < 40) return 0.15;
+  if (n < 80) return 0.6;
+  if (n <= 450) return 1;
+  if (n <= 800) return 0.75;
+  return 0.5;
+}
+
+const KIND_PREFERENCE: Record<StatementKind, number> = { quote: 1, turn: 1, paraphrase: 0.7 };
+
+/**
+ * Statements that best represent a body of speech: those densest in its distinctive terms, of a
+ * readable length, in their own words rather than paraphrased, and not repeating one another.
+ */
+function pickRepresentative(
+  stats: ProfileStats,
+  statements: Statement[],
+  weights: Map<string, number>,
+  count: number,
+): Statement[] {
+  const scored = statements.map((s) => {
+    const uniq = new Set(stats.statementStems.get(s) ?? []);
+    let sum = 0;
+    for (const t of uniq) sum += weights.get(t) ?? 0;
+    const score =
+      (sum / Math.sqrt(uniq.size + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
+    return { s, uniq, score };
+  });
+  scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
+  const chosen: typeof scored = [];
+  // Two passes: first insist on different meetings and distinct wording, then relax.
+  for (const strict of [true, false]) {
+    for (const cand of scored) {
+      if (chosen.length >= count) break;
+      if (chosen.includes(cand)) continue;
+      if (
+        strict &&
+        chosen.some((c) => c.s.meetingId === cand.s.meetingId) &&
+        scored.length > count * 3
+      )
+        continue;
+      if (strict && chosen.some((c) => jaccard(c.uniq, cand.uniq) > 0.5)) continue;
+      chosen.push(cand);
+    }
+  }
+  return chosen.map((c) => c.s);
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const t of a) if (b.has(t)) common++;
+  return common / (a.size + b.size - common);
+}
+
+function weightsFrom(ranked: ScoredTerm[]): Map<string, number> {
+  const max = Math.max(...ranked.map((t) => t.score), 1e-9);
+  return new Map(ranked.map((t) => [t.stem, Math.max(t.score, 0) / max + 0.1]));
+}
+
+/** The profile of one known person (speaker or silent participant). */
+export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerProfile {
+  const statements = stats.statementsBySpeaker.get(speaker.name) ?? [];
+  const meetings = [...(stats.meetingsByPerson.get(speaker.name) ?? [])];
+  // A speaker can have statements in a meeting whose participant lists missed them; count those too.
+  for (const s of statements) {
+    const m = stats.meetingById.get(s.meetingId);
+    if (m && !meetings.includes(m)) meetings.push(m);
+  }
+  meetings.sort(compareMeetings);
+  const spokeIn = new Set(statements.map((s) => s.meetingId));
+  const counts = stats.speakerTerms.get(speaker.name) ?? createTermCounts();
+  const exclude = nameStems(stats, [speaker.name, ...speaker.aliases]);
+  const ranked = rankDistinctiveTerms(counts, stats.statementTerms, {
+    limit: 40,
+    minCount: counts.total >= 200 ? 2 : 1,
+    exclude,
+    english: stats.english,
+  });
+  const quotes = pickRepresentative(stats, statements, weightsFrom(ranked), QUOTE_COUNT).map((s) =>
+    toQuote(s, stats.meetingById.get(s.meetingId) ?? placeholderMeeting(s.meetingId)),
+  );
+  return {
+    name: speaker.name,
+    role: speaker.role,
+    roles: speaker.role ? [speaker.role] : [],
+    aliases: speaker.aliases,
+    meetings: meetings.map((m) => ({ ...toMeetingRef(m), spoke: spokeIn.has(m.id) })),
+    statements: statements.length,
+    silent: statements.length === 0,
+    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    quotes,
+  };
+}
+
+function placeholderMeeting(id: string): Meeting {
+  return {
+    id,
+    file: id,
+    title: null,
+    date: null,
+    source: null,
+    speakers: [],
+    present: [],
+    statements: [],
+    text: '',
+  };
+}
+
+const GLUE = new Set(['the', 'of', 'a', 'an', 'and', 'mr', 'mrs', 'ms', 'dr']);
+
+/** One typed word stands for another: equal, or one starts the other ("iranian" ~ "iran"). */
+function sameWord(typed: string, word: string): boolean {
+  if (typed === word) return true;
+  const [short, long] = typed.length < word.length ? [typed, word] : [word, typed];
+  return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3;
+}
+
+/**
+ * Does every typed word fit this person's names, aliases or role? When two or more people fit, the
+ * name is truly ambiguous ("which Aliyev?"); when none does, the candidates are only the closest
+ * spellings of an unknown name.
+ */
+function fitsEveryWord(speaker: Speaker, query: string): boolean {
+  const words = tokenizeWords(query).filter((w) => !GLUE.has(w));
+  if (words.length === 0) return false;
+  const hay = tokenizeWords([speaker.name, ...speaker.aliases, speaker.role ?? ''].join(' '));
+  return words.every((w) => hay.some((h) => sameWord(w, h)));
+}
+
+/** /who: a fuzzy name, alias or role in; a profile, the candidates, or "no speaker named …" out. */
+export function buildSpeakerProfile(
+  corpus: Corpus,
+  query: string,
+  stats?: ProfileStats,
+): SpeakerLookup {
+  const q = query.trim().slice(0, 200);
+  if (tokenizeWords(q).length === 0) {
+    return {
+      query,
+      profile: null,
+      candidates: [],
+      message: 'Give a name, surname, alias or role, e.g. “aliyev” or “the leader”.',
+    };
+  }
+  const found = findSpeaker(corpus, q);
+  if (found.speaker) {
+    return {
+      query,
+      profile: profileSpeaker(resolveStats(corpus, stats), found.speaker),
+      candidates: [],
+      message: null,
+    };
+  }
+  const candidates = found.candidates.slice(0, 10);
+  const fitting = candidates.filter((c) => fitsEveryWord(c, q));
+  if (fitting.length >= 2) {
+    const names = fitting;
+    return {
+      query,
+      profile: null,
+      candidates: names,
+      message: `“${q}” could be ${names.length} people: ${names.map((c) => c.name).join(', ')}. Try a fuller name.`,
+    };
+  }
+  const closest = candidates.slice(0, 5);
+  const hint = closest.length > 0 ? ` Closest: ${closest.map((c) => c.name).join(', ')}.` : '';
+  return {
+    query,
+    profile: null,
+    candidates: closest,
+    message: `No speaker named “${q}” in the reports.${hint}`,
+  };
+}
+
+function isDateQuery(q: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/u.test(q);
+}
+
+/** /meeting: a title, date, file or participant in; the best-matching meeting's digest out. */
+export function buildMeetingDigest(
+  corpus: Corpus,
+  query: string,
+  stats?: ProfileStats,
+): MeetingLookup {
+  const q = query.trim().slice(0, 200);
+  if (q.length === 0 || tokenizeWords(q).length === 0) {
+    return {
+      query,
+      digest: null,
+      candidates: [],
+      message: 'Give a meeting title, a date (YYYY-MM-DD) or a participant.',
+    };
+  }
+  const exact =
+    corpus.meetings.find((m) => m.id === q || m.file === q) ??
+    // Autocomplete values are capped at 100 characters: a long id arrives cut short.
+    (q.length === 100 ? corpus.meetings.find((m) => m.id.startsWith(q)) : undefined);
+  if (exact)
+    return {
+      query,
+      digest: digestMeeting(resolveStats(corpus, stats), exact),
+      candidates: [],
+      message: null,
+    };
+  if (isDateQuery(q)) {
+    const onDate = corpus.meetings.filter((m) => m.date === q);
+    if (onDate.length > 1) {
+      return {
+        query,
+        digest: null,
+        candidates: onDate,
+        message: `${onDate.length} meetings on ${q}: pick one by title.`,
+      };
+    }
+  }
+  const matches = findMeetings(corpus, q);
+  const [best, ...rest] = matches;
+  if (!best) return { query, digest: null, candidates: [], message: `No meeting matches “${q}”.` };
+  return {
+    query,
+    digest: digestMeeting(resolveStats(corpus, stats), best),
+    candidates: rest.slice(0, 5),
+    message: null,
+  };
+}
+
+/** The digest of one meeting. */
+export function digestMeeting(stats: ProfileStats, meeting: Meeting): MeetingDigest {
+  const sentences = summarizeSentences(meeting, {}, stats.stems);
+  const counts = createTermCounts();
+  for (const s of meeting.statements)
+    addTerms(
+      counts,
+      stats.statementStems.get(s) ?? extractTerms(s.text, stats.stems).map((t) => t.stem),
+    );
+  const exclude = nameStems(stats, [...meeting.speakers, ...meeting.present]);
+  let ranked = rankDistinctiveTerms(counts, stats.statementTerms, {
+    limit: 40,
+    exclude,
+    english: stats.english,
+  });
+  if (ranked.length === 0) {
+    // No statements (or none with content): fall back to the report's prose sentences.
+    const prose = createTermCounts();
+    for (const c of listCandidateSentences(meeting, stats.stems)) addTerms(prose, c.stems);
+    ranked = rankDistinctiveTerms(prose, prose, { limit: 40, exclude, english: stats.english });
+  }
+  const weights = weightsFrom(ranked);
+  const quotes: ProfileQuote[] = [];
+  for (const name of meeting.speakers) {
+    const own = meeting.statements.filter((s) => s.speaker === name);
+    const [best] = pickRepresentative(stats, own, weights, 1);
+    if (best) quotes.push(toQuote(best, meeting));
+  }
+  return {
+    ...toMeetingRef(meeting),
+    speakers: meeting.speakers,
+    present: meeting.present,
+    summary: sentences.map((s) => s.text),
+    summarySpeakers: sentences.map((s) => (s.kind === 'turn' ? s.speaker : null)),
+    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    quotes,
+    statements: meeting.statements.length,
+  };
+}
+
+/** 3–5 sentences of the report, verbatim: the lead plus the most central statements. */
+export function summarizeMeeting(meeting: Meeting): string[] {
+  return summarizeSentences(meeting).map((s) => s.text);
+}
+
+/** One verbatim sentence saying what the meeting was (for /ask answers), or null if the report has none. */
+export function meetingOneLine(meeting: Meeting): string | null {
+  return pickLead(meeting, listCandidateSentences(meeting))?.text ?? null;
+}
