@@ -1,6 +1,6 @@
 // What /quote and /daily answer, platform-neutral: the command files only read options and call these.
 import type { AppContext } from '../context.js';
-import type { Speaker } from '../corpus/types.js';
+import { findSpeaker, suggestSpeakers } from '../search/lookup.js';
 import { emptyCard, textReply } from '../answers/view.js';
 import type { ReplyView } from '../answers/view.js';
 import { buildContextView, buildQuoteView, findStatementByKey } from '../answers/quote-view.js';
@@ -22,58 +22,16 @@ export function readBounds(ctx: AppContext): QuoteBounds {
   return { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars };
 }
 
-function listQuotableSpeakers(ctx: AppContext): Speaker[] {
-  const names = new Set(listEligibleStatements(ctx.corpus, readBounds(ctx)).map((c) => c.speaker));
-  return ctx.corpus.speakers.filter((s) => names.has(s.name));
-}
-
-function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Exact name or alias first, then a unique partial match; else candidates to offer. */
-export function resolveSpeakerName(
-  speakers: readonly Speaker[],
-  query: string,
-): { speaker: Speaker | null; candidates: Speaker[] } {
-  const q = foldName(query);
-  if (q === '') return { speaker: null, candidates: [] };
-  const forms = (s: Speaker): string[] => [s.name, ...s.aliases].map(foldName);
-  const exact = speakers.filter((s) => forms(s).includes(q));
-  if (exact.length === 1) return { speaker: exact[0] ?? null, candidates: [] };
-  if (exact.length > 1) return { speaker: null, candidates: exact };
-  const partial = speakers.filter((s) =>
-    forms(s).some((f) => f.includes(q) || q.split(' ').every((w) => f.split(' ').includes(w))),
-  );
-  if (partial.length === 1) return { speaker: partial[0] ?? null, candidates: [] };
-  return { speaker: null, candidates: partial.slice(0, 5) };
-}
-
-/** Speakers with something quotable, matching what has been typed so far (for autocomplete). */
+/**
+ * Speakers who say something in the reports, matching what has been typed so far. Autocomplete
+ * must answer at once, so the length bounds are checked only when /quote runs.
+ */
 export function suggestQuoteSpeakers(ctx: AppContext, partial: string, max = 25): string[] {
-  const q = foldName(partial);
-  const speakers = listQuotableSpeakers(ctx);
-  const scored = speakers
-    .map((s) => {
-      const forms = [s.name, ...s.aliases].map(foldName);
-      const rank =
-        q === ''
-          ? 2
-          : forms.some((f) => f.startsWith(q))
-            ? 0
-            : forms.some((f) => f.includes(q))
-              ? 1
-              : 3;
-      return { name: s.name, rank };
-    })
-    .filter((s) => s.rank < 3)
-    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
-  return scored.slice(0, max).map((s) => s.name.slice(0, 100));
+  const quotable = new Set(ctx.corpus.meetings.flatMap((m) => m.speakers));
+  return suggestSpeakers(ctx.corpus, partial, ctx.corpus.speakers.length)
+    .filter((s) => quotable.has(s.name))
+    .slice(0, max)
+    .map((s) => s.name.slice(0, 100));
 }
 
 const POPULAR_ZONES = [
@@ -124,13 +82,11 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
   const bounds = readBounds(ctx);
   let speaker: string | null = null;
   if (request.speaker !== null && request.speaker.trim() !== '') {
-    const found = resolveSpeakerName(ctx.corpus.speakers, request.speaker);
+    const found = findSpeaker(ctx.corpus, request.speaker);
     if (!found.speaker) {
-      const names = found.candidates.map((s) => s.name);
+      const names = found.candidates.slice(0, 5).map((s) => s.name);
       return textReply(
-        names.length > 1 && found.candidates.length > 1
-          ? `“${request.speaker}” could be ${names.join(', ')}. Which one?`
-          : `No speaker named “${request.speaker}” in the reports.${names.length > 0 ? ` Did you mean ${names.join(', ')}?` : ''}`,
+        `No speaker named “${request.speaker.trim().slice(0, 100)}” in the reports.${names.length > 0 ? ` Did you mean ${names.join(', ')}?` : ''}`,
       );
     }
     speaker = found.speaker.name;

@@ -3,10 +3,10 @@ import { dailyCommand } from '../../commands/daily.js';
 import { quoteCommand } from '../../commands/quote.js';
 import type { CommandInput } from '../../commands/types.js';
 import type { AppContext } from '../../src/context.js';
-import type { Config } from '../../src/config.js';
+import { makeTestContext } from '../support/app-context.js';
 import { openDailyStore } from '../../src/daily/store.js';
 import type { DailyStore } from '../../src/daily/store.js';
-import { BOUNDS, buildTestCorpus, makeTempDir, quotedText, silentLog } from './helpers.js';
+import { BOUNDS, buildTestCorpus, makeTempDir, quotedText } from './helpers.js';
 
 const corpus = buildTestCorpus(
   [
@@ -34,19 +34,6 @@ const corpus = buildTestCorpus(
   { 'Mayor Elena Varga': 'Mayor of Port Varn' },
 );
 
-const config: Config = {
-  discordToken: null,
-  discordClientId: null,
-  discordGuildId: null,
-  discordApiUrl: null,
-  corpusDir: 'seeds',
-  dataDir: 'data',
-  logLevel: 'silent',
-  askCooldownSeconds: 0,
-  quoteMinChars: BOUNDS.minChars,
-  quoteMaxChars: BOUNDS.maxChars,
-};
-
 const stores: DailyStore[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
@@ -56,16 +43,12 @@ function makeContext(iso: string): AppContext & { store: DailyStore; clock: { t:
   const store = openDailyStore(makeTempDir());
   stores.push(store);
   const clock = { t: new Date(iso) };
-  return {
+  const base = makeTestContext({
     corpus,
-    index: { corpus },
-    config,
-    log: silentLog,
-    store,
+    config: { quoteMinChars: BOUNDS.minChars, quoteMaxChars: BOUNDS.maxChars },
     now: () => clock.t,
-    sessions: new Map(),
-    clock,
-  };
+  });
+  return { ...base, store, clock };
 }
 
 function input(
