@@ -1,0 +1,304 @@
+// Turning parsed reports into one Corpus: one speaker per person across all reports (surnames,
+// misspellings and the speakers file merged into a canonical name), meeting and statement ids.
+import type { Corpus, Meeting, Speaker, Statement, Warning } from './types.js';
+import type { ParsedReport, ParsedSpeaker } from './parse.js';
+import type { SpeakersFileData } from './speakers-file.js';
+import { normalizeName } from './people.js';
+
+export type { SpeakersFileData } from './speakers-file.js';
+
+export interface BuildOptions {
+  speakersFile?: SpeakersFileData;
+  /** Warnings from loading (unreadable files, the speakers file) to keep with the corpus. */
+  warnings?: Warning[];
+}
+
+/** A parsed report with the id it gets in the corpus (path relative to the corpus folder). */
+export type IdentifiedReport = ParsedReport & { id?: string };
+
+interface Rec {
+  name: string;
+  aliases: string[];
+  role: string | null;
+  weight: number;
+  cluster: number;
+}
+
+const TITLE_WORDS = new Set(
+  'the mr mrs ms dr sir president prime minister ayatollah seyyed leader supreme of chancellor king queen secretary general vice'.split(
+    ' ',
+  ),
+);
+
+export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions = {}): Corpus {
+  const warnings: Warning[] = [...(options.warnings ?? [])];
+  const entries = options.speakersFile?.speakers ?? [];
+
+  // Every (report, person) pair is a record; records join into clusters, one per person.
+  const recs: Rec[] = [];
+  const reportRecs: Map<string, Rec>[] = [];
+  for (const r of reports) {
+    const local = new Map<string, Rec>();
+    const weightOf = (name: string) => r.statements.filter((s) => s.speaker === name).length;
+    for (const s of [...r.speakers, ...r.present]) {
+      const rec: Rec = {
+        name: s.name,
+        aliases: s.aliases,
+        role: s.role,
+        weight: 1 + weightOf(s.name),
+        cluster: recs.length,
+      };
+      recs.push(rec);
+      local.set(s.name, rec);
+    }
+    reportRecs.push(local);
+  }
+  const parent = recs.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+
+  // 1. The speakers file: every record named by an entry's name or alias joins that entry.
+  const entryOf = new Map<number, number>();
+  const firstOfEntry = new Map<number, number>();
+  const entryKeys = entries.map((e) => new Set([e.name, ...e.aliases].map(normalizeName)));
+  if (entries.length > 0) {
+    for (const [i, rec] of recs.entries()) {
+      const keys = [rec.name, ...rec.aliases].map(normalizeName);
+      const e = entryKeys.findIndex((set) => keys.some((k) => set.has(k)));
+      if (e < 0) continue;
+      const already = firstOfEntry.get(e);
+      if (already !== undefined) union(already, i);
+      else firstOfEntry.set(e, i);
+      entryOf.set(i, e);
+    }
+  }
+  // 2. The same name, or one record's name used as another's (non-role) alias.
+  const byKey = new Map<string, number>();
+  for (const [i, rec] of recs.entries()) {
+    const k = normalizeName(rec.name);
+    const j = byKey.get(k);
+    if (j !== undefined) union(i, j);
+    else byKey.set(k, i);
+  }
+  for (const [i, rec] of recs.entries()) {
+    for (const a of rec.aliases) {
+      const k = normalizeName(a);
+      if (k.startsWith('the ') || k.split(' ').every((w) => TITLE_WORDS.has(w))) continue;
+      const j = byKey.get(k);
+      if (j !== undefined && entryConflict(find(i), find(j))) continue;
+      if (j !== undefined) union(i, j);
+    }
+  }
+  // 3. A bare surname, or a misspelt one ("Aliev" ~ "Aliyev"), joins the one full name it fits.
+  // Work on distinct names: a corpus has thousands of records but few people.
+  const full: [number, string[]][] = [];
+  for (const [k, i] of byKey) if (k.includes(' ')) full.push([i, k.split(' ')]);
+  for (const [k, i] of byKey) {
+    const words = k.split(' ');
+    const sur = words[words.length - 1] ?? '';
+    if (sur.length < 3) continue;
+    const fits = new Set<number>();
+    for (const [j, fw] of full) {
+      if (j === i) continue;
+      const fs = fw[fw.length - 1] ?? '';
+      const sameSurname =
+        fs === sur || (sur.length >= 5 && editDistance(fs, sur) <= (sur.length >= 8 ? 2 : 1));
+      if (!sameSurname) continue;
+      if (
+        words.length === 1 ||
+        words[0] === fw[0] ||
+        (fs !== sur && words.slice(0, -1).join(' ') === fw.slice(0, -1).join(' '))
+      )
+        fits.add(find(j));
+    }
+    if (fits.size === 1) {
+      const target = [...fits][0] as number;
+      if (!entryConflict(find(i), target)) union(i, target);
+    }
+  }
+  function entryConflict(a: number, b: number): boolean {
+    if (entryOf.size === 0) return false;
+    const ea = new Set<number>();
+    const eb = new Set<number>();
+    for (const [i, e] of entryOf) {
+      if (find(i) === a) ea.add(e);
+      if (find(i) === b) eb.add(e);
+    }
+    return ea.size > 0 && eb.size > 0 && ![...ea].some((x) => eb.has(x));
+  }
+
+  // Canonical speakers.
+  const clusters = new Map<number, number[]>();
+  for (let i = 0; i < recs.length; i++) {
+    const root = find(i);
+    const list = clusters.get(root) ?? [];
+    list.push(i);
+    clusters.set(root, list);
+  }
+  const canonicalOf = new Map<number, string>();
+  const speakers: Speaker[] = [];
+  const usedNames = new Set<string>();
+  for (const [root, members] of clusters) {
+    const ms = members.map((i) => recs[i] as Rec);
+    const entryIdx = members.map((i) => entryOf.get(i)).find((e) => e !== undefined);
+    const entry = entryIdx !== undefined ? entries[entryIdx] : undefined;
+    let name = entry?.name ?? pickName(ms);
+    if (usedNames.has(normalizeName(name))) name = `${name} (${root})`;
+    usedNames.add(normalizeName(name));
+    const aliasSeen = new Set([name.toLowerCase()]);
+    const aliases: string[] = [];
+    for (const a of [...(entry?.aliases ?? []), ...ms.flatMap((m) => [m.name, ...m.aliases])]) {
+      const k = a.toLowerCase();
+      if (aliasSeen.has(k)) continue;
+      aliasSeen.add(k);
+      aliases.push(a);
+    }
+    speakers.push({ name, aliases, role: entry?.role ?? pickRole(ms) });
+    canonicalOf.set(root, name);
+  }
+  // Speakers named only in the speakers file still exist for /who.
+  for (const e of entries) {
+    if (!speakers.some((s) => s.name === e.name))
+      speakers.push({ name: e.name, aliases: [...e.aliases], role: e.role });
+  }
+
+  // Meetings and statements.
+  const meetings: Meeting[] = [];
+  const statements: Statement[] = [];
+  const ids = new Set<string>();
+  const seenMeeting = new Map<string, string>();
+  for (const [ri, r] of reports.entries()) {
+    let id = r.id ?? baseName(r.file);
+    if (ids.has(id)) {
+      let n = 2;
+      while (ids.has(`${id}~${n}`)) n++;
+      id = `${id}~${n}`;
+    }
+    ids.add(id);
+    const local = reportRecs[ri] as Map<string, Rec>;
+    const canon = (name: string | null) => {
+      if (name === null) return null;
+      const rec = local.get(name);
+      return rec ? (canonicalOf.get(find(rec.cluster)) ?? name) : name;
+    };
+    const stmts: Statement[] = r.statements.map((s, i) => ({
+      id: `${id}#${i}`,
+      meetingId: id,
+      speaker: canon(s.speaker),
+      kind: s.kind,
+      text: s.text,
+      context: s.context,
+      paragraph: s.paragraph,
+      start: s.start,
+      end: s.end,
+    }));
+    const spk: string[] = [];
+    for (const s of stmts) if (s.speaker && !spk.includes(s.speaker)) spk.push(s.speaker);
+    const present: string[] = [];
+    for (const p of r.present) {
+      const c = canon(p.name);
+      if (c && !spk.includes(c) && !present.includes(c)) present.push(c);
+    }
+    meetings.push({
+      id,
+      file: r.file,
+      title: r.title,
+      date: r.date,
+      source: r.source,
+      speakers: spk,
+      present,
+      statements: stmts,
+      text: r.text,
+    });
+    statements.push(...stmts);
+    for (const w of r.warnings) warnings.push({ file: r.file, line: w.line, message: w.message });
+    const key = meetingKey(r);
+    if (key) {
+      const other = seenMeeting.get(key);
+      if (other)
+        warnings.push({
+          file: r.file,
+          line: 1,
+          message: `seems to describe the same meeting as ${other} (same ${key.startsWith('text:') ? 'text' : 'title and date'}); both are kept`,
+        });
+      else seenMeeting.set(key, r.file);
+    }
+  }
+  return { meetings, speakers, statements, warnings };
+}
+
+function meetingKey(r: ParsedReport): string | null {
+  if (r.statements.length === 0 && !r.title) return null;
+  if (r.title && r.date) return `td:${normalizeName(r.title)}|${r.date}`;
+  if (r.statements.length > 0)
+    return `text:${r.statements
+      .map((s) => s.text)
+      .join('\u0000')
+      .slice(0, 2000)}`;
+  return null;
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** The fullest name most reports use ("Ali Khamenei" over "Khamenei"; "Aliyev" over a rare "Aliev"). */
+function pickName(ms: Rec[]): string {
+  const score = new Map<string, { name: string; words: number; weight: number }>();
+  for (const m of ms) {
+    const k = normalizeName(m.name);
+    const cur = score.get(k) ?? { name: m.name, words: k.split(' ').length, weight: 0 };
+    cur.weight += m.weight;
+    score.set(k, cur);
+  }
+  const list = [...score.values()];
+  const maxWords = Math.max(...list.map((x) => Math.min(x.words, 2)));
+  const best = list
+    .filter((x) => Math.min(x.words, 2) === maxWords)
+    .sort((a, b) => b.weight - a.weight || b.words - a.words || a.name.localeCompare(b.name))[0];
+  return best?.name ?? ms[0]?.name ?? '';
+}
+
+function pickRole(ms: Rec[]): string | null {
+  const count = new Map<string, { role: string; n: number }>();
+  for (const m of ms) {
+    if (!m.role) continue;
+    const k = normalizeName(m.role);
+    const cur = count.get(k) ?? { role: m.role, n: 0 };
+    cur.n += m.weight;
+    count.set(k, cur);
+  }
+  const best = [...count.values()].sort((a, b) => b.n - a.n || b.role.length - a.role.length)[0];
+  return best?.role ?? null;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min(
+        (prev[j] as number) + 1,
+        (prev[j - 1] as number) + 1,
+        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+export type { ParsedSpeaker };

@@ -1,0 +1,335 @@
+// What surrounds the statements: YAML front matter, page noise (site menus, timestamps),
+// transcript speaker labels, and the title and date of a report.
+import * as chrono from 'chrono-node';
+import { parse as parseYaml } from 'yaml';
+
+export interface FrontMatterParticipant {
+  name: string;
+  aliases: string[];
+  role: string | null;
+}
+
+export interface FrontMatter {
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  participants: FrontMatterParticipant[];
+  /** Offset where the body starts, and its first line number. */
+  bodyStart: number;
+  bodyLine: number;
+  problems: { line: number; message: string }[];
+}
+
+/** Reads `---` YAML front matter at the top of a file, if any. Never throws. */
+export function readFrontMatter(text: string): FrontMatter {
+  const empty: FrontMatter = {
+    title: null,
+    date: null,
+    source: null,
+    participants: [],
+    bodyStart: 0,
+    bodyLine: 1,
+    problems: [],
+  };
+  const m = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!m) return empty;
+  const closeRe = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
+  closeRe.lastIndex = m[0].length - 1;
+  const c = closeRe.exec(text);
+  if (!c)
+    return {
+      ...empty,
+      problems: [
+        { line: 1, message: 'front matter starts with "---" but is never closed; read as text' },
+      ],
+    };
+  const yamlText = text.slice(m[0].length, c.index);
+  const bodyStart = c.index + c[0].length;
+  const bodyLine = text.slice(0, bodyStart).split('\n').length;
+  const out: FrontMatter = { ...empty, bodyStart, bodyLine };
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (err) {
+    const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    out.problems.push({
+      line: (line ?? 0) + 1,
+      message: `front matter is not valid YAML (${firstLine(err)}); ignored`,
+    });
+    return out;
+  }
+  if (data === null || data === undefined) return out;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    out.problems.push({
+      line: 2,
+      message:
+        'front matter should be a YAML mapping (title:, date:, source:, participants:); ignored',
+    });
+    return out;
+  }
+  const d = data as Record<string, unknown>;
+  if (typeof d.title === 'string' && d.title.trim()) out.title = d.title.trim();
+  if (d.date !== undefined && d.date !== null) {
+    const iso = toIsoDate(d.date);
+    if (iso) out.date = iso;
+    else
+      out.problems.push({
+        line: lineOf(yamlText, 'date') + 1,
+        message: `front matter date "${String(d.date)}" is not a date (use YYYY-MM-DD); ignored`,
+      });
+  }
+  if (typeof d.source === 'string' && d.source.trim()) out.source = d.source.trim();
+  const parts = d.participants ?? d.speakers;
+  if (Array.isArray(parts)) {
+    for (const p of parts) {
+      if (typeof p === 'string' && p.trim())
+        out.participants.push({ name: p.trim(), aliases: [], role: null });
+      else if (p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string') {
+        const q = p as { name: string; aliases?: unknown; role?: unknown };
+        const aliases = Array.isArray(q.aliases)
+          ? q.aliases
+              .filter((a): a is string => typeof a === 'string' && a.trim() !== '')
+              .map((a) => a.trim())
+          : typeof q.aliases === 'string'
+            ? [q.aliases]
+            : [];
+        out.participants.push({
+          name: q.name.trim(),
+          aliases,
+          role: typeof q.role === 'string' && q.role.trim() ? q.role.trim() : null,
+        });
+      } else
+        out.problems.push({
+          line: lineOf(yamlText, 'participants') + 1,
+          message: 'a participant needs a name; skipped',
+        });
+    }
+  } else if (parts && typeof parts === 'object') {
+    for (const [name, v] of Object.entries(parts as Record<string, unknown>)) {
+      const q = (v ?? {}) as { aliases?: unknown; role?: unknown };
+      const aliases = Array.isArray(q.aliases)
+        ? q.aliases.filter((a): a is string => typeof a === 'string')
+        : [];
+      out.participants.push({ name, aliases, role: typeof q.role === 'string' ? q.role : null });
+    }
+  }
+  return out;
+}
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+}
+
+function lineOf(yamlText: string, key: string): number {
+  const i = yamlText.split('\n').findIndex((l) => l.startsWith(key + ':'));
+  return i < 0 ? 1 : i + 1;
+}
+
+export function toIsoDate(v: unknown): string | null {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
+  const s = String(v).trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return findDate(s);
+}
+
+function validYmd(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATE_RE = new RegExp(
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th)?[\\s/.-]*(?:of\\s+)?${MONTH}[\\s/.,-]*\\d{4}|${MONTH}[\\s/.-]*\\d{1,2}(?:st|nd|rd|th)?,?[\\s/.-]*\\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`,
+  'i',
+);
+
+/**
+ * The first full calendar date (day, month and year) in a line. A cheap pattern finds the
+ * candidate; chrono reads it, so only a few short strings per file ever reach chrono.
+ */
+export function findDate(line: string): string | null {
+  const m = DATE_RE.exec(line);
+  if (!m) return null;
+  const candidate = m[0].replace(/[/]/g, ' ').replace(/\s+/g, ' ').trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(candidate);
+  if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const r = chrono.parse(candidate, new Date(Date.UTC(2000, 0, 1)))[0];
+  if (!r || !r.start.isCertain('year') || !r.start.isCertain('day') || !r.start.isCertain('month'))
+    return null;
+  return validYmd(r.start.get('year') ?? 0, r.start.get('month') ?? 0, r.start.get('day') ?? 0);
+}
+
+/** Whether most of a line is a date (a dateline such as "June 13, 2018, The Kremlin, Moscow"). */
+export function isDateLine(line: string): boolean {
+  const m = DATE_RE.exec(line);
+  if (!m) return false;
+  return (
+    m[0].length >= line.replace(/[^\p{L}\p{N}]+$/u, '').length * 0.3 ||
+    line.split(/\s+/).length <= 8
+  );
+}
+
+const NOISE_EXACT =
+  /^(view settings|font size:?|site colou?rs:?|images|settings|menu|main menu|search|share|print|print version|subscribe|skip to (main )?content|back to top|home|close|log ?in|sign in|sign up|accept( all)?( cookies)?|read more|related( news| articles| stories)?|text version|full version|listen|email|e-mail|twitter|facebook|telegram|instagram|youtube|whatsapp|rss|next|previous|prev|more|loading\.*|advertisement|top|contacts?|about( us)?|news|photos?|videos?|audio|documents?|transcripts|events|all news|open-menu|copy link|copied|font|a a a)$/i;
+
+/** Site furniture that is never part of a report: menus, breadcrumbs, logos, timestamps. */
+export function isNoiseLine(line: string): boolean {
+  const t = line.trim();
+  if (!/\p{L}/u.test(t)) return !/\p{N}/u.test(t) || /^[\d\s:.\-/]+$/.test(t);
+  if (NOISE_EXACT.test(t)) return true;
+  if (/^official (web)?site of\b/i.test(t)) return true;
+  if (/\s\/\s*$/.test(t) && t.split(/\s+/).length <= 6) return true; // breadcrumb "Transcripts /"
+  if (/\b(logo|open-menu|close-menu|menu-toggle|cookie)\b/i.test(t) && t.split(/\s+/).length <= 6)
+    return true;
+  if (/^(end\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?\s?m\.?)?(\s+[a-z]{2,5})?\.?$/i.test(t)) return true; // "3:30 P.M. EDT"
+  if (/^end$/i.test(t)) return true;
+  if (/^(©|\(c\)|copyright\b|all rights reserved)/i.test(t)) return true;
+  if (/^(tags?|keywords?|topics?|categories|category|share this|follow us|posted in)\s*:/i.test(t))
+    return true;
+  return false;
+}
+
+/** Whether a line marks the end of a transcript ("END 3:31 P.M. EDT"). */
+export function isTranscriptEnd(line: string): boolean {
+  return /^end\b/i.test(line.trim()) || /^\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?/i.test(line.trim());
+}
+
+/** Generic labels in transcripts: real turns, but not a named person. */
+export const GENERIC_LABELS = new Set([
+  'aide',
+  'moderator',
+  'participant',
+  'reporter',
+  'interviewer',
+  'host',
+  'audience',
+  'audience member',
+  'voice',
+  'voices',
+  'narrator',
+  'journalist',
+  'correspondent',
+  'staff',
+  'official',
+  'senior administration official',
+  'chair',
+  'operator',
+  'speaker',
+  'member',
+  'interpreter',
+]);
+
+/** Labels that are questioners, not a person: their turns have no named speaker. */
+export const ANONYMOUS_LABELS = new Set(['q', 'question', 'questioner', 'a', 'answer']);
+
+const LABEL_STOP = new Set(
+  'related tags source sources note notes update updated photo video read see also share contact email phone address date time location place subject topic keywords category categories attachment attachments file references editor editors posted published warning disclaimer transcript summary background agenda re fwd from to cc bcc sent'.split(
+    ' ',
+  ),
+);
+
+export interface Label {
+  /** The label as written, without markup or parenthetical ("PRESIDENT TRUMP"). */
+  label: string;
+  /** Index in the paragraph where the spoken text starts (paragraph length when alone). */
+  textStart: number;
+  caps: boolean;
+}
+
+const CAPS_LABEL =
+  /^(?:\*\*|__)?([A-Z][A-Z'\u2019.-]*(?:[ \t]+(?:[A-Z][A-Z'\u2019.-]*|of|the|al-[A-Z][A-Z'\u2019-]*|de|von|van))*)(?:\*\*|__)?[ \t]*(\([^)]{1,60}\))?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=\s|$)/;
+const NAME_LABEL =
+  /^(?:\*\*|__)?(\p{Lu}[\p{L}'\u2019.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'\u2019.-]*|of|the|and|de|da|di|von|van|der|bin|ibn|al|el|la|le|du|al-\p{Lu}[\p{L}'\u2019-]*)){0,9})(?:\*\*|__)?[ \t]*(\([^)]{1,60}\))?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=\s|$)/u;
+const Q_LABEL = /^Q(?:\.|:)?[ \t]+(?=\S)/;
+const ALONE_CAPS =
+  /^(?:\*\*|__)?([A-Z][A-Z'\u2019.-]*(?:[ \t]+[A-Z][A-Z'\u2019.-]*){0,4})(?:\*\*|__)?$/;
+
+const LABEL_TITLES =
+  /\b(president|minister|mr|mrs|ms|dr|secretary|chancellor|senator|governor|mayor|councillor|councilor|ambassador|king|queen|prince|chairman|chair|speaker|leader|general|sir|madam|commissioner|director|spokesman|spokeswoman|spokesperson|representative|rep|sen|gov)\b/i;
+
+/** A transcript speaker label at the start of a paragraph, if there is one. */
+export function detectLabel(p: string, isKnownName: (label: string) => boolean): Label | null {
+  const q = Q_LABEL.exec(p);
+  if (q && !/^Q[.:]?\s+[a-z]/.test(p)) return { label: 'Q', textStart: q[0].length, caps: true };
+  const c = CAPS_LABEL.exec(p);
+  if (c && c[1]) {
+    const label = c[1].trim().replace(/\.$/, '');
+    const words = label.split(/\s+/);
+    const letters = label.replace(/[^A-Z]/g, '').length;
+    if (
+      (letters >= 2 || label === 'Q' || label === 'A') &&
+      words.length <= 8 &&
+      !words.some((w) => LABEL_STOP.has(w.toLowerCase()))
+    ) {
+      return { label, textStart: skipSpace(p, c[0].length), caps: true };
+    }
+  }
+  const n = NAME_LABEL.exec(p);
+  if (n && n[1]) {
+    const label = n[1].trim();
+    const words = label.split(/\s+/);
+    const lowWords = words.map((w) => w.toLowerCase().replace(/[.'\u2019]+$/, ''));
+    if (lowWords.some((w) => LABEL_STOP.has(w))) return null;
+    const last = words[words.length - 1] ?? '';
+    if (!/^\p{Lu}/u.test(last)) return null;
+    const ok =
+      (words.length === 1 &&
+        (GENERIC_LABELS.has(lowWords[0] ?? '') ||
+          ANONYMOUS_LABELS.has(lowWords[0] ?? '') ||
+          isKnownName(label))) ||
+      (words.length >= 2 &&
+        (LABEL_TITLES.test(label) ||
+          isKnownName(label) ||
+          (words.length <= 4 && !lowWords.some((w) => COMMON_CAPS.has(w)))));
+    if (ok) return { label, textStart: skipSpace(p, n[0].length), caps: false };
+  }
+  const a = ALONE_CAPS.exec(p);
+  if (a && a[1] && (LABEL_TITLES.test(a[1]) || isKnownName(a[1])) && !/\d/.test(a[1])) {
+    return { label: a[1].trim(), textStart: p.length, caps: true };
+  }
+  return null;
+}
+
+/** Capitalised words that begin headings and sentences rather than names. */
+const COMMON_CAPS = new Set(
+  'the a an this that in on at for with by from to of and or but our my your their his her its we i you it they he she what why how when where who which meeting remarks statement press conference interview visit talks news report summary introduction conclusion part chapter section day morning afternoon evening session agenda minutes item official website welcome note'.split(
+    ' ',
+  ),
+);
+
+function skipSpace(p: string, i: number): number {
+  while (i < p.length && /\s/.test(p[i] ?? '')) i++;
+  return i;
+}
+
+/** A title candidate: a heading-like line (no sentence punctuation, some lower-case words). */
+export function isTitleCandidate(line: string): boolean {
+  const t = line.trim();
+  if (/[.!?\u201d"]$/.test(t) && !/\b(?:[A-Z]\.|U\.S\.|U\.K\.)$/.test(t)) return false;
+  if (/^\p{N}/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 3 || words.length > 30) return false;
+  if (!words.some((w) => /^\p{Ll}{2,}/u.test(w))) return false;
+  if (isDateLine(t)) return false;
+  return true;
+}
+
+/** A title taken from a heading: without its trailing date ("... - 5 /Mar/ 2017"). */
+export function cleanTitle(t: string): string {
+  let s = t
+    .replace(/^#+\s*/, '')
+    .replace(/\s*#+$/, '')
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim();
+  const m = DATE_RE.exec(s);
+  if (m && m.index > 0) {
+    const before = s.slice(0, m.index).replace(/[\s\-\u2013\u2014,|:/(]+$/, '');
+    const after = s.slice(m.index + m[0].length).replace(/^[\s)\]]+/, '');
+    if (before.length >= 3 && after.length === 0) s = before;
+  }
+  return s.trim();
+}

@@ -1,0 +1,449 @@
+// Finding people in a sentence: titled names ("Azerbaijani President Ilham Aliyev"), honorifics
+// ("Ayatollah Khamenei"), role descriptions ("the president of Azerbaijan", "Sri Lanka's
+// president"), known names and surnames, and subject pronouns.
+import type { Token } from './text.js';
+
+export type MentionKind = 'name' | 'role' | 'pronoun';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Personal name without honorifics ("Ali Khamenei", "Trump"), null for roles and pronouns. */
+  name: string | null;
+  /** The role the mention gives ("President of the Republic of Azerbaijan"), if any. */
+  role: string | null;
+  /** Head title word of the role, lower case ("president", "leader", "prime minister"). */
+  head: string | null;
+  /** Lower-case qualifier words of the role ("azerbaijan", "republic"). */
+  quals: string[];
+  /** The mention as written. */
+  text: string;
+  start: number;
+  end: number;
+  /** Token index range [first, last]. */
+  first: number;
+  last: number;
+  possessive: boolean;
+}
+
+/** Head titles: a role is named after one of these. Multi-word heads are joined with a space. */
+export const HEAD_TITLES = new Set(
+  (
+    'president minister premier chancellor king queen prince princess emir amir sultan leader secretary ' +
+    'secretary-general ambassador envoy governor mayor councillor councilor senator congressman congresswoman ' +
+    'representative speaker chairman chairwoman chairperson chair commissioner director director-general ' +
+    'admiral pope patriarch spokesman spokeswoman spokesperson adviser advisor justice judge commander ' +
+    'clerk treasurer ceo dean pm vp mp foreman superintendent headteacher principal rapporteur'
+  ).split(' '),
+);
+
+/** Words that only qualify a head title ("Prime", "Vice", "Supreme"). */
+const TITLE_MODIFIERS = new Set(
+  'prime vice deputy foreign supreme chief first acting former interim grand crown executive general state high senior assistant associate'.split(
+    ' ',
+  ),
+);
+
+/** Forms of address that precede a name and are not part of it. */
+export const HONORIFICS = new Set(
+  'mr mrs ms miss mx dr sir dame lord lady ayatollah hojatoleslam hojjatoleslam seyyed sayyed sayed sheikh shaikh imam prof professor rev reverend father madam madame excellency'.split(
+    ' ',
+  ),
+);
+
+const NAME_PARTICLES = new Set(
+  'al el bin ibn abu de di da van von der den le la du dos das del ter ten bint'.split(' '),
+);
+
+const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their']);
+
+/** Capitalised words that start sentences or name things but are never part of a person's name. */
+const NOT_NAME = new Set(
+  (
+    'the a an this that these those he she it they we i you during in on at for with after before while when ' +
+    'meanwhile elsewhere also and but or however then later earlier today yesterday tomorrow monday tuesday ' +
+    'wednesday thursday friday saturday sunday january february march april june july august september october ' +
+    'november december as if of to by from his her their our my your its there here what which who whom whose ' +
+    'thank thanks welcome dear ladies gentlemen colleagues friends mr president' +
+    ' islamic republic revolution government ministry council commission union nations kingdom states house ' +
+    'kremlin parliament assembly congress senate office embassy court party army bank university'
+  ).split(' '),
+);
+
+const TITLE_MULTI: [string, string][] = [
+  ['prime', 'minister'],
+  ['vice', 'president'],
+  ['secretary', 'general'],
+  ['supreme', 'leader'],
+  ['foreign', 'minister'],
+  ['crown', 'prince'],
+];
+
+export function isHeadTitle(low: string): boolean {
+  return HEAD_TITLES.has(low);
+}
+
+function isTitleWord(low: string): boolean {
+  return HEAD_TITLES.has(low) || TITLE_MODIFIERS.has(low);
+}
+
+export function isHonorific(low: string): boolean {
+  return HONORIFICS.has(low);
+}
+
+function isNameToken(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.cap)
+    return (
+      !NOT_NAME.has(t.low) &&
+      !isTitleWord(t.low) &&
+      !HONORIFICS.has(t.low) &&
+      !/^\p{N}/u.test(t.text)
+    );
+  // "al-Abadi", "bin Salman", "van der Berg"
+  const dash = t.low.indexOf('-');
+  if (dash > 0 && NAME_PARTICLES.has(t.low.slice(0, dash)))
+    return /\p{Lu}/u.test(t.text[dash + 1] ?? '');
+  return false;
+}
+
+function isParticle(t: Token | undefined, next: Token | undefined): boolean {
+  return !!t && !t.cap && NAME_PARTICLES.has(t.low) && !!next && next.cap;
+}
+
+/** Only whitespace between two tokens (no comma, dash or bracket). */
+function adjacent(s: string, a: Token, b: Token, offset: number): boolean {
+  const gap = s.slice(a.end - offset, b.start - offset);
+  return /^\s+$/.test(gap);
+}
+
+export interface KnownNames {
+  /** Full names known in this document ("Jose Manuel Barroso"), to split "of the European Commission Jose Manuel Barroso". */
+  fullNames: string[];
+  /** Lower-case names and surnames known to be people ("aliyev", "vladimir putin"). */
+  isKnown(lowWords: string[]): boolean;
+}
+
+export function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|[\s\-'\u2019.(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
+    .replace(/\bMc(\p{L})/gu, (_m, c: string) => 'Mc' + c.toUpperCase());
+}
+
+/**
+ * Every person mention in the token list (tokens of `s`, whose first char sits at `offset` in the
+ * coordinate system of the tokens). Mentions do not overlap and come in text order.
+ */
+export function findMentions(
+  s: string,
+  tokens: Token[],
+  offset: number,
+  known: KnownNames,
+): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const m = mentionAt(s, tokens, i, offset, known);
+    if (m) {
+      out.push(m);
+      i = m.last + 1;
+    } else i++;
+  }
+  return out;
+}
+
+function mentionAt(
+  s: string,
+  tk: Token[],
+  i: number,
+  offset: number,
+  known: KnownNames,
+): Mention | null {
+  const t = tk[i];
+  if (!t) return null;
+  const make = (
+    kind: MentionKind,
+    first: number,
+    last: number,
+    name: string | null,
+    role: string | null,
+    head: string | null,
+    quals: string[],
+  ): Mention => {
+    const a = tk[first] as Token;
+    const b = tk[last] as Token;
+    return {
+      kind,
+      name,
+      role,
+      head,
+      quals,
+      text: s.slice(a.start - offset, b.end - offset),
+      start: a.start,
+      end: b.end,
+      first,
+      last,
+      possessive: b.possessive,
+    };
+  };
+  if ((t.low === 'he' || t.low === 'she') && !t.possessive)
+    return make('pronoun', i, i, null, null, null, []);
+
+  // Role or titled name: [determiner | possessive modifier] [Cap modifiers] TITLE... [of ...] [honorifics] [Name]
+  let j = i;
+  let det = false;
+  let poss = false;
+  if (DETERMINERS.has(t.low) && !t.cap) det = true;
+  if (t.low === 'the') det = true;
+  if (det) j++;
+  const modStart = j;
+  // Modifiers before a title: "Azerbaijani", "UK", "European Commission", "Iran's", "Sri Lanka's".
+  let k = j;
+  while (k < tk.length && k - modStart < 4) {
+    const x = tk[k] as Token;
+    if (!x.cap || isTitleWord(x.low) || HONORIFICS.has(x.low)) break;
+    if (k > modStart && !adjacent(s, tk[k - 1] as Token, x, offset)) break;
+    k++;
+    if (x.possessive) {
+      poss = true;
+      break;
+    }
+  }
+  const tail = tk[k];
+  const lowerOk = det || poss || k > modStart;
+  if (
+    tail &&
+    isTitleWord(tail.low) &&
+    (tail.cap || lowerOk) &&
+    (k === modStart || adjacent(s, tk[k - 1] as Token, tail, offset))
+  ) {
+    // Title chain
+    let e = k;
+    let hasHead = false;
+    const titleWords: string[] = [];
+    while (e < tk.length) {
+      const x = tk[e] as Token;
+      if (!isTitleWord(x.low) || !(x.cap || lowerOk)) break;
+      if (e > k && !adjacent(s, tk[e - 1] as Token, x, offset)) break;
+      titleWords.push(x.low);
+      if (HEAD_TITLES.has(x.low)) hasHead = true;
+      e++;
+      if (x.possessive) break;
+    }
+    if (hasHead) {
+      let head = titleWords.filter((w) => HEAD_TITLES.has(w)).join(' ');
+      for (const [a, b] of TITLE_MULTI)
+        if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
+      let last = e - 1;
+      const quals: string[] = tk.slice(modStart, k).map((x) => x.low);
+      for (const w of titleWords) if (!HEAD_TITLES.has(w) && !head.includes(w)) quals.push(w);
+      // "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution"
+      const ofRun: Token[] = [];
+      let q = e;
+      while (tk[q]?.low === 'of' && adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)) {
+        let r = q + 1;
+        if (tk[r]?.low === 'the' && adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset)) r++;
+        const run: Token[] = [];
+        while (
+          r < tk.length &&
+          (tk[r] as Token).cap &&
+          adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
+          !HONORIFICS.has((tk[r] as Token).low)
+        ) {
+          run.push(tk[r] as Token);
+          r++;
+          if ((tk[r - 1] as Token).possessive) break;
+        }
+        if (run.length === 0) break;
+        ofRun.push(...run);
+        last = r - 1;
+        q = r;
+      }
+      if ((tk[last] as Token).possessive) {
+        // "the President of Russia's" — a possessive role, still a mention
+      }
+      // honorifics then a name run
+      let h = last + 1;
+      while (
+        tk[h] &&
+        HONORIFICS.has((tk[h] as Token).low) &&
+        (tk[h] as Token).cap &&
+        adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset)
+      )
+        h++;
+      const nameToks: Token[] = [];
+      let n = h;
+      while (
+        n < tk.length &&
+        nameToks.length < 4 &&
+        adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
+      ) {
+        const x = tk[n] as Token;
+        if (isNameToken(x) || (nameToks.length > 0 && isParticle(x, tk[n + 1]))) {
+          nameToks.push(x);
+          n++;
+          if (x.possessive) break;
+        } else break;
+      }
+      let ofWords = ofRun;
+      if (nameToks.length === 0 && ofRun.length >= 3 && !det && !poss) {
+        // "President of Russia Vladimir Putin": the name ends the of-phrase.
+        const joined = ofRun.map((x) => x.text).join(' ');
+        const full = known.fullNames.find((f) => joined.endsWith(' ' + f));
+        const take = full ? full.split(' ').length : 2;
+        nameToks.push(...ofRun.slice(ofRun.length - take));
+        ofWords = ofRun.slice(0, ofRun.length - take);
+      }
+      for (const x of ofWords) quals.push(x.low);
+      const lastTok = nameToks.length ? tk.indexOf(nameToks[nameToks.length - 1] as Token) : last;
+      const roleEnd = ofWords.length ? tk.indexOf(ofWords[ofWords.length - 1] as Token) : e - 1;
+      const roleText = s
+        .slice(
+          (tk[det ? modStart : i] as Token).start - offset,
+          (tk[roleEnd] as Token).end - offset,
+        )
+        .replace(/['\u2019]s$/, '');
+      const filteredQuals = quals.filter((w) => !['the', 'of', 'and'].includes(w));
+      if (nameToks.length) {
+        // "Mr President" style vocatives have no name; a name follows the title here.
+        const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
+        return make(
+          'name',
+          i,
+          lastTok,
+          name,
+          det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText,
+          head,
+          filteredQuals,
+        );
+      }
+      // Vocative "Mr President" / "Mr. President": not a mention of a third person.
+      const prev = tk[i - 1];
+      if (prev && HONORIFICS.has(prev.low) && !det) return null;
+      if (!det && !poss && k === modStart && !tail.cap) return null;
+      return make(
+        'role',
+        i,
+        lastTok,
+        null,
+        roleText.replace(/^(the|his|her|its|their)\s+/i, ''),
+        head,
+        filteredQuals,
+      );
+    }
+  }
+  if (det) return null;
+
+  // Honorific + name: "Ayatollah Seyyed Ali Khamenei", "Mr. Sirisena".
+  if (HONORIFICS.has(t.low) && t.cap) {
+    let h = i;
+    while (
+      tk[h] &&
+      HONORIFICS.has((tk[h] as Token).low) &&
+      (tk[h] as Token).cap &&
+      (h === i || adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset))
+    )
+      h++;
+    const nameToks: Token[] = [];
+    let n = h;
+    while (
+      n < tk.length &&
+      nameToks.length < 4 &&
+      adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
+    ) {
+      const x = tk[n] as Token;
+      if (isNameToken(x) || (nameToks.length > 0 && isParticle(x, tk[n + 1]))) {
+        nameToks.push(x);
+        n++;
+        if (x.possessive) break;
+      } else break;
+    }
+    if (nameToks.length) {
+      const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
+      return make('name', i, n - 1, name, null, null, []);
+    }
+    return null;
+  }
+
+  // A known name or surname ("Aliyev", "Vladimir Putin").
+  if (isNameToken(t)) {
+    const run: Token[] = [t];
+    let n = i + 1;
+    while (
+      n < tk.length &&
+      run.length < 4 &&
+      !(tk[n - 1] as Token).possessive &&
+      adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
+    ) {
+      const x = tk[n] as Token;
+      if (isNameToken(x) || isParticle(x, tk[n + 1])) {
+        run.push(x);
+        n++;
+      } else break;
+    }
+    for (let len = run.length; len >= 1; len--) {
+      const words = run.slice(0, len).map((x) => x.low);
+      if (known.isKnown(words)) {
+        const name = run
+          .slice(0, len)
+          .map((x) => x.text.replace(/['\u2019]s$/, ''))
+          .join(' ');
+        return make('name', i, i + len - 1, name, null, null, []);
+      }
+    }
+    // An unknown name directly followed by a reporting verb: "Angela Merkel said".
+    if (run.length >= 2) {
+      const after = tk[i + run.length];
+      if (after && isReportingVerb(after.low, tk[i + run.length + 1]?.low)) {
+        const name = run.map((x) => x.text).join(' ');
+        return make('name', i, i + run.length - 1, name, null, null, []);
+      }
+    }
+  }
+  return null;
+}
+
+const REPORTING = new Set(
+  (
+    'say says said saying note notes noted noting stress stresses stressed stressing emphasize emphasizes emphasized emphasizing ' +
+    'emphasise emphasises emphasised emphasising mention mentions mentioned mentioning describe describes described describing ' +
+    'refer refers referred referring point points pointed pointing add adds added adding state states stated stating explain ' +
+    'explains explained explaining call calls called calling urge urges urged urging warn warns warned warning express expresses ' +
+    'expressed expressing acknowledge acknowledges acknowledged acknowledging underline underlines underlined underlining ' +
+    'underscore underscores underscored underscoring highlight highlights highlighted highlighting reiterate reiterates reiterated ' +
+    'reiterating insist insists insisted insisting argue argues argued arguing assert asserts asserted asserting declare declares ' +
+    'declared declaring announce announces announced announcing suggest suggests suggested suggesting propose proposes proposed ' +
+    'proposing recommend recommends recommended recommending believe believes believed consider considers considered regard ' +
+    'regards regarded regarding touch touches touched touching voice voices voiced voicing praise praises praised praising laud ' +
+    'lauds lauded lauding criticize criticizes criticized criticizing criticise criticises criticised criticising condemn condemns ' +
+    'condemned condemning reject rejects rejected rejecting back backs backed backing support supports supported supporting hope ' +
+    'hopes hoped hoping tell tells told telling ask asks asked asking recall recalls recalled recalling remind reminds reminded ' +
+    'reminding observe observes observed observing remark remarks remarked remarking comment comments commented commenting affirm ' +
+    'affirms affirmed affirming confirm confirms confirmed confirming agree agrees agreed agreeing pledge pledges pledged promise ' +
+    'promises promised vow vows vowed predict predicts predicted characterize characterized characterise characterised dismiss ' +
+    'dismissed deny denies denied admit admits admitted concede conceded complain complains complained claim claims claimed ' +
+    'accuse accused reply replies replied respond responds responded answer answered maintain maintains maintained advise advised ' +
+    'caution cautioned demand demands demanded request requested appeal appealed encourage encouraged encourages stressed ' +
+    'welcome welcomes welcomed appreciate appreciated appreciates deplore deplored slam slammed blame blamed blames ' +
+    'reaffirm reaffirmed recognize recognized recognise recognised lament lamented outline outlined elaborate elaborated ' +
+    'speak spoke speaks speaking talk talked talks write wrote writes argue commend commended thank thanked'
+  ).split(' '),
+);
+
+/** Whether a word is a verb of saying (or of publicly taking a position). */
+export function isReportingVerb(low: string, nextLow?: string): boolean {
+  if (low === 'went' || low === 'goes' || low === 'go' || low === 'continued')
+    return nextLow === 'on' || nextLow === 'to';
+  if (
+    low === 'welcomed' ||
+    low === 'welcome' ||
+    low === 'welcomes' ||
+    low === 'thanked' ||
+    low === 'thank'
+  )
+    return (
+      nextLow !== undefined &&
+      !['mr', 'mrs', 'ms', 'president', 'prime', 'the', 'his', 'her', 'him'].includes(nextLow)
+    );
+  return REPORTING.has(low);
+}

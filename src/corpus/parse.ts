@@ -1,0 +1,758 @@
+// Parsing one report (pure: text in, data out): title, date, people, and every attributed
+// statement — quotes, paraphrases (reported speech) and transcript turns — with exact offsets.
+import type { StatementKind } from './types.js';
+import {
+  cleanTitle,
+  detectLabel,
+  findDate,
+  GENERIC_LABELS,
+  ANONYMOUS_LABELS,
+  isNoiseLine,
+  isTitleCandidate,
+  isTranscriptEnd,
+  readFrontMatter,
+} from './header.js';
+import type { Label } from './header.js';
+import { findMentions, isReportingVerb, titleCase, HEAD_TITLES } from './mentions.js';
+import type { Mention, KnownNames } from './mentions.js';
+import {
+  addAlias,
+  addName,
+  addRole,
+  bestRole,
+  createRegistry,
+  findByAlias,
+  knownNames,
+  lookupName,
+  resolveRole,
+} from './people.js';
+import type { Person, Registry, RoleInfo } from './people.js';
+import {
+  scanQuotes,
+  splitParagraphs,
+  splitSentences,
+  startsWithOpenQuote,
+  tokenize,
+} from './text.js';
+import type { Paragraph, Span, Token } from './text.js';
+
+export interface ParsedSpeaker {
+  name: string;
+  aliases: string[];
+  role: string | null;
+}
+
+export interface ParsedStatement {
+  /** The speaker's name as this report gives it (before corpus-wide merging), or null. */
+  speaker: string | null;
+  kind: StatementKind;
+  text: string;
+  context: string | null;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+export interface ParseWarning {
+  /** 1-based line (0: the whole file). */
+  line: number;
+  message: string;
+}
+
+export interface ParsedReport {
+  file: string;
+  text: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  /** People with statements, in order of first statement. */
+  speakers: ParsedSpeaker[];
+  /** People present who say nothing. */
+  present: ParsedSpeaker[];
+  statements: ParsedStatement[];
+  warnings: ParseWarning[];
+}
+
+type ParaKind = 'noise' | 'heading' | 'label' | 'turn' | 'text';
+
+interface ParaInfo {
+  p: Paragraph;
+  kind: ParaKind;
+  label: Label | null;
+  tokens: Token[] | null;
+}
+
+interface OpenQuote {
+  person: Person | null;
+  context: string | null;
+}
+
+interface Draft {
+  person: Person | null;
+  kind: StatementKind;
+  start: number;
+  end: number;
+  context: string | null;
+  paragraph: number;
+  line: number;
+}
+
+const MEETING_CUE =
+  /\b(met|meet|meets|meeting|received|receiving|receives|attended|attending|attend|visit|visiting|visited|hosted|hosting|hosts|talks|entourage|delegation|accompanied|accompanying|presence|present|greeted|participated|joined|sat down)\b/i;
+
+const OBJECT_WORDS = new Set(
+  'by with to of for from at on in into toward towards about against between among including like than via upon behind beside besides met meet meets received receive receives addressed address addresses told tell tells thanked thank thanks welcomed welcome welcomes hosted host hosts visiting visited visit greeted greet invited invite congratulated congratulate asked ask urged urge called call accompanied accompany joined join'.split(
+    ' ',
+  ),
+);
+
+const ADVERBS = new Set(
+  'then also further furthermore later once again in turn has have had was were is are would will meanwhile additionally moreover too repeatedly strongly firmly clearly explicitly publicly openly earlier specifically particularly finally first briefly likewise similarly however himself herself personally separately both all did does do also subsequently afterwards immediately promptly quickly warmly sharply emphatically'.split(
+    ' ',
+  ),
+);
+
+const KNOWN_NOTES =
+  /^(laughter|applause|inaudible|cross-?talk|crosstalk|unintelligible|off-?mic|pause|music|silence|audio (cut|gap)|interruption|interpretation|speaks in [a-z]+|via interpreter|as translated|in [a-z]+|translated|technical (glitch|difficulties)|video plays|video|break|recess|end of (transcript|remarks))\.?$/i;
+
+/** Parses one report. Never throws: problems become warnings and the rest is still read. */
+export function parseReport(text: string, file: string): ParsedReport {
+  const report: ParsedReport = {
+    file,
+    text,
+    title: null,
+    date: null,
+    source: null,
+    speakers: [],
+    present: [],
+    statements: [],
+    warnings: [],
+  };
+  try {
+    parseInto(report);
+  } catch (err) {
+    // A parser bug must not cost the user the whole corpus: keep what the file says it is.
+    report.statements = [];
+    report.warnings.push({
+      line: 0,
+      message: `could not be parsed (${err instanceof Error ? err.message : String(err)}); skipped`,
+    });
+  }
+  return report;
+}
+
+function parseInto(r: ParsedReport): void {
+  const text = r.text;
+  const warn = (line: number, message: string) => r.warnings.push({ line, message });
+  const nameDate = dateFromFileName(r.file);
+  if (text.trim() === '') {
+    warn(0, 'empty file: nothing to read');
+    r.date = nameDate;
+    return;
+  }
+  if (looksBinary(text)) {
+    warn(0, 'looks like a binary file, not a text report; skipped');
+    return;
+  }
+  const fm = readFrontMatter(text);
+  for (const pr of fm.problems) warn(pr.line, pr.message);
+  const reg = createRegistry();
+  for (const part of fm.participants) {
+    const person = addName(reg, part.name);
+    person.fixed = true;
+    person.name = part.name;
+    for (const a of part.aliases) addAlias(person, a);
+    if (part.role) person.roles.unshift(roleInfo(part.role));
+  }
+
+  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine);
+  const infos = classify(paras, reg);
+
+  // First pass: learn who is who (labels first, so "Jose Manuel Barroso" is known when a
+  // title line says "President of the European Commission Jose Manuel Barroso").
+  const labelPeople = new Map<number, Person | null>();
+  for (const [i, info] of infos.entries()) {
+    if (info.kind === 'label' && info.label) labelPeople.set(i, personFromLabel(reg, info.label));
+  }
+  for (const info of infos) {
+    if (info.kind !== 'text' && info.kind !== 'heading') continue;
+    learnPeople(reg, info);
+  }
+
+  // Title and date from the header lines (the lines before the first transcript label).
+  const header: ParaInfo[] = [];
+  for (const info of infos) {
+    if (info.kind === 'label') break;
+    if (info.kind === 'noise') continue;
+    header.push(info);
+    if (header.length >= 10) break;
+  }
+  let titleIdx = -1;
+  const heading = header.find((h) => h.kind === 'heading');
+  if (heading) {
+    titleIdx = infos.indexOf(heading);
+    r.title = cleanTitle(heading.p.text) || null;
+  } else {
+    let best: ParaInfo | null = null;
+    for (const h of header) {
+      if (!isTitleCandidate(h.p.text)) continue;
+      if (!best || wordCount(h.p.text) > wordCount(best.p.text)) best = h;
+    }
+    if (best) {
+      titleIdx = infos.indexOf(best);
+      r.title = cleanTitle(best.p.text);
+    }
+  }
+  for (const info of infos.slice(0, 40)) {
+    if (info.kind === 'noise') continue;
+    const d = findDate(info.p.text);
+    if (d) {
+      r.date = d;
+      break;
+    }
+  }
+  r.date ??= nameDate;
+  if (fm.title) r.title = fm.title;
+  if (fm.date) r.date = fm.date;
+  r.source = fm.source;
+
+  // Second pass: statements.
+  const drafts: Draft[] = [];
+  let focus: Person | null = null;
+  let current: Person | null = null;
+  let open: OpenQuote | null = null;
+  let known = knownNames(reg);
+  let knownCount = reg.people.length;
+  const refreshKnown = () => {
+    if (reg.people.length !== knownCount) {
+      known = knownNames(reg);
+      knownCount = reg.people.length;
+    }
+  };
+  const resolve = (m: Mention): Person | null => {
+    if (m.kind === 'pronoun') return focus;
+    if (m.kind === 'name' && m.name) {
+      const p = lookupName(reg, m.name) ?? addName(reg, m.name, { alias: m.text });
+      if (m.text !== p.name) addAlias(p, m.text);
+      if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
+      return p;
+    }
+    const p = resolveRole(reg, m, focus);
+    if (p) {
+      addAlias(p, m.text);
+      if (p.roles.length === 0 && m.role && m.head)
+        addRole(p, { text: m.role, head: m.head, quals: m.quals });
+    }
+    return p;
+  };
+
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i] as ParaInfo;
+    const p = info.p;
+    if (info.kind === 'noise' || info.kind === 'heading' || i === titleIdx) {
+      if (info.kind === 'heading') open = null;
+      continue;
+    }
+    if (info.kind === 'label' || info.kind === 'turn') {
+      open = null;
+      if (info.kind === 'label') {
+        current = labelPeople.get(i) ?? null;
+        if (current) focus = current;
+      }
+      const from = info.kind === 'label' ? (info.label?.textStart ?? 0) : 0;
+      for (const seg of splitStageNotes(p.text, from)) {
+        drafts.push({
+          person: current,
+          kind: 'turn',
+          start: p.start + seg.start,
+          end: p.start + seg.end,
+          context: null,
+          paragraph: p.n,
+          line: p.line,
+        });
+      }
+      continue;
+    }
+
+    // News-style paragraph.
+    refreshKnown();
+    const ptext = p.text;
+    const tokens = info.tokens ?? tokenize(ptext, p.start);
+    const scan = scanQuotes(ptext, open !== null);
+    for (const s of scan.strays)
+      warn(
+        p.line,
+        `unbalanced quotation marks: a closing ${ptext[s] === '"' ? '"' : '”'} with no opening mark`,
+      );
+    let continues = false;
+    const spans = scan.spans.filter((sp) => {
+      if (sp.close === -2) {
+        warn(
+          p.line,
+          'unbalanced quotation marks: a quotation is opened twice without being closed',
+        );
+        return false;
+      }
+      return true;
+    });
+    for (const sp of spans) {
+      if (sp.close !== -1) continue;
+      const next = nextContent(infos, i);
+      if (next && next.kind === 'text' && startsWithOpenQuote(next.p.text)) continues = true;
+      else if (!next)
+        warn(p.line, 'the report seems cut off mid-quote: a quotation is never closed');
+      else warn(p.line, 'unbalanced quotation marks: a quotation opened here is never closed');
+    }
+    const quoteSpans = spans.map((sp) => ({
+      open: sp.open,
+      innerStart: sp.open < 0 ? 0 : sp.open + 1,
+      innerEnd: sp.close < 0 ? ptext.length : sp.close,
+      outerEnd: sp.close < 0 ? ptext.length : sp.close + 1,
+    }));
+    const protect: Span[] = quoteSpans.map((q) => ({
+      start: Math.max(0, q.open),
+      end: q.outerEnd,
+    }));
+    const carried = open as OpenQuote | null;
+    open = null;
+    for (const s of splitSentences(ptext, protect)) {
+      const sTokens = tokens.filter(
+        (t) => t.start >= p.start + s.start && t.end <= p.start + s.end,
+      );
+      const inside = quoteSpans.filter(
+        (q) => Math.max(0, q.open) >= s.start && Math.max(0, q.open) < s.end,
+      );
+      const real = inside.filter((q) => !isScareQuote(ptext, q, s));
+      if (real.length > 0) {
+        const first = real[0] as (typeof real)[number];
+        const last = real[real.length - 1] as (typeof real)[number];
+        const beforeEnd = p.start + Math.max(s.start, first.open);
+        const before = sTokens.filter((t) => t.end <= beforeEnd);
+        const after = sTokens.filter((t) => t.start >= p.start + last.outerEnd);
+        const outside = sTokens.filter(
+          (t) =>
+            !real.some((q) => t.start >= p.start + q.innerStart && t.end <= p.start + q.innerEnd),
+        );
+        const beforeMentions = findMentions(ptext, before, p.start, known);
+        let person: Person | null;
+        let context: string | null;
+        if (first.open < 0 && carried) {
+          person = carried.person;
+          context = carried.context;
+        } else {
+          const subj = findSubject(ptext, p.start, before, beforeMentions);
+          if (subj) person = resolve(subj);
+          else {
+            const am = findMentions(ptext, after, p.start, known)[0];
+            person = am ? resolve(am) : focus;
+          }
+          const beforeText = ptext.slice(s.start, Math.max(s.start, first.open)).trim();
+          const afterText = ptext.slice(Math.min(s.end, last.outerEnd), s.end).trim();
+          context = beforeText || (afterText.replace(/^[\s,.;:]+/, '') ? afterText : '') || null;
+        }
+        markPresent(ptext, p.start, outside, known, reg);
+        for (const q of real) {
+          const span = trimQuote(ptext, q.innerStart, q.innerEnd);
+          if (!span) continue;
+          drafts.push({
+            person,
+            kind: 'quote',
+            start: p.start + span.start,
+            end: p.start + span.end,
+            context,
+            paragraph: p.n,
+            line: p.line,
+          });
+        }
+        if (person) focus = person;
+        if (continues && last.innerEnd === ptext.length) open = { person, context };
+        continue;
+      }
+      const mentions = findMentions(ptext, sTokens, p.start, known);
+      markPresent(ptext, p.start, sTokens, known, reg, mentions);
+      const subj = findSubject(ptext, p.start, sTokens, mentions);
+      if (!subj) continue;
+      const person = resolve(subj);
+      if (!person) continue;
+      if (reportingVerbFollows(ptext, p.start, sTokens, subj)) {
+        const span = trimSentence(ptext, s);
+        if (span)
+          drafts.push({
+            person,
+            kind: 'paraphrase',
+            start: p.start + span.start,
+            end: p.start + span.end,
+            context: null,
+            paragraph: p.n,
+            line: p.line,
+          });
+      }
+      focus = person;
+    }
+  }
+
+  trimCutOff(r, drafts, infos, warn);
+
+  const speakers: Person[] = [];
+  for (const d of drafts) if (d.person && !speakers.includes(d.person)) speakers.push(d.person);
+  r.statements = drafts.map((d) => ({
+    speaker: d.person ? d.person.name : null,
+    kind: d.kind,
+    text: text.slice(d.start, d.end),
+    context: d.context,
+    paragraph: d.paragraph,
+    start: d.start,
+    end: d.end,
+  }));
+  r.speakers = speakers.map(toParsedSpeaker);
+  r.present = reg.people
+    .filter((p) => (p.present || p.fixed) && !p.generic && !speakers.includes(p))
+    .map(toParsedSpeaker);
+  if (r.statements.length === 0)
+    warn(
+      paras[0]?.line ?? 1,
+      'no statements found (no quotations, reported speech or transcript turns)',
+    );
+}
+
+function toParsedSpeaker(p: Person): ParsedSpeaker {
+  const seen = new Set<string>([p.name.toLowerCase()]);
+  const aliases: string[] = [];
+  for (const a of p.aliases) {
+    const k = a.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    aliases.push(a);
+  }
+  return { name: p.name, aliases, role: bestRole(p) };
+}
+
+function roleInfo(text: string): RoleInfo {
+  const toks = tokenize(text);
+  const lows = toks.map((t) => t.low);
+  let head = lows.filter((w) => HEAD_TITLES.has(w)).join(' ');
+  if (lows.includes('prime') && lows.includes('minister')) head = 'prime minister';
+  return {
+    text,
+    head: head || (lows[0] ?? ''),
+    quals: lows.filter((w) => !HEAD_TITLES.has(w) && !['the', 'of', 'and'].includes(w)),
+  };
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+export function dateFromFileName(file: string): string | null {
+  const base = file.split(/[\\/]/).pop() ?? '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(base);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8000);
+  if (sample.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return bad > sample.length * 0.1;
+}
+
+function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
+  const out: ParaInfo[] = [];
+  let transcript = false;
+  let content = 0;
+  const isKnown = (label: string) => findByAlias(reg, label) !== null;
+  for (const p of paras) {
+    const info: ParaInfo = { p, kind: 'text', label: null, tokens: null };
+    out.push(info);
+    if (isNoiseLine(p.text)) {
+      info.kind = 'noise';
+      if (transcript && isTranscriptEnd(p.text)) transcript = false;
+      continue;
+    }
+    if (/^#{1,6}\s/.test(p.text)) {
+      info.kind = 'heading';
+      transcript = false;
+      content++;
+      continue;
+    }
+    const label = detectLabel(p.text, isKnown);
+    // A "Name: words" line at the very top without sentence punctuation is a headline.
+    const headline = label && !label.caps && content < 3 && !/[.!?\u2026\u201d"]$/.test(p.text);
+    if (label && !headline) {
+      info.kind = 'label';
+      info.label = label;
+      transcript = true;
+    } else if (transcript) info.kind = 'turn';
+    content++;
+  }
+  return out;
+}
+
+function personFromLabel(reg: Registry, label: Label): Person | null {
+  const raw = label.label;
+  const low = raw.toLowerCase();
+  if (ANONYMOUS_LABELS.has(low)) return null;
+  const byAlias = findByAlias(reg, raw);
+  if (byAlias) return byAlias;
+  const text = label.caps ? titleCase(raw) : raw;
+  if (GENERIC_LABELS.has(low)) return addName(reg, text, { alias: raw, generic: true });
+  const tokens = tokenize(text);
+  const m = findMentions(text, tokens, 0, knownNames(reg))[0];
+  if (m && m.kind === 'name' && m.name) {
+    return addName(reg, m.name, {
+      alias: raw !== m.name ? raw : undefined,
+      role: m.role && m.head ? { text: m.role, head: m.head, quals: m.quals } : null,
+    });
+  }
+  if (m && m.kind === 'role') {
+    const p = resolveRole(reg, m, null);
+    if (p) {
+      addAlias(p, raw);
+      return p;
+    }
+  }
+  return addName(reg, text, { alias: raw });
+}
+
+/** First pass over a news paragraph: names, titles and appositive roles ("X, the Prime Minister of Iraq,"). */
+function learnPeople(reg: Registry, info: ParaInfo): void {
+  const p = info.p;
+  const text = info.kind === 'heading' ? p.text : p.text;
+  const tokens = tokenize(text, p.start);
+  info.tokens = tokens;
+  if (!tokens.some((t) => t.cap && t.low.length > 1 && t.start > p.start)) return;
+  const mentions = findMentions(text, tokens, p.start, knownNames(reg));
+  let prev: { m: Mention; person: Person } | null = null;
+  for (const m of mentions) {
+    if (m.kind === 'name' && m.name) {
+      const person = addName(reg, m.name, {
+        alias: m.text,
+        role: m.role && m.head ? { text: m.role, head: m.head, quals: m.quals } : null,
+      });
+      prev = { m, person };
+    } else if (
+      m.kind === 'role' &&
+      prev &&
+      isAppositive(text, p.start, prev.m, m) &&
+      m.role &&
+      m.head
+    ) {
+      addRole(prev.person, { text: m.role, head: m.head, quals: m.quals });
+      addAlias(prev.person, m.text);
+    } else prev = null;
+  }
+}
+
+function isAppositive(text: string, offset: number, a: Mention, b: Mention): boolean {
+  const gap = text.slice(a.end - offset, b.start - offset);
+  return /^[\s,\u2014\u2013-]+$/.test(gap) && /[,\u2014\u2013-]/.test(gap);
+}
+
+function findSubject(
+  text: string,
+  offset: number,
+  tokens: Token[],
+  mentions: Mention[],
+): Mention | null {
+  let prev: Mention | null = null;
+  let prevObject = false;
+  for (const m of mentions) {
+    const first = tokens.findIndex((t) => t.start === m.start);
+    const prevTok = first > 0 ? tokens[first - 1] : undefined;
+    const gap = prevTok ? text.slice(prevTok.end - offset, m.start - offset) : '';
+    if (m.kind === 'role' && prev && isAppositive(text, offset, prev, m)) {
+      prev = m;
+      continue;
+    }
+    let object = m.possessive;
+    if (prevTok && /^\s+$/.test(gap)) {
+      if (
+        OBJECT_WORDS.has(prevTok.low) ||
+        (/(ing|ed)$/.test(prevTok.low) && prevTok.low.length > 4 && !ADVERBS.has(prevTok.low))
+      )
+        object = true;
+      if (prevTok.low === 'and' && prev && prevObject) object = true;
+    }
+    if (!object) return m;
+    prev = m;
+    prevObject = true;
+  }
+  return null;
+}
+
+function reportingVerbFollows(text: string, offset: number, tokens: Token[], m: Mention): boolean {
+  let i = tokens.findIndex((t) => t.start === m.start);
+  if (i < 0) return false;
+  i += m.last - m.first + 1;
+  let jumped = false;
+  for (let steps = 0; steps < 8 && i < tokens.length; steps++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1] as Token;
+    const gap = text.slice(prev.end - offset, t.start - offset);
+    if (!jumped && /[,(\u2014\u2013]|--/.test(gap)) {
+      jumped = true;
+      const closer = gap.includes('(') ? /\)/ : gap.includes(',') ? /,/ : /[\u2014\u2013]|--/;
+      let found = -1;
+      for (let k = i + 1; k < tokens.length && k - i < 20; k++) {
+        const g = text.slice(
+          (tokens[k - 1] as Token).end - offset,
+          (tokens[k] as Token).start - offset,
+        );
+        if (closer.test(g)) {
+          found = k;
+          break;
+        }
+      }
+      if (found < 0) return false;
+      i = found;
+      continue;
+    }
+    jumped = false;
+    if (ADVERBS.has(t.low)) {
+      i++;
+      continue;
+    }
+    return isReportingVerb(t.low, tokens[i + 1]?.low);
+  }
+  return false;
+}
+
+function markPresent(
+  text: string,
+  offset: number,
+  tokens: Token[],
+  known: KnownNames,
+  reg: Registry,
+  mentions?: Mention[],
+): void {
+  if (tokens.length === 0) return;
+  const first = tokens[0] as Token;
+  const last = tokens[tokens.length - 1] as Token;
+  const sentence = text.slice(first.start - offset, last.end - offset);
+  if (!MEETING_CUE.test(sentence)) return;
+  for (const m of mentions ?? findMentions(text, tokens, offset, known)) {
+    if (m.kind !== 'name' || !m.name) continue;
+    const p = lookupName(reg, m.name);
+    if (p) p.present = true;
+  }
+}
+
+function isScareQuote(
+  text: string,
+  q: { open: number; innerStart: number; innerEnd: number; outerEnd: number },
+  s: Span,
+): boolean {
+  if (q.open < 0) return false;
+  const words = text.slice(q.innerStart, q.innerEnd).trim().split(/\s+/).filter(Boolean).length;
+  if (words >= 4) return false;
+  const beforeWords = text.slice(s.start, q.open).trim().split(/\s+/).filter(Boolean).length;
+  const afterWords = text
+    .slice(q.outerEnd, s.end)
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean).length;
+  return beforeWords >= 2 && afterWords >= 2;
+}
+
+function trimQuote(text: string, a: number, b: number): Span | null {
+  while (a < b && /[\s\u201c"]/.test(text[a] ?? '')) a++;
+  while (b > a && /[\s,\u201d"]/.test(text[b - 1] ?? '')) b--;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(a, b))) return null;
+  return { start: a, end: b };
+}
+
+function trimSentence(text: string, s: Span): Span | null {
+  let a = s.start;
+  let b = s.end;
+  while (a < b && /\s/.test(text[a] ?? '')) a++;
+  while (b > a && /\s/.test(text[b - 1] ?? '')) b--;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(a, b))) return null;
+  return { start: a, end: b };
+}
+
+function nextContent(infos: ParaInfo[], i: number): ParaInfo | null {
+  for (let k = i + 1; k < infos.length; k++) {
+    const x = infos[k] as ParaInfo;
+    if (x.kind !== 'noise') return x;
+  }
+  return null;
+}
+
+/** Spans of a turn's text without sentence-level stage notes such as "(Laughter.)". */
+export function splitStageNotes(p: string, from: number): Span[] {
+  const out: Span[] = [];
+  let cur = from;
+  const re = /\(([^()]{1,60})\)|\[([^[\]]{1,40})\]/g;
+  re.lastIndex = from;
+  for (let m = re.exec(p); m; m = re.exec(p)) {
+    const content = (m[1] ?? m[2] ?? '').trim();
+    const bracket = m[2] !== undefined;
+    const isNote = bracket
+      ? KNOWN_NOTES.test(content)
+      : /^\p{Lu}[^()]*[.!]$/u.test(content) || KNOWN_NOTES.test(content);
+    if (!isNote) continue;
+    const before = p.slice(cur, m.index).trimEnd();
+    const after = p.slice(m.index + m[0].length).trimStart();
+    const sentenceLevel =
+      before === '' ||
+      /[.!?\u2026\u2014\u2013:-]$/.test(before) ||
+      after === '' ||
+      /^\p{Lu}/u.test(after);
+    if (!sentenceLevel) continue;
+    out.push({ start: cur, end: m.index });
+    cur = m.index + m[0].length;
+  }
+  out.push({ start: cur, end: p.length });
+  const res: Span[] = [];
+  for (const s of out) {
+    let a = s.start;
+    let b = s.end;
+    while (a < b && /\s/.test(p[a] ?? '')) a++;
+    while (b > a && /\s/.test(p[b - 1] ?? '')) b--;
+    if (/[\p{L}\p{N}]/u.test(p.slice(a, b))) res.push({ start: a, end: b });
+  }
+  return res;
+}
+
+const TERMINAL = /[.!?\u2026"\u201d\u2019')\]\u2014\u2013-]$/;
+
+/** A report cut off mid-sentence: its last statement keeps only complete sentences. */
+function trimCutOff(
+  r: ParsedReport,
+  drafts: Draft[],
+  infos: ParaInfo[],
+  warn: (line: number, message: string) => void,
+): void {
+  let lastContent: ParaInfo | null = null;
+  for (let k = infos.length - 1; k >= 0; k--) {
+    const x = infos[k] as ParaInfo;
+    if (x.kind !== 'noise') {
+      lastContent = x;
+      break;
+    }
+  }
+  if (!lastContent || TERMINAL.test(lastContent.p.text)) return;
+  const d = drafts[drafts.length - 1];
+  if (!d || d.paragraph !== lastContent.p.n || d.end !== lastContent.p.end) return;
+  const t = r.text.slice(d.start, d.end);
+  let cut = -1;
+  for (const m of t.matchAll(/[.!?\u2026]["\u201d\u2019')\]]*(?=\s)/g))
+    cut = (m.index ?? 0) + m[0].length;
+  warn(
+    lastContent.p.line,
+    'the report seems cut off mid-sentence; the unfinished sentence is left out',
+  );
+  if (cut <= 0) drafts.pop();
+  else d.end = d.start + cut;
+}

@@ -1,0 +1,208 @@
+// Low-level text slicing for the parser: paragraphs, quotation spans, sentences and word tokens,
+// all as offsets into the original file text so statements can cite their exact place.
+
+export interface Paragraph {
+  /** 1-based among non-empty paragraphs of the body. */
+  n: number;
+  /** 1-based line number in the file. */
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Splits `text` (from `from`) into non-empty lines, trimmed, with offsets and line numbers. */
+export function splitParagraphs(text: string, from = 0, firstLine = 1): Paragraph[] {
+  const out: Paragraph[] = [];
+  let line = firstLine;
+  let pos = from;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let s = pos;
+    let e = nl;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ n: out.length + 1, line, start: s, end: e, text: text.slice(s, e) });
+    line++;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 13 ||
+    c === 10 ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200b)
+  );
+}
+
+export function isSpaceChar(ch: string | undefined): boolean {
+  return ch !== undefined && isSpace(ch.charCodeAt(0));
+}
+
+export interface QuoteSpan {
+  /** Index of the opening mark (or -1 when the quote continues from the previous paragraph). */
+  open: number;
+  /** Index of the closing mark, or -1 when the quote runs to the end of the paragraph. */
+  close: number;
+}
+
+export interface QuoteScan {
+  spans: QuoteSpan[];
+  /** Closing marks with no opening mark (indices). */
+  strays: number[];
+}
+
+const OPENERS_BEFORE = /[\s([{\u2014\u2013:;,-]/;
+
+/**
+ * Finds double-quotation spans in one paragraph. Curly marks pair unambiguously; a straight mark
+ * opens after a space or opening punctuation and closes otherwise. `continued` means a quote from
+ * the previous paragraph is still open at the paragraph start.
+ */
+export function scanQuotes(p: string, continued = false): QuoteScan {
+  const spans: QuoteSpan[] = [];
+  const strays: number[] = [];
+  let open: number | null = continued ? -1 : null;
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === '\u201c' || ch === '\u201e') {
+      if (open !== null && open !== -1) {
+        // A new opening mark while one is open: the earlier one was never closed.
+        spans.push({ open, close: -2 });
+      }
+      if (open === -1 && i < 3) {
+        // The continuation paragraph re-opens the quote, as English style does.
+        open = i;
+        continue;
+      }
+      open = i;
+    } else if (ch === '\u201d') {
+      if (open !== null) {
+        spans.push({ open, close: i });
+        open = null;
+      } else strays.push(i);
+    } else if (ch === '"') {
+      const prev = i > 0 ? p[i - 1] : ' ';
+      const next = i + 1 < p.length ? p[i + 1] : ' ';
+      const looksOpen =
+        (prev === undefined || OPENERS_BEFORE.test(prev)) && next !== undefined && !/\s/.test(next);
+      if (open !== null && !(open === -1 && i < 3 && looksOpen)) {
+        spans.push({ open, close: i });
+        open = null;
+      } else if (looksOpen) open = i;
+      else strays.push(i);
+    }
+  }
+  if (open !== null) spans.push({ open, close: -1 });
+  return { spans, strays };
+}
+
+/** Whether a paragraph starts with an opening quotation mark (a multi-paragraph quote goes on). */
+export function startsWithOpenQuote(p: string): boolean {
+  return /^[\s*_]*[\u201c\u201e"]/.test(p);
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st jr sr prof gen gov sen rep no vs etc e.g i.e u.s u.k u.n p.m a.m inc ltd co mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig al'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Sentence spans of a paragraph. Never cuts inside a protected span (a quotation), so a sentence
+ * holding a quote always holds all of it.
+ */
+export function splitSentences(p: string, protect: Span[] = []): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const inProtected = (k: number) => protect.some((s) => s.start < k && k <= s.end - 1);
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '\u2026' && ch !== ';') continue;
+    if (ch === ';') continue;
+    let k = i + 1;
+    while (k < p.length && /[\u201d"'\u2019)\]]/.test(p[k] ?? '')) k++;
+    if (k >= p.length) break;
+    if (!isSpaceChar(p[k])) continue;
+    let m = k;
+    while (m < p.length && isSpaceChar(p[m])) m++;
+    const next = p[m] ?? '';
+    if (!/[\p{Lu}\p{N}\u201c"(\u2014\u2013\u2018'[]/u.test(next)) continue;
+    if (ch === '.') {
+      const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, i - 12), i))?.[1] ?? '';
+      const w = word.toLowerCase();
+      if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word)) continue;
+    }
+    if (inProtected(k)) continue;
+    out.push({ start, end: k });
+    start = m;
+    i = m - 1;
+  }
+  if (start < p.length) out.push({ start, end: p.length });
+  return out.map((s) => trimSpan(p, s)).filter((s) => s.end > s.start);
+}
+
+export function trimSpan(p: string, s: Span): Span {
+  let a = s.start;
+  let b = s.end;
+  while (a < b && isSpaceChar(p[a])) a++;
+  while (b > a && isSpaceChar(p[b - 1])) b--;
+  return { start: a, end: b };
+}
+
+export interface Token {
+  /** The word as written (a trailing period kept only for abbreviations like "Mr."). */
+  text: string;
+  /** Lower-cased, without a possessive "'s" or a trailing period. */
+  low: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  possessive: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'\u2019-][\p{L}\p{N}]+)*\.?/gu;
+
+export function tokenize(s: string, offset = 0): Token[] {
+  const out: Token[] = [];
+  for (const m of s.matchAll(WORD)) {
+    let text = m[0];
+    const start = (m.index ?? 0) + offset;
+    if (text.endsWith('.')) {
+      const bare = text.slice(0, -1).toLowerCase();
+      if (!(ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare) || bare.includes('.')))
+        text = text.slice(0, -1);
+    }
+    let low = text.toLowerCase().replace(/\.$/, '');
+    let possessive = false;
+    if (/['\u2019]s$/.test(low)) {
+      low = low.slice(0, -2);
+      possessive = true;
+    }
+    const first = text[0] ?? '';
+    out.push({
+      text,
+      low,
+      start,
+      end: start + text.length,
+      cap: /\p{Lu}/u.test(first),
+      possessive,
+    });
+  }
+  return out;
+}
