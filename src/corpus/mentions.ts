@@ -152,6 +152,35 @@ export function findMentions(
   return out;
 }
 
+function makeMention(
+  s: string,
+  tk: Token[],
+  offset: number,
+  kind: MentionKind,
+  first: number,
+  last: number,
+  name: string | null,
+  role: string | null,
+  head: string | null,
+  quals: string[],
+): Mention {
+  const a = tk[first] as Token;
+  const b = tk[last] as Token;
+  return {
+    kind,
+    name,
+    role,
+    head,
+    quals,
+    text: s.slice(a.start - offset, b.end - offset),
+    start: a.start,
+    end: b.end,
+    first,
+    last,
+    possessive: b.possessive,
+  };
+}
+
 function mentionAt(
   s: string,
   tk: Token[],
@@ -161,33 +190,17 @@ function mentionAt(
 ): Mention | null {
   const t = tk[i];
   if (!t) return null;
-  const make = (
-    kind: MentionKind,
-    first: number,
-    last: number,
-    name: string | null,
-    role: string | null,
-    head: string | null,
-    quals: string[],
-  ): Mention => {
-    const a = tk[first] as Token;
-    const b = tk[last] as Token;
-    return {
-      kind,
-      name,
-      role,
-      head,
-      quals,
-      text: s.slice(a.start - offset, b.end - offset),
-      start: a.start,
-      end: b.end,
-      first,
-      last,
-      possessive: b.possessive,
-    };
-  };
+  // Most words are lower case and start nothing: leave at once.
+  if (
+    !t.cap &&
+    !DETERMINERS.has(t.low) &&
+    t.low !== 'he' &&
+    t.low !== 'she' &&
+    t.low.indexOf('-') < 0
+  )
+    return null;
   if ((t.low === 'he' || t.low === 'she') && !t.possessive)
-    return make('pronoun', i, i, null, null, null, []);
+    return makeMention(s, tk, offset, 'pronoun', i, i, null, null, null, []);
 
   // Role or titled name: [determiner | possessive modifier] [Cap modifiers] TITLE... [of ...] [honorifics] [Name]
   let j = i;
@@ -240,7 +253,10 @@ function mentionAt(
       // "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution"
       const ofRun: Token[] = [];
       let q = e;
-      while (tk[q]?.low === 'of' && adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)) {
+      while (
+        (tk[q]?.low === 'of' || (tk[q]?.low === 'for' && tk[q + 1]?.cap)) &&
+        adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)
+      ) {
         let r = q + 1;
         if (tk[r]?.low === 'the' && adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset)) r++;
         const run: Token[] = [];
@@ -303,11 +319,14 @@ function mentionAt(
           (tk[roleEnd] as Token).end - offset,
         )
         .replace(/['\u2019]s$/, '');
-      const filteredQuals = quals.filter((w) => !['the', 'of', 'and'].includes(w));
+      const filteredQuals = quals.filter((w) => !['the', 'of', 'and', 'for'].includes(w));
       if (nameToks.length) {
         // "Mr President" style vocatives have no name; a name follows the title here.
         const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-        return make(
+        return makeMention(
+          s,
+          tk,
+          offset,
           'name',
           i,
           lastTok,
@@ -321,7 +340,10 @@ function mentionAt(
       const prev = tk[i - 1];
       if (prev && HONORIFICS.has(prev.low) && !det) return null;
       if (!det && !poss && k === modStart && !tail.cap) return null;
-      return make(
+      return makeMention(
+        s,
+        tk,
+        offset,
         'role',
         i,
         lastTok,
@@ -360,7 +382,7 @@ function mentionAt(
     }
     if (nameToks.length) {
       const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-      return make('name', i, n - 1, name, null, null, []);
+      return makeMention(s, tk, offset, 'name', i, n - 1, name, null, null, []);
     }
     return null;
   }
@@ -388,7 +410,7 @@ function mentionAt(
           .slice(0, len)
           .map((x) => x.text.replace(/['\u2019]s$/, ''))
           .join(' ');
-        return make('name', i, i + len - 1, name, null, null, []);
+        return makeMention(s, tk, offset, 'name', i, i + len - 1, name, null, null, []);
       }
     }
     // An unknown name directly followed by a reporting verb: "Angela Merkel said".
@@ -396,7 +418,7 @@ function mentionAt(
       const after = tk[i + run.length];
       if (after && isReportingVerb(after.low, tk[i + run.length + 1]?.low)) {
         const name = run.map((x) => x.text).join(' ');
-        return make('name', i, i + run.length - 1, name, null, null, []);
+        return makeMention(s, tk, offset, 'name', i, i + run.length - 1, name, null, null, []);
       }
     }
   }

@@ -16,6 +16,7 @@ import type { Label } from './header.js';
 import { findMentions, isReportingVerb, titleCase, HEAD_TITLES } from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
 import {
+  renamePerson,
   addAlias,
   addName,
   addRole,
@@ -160,7 +161,7 @@ function parseInto(r: ParsedReport): void {
   for (const part of fm.participants) {
     const person = addName(reg, part.name);
     person.fixed = true;
-    person.name = part.name;
+    renamePerson(person, part.name);
     for (const a of part.aliases) addAlias(person, a);
     if (part.role) person.roles.unshift(roleInfo(part.role));
   }
@@ -170,13 +171,33 @@ function parseInto(r: ParsedReport): void {
 
   // First pass: learn who is who (labels first, so "Jose Manuel Barroso" is known when a
   // title line says "President of the European Commission Jose Manuel Barroso").
+  // Who is known changes as people are found; rebuild the lookup only when it did.
+  let knownSig = -1;
+  let knownCache: KnownNames = knownNames(reg);
+  const knownOf = (): KnownNames => {
+    let sig = reg.people.length;
+    for (const p of reg.people) sig += p.keys.size * 31;
+    if (sig !== knownSig) {
+      knownSig = sig;
+      knownCache = knownNames(reg);
+    }
+    return knownCache;
+  };
   const labelPeople = new Map<number, Person | null>();
+  const byLabel = new Map<string, Person | null>();
   for (const [i, info] of infos.entries()) {
-    if (info.kind === 'label' && info.label) labelPeople.set(i, personFromLabel(reg, info.label));
+    if (info.kind !== 'label' || !info.label) continue;
+    // Transcripts repeat the same few labels: resolve each distinct one once.
+    let person = byLabel.get(info.label.label);
+    if (person === undefined) {
+      person = personFromLabel(reg, info.label, knownOf);
+      byLabel.set(info.label.label, person);
+    }
+    labelPeople.set(i, person);
   }
   for (const info of infos) {
     if (info.kind !== 'text' && info.kind !== 'heading') continue;
-    learnPeople(reg, info);
+    learnPeople(reg, info, knownOf);
   }
 
   // Title and date from the header lines (the lines before the first transcript label).
@@ -221,13 +242,9 @@ function parseInto(r: ParsedReport): void {
   let focus: Person | null = null;
   let current: Person | null = null;
   let open: OpenQuote | null = null;
-  let known = knownNames(reg);
-  let knownCount = reg.people.length;
+  let known = knownOf();
   const refreshKnown = () => {
-    if (reg.people.length !== knownCount) {
-      known = knownNames(reg);
-      knownCount = reg.people.length;
-    }
+    known = knownOf();
   };
   const resolve = (m: Mention): Person | null => {
     if (m.kind === 'pronoun') return focus;
@@ -315,10 +332,16 @@ function parseInto(r: ParsedReport): void {
     }));
     const carried = open as OpenQuote | null;
     open = null;
+    let tokenAt = 0;
     for (const s of splitSentences(ptext, protect)) {
-      const sTokens = tokens.filter(
-        (t) => t.start >= p.start + s.start && t.end <= p.start + s.end,
-      );
+      // Sentences come in order: walk the token list once instead of filtering it each time.
+      while (tokenAt < tokens.length && (tokens[tokenAt] as Token).start < p.start + s.start)
+        tokenAt++;
+      let tokenEnd = tokenAt;
+      while (tokenEnd < tokens.length && (tokens[tokenEnd] as Token).end <= p.start + s.end)
+        tokenEnd++;
+      const sTokens = tokens.slice(tokenAt, tokenEnd);
+      tokenAt = tokenEnd;
       const inside = quoteSpans.filter(
         (q) => Math.max(0, q.open) >= s.start && Math.max(0, q.open) < s.end,
       );
@@ -498,7 +521,7 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
   return out;
 }
 
-function personFromLabel(reg: Registry, label: Label): Person | null {
+function personFromLabel(reg: Registry, label: Label, knownOf: () => KnownNames): Person | null {
   const raw = label.label;
   const low = raw.toLowerCase();
   if (ANONYMOUS_LABELS.has(low)) return null;
@@ -507,7 +530,7 @@ function personFromLabel(reg: Registry, label: Label): Person | null {
   const text = label.caps ? titleCase(raw) : raw;
   if (GENERIC_LABELS.has(low)) return addName(reg, text, { alias: raw, generic: true });
   const tokens = tokenize(text);
-  const m = findMentions(text, tokens, 0, knownNames(reg))[0];
+  const m = findMentions(text, tokens, 0, knownOf())[0];
   if (m && m.kind === 'name' && m.name) {
     return addName(reg, m.name, {
       alias: raw !== m.name ? raw : undefined,
@@ -525,13 +548,13 @@ function personFromLabel(reg: Registry, label: Label): Person | null {
 }
 
 /** First pass over a news paragraph: names, titles and appositive roles ("X, the Prime Minister of Iraq,"). */
-function learnPeople(reg: Registry, info: ParaInfo): void {
+function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): void {
   const p = info.p;
-  const text = info.kind === 'heading' ? p.text : p.text;
-  const tokens = tokenize(text, p.start);
+  const text = p.text;
+  const tokens = tokenizeOutsideQuotes(text, p.start);
   info.tokens = tokens;
   if (!tokens.some((t) => t.cap && t.low.length > 1 && t.start > p.start)) return;
-  const mentions = findMentions(text, tokens, p.start, knownNames(reg));
+  const mentions = findMentions(text, tokens, p.start, knownOf());
   let prev: { m: Mention; person: Person } | null = null;
   for (const m of mentions) {
     if (m.kind === 'name' && m.name) {
@@ -551,6 +574,24 @@ function learnPeople(reg: Registry, info: ParaInfo): void {
       addAlias(prev.person, m.text);
     } else prev = null;
   }
+}
+
+/**
+ * Tokens of the text outside quotation marks: who speaks is told outside the quotes, and
+ * skipping quoted words halves the work of reading a news report.
+ */
+function tokenizeOutsideQuotes(text: string, offset: number): Token[] {
+  const { spans } = scanQuotes(text);
+  if (spans.length === 0) return tokenize(text, offset);
+  const out: Token[] = [];
+  let from = 0;
+  for (const sp of spans) {
+    const open = sp.open < 0 ? 0 : sp.open;
+    if (open > from) out.push(...tokenize(text.slice(from, open), offset + from));
+    from = sp.close < 0 ? text.length : sp.close + 1;
+  }
+  if (from < text.length) out.push(...tokenize(text.slice(from), offset + from));
+  return out;
 }
 
 function isAppositive(text: string, offset: number, a: Mention, b: Mention): boolean {
