@@ -215,6 +215,9 @@ function mentionAt(
   while (k < tk.length && k - modStart < 4) {
     const x = tk[k] as Token;
     if (!x.cap || isTitleWord(x.low) || HONORIFICS.has(x.low)) break;
+    // "Addressing Councillor Okafor", "During ...": verbs and function words are not modifiers.
+    if (NOT_NAME.has(x.low) || (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4))
+      break;
     if (k > modStart && !adjacent(s, tk[k - 1] as Token, x, offset)) break;
     k++;
     if (x.possessive) {
@@ -271,12 +274,22 @@ function mentionAt(
           if ((tk[r - 1] as Token).possessive) break;
         }
         if (run.length === 0) break;
+        // "the Islamic revolution—": one lower-case word ends the phrase when punctuation follows.
+        const lowTail = tk[r];
+        if (
+          lowTail &&
+          !lowTail.cap &&
+          !(run[run.length - 1] as Token).possessive &&
+          adjacent(s, tk[r - 1] as Token, lowTail, offset) &&
+          /^[^\s\w]/.test(s.slice(lowTail.end - offset, lowTail.end - offset + 1)) &&
+          !isReportingVerb(lowTail.low)
+        ) {
+          run.push(lowTail);
+          r++;
+        }
         ofRun.push(...run);
         last = r - 1;
         q = r;
-      }
-      if ((tk[last] as Token).possessive) {
-        // "the President of Russia's" — a possessive role, still a mention
       }
       // honorifics then a name run
       let h = last + 1;
@@ -452,6 +465,12 @@ const REPORTING = new Set(
   ).split(' '),
 );
 
+const PERSON_NEXT = new Set(
+  'mr mrs ms dr president prime minister chancellor king queen prince his her him them their leader secretary governor mayor'.split(
+    ' ',
+  ),
+);
+
 /** Whether a word is a verb of saying (or of publicly taking a position). */
 export function isReportingVerb(low: string, nextLow?: string): boolean {
   if (low === 'went' || low === 'goes' || low === 'go' || low === 'continued')
@@ -463,9 +482,9 @@ export function isReportingVerb(low: string, nextLow?: string): boolean {
     low === 'thanked' ||
     low === 'thank'
   )
-    return (
-      nextLow !== undefined &&
-      !['mr', 'mrs', 'ms', 'president', 'prime', 'the', 'his', 'her', 'him'].includes(nextLow)
-    );
+    return nextLow !== undefined && !PERSON_NEXT.has(nextLow) && nextLow !== 'the';
+  // "Putin called President Aliyev" is a telephone call, "called Iraq a key country" a statement.
+  if (low === 'called' || low === 'calls' || low === 'call')
+    return nextLow === undefined || !PERSON_NEXT.has(nextLow);
   return REPORTING.has(low);
 }

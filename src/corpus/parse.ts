@@ -242,6 +242,7 @@ function parseInto(r: ParsedReport): void {
   let focus: Person | null = null;
   let current: Person | null = null;
   let open: OpenQuote | null = null;
+  let intro: OpenQuote | null = null;
   let known = knownOf();
   const refreshKnown = () => {
     known = knownOf();
@@ -257,7 +258,7 @@ function parseInto(r: ParsedReport): void {
     const p = resolveRole(reg, m, focus);
     if (p) {
       addAlias(p, m.text);
-      if (p.roles.length === 0 && m.role && m.head)
+      if ((p.roles.length === 0 || m.quals.length > 0) && m.role && m.head)
         addRole(p, { text: m.role, head: m.head, quals: m.quals });
     }
     return p;
@@ -267,11 +268,15 @@ function parseInto(r: ParsedReport): void {
     const info = infos[i] as ParaInfo;
     const p = info.p;
     if (info.kind === 'noise' || info.kind === 'heading' || i === titleIdx) {
-      if (info.kind === 'heading') open = null;
+      if (info.kind === 'heading') {
+        open = null;
+        intro = null;
+      }
       continue;
     }
     if (info.kind === 'label' || info.kind === 'turn') {
       open = null;
+      intro = null;
       if (info.kind === 'label') {
         current = labelPeople.get(i) ?? null;
         if (current) focus = current;
@@ -332,6 +337,22 @@ function parseInto(r: ParsedReport): void {
     }));
     const carried = open as OpenQuote | null;
     open = null;
+    const pending = intro as OpenQuote | null;
+    intro = null;
+    if (pending && quoteSpans.length === 0) {
+      // Unquoted speech after "He said:": the paragraph is what was said.
+      drafts.push({
+        person: pending.person,
+        kind: 'paraphrase',
+        start: p.start,
+        end: p.end,
+        context: pending.context,
+        paragraph: p.n,
+        line: p.line,
+      });
+      if (pending.person) focus = pending.person;
+      continue;
+    }
     let tokenAt = 0;
     for (const s of splitSentences(ptext, protect)) {
       // Sentences come in order: walk the token list once instead of filtering it each time.
@@ -362,6 +383,9 @@ function parseInto(r: ParsedReport): void {
         if (first.open < 0 && carried) {
           person = carried.person;
           context = carried.context;
+        } else if (pending && s.start === 0 && first.open <= 0) {
+          person = pending.person;
+          context = pending.context;
         } else {
           const subj = findSubject(ptext, p.start, before, beforeMentions);
           if (subj) person = resolve(subj);
@@ -399,7 +423,10 @@ function parseInto(r: ParsedReport): void {
       if (!person) continue;
       if (reportingVerbFollows(ptext, p.start, sTokens, subj)) {
         const span = trimSentence(ptext, s);
-        if (span)
+        if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
+          // "The Leader said:" introduces what follows; it says nothing itself.
+          intro = { person, context: ptext.slice(span.start, span.end) };
+        } else if (span)
           drafts.push({
             person,
             kind: 'paraphrase',
@@ -515,10 +542,20 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       info.kind = 'label';
       info.label = label;
       transcript = true;
-    } else if (transcript) info.kind = 'turn';
+    } else if (transcript && isPageMetadata(p.text)) info.kind = 'noise';
+    else if (transcript) info.kind = 'turn';
     content++;
   }
   return out;
+}
+
+const METADATA_WORDS =
+  /\b(published|publication|date|link|direct|sections?|status|tags?|topics?|persons|geography|source|photo|video|author|updated|posted|categor(y|ies)|keywords?|share|print|location|place|time|version|url)\b/i;
+
+/** "Publication date: June 13, 2018" and the like at the foot of a transcript page. */
+function isPageMetadata(p: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}):/u.exec(p);
+  return !!m && METADATA_WORDS.test(m[1] ?? '') && p.length < 200;
 }
 
 function personFromLabel(reg: Registry, label: Label, knownOf: () => KnownNames): Person | null {
@@ -528,7 +565,11 @@ function personFromLabel(reg: Registry, label: Label, knownOf: () => KnownNames)
   const byAlias = findByAlias(reg, raw);
   if (byAlias) return byAlias;
   const text = label.caps ? titleCase(raw) : raw;
-  if (GENERIC_LABELS.has(low)) return addName(reg, text, { alias: raw, generic: true });
+  if (GENERIC_LABELS.has(low)) {
+    const p = addName(reg, text, { alias: raw, generic: true });
+    addRole(p, { text, head: low, quals: [] });
+    return p;
+  }
   const tokens = tokenize(text);
   const m = findMentions(text, tokens, 0, knownOf())[0];
   if (m && m.kind === 'name' && m.name) {

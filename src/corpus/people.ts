@@ -214,13 +214,25 @@ function mostRecent(ps: Person[]): Person {
   return ps.reduce((a, b) => (b.seen > a.seen ? b : a));
 }
 
+const SUBORDINATE = new Set([
+  'deputy',
+  'vice',
+  'assistant',
+  'acting',
+  'former',
+  'associate',
+  'interim',
+]);
+
 function roleScore(r: RoleInfo, head: string, quals: string[]): number {
   if (r.head !== head && !r.head.endsWith(' ' + head) && !head.endsWith(' ' + r.head)) return -1;
-  let s = 1;
-  for (const q of quals) {
-    if (r.quals.includes(q)) s += 2;
-    else if (/^\p{Lu}/u.test(q) || q.length > 3) s -= 0.5;
-  }
+  let matches = 0;
+  for (const q of quals) if (r.quals.includes(q)) matches++;
+  // "the president of Azerbaijan" is not "Iran's President"; "the Mayor of Port Alder" may be "Mayor".
+  if (matches === 0 && quals.length > 0 && r.quals.some((q) => !SUBORDINATE.has(q))) return -1;
+  let s = 1 + 2 * matches;
+  // "the Mayor" is not the Deputy Mayor.
+  for (const q of r.quals) if (SUBORDINATE.has(q) && !quals.includes(q)) s -= 2;
   return s;
 }
 
