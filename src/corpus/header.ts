@@ -425,10 +425,12 @@ function skipSpace(p: string, i: number): number {
 /** A title candidate: a heading-like line (no sentence punctuation, some lower-case words). */
 export function isTitleCandidate(line: string): boolean {
   const t = line.trim();
-  if (/[.!?\u201d"]$/.test(t) && !/\b(?:[A-Z]\.|U\.S\.|U\.K\.)$/.test(t)) return false;
+  if (/[.!?\u201d",:;]$/.test(t) && !/\b(?:[A-Z]\.|U\.S\.|U\.K\.)$/.test(t)) return false;
   if (/^\p{N}/u.test(t)) return false;
+  // A quotation introduced mid-line ("..., she said, “We will") is body text, not a headline.
+  if (/[,:]\s*[\u201c"]/.test(t)) return false;
   const words = t.split(/\s+/);
-  if (words.length < 3 || words.length > 30) return false;
+  if (words.length < 3 || words.length > 25) return false;
   if (!words.some((w) => /^\p{Ll}{2,}/u.test(w))) return false;
   if (isDateLine(t)) return false;
   return true;

@@ -38,7 +38,11 @@ export async function listReportFiles(dir: string): Promise<LoadEntry[]> {
       if (it.name.startsWith('.') || it.name === 'node_modules') continue;
       const full = join(d, it.name);
       if (it.isDirectory()) await walk(full);
-      else if (it.isFile() && REPORT_EXT.test(it.name) && !/^readme\./i.test(it.name))
+      else if (
+        (it.isFile() || it.isSymbolicLink()) &&
+        REPORT_EXT.test(it.name) &&
+        !/^readme\./i.test(it.name)
+      )
         out.push({ path: full, id: relative(dir, full).split(sep).join('/') });
     }
   };

@@ -380,7 +380,7 @@ function parseInto(r: ParsedReport): void {
         const beforeMentions = findMentions(ptext, before, p.start, known);
         let person: Person | null;
         let context: string | null;
-        if (first.open < 0 && carried) {
+        if (carried && s.start === 0 && first.open <= 0) {
           person = carried.person;
           context = carried.context;
         } else if (pending && s.start === 0 && first.open <= 0) {
