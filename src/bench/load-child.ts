@@ -8,13 +8,16 @@ if (!dir) {
   process.exit(2);
 }
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const corpus = await loadCorpus(dir);
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(c0);
 const kinds = { quote: 0, paraphrase: 0, turn: 0 };
 for (const s of corpus.statements) kinds[s.kind]++;
 process.stdout.write(
   JSON.stringify({
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     peakMb: process.resourceUsage().maxRSS / 1024,
     heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
     meetings: corpus.meetings.length,

@@ -10,6 +10,7 @@ import type { BenchTable } from './table.js';
 
 interface ChildResult {
   ms: number;
+  cpuMs: number;
   peakMb: number;
   heapMb: number;
   meetings: number;
@@ -57,6 +58,7 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
         `${res.kinds.quote}/${res.kinds.paraphrase}/${res.kinds.turn}`,
         res.speakers,
         Number((res.ms / 1000).toFixed(2)),
+        Number((res.cpuMs / 1000).toFixed(2)),
         Math.round(res.peakMb),
       ]);
       if (n === 5000) {
@@ -73,6 +75,9 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
     }
   }
   notes.push(
+    'cpu s = processor time of the loading process (all threads): above load s when GC runs in parallel, below it when other programs share the machine.',
+  );
+  notes.push(
     'Peak = max resident memory of a fresh Node process that only loads the folder (includes Node and tsx).',
   );
   return [
@@ -85,6 +90,7 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
         'quote/para/turn',
         'speakers',
         'load s',
+        'cpu s',
         'peak MB',
       ],
       rows,

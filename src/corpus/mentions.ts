@@ -248,8 +248,9 @@ function mentionAt(
     }
     if (hasHead) {
       let head = titleWords.filter((w) => HEAD_TITLES.has(w)).join(' ');
-      for (const [a, b] of TITLE_MULTI)
-        if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
+      if (titleWords.length > 1)
+        for (const [a, b] of TITLE_MULTI)
+          if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
       let last = e - 1;
       const quals: string[] = tk.slice(modStart, k).map((x) => x.low);
       for (const w of titleWords) if (!HEAD_TITLES.has(w) && !head.includes(w)) quals.push(w);

@@ -735,16 +735,24 @@ function isScareQuote(
   s: Span,
 ): boolean {
   if (q.open < 0) return false;
-  const words = text.slice(q.innerStart, q.innerEnd).trim().split(/\s+/).filter(Boolean).length;
-  if (words >= 4) return false;
-  const beforeWords = text.slice(s.start, q.open).trim().split(/\s+/).filter(Boolean).length;
-  const afterWords = text
-    .slice(q.outerEnd, s.end)
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean).length;
-  return beforeWords >= 2 && afterWords >= 2;
+  if (countWords(text, q.innerStart, q.innerEnd, 4) >= 4) return false;
+  return countWords(text, s.start, q.open, 2) >= 2 && countWords(text, q.outerEnd, s.end, 2) >= 2;
+}
+
+/** Words between two offsets, counting no further than `max`. */
+function countWords(text: string, a: number, b: number, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = a; i < b && n < max; i++) {
+    const c = text.charCodeAt(i);
+    const word =
+      c > 127
+        ? /[\p{L}\p{N}]/u.test(text[i] as string)
+        : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
 }
 
 function trimQuote(text: string, a: number, b: number): Span | null {
