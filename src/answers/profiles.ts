@@ -244,6 +244,9 @@ function lengthPreference(text: string): number {
   return 0.5;
 }
 
+/** A quote needs this many distinct content words to say something. */
+const MIN_QUOTE_STEMS = 3;
+
 const KIND_PREFERENCE: Record<StatementKind, number> = { quote: 1, turn: 1, paraphrase: 0.7 };
 
 /**
@@ -265,11 +268,15 @@ function pickRepresentative(
     return { s, uniq, score };
   });
   scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
+  // Pleasantries ("Thank you very much, Mr President.") represent nobody: show fewer quotes rather
+  // than those, unless the speaker said nothing else.
+  const substantive = scored.filter((c) => c.uniq.length >= MIN_QUOTE_STEMS);
+  const pool = substantive.length > 0 ? substantive : scored.slice(0, 1);
   const chosen: { s: Statement; uniq: Set<string> }[] = [];
-  const manyMeetings = scored.length > count * 3;
+  const manyMeetings = pool.length > count * 3;
   // Two passes: first insist on different meetings and distinct wording, then relax.
   for (const strict of [true, false]) {
-    for (const cand of scored) {
+    for (const cand of pool) {
       if (chosen.length >= count) break;
       if (chosen.some((c) => c.s === cand.s)) continue;
       if (strict && manyMeetings && chosen.some((c) => c.s.meetingId === cand.s.meetingId))

@@ -67,6 +67,12 @@ describe('buildSpeakerProfile', () => {
     expect(texts).not.toContain('Fifty cents it is, then.');
   });
 
+  it('shows fewer quotes rather than pleasantries', () => {
+    const janssen = profileOf('janssen');
+    expect(janssen.quotes.map((q) => q.text)).not.toContain('Thank you, Madam Mayor.');
+    expect(janssen.quotes).toHaveLength(2);
+  });
+
   it('profiles a silent participant as present, not unknown', () => {
     const result = buildSpeakerProfile(corpus, 'brandt', stats);
     expect(result.profile).toMatchObject({
