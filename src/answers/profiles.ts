@@ -230,8 +230,65 @@ function nameStems(stats: ProfileStats, names: Iterable<string>): Set<string> {
   return out;
 }
 
-function labelTopics(stats: ProfileStats, ranked: ScoredTerm[]): string[] {
-  return ranked.map((t) => stats.surfaces.get(t.stem) ?? t.stem);
+/** How many statements to scan for two-word topics ("Sri Lanka", "European Union"). */
+const PHRASE_SCAN = 400;
+
+/**
+ * Topic labels, best first. Two top terms that the statements nearly always write side by side
+ * ("Sri" + "Lanka") become one two-word topic, at the better term's place.
+ */
+function labelTopics(stats: ProfileStats, ranked: ScoredTerm[], statements: Statement[]): string[] {
+  const top = ranked.slice(0, TOPIC_COUNT + 4);
+  const rank = new Map(top.map((t, i) => [t.stem, i]));
+  const single = new Map<string, number>();
+  const pairs = new Map<string, { count: number; label: string; a: string; b: string }>();
+  let scanned = 0;
+  for (const st of statements) {
+    if (scanned >= PHRASE_SCAN) break;
+    const stems = stats.statementStems.get(st) ?? [];
+    if (stems.filter((x) => rank.has(x)).length < 2) continue;
+    scanned++;
+    let prev: { stem: string; surface: string } | null = null;
+    for (const m of st.text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+      const stem = stats.stems.get(m[0].toLowerCase()) ?? '';
+      if (!rank.has(stem)) {
+        prev = null;
+        continue;
+      }
+      single.set(stem, (single.get(stem) ?? 0) + 1);
+      if (prev && prev.stem !== stem) {
+        const key = `${prev.stem} ${stem}`;
+        const entry = pairs.get(key) ?? {
+          count: 0,
+          label: `${prev.surface} ${m[0]}`,
+          a: prev.stem,
+          b: stem,
+        };
+        entry.count++;
+        pairs.set(key, entry);
+      }
+      prev = { stem, surface: m[0] };
+    }
+  }
+  const labels = new Map<string, string>();
+  const absorbed = new Set<string>();
+  for (const p of [...pairs.values()].sort((x, y) => y.count - x.count)) {
+    if (absorbed.has(p.a) || absorbed.has(p.b) || p.count < 2) continue;
+    const rarer = Math.min(single.get(p.a) ?? 0, single.get(p.b) ?? 0);
+    if (p.count < 0.7 * rarer) continue;
+    const [lead, other] = (rank.get(p.a) ?? 0) <= (rank.get(p.b) ?? 0) ? [p.a, p.b] : [p.b, p.a];
+    labels.set(lead, p.label);
+    absorbed.add(other);
+    absorbed.add(lead);
+  }
+  const out: string[] = [];
+  for (const t of top) {
+    if (out.length >= TOPIC_COUNT) break;
+    const label = labels.get(t.stem);
+    if (label) out.push(label);
+    else if (!absorbed.has(t.stem)) out.push(stats.surfaces.get(t.stem) ?? t.stem);
+  }
+  return out;
 }
 
 /** Readable quotes: not a one-liner ("Thank you."), not a wall of text. */
@@ -335,7 +392,7 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
     meetings: meetings.map((m) => ({ ...toMeetingRef(m), spoke: spokeIn.has(m.id) })),
     statements: statements.length,
     silent: statements.length === 0,
-    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    topics: labelTopics(stats, ranked, statements),
     quotes,
   };
 }
@@ -506,7 +563,7 @@ export function digestMeeting(stats: ProfileStats, meeting: Meeting): MeetingDig
     present: meeting.present,
     summary: sentences.map((s) => s.text),
     summarySpeakers: sentences.map((s) => (s.kind === 'turn' ? s.speaker : null)),
-    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    topics: labelTopics(stats, ranked, meeting.statements),
     quotes,
     statements: meeting.statements.length,
   };

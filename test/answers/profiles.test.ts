@@ -45,10 +45,16 @@ describe('buildSpeakerProfile', () => {
     expect(varga.map((t) => t.toLowerCase())).not.toContain('varga');
     const okafor = profileOf('okafor').topics;
     // Okafor argued about the bus depot; only Varga and Janssen spoke about the ferry.
-    expect(okafor).toEqual(expect.arrayContaining(['bus']));
+    expect(okafor).toEqual(expect.arrayContaining(['bus depot', 'budget']));
     expect(okafor).not.toContain('ferry');
     const janssen = profileOf('janssen').topics;
     expect(janssen).toContain('island');
+  });
+
+  it('joins two topic words the statements always write together', () => {
+    // "bus depot" occurs in both of Okafor's quotes that mention either word.
+    expect(profileOf('okafor').topics).toContain('bus depot');
+    expect(profileOf('okafor').topics).not.toContain('bus');
   });
 
   it('picks three substantive quotes of the speaker, with citations', () => {
