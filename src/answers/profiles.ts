@@ -105,7 +105,7 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     statementTerms,
     speakerTerms,
     statementsBySpeaker,
-    meetingsByPerson,
+    meetingsByPerson: sortMeetingLists(meetingsByPerson),
     meetingById,
   };
 }
@@ -211,6 +211,11 @@ function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
   };
 }
 
+function sortMeetingLists(lists: Map<string, Meeting[]>): Map<string, Meeting[]> {
+  for (const list of lists.values()) list.sort(compareMeetings);
+  return lists;
+}
+
 function compareMeetings(a: Meeting, b: Meeting): number {
   // Undated meetings go last; otherwise oldest first, then by file for a stable order.
   if (a.date !== b.date) {
@@ -231,7 +236,7 @@ function nameStems(stats: ProfileStats, names: Iterable<string>): Set<string> {
 }
 
 /** How many statements to scan for two-word topics ("Sri Lanka", "European Union"). */
-const PHRASE_SCAN = 400;
+const PHRASE_SCAN = 150;
 
 /**
  * Topic labels, best first. Two top terms that the statements nearly always write side by side
@@ -316,15 +321,26 @@ function pickRepresentative(
   weights: Map<string, number>,
   count: number,
 ): Statement[] {
-  const scored = statements.map((s) => {
+  // Only the best few dozen can be chosen; keeping just those (sorted) spares sorting thousands.
+  const keep = Math.max(count * 20, 20);
+  const scored: { s: Statement; uniq: string[]; score: number }[] = [];
+  for (const s of statements) {
     const uniq = stats.statementStems.get(s) ?? [];
     let sum = 0;
     for (const t of uniq) sum += weights.get(t) ?? 0;
     const score =
       (sum / Math.sqrt(uniq.length + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
-    return { s, uniq, score };
-  });
-  scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
+    const last = scored[scored.length - 1];
+    if (scored.length >= keep && last && !ranksBefore(score, s.id, last.score, last.s.id)) continue;
+    let at = scored.length;
+    while (at > 0) {
+      const prev = scored[at - 1];
+      if (!prev || !ranksBefore(score, s.id, prev.score, prev.s.id)) break;
+      at--;
+    }
+    scored.splice(at, 0, { s, uniq, score });
+    if (scored.length > keep) scored.pop();
+  }
   // Pleasantries ("Thank you very much, Mr President.") represent nobody: show fewer quotes rather
   // than those, unless the speaker said nothing else.
   const substantive = scored.filter((c) => c.uniq.length >= MIN_QUOTE_STEMS);
@@ -343,6 +359,11 @@ function pickRepresentative(
     }
   }
   return chosen.map((c) => c.s);
+}
+
+/** Higher score first; ties in corpus order, so the choice is deterministic. */
+function ranksBefore(score: number, id: string, otherScore: number, otherId: string): boolean {
+  return score > otherScore || (score === otherScore && id < otherId);
 }
 
 /** Jaccard overlap of a chosen statement's stems with a candidate's. */
@@ -371,7 +392,10 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
       meetings.push(m);
     }
   }
-  meetings.sort(compareMeetings);
+  // Lists come sorted from the stats; only meetings a participant list missed need a re-sort.
+  if (meetings.length > (stats.meetingsByPerson.get(speaker.name)?.length ?? 0)) {
+    meetings.sort(compareMeetings);
+  }
   const spokeIn = new Set(statements.map((s) => s.meetingId));
   const counts = stats.speakerTerms.get(speaker.name) ?? createTermCounts();
   const exclude = nameStems(stats, [speaker.name, ...speaker.aliases]);
