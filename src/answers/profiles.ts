@@ -237,6 +237,8 @@ function nameStems(stats: ProfileStats, names: Iterable<string>): Set<string> {
 
 /** How many statements to scan for two-word topics ("Sri Lanka", "European Union"). */
 const PHRASE_SCAN = 150;
+/** …and how many to look at to find them (a prolific speaker has thousands). */
+const PHRASE_LOOK = 2000;
 
 /**
  * Topic labels, best first. Two top terms that the statements nearly always write side by side
@@ -248,10 +250,12 @@ function labelTopics(stats: ProfileStats, ranked: ScoredTerm[], statements: Stat
   const single = new Map<string, number>();
   const pairs = new Map<string, { count: number; label: string; a: string; b: string }>();
   let scanned = 0;
+  let looked = 0;
   for (const st of statements) {
-    if (scanned >= PHRASE_SCAN) break;
-    const stems = stats.statementStems.get(st) ?? [];
-    if (stems.filter((x) => rank.has(x)).length < 2) continue;
+    if (scanned >= PHRASE_SCAN || looked++ >= PHRASE_LOOK) break;
+    let hits = 0;
+    for (const x of stats.statementStems.get(st) ?? []) if (rank.has(x)) hits++;
+    if (hits < 2) continue;
     scanned++;
     let prev: { stem: string; surface: string } | null = null;
     for (const m of st.text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
@@ -324,8 +328,13 @@ function pickRepresentative(
   // Only the best few dozen can be chosen; keeping just those (sorted) spares sorting thousands.
   const keep = Math.max(count * 20, 20);
   const scored: { s: Statement; uniq: string[]; score: number }[] = [];
+  let fallback: Statement | null = null;
   for (const s of statements) {
     const uniq = stats.statementStems.get(s) ?? [];
+    if (uniq.length < MIN_QUOTE_STEMS) {
+      fallback ??= s;
+      continue;
+    }
     let sum = 0;
     for (const t of uniq) sum += weights.get(t) ?? 0;
     const score =
@@ -342,9 +351,11 @@ function pickRepresentative(
     if (scored.length > keep) scored.pop();
   }
   // Pleasantries ("Thank you very much, Mr President.") represent nobody: show fewer quotes rather
-  // than those, unless the speaker said nothing else.
-  const substantive = scored.filter((c) => c.uniq.length >= MIN_QUOTE_STEMS);
-  const pool = substantive.length > 0 ? substantive : scored.slice(0, 1);
+  // than those (they were skipped above), unless the speaker said nothing else.
+  const pool =
+    scored.length > 0 || !fallback
+      ? scored
+      : [{ s: fallback, uniq: stats.statementStems.get(fallback) ?? [], score: 0 }];
   const chosen: { s: Statement; uniq: Set<string> }[] = [];
   const manyMeetings = pool.length > count * 3;
   // Two passes: first insist on different meetings and distinct wording, then relax.
