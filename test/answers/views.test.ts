@@ -146,5 +146,20 @@ describe('/meeting view', () => {
     const none = buildMeetingView(buildMeetingDigest(corpus, 'zzzz qqqq', stats));
     expect(none.ephemeral).toBe(true);
     expect(none.content).toMatch(/No meeting matches/u);
+    const twin = buildMeeting({
+      id: 'twin.txt',
+      text: 'The ferry committee met on the pier to discuss the winter timetable and the fares.',
+      title: 'Ferry committee',
+      date: '2024-05-14',
+      statements: [],
+    });
+    const c = buildFixtureCorpus([...corpus.meetings, twin], []);
+    const choose = buildMeetingView(buildMeetingDigest(c, '2024-05-14'));
+    expect(choose.ephemeral).toBe(true);
+    expect(choose.content?.split('\n')).toEqual([
+      '2 meetings on 2024-05-14: pick one by title.',
+      '• 2024-05-14 — Meeting of the Harbour Board on ferry fares',
+      '• 2024-05-14 — Ferry committee',
+    ]);
   });
 });
