@@ -16,7 +16,7 @@ import { startBot } from './discord/client.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
-import { buildIndex } from './search/engine.js';
+import { askQuestion, buildIndex } from './search/engine.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -62,6 +62,8 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   const loadedMs = performance.now() - started;
   const index = buildIndex(corpus);
   const profileStats = buildProfileStats(corpus);
+  // The first question opens the paraphrase lexicon; do it now, not inside someone's 3 seconds.
+  askQuestion(index, 'what was said about cooperation');
   log.info(
     {
       meetings: corpus.meetings.length,
