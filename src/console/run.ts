@@ -33,8 +33,9 @@ export async function runConsole(
   });
   if (interactive) {
     const { meetings, speakers, statements } = ctx.corpus;
+    const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
     write(
-      `Verbatim console — ${meetings.length} meetings, ${speakers.length} speakers, ${statements.length} statements.\n` +
+      `Verbatim console — ${count(meetings.length, 'meeting')}, ${count(speakers.length, 'speaker')}, ${count(statements.length, 'statement')}.\n` +
         'Ask a question (e.g. "what did aliyev say about railways") or type /help. Ctrl+D or /quit leaves.\n',
     );
     rl.setPrompt('> ');
