@@ -1,5 +1,6 @@
 // `npm start`: load and index the reports, then run the Discord bot (DISCORD_TOKEN set) or the
 // local console (no token) with the very same commands.
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import dotenv from 'dotenv';
 import type { Logger } from 'pino';
@@ -109,7 +110,11 @@ function openStore(config: Config, log: Logger): DailyStore | null {
 
 async function runConsoleMode(ctx: AppContext): Promise<number> {
   try {
-    return await runConsole(ctx, commands, { input: process.stdin, output: process.stdout });
+    return await runConsole(ctx, commands, {
+      input: process.stdin,
+      output: process.stdout,
+      historyFile: join(ctx.config.dataDir, 'console-history'),
+    });
   } finally {
     ctx.store?.close();
   }
