@@ -130,6 +130,8 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     ctx.store?.close();
     return 1;
   }
+  // A stray rejection inside a library must not take the bot down for everyone.
+  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
   const stopScheduler = ctx.store
     ? startDailyScheduler({
         store: ctx.store,
