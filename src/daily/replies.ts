@@ -108,7 +108,7 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
       corpus: ctx.corpus,
       serverId: server,
       date: localDate,
-      history: request.guildId ? (ctx.store?.listPicks(request.guildId) ?? []) : [],
+      history: ctx.store?.listPicks(server) ?? [],
       speaker,
       ...bounds,
     });
@@ -120,12 +120,13 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
   }
   const pick = resolveQuoteOfTheDay({
     corpus: ctx.corpus,
-    store: request.guildId ? ctx.store : null,
+    store: ctx.store,
     bounds,
     guildId: server,
     localDate,
     now,
-    record: request.guildId !== null,
+    // In DMs the quote belongs to the person, so it does not repeat for them either.
+    record: true,
   });
   if (!pick) return textReply(noQuoteMessage());
   return buildQuoteView(ctx.corpus, pick, {
