@@ -10,9 +10,11 @@ import {
   createTermCounts,
   extractTerms,
   loadEnglishFrequencies,
+  visitTerms,
   rankDistinctiveTerms,
   tokenizeWords,
   type ScoredTerm,
+  type StemMemo,
   type TermCounts,
 } from './topics.js';
 
@@ -20,10 +22,10 @@ import {
 export interface ProfileStats {
   corpus: Corpus;
   /** Word → stem, complete for every word of every statement. */
-  stems: Map<string, string>;
+  stems: StemMemo;
   /** Stem → the form the reports write most often ("relations", "Azerbaijan"). */
   surfaces: Map<string, string>;
-  /** Content stems of each statement, in order. */
+  /** Distinct content stems of each statement. */
   statementStems: Map<Statement, string[]>;
   /** All statements together: the background that "distinctive" is measured against. */
   statementTerms: TermCounts;
@@ -36,44 +38,53 @@ export interface ProfileStats {
   english: TermCounts;
 }
 
+/** For each stem, the written form the reports use most ("relations", "Azerbaijan"). */
+function pickSurfaces(surfaceCounts: Map<string, number>, stems: StemMemo): Map<string, string> {
+  const best = new Map<string, { form: string; count: number }>();
+  for (const [form, count] of surfaceCounts) {
+    const stem = stems.get(form.toLowerCase());
+    if (!stem) continue;
+    const prev = best.get(stem);
+    // Ties go to the lower-case form: a capital at a sentence start is not a proper noun.
+    if (!prev || count > prev.count || (count === prev.count && form === form.toLowerCase())) {
+      best.set(stem, { form, count });
+    }
+  }
+  return new Map([...best].map(([stem, b]) => [stem, b.form]));
+}
+
 export function buildProfileStats(corpus: Corpus): ProfileStats {
-  const stems = new Map<string, string>();
-  const surfaceCounts = new Map<string, Map<string, number>>();
+  const stems: StemMemo = new Map();
+  const surfaceCounts = new Map<string, number>();
   const statementStems = new Map<Statement, string[]>();
   const statementTerms = createTermCounts();
   const speakerTerms = new Map<string, TermCounts>();
   const statementsBySpeaker = new Map<string, Statement[]>();
+  const all = statementTerms.counts;
   for (const statement of corpus.statements) {
-    const terms = extractTerms(statement.text, stems);
-    const list = terms.map((t) => t.stem);
-    statementStems.set(statement, list);
-    addTerms(statementTerms, list);
-    for (const t of terms) {
-      let forms = surfaceCounts.get(t.stem);
-      if (!forms) surfaceCounts.set(t.stem, (forms = new Map()));
-      forms.set(t.surface, (forms.get(t.surface) ?? 0) + 1);
+    let own: TermCounts | undefined;
+    if (statement.speaker !== null) {
+      own = speakerTerms.get(statement.speaker);
+      if (!own) speakerTerms.set(statement.speaker, (own = createTermCounts()));
+      let list = statementsBySpeaker.get(statement.speaker);
+      if (!list) statementsBySpeaker.set(statement.speaker, (list = []));
+      list.push(statement);
     }
-    if (statement.speaker === null) continue;
-    let counts = speakerTerms.get(statement.speaker);
-    if (!counts) speakerTerms.set(statement.speaker, (counts = createTermCounts()));
-    addTerms(counts, list);
-    let own = statementsBySpeaker.get(statement.speaker);
-    if (!own) statementsBySpeaker.set(statement.speaker, (own = []));
-    own.push(statement);
+    const seen = new Set<string>();
+    const speakerCounts = own?.counts;
+    let n = 0;
+    visitTerms(statement.text, stems, (stem, surface) => {
+      n++;
+      seen.add(stem);
+      all.set(stem, (all.get(stem) ?? 0) + 1);
+      if (speakerCounts) speakerCounts.set(stem, (speakerCounts.get(stem) ?? 0) + 1);
+      surfaceCounts.set(surface, (surfaceCounts.get(surface) ?? 0) + 1);
+    });
+    statementTerms.total += n;
+    if (own) own.total += n;
+    statementStems.set(statement, [...seen]);
   }
-  const surfaces = new Map<string, string>();
-  for (const [stem, forms] of surfaceCounts) {
-    let best = stem;
-    let bestCount = -1;
-    for (const [form, count] of forms) {
-      // Ties go to the lower-case form: a capital at a sentence start is not a proper noun.
-      if (count > bestCount || (count === bestCount && form === form.toLowerCase())) {
-        best = form;
-        bestCount = count;
-      }
-    }
-    surfaces.set(stem, best);
-  }
+  const surfaces = pickSurfaces(surfaceCounts, stems);
   const meetingsByPerson = new Map<string, Meeting[]>();
   const meetingById = new Map<string, Meeting>();
   for (const meeting of corpus.meetings) {
@@ -246,38 +257,36 @@ function pickRepresentative(
   count: number,
 ): Statement[] {
   const scored = statements.map((s) => {
-    const uniq = new Set(stats.statementStems.get(s) ?? []);
+    const uniq = stats.statementStems.get(s) ?? [];
     let sum = 0;
     for (const t of uniq) sum += weights.get(t) ?? 0;
     const score =
-      (sum / Math.sqrt(uniq.size + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
+      (sum / Math.sqrt(uniq.length + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
     return { s, uniq, score };
   });
   scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
-  const chosen: typeof scored = [];
+  const chosen: { s: Statement; uniq: Set<string> }[] = [];
+  const manyMeetings = scored.length > count * 3;
   // Two passes: first insist on different meetings and distinct wording, then relax.
   for (const strict of [true, false]) {
     for (const cand of scored) {
       if (chosen.length >= count) break;
-      if (chosen.includes(cand)) continue;
-      if (
-        strict &&
-        chosen.some((c) => c.s.meetingId === cand.s.meetingId) &&
-        scored.length > count * 3
-      )
+      if (chosen.some((c) => c.s === cand.s)) continue;
+      if (strict && manyMeetings && chosen.some((c) => c.s.meetingId === cand.s.meetingId))
         continue;
-      if (strict && chosen.some((c) => jaccard(c.uniq, cand.uniq) > 0.5)) continue;
-      chosen.push(cand);
+      if (strict && chosen.some((c) => overlapShare(c.uniq, cand.uniq) > 0.5)) continue;
+      chosen.push({ s: cand.s, uniq: new Set(cand.uniq) });
     }
   }
   return chosen.map((c) => c.s);
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Jaccard overlap of a chosen statement's stems with a candidate's. */
+function overlapShare(a: Set<string>, b: string[]): number {
+  if (a.size === 0 || b.length === 0) return 0;
   let common = 0;
-  for (const t of a) if (b.has(t)) common++;
-  return common / (a.size + b.size - common);
+  for (const t of b) if (a.has(t)) common++;
+  return common / (a.size + b.length - common);
 }
 
 function weightsFrom(ranked: ScoredTerm[]): Map<string, number> {
@@ -290,9 +299,13 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
   const statements = stats.statementsBySpeaker.get(speaker.name) ?? [];
   const meetings = [...(stats.meetingsByPerson.get(speaker.name) ?? [])];
   // A speaker can have statements in a meeting whose participant lists missed them; count those too.
+  const listed = new Set(meetings);
   for (const s of statements) {
     const m = stats.meetingById.get(s.meetingId);
-    if (m && !meetings.includes(m)) meetings.push(m);
+    if (m && !listed.has(m)) {
+      listed.add(m);
+      meetings.push(m);
+    }
   }
   meetings.sort(compareMeetings);
   const spokeIn = new Set(statements.map((s) => s.meetingId));

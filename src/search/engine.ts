@@ -69,9 +69,12 @@ const SYNONYM_FACTOR = 0.75;
 const SYNONYM_AFFIX_FACTOR = 0.55;
 const HYPERNYM_FACTOR = 0.5;
 const PARTIAL_PHRASE_FACTOR = 0.3;
+// Paraphrases tried per word, most faithful first.
+const MAX_EXPANSIONS = 16;
 // Share of the question's topic (weighted by rarity) a statement must match to count as an answer;
 // stricter for statements by someone other than the speaker asked about.
 const MIN_COVERAGE = 0.4;
+const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
@@ -81,6 +84,8 @@ export interface IndexData {
   terms: Map<string, number>;
   stems: string[];
   idf: Float32Array;
+  /** How much a question word weighs: its rarity in what was said (statement text only). */
+  weight: Float32Array;
   maxIdf: number;
   postStart: Int32Array;
   postDoc: Int32Array;
@@ -89,8 +94,8 @@ export interface IndexData {
   surfaces: Map<string, number>;
   /** Surface words sorted, for prefix search. */
   sortedSurfaces: string[];
-  /** One-deletion neighbourhood of each surface word (symmetric-delete typo lookup). */
-  deletions: Map<string, number | number[]>;
+  /** Hashes of each surface word's one-deletion neighbourhood (symmetric-delete typo lookup). */
+  deletions: Float64Array;
   surfaceList: string[];
   /** Meeting-level postings: term id → [meeting index, BM25 weight] pairs. */
   meetingPostings: Map<number, Float32Array>;
@@ -106,7 +111,15 @@ export interface IndexData {
   display: string[];
   df: Int32Array;
   lexicon: Lexicon | null;
-  scratch: { cur: Float32Array; stamp: Int32Array; total: Float32Array; cover: Float32Array };
+  /** Per-statement work arrays reused by every question (questions run one at a time). */
+  scratch: {
+    cur: Float32Array;
+    stamp: Int32Array;
+    total: Float32Array;
+    cover: Float32Array;
+    factor: Float32Array;
+    seen: Uint8Array;
+  };
 }
 
 export interface SearchIndex {
@@ -157,12 +170,14 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   corpus.speakers.forEach((s, i) => speakerIndex.set(s.name, i));
 
   const titleTerms = corpus.meetings.map((m) => indexWords(m.title ?? '').map(termId));
+  // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
+  const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
   const n = corpus.statements.length;
   const docMeeting = new Int32Array(n);
   const docSpeaker = new Int32Array(n);
   const docLen = new Float32Array(n);
   // (doc, term, tf) triples, grouped by term afterwards with a counting sort.
-  let cap = Math.max(1024, n * 16);
+  let cap = Math.max(1024, n * 24);
   let tDoc = new Int32Array(cap);
   let tTerm = new Int32Array(cap);
   let tTf = new Float32Array(cap);
@@ -186,29 +201,62 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     count++;
   };
 
-  const tf = new Map<number, number>();
+  // Dense per-statement tf accumulator (grown as the vocabulary grows) plus the ids touched.
+  let dense = new Float32Array(4096);
+  const ids: number[] = [];
+  const bump = (id: number, f: number) => {
+    if (id >= dense.length) {
+      const grown = new Float32Array(Math.max(dense.length * 2, id + 1));
+      grown.set(dense);
+      dense = grown;
+    }
+    if (dense[id] === 0) ids.push(id);
+    dense[id] = (dense[id] ?? 0) + f;
+  };
   let totalLen = 0;
-  corpus.statements.forEach((st, doc) => {
+  // How many statements say a word themselves (titles and roles repeat on every statement, so
+  // they would make "president" look common): the measure of how much a question word weighs.
+  let textDf = new Int32Array(4096);
+  let lastDoc = new Int32Array(4096).fill(-1);
+  const countText = (id: number, doc: number) => {
+    if (id >= textDf.length) {
+      const size = Math.max(textDf.length * 2, id + 1);
+      const grownDf = new Int32Array(size);
+      grownDf.set(textDf);
+      textDf = grownDf;
+      const grownLast = new Int32Array(size).fill(-1);
+      grownLast.set(lastDoc);
+      lastDoc = grownLast;
+    }
+    if (lastDoc[id] !== doc) {
+      lastDoc[id] = doc;
+      textDf[id] = (textDf[id] ?? 0) + 1;
+    }
+  };
+  for (let doc = 0; doc < n; doc++) {
+    const st = corpus.statements[doc] as Statement;
     const mi = meetingIndex.get(st.meetingId) ?? 0;
     docMeeting[doc] = mi;
     docSpeaker[doc] = st.speaker !== null ? (speakerIndex.get(st.speaker) ?? -1) : -1;
-    tf.clear();
     const words = indexWords(st.text);
     for (const w of words) {
       const id = termId(w);
-      tf.set(id, (tf.get(id) ?? 0) + 1);
+      bump(id, 1);
+      countText(id, doc);
     }
     const ctx = st.context ? indexWords(st.context) : [];
-    for (const w of ctx) {
-      const id = termId(w);
-      tf.set(id, (tf.get(id) ?? 0) + CONTEXT_WEIGHT);
-    }
-    for (const id of titleTerms[mi] ?? []) tf.set(id, (tf.get(id) ?? 0) + TITLE_WEIGHT);
+    for (const w of ctx) bump(termId(w), CONTEXT_WEIGHT);
+    for (const id of titleTerms[mi] ?? []) bump(id, TITLE_WEIGHT);
+    for (const id of roleTerms[docSpeaker[doc] ?? -1] ?? []) bump(id, TITLE_WEIGHT);
     const len = words.length + CONTEXT_WEIGHT * ctx.length;
     docLen[doc] = len;
     totalLen += len;
-    for (const [id, f] of tf) push(doc, id, f);
-  });
+    for (const id of ids) {
+      push(doc, id, dense[id] ?? 0);
+      dense[id] = 0;
+    }
+    ids.length = 0;
+  }
 
   const termCount = stems.length;
   const df = new Int32Array(termCount);
@@ -219,9 +267,12 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const postDoc = new Int32Array(count);
   const postImpact = new Float32Array(count);
   const idf = new Float32Array(termCount);
+  const weight = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) {
     const d = df[t] ?? 0;
     idf[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    const td = textDf[t] ?? 0;
+    weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
   }
   const avgLen = n > 0 ? totalLen / n || 1 : 1;
   for (let i = 0; i < count; i++) {
@@ -235,7 +286,12 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   }
 
   // Meeting-level: the whole report (narration included) as one document per meeting.
-  const meetingPostings = buildMeetingPostings(corpus, termId, terms, stemOf);
+  const meetingPostings = buildMeetingPostings(
+    corpus,
+    docMeeting,
+    { doc: tDoc, term: tTerm, tf: tTf, count },
+    (w) => surfaces.get(w) ?? terms.get(stemOf(w)),
+  );
 
   // Display forms: the first surface word seen for each stem.
   const display = new Array<string>(termCount).fill('');
@@ -246,19 +302,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
 
   const surfaceList = [...surfaces.keys()];
   const sortedSurfaces = [...surfaceList].sort();
-  const deletions = new Map<string, number | number[]>();
-  const addDeletion = (key: string, idx: number) => {
-    const prev = deletions.get(key);
-    if (prev === undefined) deletions.set(key, idx);
-    else if (typeof prev === 'number') {
-      if (prev !== idx) deletions.set(key, [prev, idx]);
-    } else if (prev[prev.length - 1] !== idx) prev.push(idx);
-  };
-  surfaceList.forEach((w, idx) => {
-    if (w.length < 4 || !/^[a-z]+$/.test(w)) return;
-    addDeletion(w, idx);
-    for (let i = 0; i < w.length; i++) addDeletion(w.slice(0, i) + w.slice(i + 1), idx);
-  });
+  const deletions = buildDeletionTable(surfaceList);
 
   const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
   const nameFuse = new Fuse([...nameTokens.keys()], {
@@ -276,6 +320,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       terms,
       stems,
       idf,
+      weight,
       maxIdf,
       postStart,
       postDoc,
@@ -299,45 +344,101 @@ export function buildIndex(corpus: Corpus): SearchIndex {
         stamp: new Int32Array(n).fill(-1),
         total: new Float32Array(n),
         cover: new Float32Array(n),
+        factor: new Float32Array(n),
+        seen: new Uint8Array(n),
       },
     },
   };
 }
 
+/**
+ * Meeting-level postings: each report as one document (its statements, plus the narration between
+ * them), so statements from the report that best matches the whole question can rank higher.
+ */
 function buildMeetingPostings(
   corpus: Corpus,
-  _termId: (w: string) => number,
-  terms: Map<string, number>,
-  stemOf: (w: string) => string,
+  docMeeting: Int32Array,
+  triples: { doc: Int32Array; term: Int32Array; tf: Float32Array; count: number },
+  lookup: (w: string) => number | undefined,
 ): Map<number, Float32Array> {
-  const perTerm = new Map<number, number[]>();
-  const lens: number[] = [];
-  const counts: Map<number, number>[] = [];
-  corpus.meetings.forEach((m) => {
-    const c = new Map<number, number>();
-    const words = indexWords(m.text);
-    for (const w of words) {
-      const id = terms.get(stemOf(w));
-      if (id === undefined) continue;
-      c.set(id, (c.get(id) ?? 0) + 1);
-    }
-    lens.push(words.length);
-    counts.push(c);
-  });
   const m = corpus.meetings.length;
-  const avg = lens.reduce((a, b) => a + b, 0) / Math.max(1, m) || 1;
-  const df = new Map<number, number>();
-  for (const c of counts) for (const id of c.keys()) df.set(id, (df.get(id) ?? 0) + 1);
-  counts.forEach((c, mi) => {
-    const norm = K1 * (1 - B + (B * (lens[mi] ?? 0)) / avg);
-    for (const [id, f] of c) {
-      const d = df.get(id) ?? 1;
-      const w = Math.log(1 + (m - d + 0.5) / (d + 0.5)) * ((f * (K1 + 1)) / (f + norm));
-      let list = perTerm.get(id);
-      if (!list) perTerm.set(id, (list = []));
-      list.push(mi, w);
+  const lens = new Float64Array(m);
+  const mMeeting: number[] = [];
+  const mTerm: number[] = [];
+  const mTf: number[] = [];
+  const counts = new Map<number, number>();
+  const flush = (mi: number) => {
+    for (const [id, f] of counts) {
+      mMeeting.push(mi);
+      mTerm.push(id);
+      mTf.push(f);
     }
-  });
+    counts.clear();
+  };
+  let current = -1;
+  const narration = (mi: number) => {
+    const meeting = corpus.meetings[mi];
+    if (!meeting) return;
+    // The text outside statements: headings, narration, the sentences around quotes.
+    let last = 0;
+    const parts: string[] = [];
+    for (const st of meeting.statements) {
+      if (st.start > last) parts.push(meeting.text.slice(last, st.start));
+      last = Math.max(last, st.end);
+    }
+    parts.push(meeting.text.slice(last));
+    for (const w of indexWords(parts.join(' '))) {
+      const id = lookup(w);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+      lens[mi] = (lens[mi] ?? 0) + 1;
+    }
+  };
+  const seenMeeting = new Uint8Array(m);
+  for (let i = 0; i < triples.count; i++) {
+    const mi = docMeeting[triples.doc[i] ?? 0] ?? 0;
+    if (mi !== current) {
+      if (current >= 0) flush(current);
+      current = mi;
+      if (seenMeeting[mi] === 0) {
+        seenMeeting[mi] = 1;
+        narration(mi);
+      }
+    }
+    const id = triples.term[i] ?? 0;
+    const f = triples.tf[i] ?? 0;
+    counts.set(id, (counts.get(id) ?? 0) + f);
+    lens[mi] = (lens[mi] ?? 0) + f;
+  }
+  if (current >= 0) flush(current);
+  for (let mi = 0; mi < m; mi++) {
+    if (seenMeeting[mi] === 0) {
+      narration(mi);
+      flush(mi);
+    }
+  }
+  let sum = 0;
+  for (const l of lens) sum += l;
+  const avg = sum / Math.max(1, m) || 1;
+  // A meeting split over several runs (statements out of order) counts once per term for df.
+  const df = new Map<number, Set<number>>();
+  const perTerm = new Map<number, number[]>();
+  for (let i = 0; i < mTerm.length; i++) {
+    const id = mTerm[i] ?? 0;
+    let set = df.get(id);
+    if (!set) df.set(id, (set = new Set()));
+    set.add(mMeeting[i] ?? 0);
+  }
+  for (let i = 0; i < mTerm.length; i++) {
+    const id = mTerm[i] ?? 0;
+    const mi = mMeeting[i] ?? 0;
+    const f = mTf[i] ?? 0;
+    const dfi = df.get(id)?.size ?? 1;
+    const norm = K1 * (1 - B + (B * (lens[mi] ?? 0)) / avg);
+    const w = Math.log(1 + (m - dfi + 0.5) / (dfi + 0.5)) * ((f * (K1 + 1)) / (f + norm));
+    let list = perTerm.get(id);
+    if (!list) perTerm.set(id, (list = []));
+    list.push(mi, w);
+  }
   const out = new Map<number, Float32Array>();
   for (const [id, list] of perTerm) out.set(id, Float32Array.from(list));
   return out;
@@ -688,6 +789,53 @@ function affixTerms(d: IndexData, word: string): number[] {
   return [...out];
 }
 
+/** FNV-1a hash of a word with the character at `skip` left out (-1: none), without slicing. */
+function hashWithout(w: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) {
+    if (i === skip) continue;
+    h ^= w.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const SURFACE_BITS = 2 ** 21;
+
+/**
+ * Sorted `hash * 2^21 + surface index` entries for every word and each of its one-character
+ * deletions: a typo lookup is a few binary searches, verified by edit distance.
+ */
+function buildDeletionTable(surfaceList: string[]): Float64Array {
+  let size = 0;
+  for (const w of surfaceList) if (w.length >= 4) size += w.length + 1;
+  const table = new Float64Array(size);
+  let k = 0;
+  surfaceList.forEach((w, idx) => {
+    if (w.length < 4 || idx >= SURFACE_BITS) return;
+    table[k++] = hashWithout(w, -1) * SURFACE_BITS + idx;
+    for (let i = 0; i < w.length; i++) table[k++] = hashWithout(w, i) * SURFACE_BITS + idx;
+  });
+  return table.subarray(0, k).sort();
+}
+
+/** Surface indexes whose deletion neighbourhood holds this hash. */
+function deletionHits(table: Float64Array, hash: number, out: Set<number>): void {
+  const lo0 = hash * SURFACE_BITS;
+  let lo = 0;
+  let hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((table[mid] ?? 0) < lo0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < table.length; i++) {
+    const v = table[i] ?? 0;
+    if (v >= lo0 + SURFACE_BITS) break;
+    out.add(v - lo0);
+  }
+}
+
 /** Index words one or two typos away (symmetric deletion, verified by edit distance). */
 function typoTerms(d: IndexData, word: string): number[] {
   const budget = typoBudget(word.length);
@@ -695,20 +843,19 @@ function typoTerms(d: IndexData, word: string): number[] {
   const keys = new Set<string>([word]);
   for (let i = 0; i < word.length; i++) keys.add(word.slice(0, i) + word.slice(i + 1));
   if (budget >= 2) {
-    for (const k of [...keys])
+    for (const k of [...keys]) {
       for (let i = 0; i < k.length; i++) keys.add(k.slice(0, i) + k.slice(i + 1));
-  }
-  const found = new Map<number, number>();
-  for (const key of keys) {
-    const hit = d.deletions.get(key);
-    if (hit === undefined) continue;
-    for (const idx of typeof hit === 'number' ? [hit] : hit) {
-      const surface = d.surfaceList[idx] ?? '';
-      const dist = editDistance(word, surface, budget);
-      if (dist > budget) continue;
-      const id = d.surfaces.get(surface);
-      if (id !== undefined && (found.get(id) ?? 99) > dist) found.set(id, dist);
     }
+  }
+  const candidates = new Set<number>();
+  for (const key of keys) deletionHits(d.deletions, hashWithout(key, -1), candidates);
+  const found = new Map<number, number>();
+  for (const idx of candidates) {
+    const surface = d.surfaceList[idx] ?? '';
+    const dist = editDistance(word, surface, budget);
+    if (dist > budget) continue;
+    const id = d.surfaces.get(surface);
+    if (id !== undefined && (found.get(id) ?? 99) > dist) found.set(id, dist);
   }
   if (found.size === 0) return [];
   const best = Math.min(...found.values());
@@ -718,11 +865,20 @@ function typoTerms(d: IndexData, word: string): number[] {
 function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string): Concept {
   const expansions: Concept['expansions'] = [];
   const own = termOf(d, word, stemOf);
+  const keys = new Set<string>();
   const add = (terms: number[], factor: number, partial = false) => {
-    if (terms.length > 0) expansions.push({ terms, factor, partial });
+    const key = terms.join(' ');
+    if (terms.length === 0 || keys.has(key)) return;
+    keys.add(key);
+    expansions.push({ terms, factor, partial });
   };
   if (own !== undefined) add([own], 1);
   else for (const t of typoTerms(d, word)) add([t], FUZZY_FACTOR);
+  // A common word matches plenty as it is; its paraphrases would only add noise (and time).
+  const n = d.docSpeaker.length;
+  if (own !== undefined && (d.df[own] ?? 0) > Math.max(50, n / 50)) {
+    return { label: stemOf(word), weight: d.weight[own] ?? d.maxIdf, expansions };
+  }
   for (const t of affixTerms(d, word)) if (t !== own) add([t], AFFIX_FACTOR);
   for (const rel of d.lexicon?.related(word) ?? []) {
     const factor = rel.relation === 'synonym' ? SYNONYM_FACTOR : HYPERNYM_FACTOR;
@@ -734,8 +890,8 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
   }
   return {
     label: stemOf(word),
-    weight: own !== undefined ? (d.idf[own] ?? d.maxIdf) : d.maxIdf,
-    expansions,
+    weight: own !== undefined ? (d.weight[own] ?? d.maxIdf) : d.maxIdf,
+    expansions: expansions.slice(0, MAX_EXPANSIONS),
   };
 }
 
@@ -758,7 +914,7 @@ function phraseConcept(d: IndexData, words: string[], stemOf: (w: string) => str
     }
   }
   const weight = Math.max(
-    ...ids.map((id) => (id !== undefined ? (d.idf[id] ?? d.maxIdf) : d.maxIdf)),
+    ...ids.map((id) => (id !== undefined ? (d.weight[id] ?? d.maxIdf) : d.maxIdf)),
   );
   return { label: words.map(stemOf).join(' '), weight, expansions };
 }
@@ -856,9 +1012,17 @@ export function askQuestion(
     return finish();
   }
 
-  const allowed = (doc: number) =>
-    meetingAllowed[d.docMeeting[doc] ?? 0] === true &&
-    (!onlySpeakers || onlySpeakers.has(d.docSpeaker[doc] ?? -1));
+  // Statements the filters allow; null when there is no filter (the common, fast case).
+  let mask: Uint8Array | null = null;
+  if (onlySpeakers || meetingAllowed.some((ok) => !ok)) {
+    mask = new Uint8Array(corpus.statements.length);
+    for (let doc = 0; doc < mask.length; doc++) {
+      const ok =
+        meetingAllowed[d.docMeeting[doc] ?? 0] === true &&
+        (!onlySpeakers || onlySpeakers.has(d.docSpeaker[doc] ?? -1));
+      mask[doc] = ok ? 1 : 0;
+    }
+  }
 
   if (reading.concepts.length === 0) {
     if (reading.speakers.size === 0) {
@@ -871,14 +1035,18 @@ export function askQuestion(
     // Only a speaker: everything they said, in report order.
     const docs: number[] = [];
     for (let doc = 0; doc < corpus.statements.length; doc++) {
-      if (allowed(doc) && reading.speakers.has(d.docSpeaker[doc] ?? -1)) docs.push(doc);
+      if ((!mask || mask[doc] === 1) && reading.speakers.has(d.docSpeaker[doc] ?? -1))
+        docs.push(doc);
     }
     if (docs.length > 0)
       notices.push('No topic in the question: showing what the speaker said, in report order.');
     return finish2(
       index,
       answer,
-      docs.map((doc) => ({ doc, score: 0 })),
+      {
+        total: docs.length,
+        top: docs.slice(0, offset + limit).map((doc) => ({ doc, score: 0, asked: true })),
+      },
       limit,
       offset,
       finish,
@@ -886,29 +1054,29 @@ export function askQuestion(
     );
   }
 
-  const scored = scoreStatements(index, reading, allowed);
+  const scored = scoreStatements(index, reading, mask, offset + limit);
   return finish2(index, answer, scored, limit, offset, finish, notices);
 }
 
 function finish2(
   index: SearchIndex,
   answer: AskAnswer,
-  scored: { doc: number; score: number }[],
+  scored: { total: number; top: Ranked[] },
   limit: number,
   offset: number,
   finish: () => AskAnswer,
   notices: string[],
 ): AskAnswer {
   const corpus = index.corpus;
-  answer.total = scored.length;
-  answer.results = scored.slice(offset, offset + limit).flatMap(({ doc, score }) => {
+  answer.total = scored.total;
+  answer.results = scored.top.slice(offset, offset + limit).flatMap(({ doc, score }) => {
     const statement = corpus.statements[doc];
     const meeting = statement ? corpus.meetings[index.data.docMeeting[doc] ?? 0] : undefined;
     return statement && meeting
       ? [{ statement, meeting, score: Math.round(score * 1000) / 1000 }]
       : [];
   });
-  if (scored.length === 0) {
+  if (scored.total === 0) {
     notices.push('Nothing in the reports answers that.');
     const who = answer.speakers
       .map((name) => index.data.speakerIndex.get(name))
@@ -926,59 +1094,119 @@ function finish2(
   return finish();
 }
 
+interface Ranked {
+  doc: number;
+  score: number;
+  asked: boolean;
+}
+
+/** Orders results: the speaker asked about first; then by score; then report order. */
+function compareRanked(a: Ranked, b: Ranked): number {
+  return Number(b.asked) - Number(a.asked) || b.score - a.score || a.doc - b.doc;
+}
+
+/** The best `k` of a list, ordered (a bounded insertion keeps long result lists cheap). */
+function topK(list: Ranked[], k: number): Ranked[] {
+  if (list.length <= k * 4 || k > 500) return [...list].sort(compareRanked).slice(0, k);
+  const best: Ranked[] = [];
+  for (const r of list) {
+    if (best.length === k && compareRanked(r, best[k - 1] as Ranked) >= 0) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    if (best.length === k) best.pop();
+    while (i > 0 && compareRanked(r, best[i - 1] as Ranked) < 0) i--;
+    best.splice(i, 0, r);
+  }
+  return best;
+}
+
+/** First index in postings [lo, hi) whose doc is >= doc (postings are in doc order). */
+function seek(postDoc: Int32Array, lo: number, hi: number, doc: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((postDoc[mid] ?? 0) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function scoreStatements(
   index: SearchIndex,
   reading: Reading,
-  allowed: (doc: number) => boolean,
-): { doc: number; score: number }[] {
+  mask: Uint8Array | null,
+  want: number,
+): { total: number; top: Ranked[] } {
   const d = index.data;
-  const { cur, stamp, total, cover } = d.scratch;
+  const n = index.corpus.statements.length;
+  const { cur, stamp, total, cover, factor, seen } = d.scratch;
   const touched: number[] = [];
-  const inTouched = new Set<number>();
   const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   const meetingScore = new Float32Array(index.corpus.meetings.length);
+  // Rare concepts first: long posting lists of common words then only probe statements already found.
+  const concepts = [...reading.concepts].sort((a, b) => b.weight - a.weight);
+  const common = Math.max(5000, n / 10);
+  let remaining = totalWeight;
 
-  reading.concepts.forEach((concept, ci) => {
+  concepts.forEach((concept, ci) => {
+    // A statement first found now can reach at most the weight of this and later concepts: when
+    // that is below the coverage every answer needs, only statements already found can gain.
+    const canCreate =
+      remaining / totalWeight + 1e-6 >= Math.min(MIN_COVERAGE, MIN_COVERAGE_ASKED_SPEAKER);
+    remaining -= concept.weight;
     const conceptTouched: number[] = [];
-    // Best factor of a full (non-partial) match per statement: a hypernym covers half a word.
-    const coveredHere = new Map<number, number>();
+    const hit = (doc: number, v: number, full: boolean, f: number) => {
+      if (stamp[doc] !== ci) {
+        stamp[doc] = ci;
+        cur[doc] = v;
+        factor[doc] = full ? f : 0;
+        conceptTouched.push(doc);
+        return;
+      }
+      if (v > (cur[doc] ?? 0)) cur[doc] = v;
+      // Best factor of a full match: a hypernym covers half a word, a partial phrase nothing.
+      if (full && f > (factor[doc] ?? 0)) factor[doc] = f;
+    };
     const meetingBest = new Map<number, number>();
     for (const exp of concept.expansions) {
-      if (exp.terms.length === 1) {
-        const t = exp.terms[0] ?? 0;
-        for (let p = d.postStart[t] ?? 0, end = d.postStart[t + 1] ?? 0; p < end; p++) {
-          const doc = d.postDoc[p] ?? 0;
-          if (!allowed(doc)) continue;
-          const v = (d.postImpact[p] ?? 0) * exp.factor;
-          if (stamp[doc] !== ci) {
-            stamp[doc] = ci;
-            cur[doc] = v;
-            conceptTouched.push(doc);
-          } else if (v > (cur[doc] ?? 0)) cur[doc] = v;
-          if (!exp.partial && exp.factor > (coveredHere.get(doc) ?? 0))
-            coveredHere.set(doc, exp.factor);
+      const lists = exp.terms.map((t) => [d.postStart[t] ?? 0, d.postStart[t + 1] ?? 0] as const);
+      lists.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+      const [shortest, ...others] = lists;
+      if (!shortest) continue;
+      const size = shortest[1] - shortest[0];
+      // Long lists (common words, broad hypernyms) only add to statements already found when
+      // rarer words found some: the cost of a question then follows its rarest words.
+      const found = touched.length + conceptTouched.length;
+      // Only add to statements already found: when no new one could pass, or when a long list
+      // (a common word, a broad hypernym) meets a question whose rarer words found some.
+      const onlyFound =
+        !canCreate ||
+        (size > common && found > 0 && found * 8 < size && (touched.length > 0 || exp.factor < 1));
+      // Seek each found statement in the list when that is cheaper than walking the list.
+      const probe = onlyFound && found * Math.log2(size + 2) < size;
+      const scoreAt = (doc: number, p: number): number => {
+        let v = d.postImpact[p] ?? 0;
+        for (const [lo, hi] of others) {
+          const q = seek(d.postDoc, lo, hi, doc);
+          if (q >= hi || d.postDoc[q] !== doc) return -1;
+          v += d.postImpact[q] ?? 0;
+        }
+        return (v / exp.terms.length) * exp.factor;
+      };
+      if (probe) {
+        for (const doc of touched.length > 0
+          ? [...touched, ...conceptTouched]
+          : [...conceptTouched]) {
+          const p = seek(d.postDoc, shortest[0], shortest[1], doc);
+          if (p >= shortest[1] || d.postDoc[p] !== doc) continue;
+          const v = scoreAt(doc, p);
+          if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
         }
       } else {
-        // Several words together: only statements holding all of them.
-        const maps = exp.terms.map((t) => {
-          const m = new Map<number, number>();
-          for (let p = d.postStart[t] ?? 0, end = d.postStart[t + 1] ?? 0; p < end; p++) {
-            m.set(d.postDoc[p] ?? 0, d.postImpact[p] ?? 0);
-          }
-          return m;
-        });
-        const [first, ...rest] = maps;
-        for (const [doc, v0] of first ?? []) {
-          if (!allowed(doc) || !rest.every((m) => m.has(doc))) continue;
-          const v =
-            ((v0 + rest.reduce((a, m) => a + (m.get(doc) ?? 0), 0)) / maps.length) * exp.factor;
-          if (stamp[doc] !== ci) {
-            stamp[doc] = ci;
-            cur[doc] = v;
-            conceptTouched.push(doc);
-          } else if (v > (cur[doc] ?? 0)) cur[doc] = v;
-          if (!exp.partial && exp.factor > (coveredHere.get(doc) ?? 0))
-            coveredHere.set(doc, exp.factor);
+        for (let p = shortest[0]; p < shortest[1]; p++) {
+          const doc = d.postDoc[p] ?? 0;
+          if (mask && mask[doc] === 0) continue;
+          if (onlyFound && seen[doc] !== 1 && stamp[doc] !== ci) continue;
+          const v = scoreAt(doc, p);
+          if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
         }
       }
       // Meeting-level evidence for the same concept.
@@ -994,33 +1222,39 @@ function scoreStatements(
     }
     for (const [mi, v] of meetingBest) meetingScore[mi] = (meetingScore[mi] ?? 0) + v;
     for (const doc of conceptTouched) {
-      if (!inTouched.has(doc)) {
-        inTouched.add(doc);
+      if (seen[doc] !== 1) {
+        seen[doc] = 1;
         touched.push(doc);
         total[doc] = 0;
         cover[doc] = 0;
       }
       total[doc] = (total[doc] ?? 0) + (cur[doc] ?? 0);
-      cover[doc] = (cover[doc] ?? 0) + concept.weight * (coveredHere.get(doc) ?? 0);
+      cover[doc] = (cover[doc] ?? 0) + concept.weight * (factor[doc] ?? 0);
     }
   });
 
   let maxMeeting = 0;
   for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
-  const out: { doc: number; score: number; asked: boolean }[] = [];
+  const out: Ranked[] = [];
   for (const doc of touched) {
+    stamp[doc] = -1;
+    seen[doc] = 0;
     const asked = reading.speakers.has(d.docSpeaker[doc] ?? -1);
     const coverage = (cover[doc] ?? 0) / totalWeight;
-    const needed = reading.speakers.size > 0 && !asked ? MIN_COVERAGE_OTHER_SPEAKER : MIN_COVERAGE;
+    // The speaker asked about is itself evidence; anyone else must match the topic well.
+    const needed =
+      reading.speakers.size === 0
+        ? MIN_COVERAGE
+        : asked
+          ? MIN_COVERAGE_ASKED_SPEAKER
+          : MIN_COVERAGE_OTHER_SPEAKER;
     if (coverage + 1e-6 < needed) continue;
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
-    out.push({ doc, score: (total[doc] ?? 0) * (1 + MEETING_BOOST * m), asked });
+    // Coordination: a statement that answers more of the question beats one that repeats a part.
+    const coord = 0.5 + 0.5 * Math.min(1, coverage);
+    out.push({ doc, score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m), asked });
   }
-  // Reset scratch stamps so the next question starts clean.
-  for (const doc of touched) stamp[doc] = -1;
-  // The speaker asked about comes first; then by score; then report order.
-  out.sort((a, b) => Number(b.asked) - Number(a.asked) || b.score - a.score || a.doc - b.doc);
-  return out.map(({ doc, score }) => ({ doc, score }));
+  return { total: out.length, top: topK(out, want) };
 }
 
 /** The most quoted speakers' names. */
@@ -1038,26 +1272,38 @@ function topSpeakers(index: SearchIndex, max: number): string[] {
 function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number): string[] {
   const d = index.data;
   const n = index.corpus.statements.length;
-  const score = new Map<number, number>();
-  for (let t = 0; t < d.stems.length; t++) {
+  const usable = (t: number) => {
     const word = d.display[t] ?? '';
-    if (
-      word.length < 4 ||
-      !/^\p{L}+$/u.test(word) ||
-      QUESTION_WORDS.has(word) ||
-      d.nameTokens.has(word)
-    )
-      continue;
-    let count = 0;
-    for (let p = d.postStart[t] ?? 0, end = d.postStart[t + 1] ?? 0; p < end; p++) {
-      if (!speakers || speakers.has(d.docSpeaker[d.postDoc[p] ?? 0] ?? -1)) count++;
+    return (
+      word.length >= 4 &&
+      /^\p{L}+$/u.test(word) &&
+      !QUESTION_WORDS.has(word) &&
+      !d.nameTokens.has(word) &&
+      ((d.df[t] ?? 0) <= n / 3 || n <= 10)
+    );
+  };
+  const score = new Map<number, number>();
+  if (!speakers) {
+    for (let t = 0; t < d.stems.length; t++) {
+      const df = d.df[t] ?? 0;
+      if (usable(t)) score.set(t, df * Math.log((n + 1) / df));
     }
-    const df = d.df[t] ?? 0;
-    if (count < 1 || (df > n / 3 && n > 10)) continue;
-    score.set(t, count * Math.log(n / df));
+  } else {
+    // What these speakers said (a sample of their statements is enough for a suggestion).
+    const stemOf = makeStemmer();
+    let sampled = 0;
+    for (let doc = 0; doc < n && sampled < 500; doc++) {
+      if (!speakers.has(d.docSpeaker[doc] ?? -1)) continue;
+      sampled++;
+      for (const w of new Set(indexWords(index.corpus.statements[doc]?.text ?? ''))) {
+        const t = d.terms.get(stemOf(w));
+        if (t === undefined || !usable(t)) continue;
+        score.set(t, (score.get(t) ?? 0) + Math.log((n + 1) / (d.df[t] ?? 1)));
+      }
+    }
   }
   return [...score.entries()]
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, max)
     .map(([t]) => d.display[t] ?? '');
 }

@@ -2,6 +2,8 @@
 
 /** Lower-case, strip accents, unify quotes: what every comparison of names and words uses. */
 export function foldText(text: string): string {
+  // Plain ASCII needs no Unicode decomposition (most report text): the fast path.
+  if (/^[\p{ASCII}]*$/u.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -11,10 +13,9 @@ export function foldText(text: string): string {
 
 /** Abbreviations whose letters would otherwise fold into other words ("US" is not "us"). */
 export function expandAbbreviations(text: string): string {
-  return text
-    .replace(/\bU\.\s?S\.(?:\s?A\.)?/g, 'USA')
-    .replace(/\bU\.\s?K\./g, 'UK')
-    .replace(/\bUS\b/g, 'USA');
+  return text.replace(/\bU\.\s?S\.(?:\s?A\.)?|\bU\.\s?K\.|\bUS\b/g, (m) =>
+    m.includes('K') ? 'UK' : 'USA',
+  );
 }
 
 export interface RawToken {
@@ -44,21 +45,32 @@ export function tokenizeRaw(text: string): RawToken[] {
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const folded = foldText(text);
-  for (const m of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu)) {
-    let w = m[0];
-    const apos = w.indexOf("'");
-    if (apos > 0) {
-      const tail = w.slice(apos + 1);
-      // "n't" keeps the negation visible as "not"; other tails ('s, 're, 'll, 've, 'd) go.
-      w = tail === 't' && w.endsWith("n't") ? w.slice(0, apos - 1) : w.slice(0, apos);
-      if (tail === 't') out.push(w, 'not');
-      else out.push(w);
-      continue;
+  // Plain ASCII (most report text): a split is several times faster than a Unicode regex.
+  const ascii = /^[\p{ASCII}]*$/u.test(text);
+  const parts = ascii
+    ? text.toLowerCase().split(/[^a-z0-9']+/)
+    : Array.from(foldText(text).matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu), (m) => m[0]);
+  for (let w of parts) {
+    if (!w) continue;
+    let apos = w.indexOf("'");
+    if (apos >= 0) {
+      w = w.replace(/^'+|'+$/g, '');
+      apos = w.indexOf("'");
     }
-    out.push(w);
+    if (apos >= 0) {
+      const tail = w.slice(apos + 1);
+      const head = w.slice(0, apos);
+      // "n't" keeps the negation visible as "not"; other tails ('s, 're, 'll, 've, 'd) go.
+      if (tail === 't' && head.endsWith('n')) {
+        if (head.length > 1) out.push(head.slice(0, -1));
+        out.push('not');
+        continue;
+      }
+      w = head;
+    }
+    if (w) out.push(w);
   }
-  return out.filter((w) => w.length > 0);
+  return out;
 }
 
 /** A folded phrase: tokens joined by one space ("Ayatollah  Khamenei!" → "ayatollah khamenei"). */

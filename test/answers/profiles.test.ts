@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   buildMeetingDigest,
   buildProfileStats,
@@ -197,5 +198,19 @@ describe('buildSpeakerProfile lookups', () => {
     expect(r.candidates.map((s) => s.name).sort()).toEqual(['Elena Varga', 'Marta Varga']);
     expect(r.message).toMatch(/could be 2 people/u);
     expect(buildSpeakerProfile(c, 'marta varga').profile?.statements).toBe(1);
+  });
+});
+
+describe('untrusted queries', () => {
+  it('never throw, and always answer with a profile/digest or a message (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (q) => {
+        const who = buildSpeakerProfile(corpus, q, stats);
+        expect(who.profile !== null || (who.message ?? '').length > 0).toBe(true);
+        const meeting = buildMeetingDigest(corpus, q, stats);
+        expect(meeting.digest !== null || (meeting.message ?? '').length > 0).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -94,7 +94,10 @@ describe('speakers', () => {
 describe('filters', () => {
   it('filters by meeting and by date range, and by a year in the question', () => {
     const byMeeting = askQuestion(index, 'harbour', { meeting: 'budget', limit: 10 }).results;
-    expect(byMeeting.map((r) => r.meeting.title)).toEqual(['Millbrook Council Budget Session']);
+    expect(byMeeting.length).toBeGreaterThan(0);
+    expect(new Set(byMeeting.map((r) => r.meeting.title))).toEqual(
+      new Set(['Millbrook Council Budget Session']),
+    );
     const byDate = askQuestion(index, 'harbour', {
       from: '2022-01-01',
       to: '2022-12-31',
@@ -102,7 +105,8 @@ describe('filters', () => {
     });
     expect(new Set(byDate.results.map((r) => r.meeting.date))).toEqual(new Set(['2022-11-20']));
     const byYear = askQuestion(index, 'harbour in 2023', { limit: 10 });
-    expect(byYear.results.map((r) => r.meeting.date)).toEqual(['2023-04-12']);
+    expect(byYear.results.length).toBeGreaterThan(0);
+    expect(new Set(byYear.results.map((r) => r.meeting.date))).toEqual(new Set(['2023-04-12']));
   });
 });
 

@@ -1,0 +1,8 @@
+// Every command the bot serves, in the order `npm run deploy` registers them. No folder scanning.
+import type { CommandModule } from './types.js';
+import { ask } from './ask.js';
+import { findInReportsCommand } from './find-in-reports.js';
+import { meeting } from './meeting.js';
+import { who } from './who.js';
+
+export const commands: readonly CommandModule[] = [ask, who, meeting, findInReportsCommand];
