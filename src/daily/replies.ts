@@ -302,7 +302,11 @@ export function answerDailyStatus(ctx: AppContext, caller: DailyCaller): ReplyVi
       posted: 'posted',
       failed: 'failed',
       retry: 'not yet delivered, trying again',
-      claimed: 'being posted',
+      // A claim never confirmed means the bot stopped mid-post; it is not retried, to never post twice.
+      claimed:
+        now.getTime() - Date.parse(last.claimedAt) > 10 * 60_000
+          ? 'not confirmed (the bot stopped while posting; it is not sent again, to never post twice)'
+          : 'being posted',
     };
     card.fields.push({
       name: 'Last post',
