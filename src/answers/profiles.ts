@@ -10,9 +10,11 @@ import {
   createTermCounts,
   extractTerms,
   loadEnglishFrequencies,
+  visitTerms,
   rankDistinctiveTerms,
   tokenizeWords,
   type ScoredTerm,
+  type StemMemo,
   type TermCounts,
 } from './topics.js';
 
@@ -20,10 +22,10 @@ import {
 export interface ProfileStats {
   corpus: Corpus;
   /** Word → stem, complete for every word of every statement. */
-  stems: Map<string, string>;
+  stems: StemMemo;
   /** Stem → the form the reports write most often ("relations", "Azerbaijan"). */
   surfaces: Map<string, string>;
-  /** Content stems of each statement, in order. */
+  /** Distinct content stems of each statement. */
   statementStems: Map<Statement, string[]>;
   /** All statements together: the background that "distinctive" is measured against. */
   statementTerms: TermCounts;
@@ -36,44 +38,53 @@ export interface ProfileStats {
   english: TermCounts;
 }
 
+/** For each stem, the written form the reports use most ("relations", "Azerbaijan"). */
+function pickSurfaces(surfaceCounts: Map<string, number>, stems: StemMemo): Map<string, string> {
+  const best = new Map<string, { form: string; count: number }>();
+  for (const [form, count] of surfaceCounts) {
+    const stem = stems.get(form.toLowerCase());
+    if (!stem) continue;
+    const prev = best.get(stem);
+    // Ties go to the lower-case form: a capital at a sentence start is not a proper noun.
+    if (!prev || count > prev.count || (count === prev.count && form === form.toLowerCase())) {
+      best.set(stem, { form, count });
+    }
+  }
+  return new Map([...best].map(([stem, b]) => [stem, b.form]));
+}
+
 export function buildProfileStats(corpus: Corpus): ProfileStats {
-  const stems = new Map<string, string>();
-  const surfaceCounts = new Map<string, Map<string, number>>();
+  const stems: StemMemo = new Map();
+  const surfaceCounts = new Map<string, number>();
   const statementStems = new Map<Statement, string[]>();
   const statementTerms = createTermCounts();
   const speakerTerms = new Map<string, TermCounts>();
   const statementsBySpeaker = new Map<string, Statement[]>();
+  const all = statementTerms.counts;
   for (const statement of corpus.statements) {
-    const terms = extractTerms(statement.text, stems);
-    const list = terms.map((t) => t.stem);
-    statementStems.set(statement, list);
-    addTerms(statementTerms, list);
-    for (const t of terms) {
-      let forms = surfaceCounts.get(t.stem);
-      if (!forms) surfaceCounts.set(t.stem, (forms = new Map()));
-      forms.set(t.surface, (forms.get(t.surface) ?? 0) + 1);
+    let own: TermCounts | undefined;
+    if (statement.speaker !== null) {
+      own = speakerTerms.get(statement.speaker);
+      if (!own) speakerTerms.set(statement.speaker, (own = createTermCounts()));
+      let list = statementsBySpeaker.get(statement.speaker);
+      if (!list) statementsBySpeaker.set(statement.speaker, (list = []));
+      list.push(statement);
     }
-    if (statement.speaker === null) continue;
-    let counts = speakerTerms.get(statement.speaker);
-    if (!counts) speakerTerms.set(statement.speaker, (counts = createTermCounts()));
-    addTerms(counts, list);
-    let own = statementsBySpeaker.get(statement.speaker);
-    if (!own) statementsBySpeaker.set(statement.speaker, (own = []));
-    own.push(statement);
+    const seen = new Set<string>();
+    const speakerCounts = own?.counts;
+    let n = 0;
+    visitTerms(statement.text, stems, (stem, surface) => {
+      n++;
+      seen.add(stem);
+      all.set(stem, (all.get(stem) ?? 0) + 1);
+      if (speakerCounts) speakerCounts.set(stem, (speakerCounts.get(stem) ?? 0) + 1);
+      surfaceCounts.set(surface, (surfaceCounts.get(surface) ?? 0) + 1);
+    });
+    statementTerms.total += n;
+    if (own) own.total += n;
+    statementStems.set(statement, [...seen]);
   }
-  const surfaces = new Map<string, string>();
-  for (const [stem, forms] of surfaceCounts) {
-    let best = stem;
-    let bestCount = -1;
-    for (const [form, count] of forms) {
-      // Ties go to the lower-case form: a capital at a sentence start is not a proper noun.
-      if (count > bestCount || (count === bestCount && form === form.toLowerCase())) {
-        best = form;
-        bestCount = count;
-      }
-    }
-    surfaces.set(stem, best);
-  }
+  const surfaces = pickSurfaces(surfaceCounts, stems);
   const meetingsByPerson = new Map<string, Meeting[]>();
   const meetingById = new Map<string, Meeting>();
   for (const meeting of corpus.meetings) {
@@ -94,7 +105,7 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     statementTerms,
     speakerTerms,
     statementsBySpeaker,
-    meetingsByPerson,
+    meetingsByPerson: sortMeetingLists(meetingsByPerson),
     meetingById,
   };
 }
@@ -200,6 +211,11 @@ function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
   };
 }
 
+function sortMeetingLists(lists: Map<string, Meeting[]>): Map<string, Meeting[]> {
+  for (const list of lists.values()) list.sort(compareMeetings);
+  return lists;
+}
+
 function compareMeetings(a: Meeting, b: Meeting): number {
   // Undated meetings go last; otherwise oldest first, then by file for a stable order.
   if (a.date !== b.date) {
@@ -219,8 +235,69 @@ function nameStems(stats: ProfileStats, names: Iterable<string>): Set<string> {
   return out;
 }
 
-function labelTopics(stats: ProfileStats, ranked: ScoredTerm[]): string[] {
-  return ranked.map((t) => stats.surfaces.get(t.stem) ?? t.stem);
+/** How many statements to scan for two-word topics ("Sri Lanka", "European Union"). */
+const PHRASE_SCAN = 150;
+/** …and how many to look at to find them (a prolific speaker has thousands). */
+const PHRASE_LOOK = 2000;
+
+/**
+ * Topic labels, best first. Two top terms that the statements nearly always write side by side
+ * ("Sri" + "Lanka") become one two-word topic, at the better term's place.
+ */
+function labelTopics(stats: ProfileStats, ranked: ScoredTerm[], statements: Statement[]): string[] {
+  const top = ranked.slice(0, TOPIC_COUNT + 4);
+  const rank = new Map(top.map((t, i) => [t.stem, i]));
+  const single = new Map<string, number>();
+  const pairs = new Map<string, { count: number; label: string; a: string; b: string }>();
+  let scanned = 0;
+  let looked = 0;
+  for (const st of statements) {
+    if (scanned >= PHRASE_SCAN || looked++ >= PHRASE_LOOK) break;
+    let hits = 0;
+    for (const x of stats.statementStems.get(st) ?? []) if (rank.has(x)) hits++;
+    if (hits < 2) continue;
+    scanned++;
+    let prev: { stem: string; surface: string } | null = null;
+    for (const m of st.text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+      const stem = stats.stems.get(m[0].toLowerCase()) ?? '';
+      if (!rank.has(stem)) {
+        prev = null;
+        continue;
+      }
+      single.set(stem, (single.get(stem) ?? 0) + 1);
+      if (prev && prev.stem !== stem) {
+        const key = `${prev.stem} ${stem}`;
+        const entry = pairs.get(key) ?? {
+          count: 0,
+          label: `${prev.surface} ${m[0]}`,
+          a: prev.stem,
+          b: stem,
+        };
+        entry.count++;
+        pairs.set(key, entry);
+      }
+      prev = { stem, surface: m[0] };
+    }
+  }
+  const labels = new Map<string, string>();
+  const absorbed = new Set<string>();
+  for (const p of [...pairs.values()].sort((x, y) => y.count - x.count)) {
+    if (absorbed.has(p.a) || absorbed.has(p.b) || p.count < 2) continue;
+    const rarer = Math.min(single.get(p.a) ?? 0, single.get(p.b) ?? 0);
+    if (p.count < 0.7 * rarer) continue;
+    const [lead, other] = (rank.get(p.a) ?? 0) <= (rank.get(p.b) ?? 0) ? [p.a, p.b] : [p.b, p.a];
+    labels.set(lead, p.label);
+    absorbed.add(other);
+    absorbed.add(lead);
+  }
+  const out: string[] = [];
+  for (const t of top) {
+    if (out.length >= TOPIC_COUNT) break;
+    const label = labels.get(t.stem);
+    if (label) out.push(label);
+    else if (!absorbed.has(t.stem)) out.push(stats.surfaces.get(t.stem) ?? t.stem);
+  }
+  return out;
 }
 
 /** Readable quotes: not a one-liner ("Thank you."), not a wall of text. */
@@ -232,6 +309,9 @@ function lengthPreference(text: string): number {
   if (n <= 800) return 0.75;
   return 0.5;
 }
+
+/** A quote needs this many distinct content words to say something. */
+const MIN_QUOTE_STEMS = 3;
 
 const KIND_PREFERENCE: Record<StatementKind, number> = { quote: 1, turn: 1, paraphrase: 0.7 };
 
@@ -245,39 +325,64 @@ function pickRepresentative(
   weights: Map<string, number>,
   count: number,
 ): Statement[] {
-  const scored = statements.map((s) => {
-    const uniq = new Set(stats.statementStems.get(s) ?? []);
+  // Only the best few dozen can be chosen; keeping just those (sorted) spares sorting thousands.
+  const keep = Math.max(count * 20, 20);
+  const scored: { s: Statement; uniq: string[]; score: number }[] = [];
+  let fallback: Statement | null = null;
+  for (const s of statements) {
+    const uniq = stats.statementStems.get(s) ?? [];
+    if (uniq.length < MIN_QUOTE_STEMS) {
+      fallback ??= s;
+      continue;
+    }
     let sum = 0;
     for (const t of uniq) sum += weights.get(t) ?? 0;
     const score =
-      (sum / Math.sqrt(uniq.size + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
-    return { s, uniq, score };
-  });
-  scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
-  const chosen: typeof scored = [];
+      (sum / Math.sqrt(uniq.length + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
+    const last = scored[scored.length - 1];
+    if (scored.length >= keep && last && !ranksBefore(score, s.id, last.score, last.s.id)) continue;
+    let at = scored.length;
+    while (at > 0) {
+      const prev = scored[at - 1];
+      if (!prev || !ranksBefore(score, s.id, prev.score, prev.s.id)) break;
+      at--;
+    }
+    scored.splice(at, 0, { s, uniq, score });
+    if (scored.length > keep) scored.pop();
+  }
+  // Pleasantries ("Thank you very much, Mr President.") represent nobody: show fewer quotes rather
+  // than those (they were skipped above), unless the speaker said nothing else.
+  const pool =
+    scored.length > 0 || !fallback
+      ? scored
+      : [{ s: fallback, uniq: stats.statementStems.get(fallback) ?? [], score: 0 }];
+  const chosen: { s: Statement; uniq: Set<string> }[] = [];
+  const manyMeetings = pool.length > count * 3;
   // Two passes: first insist on different meetings and distinct wording, then relax.
   for (const strict of [true, false]) {
-    for (const cand of scored) {
+    for (const cand of pool) {
       if (chosen.length >= count) break;
-      if (chosen.includes(cand)) continue;
-      if (
-        strict &&
-        chosen.some((c) => c.s.meetingId === cand.s.meetingId) &&
-        scored.length > count * 3
-      )
+      if (chosen.some((c) => c.s === cand.s)) continue;
+      if (strict && manyMeetings && chosen.some((c) => c.s.meetingId === cand.s.meetingId))
         continue;
-      if (strict && chosen.some((c) => jaccard(c.uniq, cand.uniq) > 0.5)) continue;
-      chosen.push(cand);
+      if (strict && chosen.some((c) => overlapShare(c.uniq, cand.uniq) > 0.5)) continue;
+      chosen.push({ s: cand.s, uniq: new Set(cand.uniq) });
     }
   }
   return chosen.map((c) => c.s);
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Higher score first; ties in corpus order, so the choice is deterministic. */
+function ranksBefore(score: number, id: string, otherScore: number, otherId: string): boolean {
+  return score > otherScore || (score === otherScore && id < otherId);
+}
+
+/** Jaccard overlap of a chosen statement's stems with a candidate's. */
+function overlapShare(a: Set<string>, b: string[]): number {
+  if (a.size === 0 || b.length === 0) return 0;
   let common = 0;
-  for (const t of a) if (b.has(t)) common++;
-  return common / (a.size + b.size - common);
+  for (const t of b) if (a.has(t)) common++;
+  return common / (a.size + b.length - common);
 }
 
 function weightsFrom(ranked: ScoredTerm[]): Map<string, number> {
@@ -290,11 +395,18 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
   const statements = stats.statementsBySpeaker.get(speaker.name) ?? [];
   const meetings = [...(stats.meetingsByPerson.get(speaker.name) ?? [])];
   // A speaker can have statements in a meeting whose participant lists missed them; count those too.
+  const listed = new Set(meetings);
   for (const s of statements) {
     const m = stats.meetingById.get(s.meetingId);
-    if (m && !meetings.includes(m)) meetings.push(m);
+    if (m && !listed.has(m)) {
+      listed.add(m);
+      meetings.push(m);
+    }
   }
-  meetings.sort(compareMeetings);
+  // Lists come sorted from the stats; only meetings a participant list missed need a re-sort.
+  if (meetings.length > (stats.meetingsByPerson.get(speaker.name)?.length ?? 0)) {
+    meetings.sort(compareMeetings);
+  }
   const spokeIn = new Set(statements.map((s) => s.meetingId));
   const counts = stats.speakerTerms.get(speaker.name) ?? createTermCounts();
   const exclude = nameStems(stats, [speaker.name, ...speaker.aliases]);
@@ -315,7 +427,7 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
     meetings: meetings.map((m) => ({ ...toMeetingRef(m), spoke: spokeIn.has(m.id) })),
     statements: statements.length,
     silent: statements.length === 0,
-    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    topics: labelTopics(stats, ranked, statements),
     quotes,
   };
 }
@@ -486,7 +598,7 @@ export function digestMeeting(stats: ProfileStats, meeting: Meeting): MeetingDig
     present: meeting.present,
     summary: sentences.map((s) => s.text),
     summarySpeakers: sentences.map((s) => (s.kind === 'turn' ? s.speaker : null)),
-    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    topics: labelTopics(stats, ranked, meeting.statements),
     quotes,
     statements: meeting.statements.length,
   };

@@ -2,7 +2,7 @@
 // the report's sentences). Every sentence returned is a span of the report text, word for word.
 import type { Meeting, Statement, StatementKind } from '../corpus/types.js';
 import { listLines, measureSpeakerLabel, splitSentences, type SentenceSpan } from './sentences.js';
-import { extractTerms, tokenizeWords } from './topics.js';
+import { tokenizeWords, visitTerms, type StemMemo } from './topics.js';
 
 /** A sentence of the report that a summary may show. */
 export interface CandidateSentence extends SentenceSpan {
@@ -38,29 +38,42 @@ function normalize(s: string): string {
     .trim();
 }
 
+/** Index of the first value in ascending `values` for which `isAfter` holds (binary search). */
+function searchFirst<T>(values: T[], isAfter: (v: T) => boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAfter(values[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Where the spoken or written text of a line starts: after a speaker label or a markdown marker. */
 function findBodyStart(lineText: string, lineStart: number, turnStarts: number[]): number {
   const lineEnd = lineStart + lineText.length;
-  const turn = turnStarts.find((s) => s > lineStart && s < lineEnd);
-  if (turn !== undefined) return turn - lineStart;
+  const turn = turnStarts[searchFirst(turnStarts, (s) => s > lineStart)];
+  if (turn !== undefined && turn < lineEnd) return turn - lineStart;
   const marker = /^\s*(?:[-*+]\s+|>\s*|\d+[.)]\s+)/u.exec(lineText)?.[0].length ?? 0;
   return marker + measureSpeakerLabel(lineText.slice(marker));
 }
 
+/** The statement overlapping a span; statements are in file order and do not overlap each other. */
 function findStatement(statements: Statement[], start: number, end: number): Statement | null {
-  // Statements are in file order; few per meeting, so a linear scan is cheap and simple.
-  for (const s of statements) {
-    if (s.start < end && s.end > start) return s;
-  }
-  return null;
+  const s = statements[searchFirst(statements, (st) => st.end > start)];
+  return s && s.start < end ? s : null;
 }
 
-/** The sentences of a meeting report that are prose, in document order. */
-export function listCandidateSentences(
-  meeting: Meeting,
-  stems: Map<string, string> = new Map(),
-): CandidateSentence[] {
-  const turnStarts = meeting.statements.filter((s) => s.kind === 'turn').map((s) => s.start);
+/**
+ * The sentences of a meeting report that are prose, in document order. With a stem memo, each
+ * also gets its content stems (for centrality); without, `stems` stays empty (the lead needs none).
+ */
+export function listCandidateSentences(meeting: Meeting, stems?: StemMemo): CandidateSentence[] {
+  const turnStarts = meeting.statements
+    .filter((s) => s.kind === 'turn')
+    .map((s) => s.start)
+    .sort((a, b) => a - b);
   const out: CandidateSentence[] = [];
   for (const line of listLines(meeting.text)) {
     if (/^\s*(?:#|```|---)/u.test(line.text)) continue;
@@ -72,11 +85,17 @@ export function listCandidateSentences(
         ...span,
         speaker: statement?.speaker ?? null,
         kind: statement?.kind ?? null,
-        stems: [...new Set(extractTerms(span.text, stems).map((t) => t.stem))],
+        stems: stems ? listStems(span.text, stems) : [],
       });
     }
   }
   return out;
+}
+
+function listStems(text: string, stems: StemMemo): string[] {
+  const seen = new Set<string>();
+  visitTerms(text, stems, (stem) => seen.add(stem));
+  return [...seen];
 }
 
 /** Words of participants' names, to recognise the sentence that says who met whom. */
@@ -93,7 +112,8 @@ const LEAD_WINDOW = 8;
 
 /**
  * The lead: the first narrative sentence (not inside anyone's statement) that names a participant;
- * else the first narrative sentence; else the first sentence naming a participant; else the first.
+ * else the first narrative sentence; else (a bare transcript) the first substantive sentence,
+ * preferring one that names a participant.
  */
 export function pickLead(
   meeting: Meeting,
@@ -102,11 +122,13 @@ export function pickLead(
   const window = candidates.slice(0, LEAD_WINDOW);
   const names = listNameWords(meeting);
   const namesSomeone = (c: CandidateSentence) => tokenizeWords(c.text).some((w) => names.has(w));
-  const narrative = window.filter((c) => c.kind === null || c.kind === 'paraphrase');
+  // A greeting ("Dear Mr President, dear colleagues.") says nothing about the meeting.
+  const substantive = window.filter((c) => tokenizeWords(c.text).length >= 8);
   return (
-    narrative.find((c) => c.kind === null && namesSomeone(c)) ??
+    window.find((c) => c.kind === null && namesSomeone(c)) ??
     window.find((c) => c.kind === null) ??
-    window.find(namesSomeone) ??
+    substantive.find(namesSomeone) ??
+    substantive[0] ??
     window[0] ??
     null
   );
@@ -207,7 +229,7 @@ export interface SummaryOptions {
 export function summarizeSentences(
   meeting: Meeting,
   options: SummaryOptions = {},
-  stems?: Map<string, string>,
+  stems: StemMemo = new Map(),
 ): CandidateSentence[] {
   const max = options.max ?? 5;
   const min = Math.min(options.min ?? 3, max);

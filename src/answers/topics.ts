@@ -32,12 +32,17 @@ const STOPWORDS = new Set(
   won't wouldn't shan't shouldn't can't couldn't mustn't
   two three four five six seven eight nine ten first second third fourth fifth hundred thousand million billion
   percent today yesterday tomorrow year years time times day days week weeks month months
-  mr mrs ms dr sir madam excellency
+  mr mrs ms dr sir madam excellency majesty highness colleague colleagues dear
+  president presidents vice prime minister ministers premier chancellor secretary senator governor
+  ambassador ayatollah seyyed sheikh king queen prince meeting meetings meet met
   noted note notes stressed stress added add adds pointed point points described describe mentioned mention
   stated state said told tell tells asked ask answered replied remarked emphasized emphasised underlined
   expressed express referred refer went saying says called call calls continued continue urged urge
   also further
-  thank thanks thanked welcome good great lot lots kind much many`
+  thank thanks thanked welcome good great lot lots kind much many
+  take takes taken took taking make makes making come comes came coming give gives gave giving get got
+  know knew known think thought want wants wanted need needs needed seem become became use used find
+  found keep kept look looked show showed shown important possible different certain able sure real clear`
     .split(/\s+/u)
     .filter((w) => w.length > 0),
 );
@@ -56,7 +61,7 @@ export function tokenizeWords(text: string): string[] {
 }
 
 function cleanWord(word: string): string {
-  const w = word.replace(/’/gu, "'");
+  const w = word.includes('’') ? word.replace(/’/gu, "'") : word;
   return w.endsWith("'s") || w.endsWith("'S") ? w.slice(0, -2) : w;
 }
 
@@ -66,24 +71,41 @@ export interface Term {
   surface: string;
 }
 
+/** Memo of lower-case word → stem, with '' for words that are never terms (stopwords, numbers). */
+export type StemMemo = Map<string, string>;
+
+function stemOf(word: string, stems: StemMemo): string {
+  let stem = stems.get(word);
+  if (stem !== undefined) return stem;
+  if (word.length < 3 || STOPWORDS.has(word) || /^[\p{N}'-]+$/u.test(word)) stem = '';
+  else if (word.includes('-') || /\p{N}/u.test(word)) stem = word;
+  else stem = stemWord(word);
+  if (STOPWORDS.has(stem)) stem = '';
+  stems.set(word, stem);
+  return stem;
+}
+
 /**
- * Content terms of a text: stopwords, numbers and one- or two-letter words removed, the rest
- * stemmed so "relations" and "relation" count together. `stems` memoises the stemmer.
+ * Visit the content terms of a text: stopwords, numbers and one- or two-letter words skipped, the
+ * rest stemmed so "relations" and "relation" count together. Allocation-free for the caller, since
+ * corpus statistics visit every word of every statement.
  */
-export function extractTerms(text: string, stems: Map<string, string>): Term[] {
-  const out: Term[] = [];
+export function visitTerms(
+  text: string,
+  stems: StemMemo,
+  visit: (stem: string, surface: string) => void,
+): void {
   for (const m of text.matchAll(WORD)) {
     const surface = cleanWord(m[0]);
-    const word = surface.toLowerCase();
-    if (word.length < 3 || STOPWORDS.has(word) || /^[\p{N}'-]+$/u.test(word)) continue;
-    let stem = stems.get(word);
-    if (stem === undefined) {
-      stem = word.includes('-') || /\p{N}/u.test(word) ? word : stemWord(word);
-      stems.set(word, stem);
-    }
-    if (STOPWORDS.has(stem)) continue;
-    out.push({ stem, surface });
+    const stem = stemOf(surface.toLowerCase(), stems);
+    if (stem !== '') visit(stem, surface);
   }
+}
+
+/** The content terms of a text (see `visitTerms`). */
+export function extractTerms(text: string, stems: StemMemo): Term[] {
+  const out: Term[] = [];
+  visitTerms(text, stems, (stem, surface) => out.push({ stem, surface }));
   return out;
 }
 
@@ -139,6 +161,7 @@ export function countEnglishByStem(
 ): TermCounts {
   const counts = new Map<string, number>();
   for (const [word, stem] of stems) {
+    if (stem === '') continue;
     const c = english.counts.get(word);
     if (c !== undefined) counts.set(stem, (counts.get(stem) ?? 0) + c);
   }
@@ -151,7 +174,7 @@ const PRIOR_TOKENS = 500;
  * Weight of general English in the reference, in pseudo-tokens. It decides in a small corpus (so
  * "ferry" beats "afternoon" when everyone in the corpus says both) and fades in a large one.
  */
-const ENGLISH_TOKENS = 20_000;
+const ENGLISH_TOKENS = 100_000;
 
 /**
  * Terms of `target` ranked by how much more the target uses them than the rest of the corpus plus

@@ -19,9 +19,14 @@ export function formatLocalDate(instant: Date, zone: string | Intl.DateTimeForma
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+function readParts(instant: Date, options: Intl.DateTimeFormatOptions, locale = 'en-US') {
+  const parts = new Intl.DateTimeFormat(locale, options).formatToParts(instant);
+  return (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+}
+
 /** "Sun 14 Mar 2027, 09:00 EDT" — how a server owner reads an instant in their zone. */
 export function formatLocalDateTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  const get = readParts(instant, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -30,8 +35,19 @@ export function formatLocalDateTime(instant: Date, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(instant);
+  });
+  // Abbreviations differ by locale ("EDT" in en-US, "CET" and "BST" in en-GB); else "GMT+4".
+  let zone = readParts(instant, { timeZone, timeZoneName: 'short' })('timeZoneName');
+  if (zone.startsWith('GMT') && zone !== 'GMT') {
+    const british = readParts(
+      instant,
+      { timeZone, timeZoneName: 'short' },
+      'en-GB',
+    )('timeZoneName');
+    if (!british.startsWith('GMT') || british === 'GMT') zone = british;
+  }
+  if (timeZone === 'UTC') zone = 'UTC';
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')} ${zone}`;
 }
 
 /** Every IANA zone this runtime knows, plus UTC (which `supportedValuesOf` leaves out). */

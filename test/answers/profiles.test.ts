@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   buildMeetingDigest,
   buildProfileStats,
@@ -44,10 +45,16 @@ describe('buildSpeakerProfile', () => {
     expect(varga.map((t) => t.toLowerCase())).not.toContain('varga');
     const okafor = profileOf('okafor').topics;
     // Okafor argued about the bus depot; only Varga and Janssen spoke about the ferry.
-    expect(okafor).toEqual(expect.arrayContaining(['bus']));
+    expect(okafor).toEqual(expect.arrayContaining(['bus depot', 'budget']));
     expect(okafor).not.toContain('ferry');
     const janssen = profileOf('janssen').topics;
     expect(janssen).toContain('island');
+  });
+
+  it('joins two topic words the statements always write together', () => {
+    // "bus depot" occurs in both of Okafor's quotes that mention either word.
+    expect(profileOf('okafor').topics).toContain('bus depot');
+    expect(profileOf('okafor').topics).not.toContain('bus');
   });
 
   it('picks three substantive quotes of the speaker, with citations', () => {
@@ -64,6 +71,12 @@ describe('buildSpeakerProfile', () => {
     const texts = p.quotes.map((q) => q.text);
     expect(texts).not.toContain('Good afternoon. Thank you for coming.');
     expect(texts).not.toContain('Fifty cents it is, then.');
+  });
+
+  it('shows fewer quotes rather than pleasantries', () => {
+    const janssen = profileOf('janssen');
+    expect(janssen.quotes.map((q) => q.text)).not.toContain('Thank you, Madam Mayor.');
+    expect(janssen.quotes).toHaveLength(2);
   });
 
   it('profiles a silent participant as present, not unknown', () => {
@@ -197,5 +210,19 @@ describe('buildSpeakerProfile lookups', () => {
     expect(r.candidates.map((s) => s.name).sort()).toEqual(['Elena Varga', 'Marta Varga']);
     expect(r.message).toMatch(/could be 2 people/u);
     expect(buildSpeakerProfile(c, 'marta varga').profile?.statements).toBe(1);
+  });
+});
+
+describe('untrusted queries', () => {
+  it('never throw, and always answer with a profile/digest or a message (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (q) => {
+        const who = buildSpeakerProfile(corpus, q, stats);
+        expect(who.profile !== null || (who.message ?? '').length > 0).toBe(true);
+        const meeting = buildMeetingDigest(corpus, q, stats);
+        expect(meeting.digest !== null || (meeting.message ?? '').length > 0).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import pino from 'pino';
 import type { AppContext } from '../../src/context.js';
 import type { CommandInput } from '../../commands/types.js';
 import { who } from '../../commands/who.js';
 import { meeting } from '../../commands/meeting.js';
 import { buildLindenfeldCorpus } from '../answers/fixture-corpus.js';
+import { makeTestContext } from '../support/app-context.js';
 
 function makeContext(): AppContext {
-  const corpus = buildLindenfeldCorpus();
-  return {
-    corpus,
-    index: { corpus } as unknown as AppContext['index'],
-    config: {} as AppContext['config'],
-    log: pino({ level: 'silent' }),
-    store: null,
-    now: () => new Date('2024-09-01T12:00:00Z'),
-    sessions: new Map(),
-  };
+  return makeTestContext({ corpus: buildLindenfeldCorpus() });
 }
 
 function input(options: Record<string, string>): CommandInput {
