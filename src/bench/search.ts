@@ -7,27 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadCorpus } from '../corpus/load.js';
+import { generateReports } from './generate.js';
 import { generateQuestions } from './questions.js';
 import type { WorkerResult } from './search-worker.js';
 import type { BenchTable } from './table.js';
 
 const run = promisify(execFile);
-
-type GenerateReports = (opts: {
-  reports: number;
-  statementsPerReport?: number;
-  seed?: number;
-}) => { name: string; text: string }[];
-
-/** The corpus helper's generator (src/bench/generate.ts), loaded when the bench runs. */
-async function loadGenerator(): Promise<GenerateReports> {
-  const spec = './generate.js';
-  const mod = (await import(spec)) as { generateReports?: GenerateReports };
-  if (typeof mod.generateReports !== 'function') {
-    throw new Error('src/bench/generate.ts does not export generateReports');
-  }
-  return mod.generateReports;
-}
 
 /**
  * The worker compiled to plain JavaScript (esbuild, packages left external) and run by plain
@@ -140,13 +125,12 @@ function toRow(r: WorkerResult): Row {
 
 export async function benchSearch(options: SearchBenchOptions = {}): Promise<BenchTable[]> {
   const sizes = options.sizes ?? [1_000, 10_000, 100_000];
-  const perReport = options.statementsPerReport ?? 100;
+  const perReport = options.statementsPerReport ?? 25;
   const count = options.questions ?? 500;
   const fuseBudget = options.fuseBudgetMs ?? 15_000;
   const log = options.log ?? (() => {});
   const rows: Row[] = [];
   const notes: string[] = [];
-  const generateReports = await loadGenerator();
   const worker = await prepareWorker();
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `verbatim-bench-${size}-`));
