@@ -112,6 +112,9 @@ export interface IndexData {
   nameFuse: Fuse<string>;
   /** Per speaker: role phrases as word lists (role, and aliases that hold more than a name). */
   roles: string[][][];
+  /** Every word of every role phrase, and the same by 4-letter prefix (demonym matching). */
+  roleVocab: Set<string>;
+  rolePrefixes: Map<string, string[]>;
   /** Most frequent surface form of each term, for suggestions. */
   display: string[];
   df: Int32Array;
@@ -343,6 +346,14 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const deletions = buildDeletionTable(surfaceList);
 
   const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
+  const roleVocab = new Set(roles.flat(2));
+  const rolePrefixes = new Map<string, string[]>();
+  for (const w of roleVocab) {
+    if (w.length < 4) continue;
+    const list = rolePrefixes.get(w.slice(0, 4)) ?? [];
+    list.push(w);
+    rolePrefixes.set(w.slice(0, 4), list);
+  }
   const nameFuse = new Fuse([...nameTokens.keys()], {
     includeScore: true,
     ignoreLocation: true,
@@ -375,6 +386,8 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       nameTokens,
       nameFuse,
       roles,
+      roleVocab,
+      rolePrefixes,
       display,
       df,
       lexicon: openWordNet(),
@@ -598,6 +611,16 @@ function isNameHeavy(d: IndexData, word: string): boolean {
   return id === undefined || (d.df[id] ?? 0) <= 2 || d.lexicon?.related(word).length === 0;
 }
 
+/** Is the typed word (or its demonym stem) a word of some speaker's role? A few set lookups. */
+function isRoleWord(d: IndexData, w: string): boolean {
+  if (w === 'pm') return d.roleVocab.has('prime');
+  if (d.roleVocab.has(w)) return true;
+  for (let cut = 1; cut <= 3 && w.length - cut >= 4; cut++) {
+    if (d.roleVocab.has(w.slice(0, -cut))) return true;
+  }
+  return w.length >= 4 && (d.rolePrefixes.get(w.slice(0, 4)) ?? []).some((r) => sameRoleWord(w, r));
+}
+
 function findRoleMentions(
   d: IndexData,
   tokens: RawToken[],
@@ -618,7 +641,7 @@ function findRoleMentions(
         j++;
         continue;
       }
-      if (!d.roles.some((phrases) => phrases.some((p) => matchesRoleWord(w, p)))) break;
+      if (!isRoleWord(d, w)) break;
       run.push(j);
       j++;
     }
@@ -849,17 +872,21 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
   const expansions: Concept['expansions'] = [];
   const own = termOf(d, word, stemOf);
   const keys = new Set<string>();
+  const n = d.docCount;
+  const commonDf = Math.max(50, n / 50);
   const add = (terms: number[], factor: number, partial = false) => {
     const key = terms.join(' ');
     if (terms.length === 0 || keys.has(key)) return;
+    // A paraphrase that is itself a common word ("break" for "crack") finds noise, slowly.
+    if (factor < FUZZY_FACTOR && terms.length === 1 && (d.df[terms[0] ?? 0] ?? 0) > commonDf)
+      return;
     keys.add(key);
     expansions.push({ terms, factor, partial });
   };
   if (own !== undefined) add([own], 1);
   else for (const t of typoTerms(d, word)) add([t], FUZZY_FACTOR);
   // A common word matches plenty as it is; its paraphrases would only add noise (and time).
-  const n = d.docSpeaker.length;
-  if (own !== undefined && (d.df[own] ?? 0) > Math.max(50, n / 50)) {
+  if (own !== undefined && (d.df[own] ?? 0) > commonDf) {
     return { label: stemOf(word), weight: d.weight[own] ?? d.maxIdf, expansions };
   }
   for (const t of affixTerms(d, word)) if (t !== own) add([t], AFFIX_FACTOR);
@@ -867,7 +894,13 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
     const factor = rel.relation === 'synonym' ? SYNONYM_FACTOR : HYPERNYM_FACTOR;
     const ids = rel.words.map((w) => termOf(d, w, stemOf));
     if (ids.every((x) => x !== undefined)) add(ids as number[], factor);
-    if (rel.relation === 'synonym' && rel.words.length === 1 && rel.words[0]) {
+    // A synonym the reports lack may still be there with an ending ("zion" ~ "zionist").
+    if (
+      rel.relation === 'synonym' &&
+      rel.words.length === 1 &&
+      rel.words[0] &&
+      ids[0] === undefined
+    ) {
       for (const t of affixTerms(d, rel.words[0])) add([t], SYNONYM_AFFIX_FACTOR);
     }
   }
