@@ -407,7 +407,9 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
   if (meetings.length > (stats.meetingsByPerson.get(speaker.name)?.length ?? 0)) {
     meetings.sort(compareMeetings);
   }
-  const spokeIn = new Set(statements.map((s) => s.meetingId));
+  // The meeting's speaker list says who spoke; the statements settle it when the list missed someone.
+  const spoke = (m: Meeting) =>
+    m.speakers.includes(speaker.name) || m.statements.some((s) => s.speaker === speaker.name);
   const counts = stats.speakerTerms.get(speaker.name) ?? createTermCounts();
   const exclude = nameStems(stats, [speaker.name, ...speaker.aliases]);
   const ranked = rankDistinctiveTerms(counts, stats.statementTerms, {
@@ -424,7 +426,7 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
     role: speaker.role,
     roles: speaker.role ? [speaker.role] : [],
     aliases: speaker.aliases,
-    meetings: meetings.map((m) => ({ ...toMeetingRef(m), spoke: spokeIn.has(m.id) })),
+    meetings: meetings.map((m) => ({ ...toMeetingRef(m), spoke: spoke(m) })),
     statements: statements.length,
     silent: statements.length === 0,
     topics: labelTopics(stats, ranked, statements),
