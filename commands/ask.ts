@@ -73,7 +73,12 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
     answer.results.length > 0
       ? rememberAsk(ctx.sessions, session, () => randomBytes(6).toString('base64url'))
       : null;
-  return buildAskView(answer, { key, offset: 0, hidden: session.hidden });
+  return buildAskView(answer, {
+    key,
+    offset: 0,
+    hidden: session.hidden,
+    canPost: input.caller.guildId !== null,
+  });
 }
 
 export function autocompleteAsk(
@@ -124,7 +129,12 @@ export async function pressAskButton(
   }
   return {
     mode: 'update',
-    view: buildAskView(answer, { key: parsed.key, offset: parsed.offset, hidden: session.hidden }),
+    view: buildAskView(answer, {
+      key: parsed.key,
+      offset: parsed.offset,
+      hidden: session.hidden,
+      canPost: input.caller.guildId !== null,
+    }),
   };
 }
 

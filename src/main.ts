@@ -1,5 +1,6 @@
 // `npm start`: load and index the reports, then run the Discord bot (DISCORD_TOKEN set) or the
 // local console (no token) with the very same commands.
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import dotenv from 'dotenv';
 import type { Logger } from 'pino';
@@ -16,7 +17,7 @@ import { startBot } from './discord/client.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
-import { buildIndex } from './search/engine.js';
+import { askQuestion, buildIndex } from './search/engine.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -62,6 +63,8 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   const loadedMs = performance.now() - started;
   const index = buildIndex(corpus);
   const profileStats = buildProfileStats(corpus);
+  // The first question opens the paraphrase lexicon; do it now, not inside someone's 3 seconds.
+  askQuestion(index, 'what was said about cooperation');
   log.info(
     {
       meetings: corpus.meetings.length,
@@ -107,7 +110,11 @@ function openStore(config: Config, log: Logger): DailyStore | null {
 
 async function runConsoleMode(ctx: AppContext): Promise<number> {
   try {
-    return await runConsole(ctx, commands, { input: process.stdin, output: process.stdout });
+    return await runConsole(ctx, commands, {
+      input: process.stdin,
+      output: process.stdout,
+      historyFile: join(ctx.config.dataDir, 'console-history'),
+    });
   } finally {
     ctx.store?.close();
   }
@@ -123,6 +130,8 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     ctx.store?.close();
     return 1;
   }
+  // A stray rejection inside a library must not take the bot down for everyone.
+  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
   const stopScheduler = ctx.store
     ? startDailyScheduler({
         store: ctx.store,

@@ -56,7 +56,14 @@ export function buildStatementField(
 /** The answer page: results `offset+1 … offset+n` of `answer.total`. */
 export function buildAskView(
   answer: AskAnswer,
-  state: { key: string | null; offset: number; hidden: boolean; sharedBy?: string },
+  state: {
+    key: string | null;
+    offset: number;
+    hidden: boolean;
+    /** "Post to channel" makes sense in a server channel, not in a direct message. */
+    canPost?: boolean;
+    sharedBy?: string;
+  },
 ): ReplyView {
   if (answer.error) return textReply(answer.error);
   if (answer.results.length === 0) return buildNothingView(answer);
@@ -75,7 +82,7 @@ export function buildAskView(
       label: 'Context',
       style: 'secondary',
     });
-    if (state.hidden)
+    if (state.hidden && state.canPost !== false)
       buttons.push({
         id: `ask:post:${state.key}:${state.offset}`,
         label: 'Post to channel',

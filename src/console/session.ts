@@ -1,6 +1,6 @@
 // The console's command line: `/ask …` (or plain text), option syntax like Discord's
 // (`speaker:khamenei`), and buttons pressed by number or label. Same commands, same replies.
-import type { CommandInput, CommandModule, OptionValue } from '../../commands/types.js';
+import type { Caller, CommandInput, CommandModule, OptionValue } from '../../commands/types.js';
 import type { ButtonView, ReplyView } from '../answers/view.js';
 import type { AppContext } from '../context.js';
 import { renderText } from './render-text.js';
@@ -47,11 +47,13 @@ export function createConsoleSession(
     const typed = (json.type ?? 1) === 1 ? json.name : slugify(json.name);
     return { module, json, typed };
   });
-  const caller = {
+  // The console is like a direct message with the bot: no server, so server settings (/daily)
+  // are never written from here into the database the real bot posts from.
+  const caller: Caller = {
     userId: 'console',
-    guildId: 'console',
-    channelId: 'console',
-    canManageGuild: true,
+    guildId: null,
+    channelId: null,
+    canManageGuild: false,
   };
   let lastButtons: ButtonView[] = [];
 

@@ -1,6 +1,7 @@
 // Interaction dispatch: commands, context menus, autocomplete and buttons go to the command
 // modules; deferral, cooldown, expired buttons and errors are handled here, once.
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { DiscordAPIError, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type {
   AutocompleteInteraction,
@@ -45,6 +46,7 @@ export function createRouter(options: RouterOptions): Router {
   const deferAfterMs = options.deferAfterMs ?? 1500;
   const cooldownCommands = new Set(options.cooldownCommands ?? ['ask']);
   const lastAsked = new Map<string, number>();
+  const lastDurationMs = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
 
   async function dispatch(interaction: Interaction): Promise<void> {
@@ -101,12 +103,24 @@ export function createRouter(options: RouterOptions): Router {
       }
       lastAsked.set(input.caller.userId, ctx.now().getTime());
     }
-    const work = command.run(ctx, input);
-    if (!command.defer) return sendView(interaction, await work);
-    const early = await settleWithin(work, deferAfterMs);
-    if (early) return sendView(interaction, await work);
+    if (!command.defer) return sendView(interaction, await command.run(ctx, input));
     const hidden = input.options.hide === true;
-    await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+    const name = command.data.name;
+    // Work that blocks the event loop cannot be raced with a timer; a command that was slow
+    // last time is deferred before it runs.
+    const deferFirst = (lastDurationMs.get(name) ?? 0) > deferAfterMs / 2;
+    if (deferFirst) await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+    const started = performance.now();
+    const work = command.run(ctx, input);
+    void work.then(
+      () => lastDurationMs.set(name, performance.now() - started),
+      () => undefined,
+    );
+    if (!deferFirst) {
+      const early = await settleWithin(work, deferAfterMs);
+      if (early) return sendView(interaction, await work);
+      await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+    }
     const view = await work;
     if (view.ephemeral && !hidden) {
       // A public "thinking…" cannot turn private: replace it with a private follow-up.

@@ -65,6 +65,17 @@ describe('/ask', () => {
     expect(outcome.view.buttons.map((b) => b.label)).not.toContain('Post to channel');
   });
 
+  it('offers no "Post to channel" in a direct message', async () => {
+    const dm = { ...caller, guildId: null, channelId: null };
+    const view = await ask.run(context(), {
+      subcommand: null,
+      options: { question: 'railway station roof', hide: true },
+      caller: dm,
+    });
+    expect(view.ephemeral).toBe(true);
+    expect(view.buttons.map((b) => b.label)).toEqual(['Context']);
+  });
+
   it('pages with "More" and shows the statements around the top one with "Context"', async () => {
     const ctx = context();
     const view = await ask.run(ctx, input({ question: 'harbour' }));

@@ -1,4 +1,7 @@
 // The console session: Discord-like option syntax, buttons by number or label, help, bad input.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ApplicationCommandType, ContextMenuCommandBuilder, SlashCommandBuilder } from 'discord.js';
@@ -178,6 +181,34 @@ describe('runConsole with piped input', () => {
     );
     expect(out).toContain('page two');
     expect(out).not.toContain('Verbatim console');
+  });
+});
+
+describe('runConsole on a terminal', () => {
+  it('keeps the history between sessions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-console-'));
+    const historyFile = join(dir, 'console-history');
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      output.resume();
+      const done = runConsole(makeTestContext(), commands, {
+        input,
+        output,
+        interactive: true,
+        historyFile,
+      });
+      input.write('/ask first\r');
+      input.write('/ask second\r');
+      input.end('/quit\r');
+      expect(await done).toBe(0);
+      expect(readFileSync(historyFile, 'utf8').split('\n').slice(0, 2)).toEqual([
+        '/quit',
+        '/ask second',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,7 @@
 // The real bot (real commands, the shipped seed report) through discord.js against the fake Discord.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -8,8 +11,10 @@ import type { SearchIndex } from '../../src/search/engine.js';
 import { startBot } from '../../src/discord/client.js';
 import type { RunningBot } from '../../src/discord/client.js';
 import { deployCommands } from '../../src/discord/deploy.js';
+import { openDailyStore } from '../../src/daily/store.js';
 import {
   FAKE_IDS,
+  PERMISSIONS,
   buttonId,
   buttonLabels,
   startFakeDiscord,
@@ -189,6 +194,61 @@ describe('the bot on the seed report', () => {
     const second = await fake.sendCommand('ask', { question: QUESTION }).reply(8000);
     expect(visibleText(second)).toContain('The level of economic cooperation is very low');
     expect(fake.readyCount).toBe(2);
+  });
+});
+
+describe('the daily quote through Discord', () => {
+  it('shows /quote with a working Context button, and lets only a server manager set /daily', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-bot-'));
+    const store = openDailyStore(dir);
+    try {
+      fake = await startFakeDiscord();
+      ctx = makeTestContext({
+        index: seedIndex,
+        config: { discordToken: fake.token, discordApiUrl: fake.apiUrl },
+      });
+      ctx.store = store;
+      bot = await startBot({ ctx, commands, rest: { retries: 2, timeout: 3000 } });
+      const quote = await fake.sendCommand('quote').reply();
+      expect(visibleText(quote)).toContain(
+        'seeds/2017-03-05-meeting-with-azerbaijan-president-ilham-aliyev.txt',
+      );
+      const context = await fake.clickButton(quote, buttonId(quote, 'Context')).reply();
+      expect(context.flags & 64).toBe(64);
+
+      const set = [
+        {
+          name: 'set',
+          type: 1,
+          options: [
+            { name: 'channel', type: 7, value: FAKE_IDS.channel },
+            { name: 'time', type: 3, value: '09:00' },
+            { name: 'timezone', type: 3, value: 'UTC' },
+          ],
+        },
+      ];
+      const refused = await fake.sendCommand('daily', set).reply();
+      expect(refused.content).toContain('Manage Server');
+      const accepted = await fake
+        .sendCommand('daily', set, {
+          memberPermissions: PERMISSIONS.manageGuild | PERMISSIONS.viewChannel,
+        })
+        .reply();
+      expect(visibleText(accepted)).not.toContain('Manage Server permission');
+      expect(store.getSubscription(FAKE_IDS.guild)).toMatchObject({ channelId: FAKE_IDS.channel });
+      const status = await fake
+        .sendCommand('daily', [{ name: 'status', type: 1, options: [] }], {
+          memberPermissions: PERMISSIONS.manageGuild,
+        })
+        .reply();
+      expect(visibleText(status)).toContain('09:00');
+      expectCleanTraffic();
+    } finally {
+      await bot?.stop(200);
+      bot = null;
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

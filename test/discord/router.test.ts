@@ -34,6 +34,12 @@ const echo: CommandModule = {
       return textReply('Nothing in the reports says that.');
     }
     if (q === 'boom') throw new Error('kaboom');
+    if (q === 'block') {
+      const until = Date.now() + 60;
+      while (Date.now() < until) {
+        // Busy: a synchronous search on a big corpus blocks the event loop like this.
+      }
+    }
     return view(`you asked: ${q} @everyone`, {
       ephemeral: input.options.hide === true,
       buttons: [
@@ -118,6 +124,17 @@ describe('router', () => {
     expect(followUp.flags & 64).toBe(64);
     expect(followUp.content).toContain('Nothing in the reports');
     expect(interaction.original()?.deleted).toBe(true);
+  });
+
+  it('defers before running a command that blocked the event loop last time', async () => {
+    await start({}, 40);
+    const first = fake.sendCommand('ask', { question: 'block' });
+    await first.reply();
+    expect(first.callbacks.map((c) => c.type)).toEqual([4]);
+    const second = fake.sendCommand('ask', { question: 'block' });
+    const reply = await second.reply();
+    expect(second.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(reply.content).toContain('block');
   });
 
   it('defers privately when hide is set', async () => {
