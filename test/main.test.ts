@@ -70,8 +70,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-// Each test starts its own process (and fake Discord), so they run side by side.
-describe.concurrent('npm start', () => {
+// One process at a time: several heavy processes at once starve the other test files.
+describe('npm start', () => {
   it('runs the bot against DISCORD_API_URL and answers /ask', async () => {
     const fake = await startFake();
     startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });

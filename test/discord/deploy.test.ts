@@ -35,7 +35,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-describe.concurrent('npm run deploy', () => {
+describe('npm run deploy', () => {
   it('registers every command in the guild and prints what it registered', async () => {
     const { code, out } = await run('deploy', {
       DISCORD_TOKEN: fake.token,
