@@ -12,14 +12,21 @@ function listNames(names: string[]): string {
   return clipText(names.join(', '), NAME_LIST_CHARS);
 }
 
+/** Discord allows 4,096 characters in a description; whole sentences are dropped rather than cut. */
+const DESCRIPTION_CHARS = 4000;
+
 function describeSummary(d: MeetingDigest): string {
   if (d.summary.length === 0) return '*The report has no prose sentences to summarise.*';
-  return d.summary
-    .map((s, i) => {
-      const who = d.summarySpeakers[i];
-      return who ? `**${who}:** ${s}` : s;
-    })
-    .join('\n\n');
+  const parts: string[] = [];
+  let length = 0;
+  d.summary.forEach((s, i) => {
+    const who = d.summarySpeakers[i];
+    const part = who ? `**${who}:** ${s}` : s;
+    if (parts.length > 0 && length + part.length + 2 > DESCRIPTION_CHARS) return;
+    parts.push(clipText(part, DESCRIPTION_CHARS));
+    length += part.length + 2;
+  });
+  return parts.join('\n\n');
 }
 
 export function buildDigestCard(d: MeetingDigest, others: string[] = []): Card {

@@ -105,7 +105,7 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     statementTerms,
     speakerTerms,
     statementsBySpeaker,
-    meetingsByPerson,
+    meetingsByPerson: sortMeetingLists(meetingsByPerson),
     meetingById,
   };
 }
@@ -211,6 +211,11 @@ function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
   };
 }
 
+function sortMeetingLists(lists: Map<string, Meeting[]>): Map<string, Meeting[]> {
+  for (const list of lists.values()) list.sort(compareMeetings);
+  return lists;
+}
+
 function compareMeetings(a: Meeting, b: Meeting): number {
   // Undated meetings go last; otherwise oldest first, then by file for a stable order.
   if (a.date !== b.date) {
@@ -230,8 +235,69 @@ function nameStems(stats: ProfileStats, names: Iterable<string>): Set<string> {
   return out;
 }
 
-function labelTopics(stats: ProfileStats, ranked: ScoredTerm[]): string[] {
-  return ranked.map((t) => stats.surfaces.get(t.stem) ?? t.stem);
+/** How many statements to scan for two-word topics ("Sri Lanka", "European Union"). */
+const PHRASE_SCAN = 150;
+/** …and how many to look at to find them (a prolific speaker has thousands). */
+const PHRASE_LOOK = 2000;
+
+/**
+ * Topic labels, best first. Two top terms that the statements nearly always write side by side
+ * ("Sri" + "Lanka") become one two-word topic, at the better term's place.
+ */
+function labelTopics(stats: ProfileStats, ranked: ScoredTerm[], statements: Statement[]): string[] {
+  const top = ranked.slice(0, TOPIC_COUNT + 4);
+  const rank = new Map(top.map((t, i) => [t.stem, i]));
+  const single = new Map<string, number>();
+  const pairs = new Map<string, { count: number; label: string; a: string; b: string }>();
+  let scanned = 0;
+  let looked = 0;
+  for (const st of statements) {
+    if (scanned >= PHRASE_SCAN || looked++ >= PHRASE_LOOK) break;
+    let hits = 0;
+    for (const x of stats.statementStems.get(st) ?? []) if (rank.has(x)) hits++;
+    if (hits < 2) continue;
+    scanned++;
+    let prev: { stem: string; surface: string } | null = null;
+    for (const m of st.text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+      const stem = stats.stems.get(m[0].toLowerCase()) ?? '';
+      if (!rank.has(stem)) {
+        prev = null;
+        continue;
+      }
+      single.set(stem, (single.get(stem) ?? 0) + 1);
+      if (prev && prev.stem !== stem) {
+        const key = `${prev.stem} ${stem}`;
+        const entry = pairs.get(key) ?? {
+          count: 0,
+          label: `${prev.surface} ${m[0]}`,
+          a: prev.stem,
+          b: stem,
+        };
+        entry.count++;
+        pairs.set(key, entry);
+      }
+      prev = { stem, surface: m[0] };
+    }
+  }
+  const labels = new Map<string, string>();
+  const absorbed = new Set<string>();
+  for (const p of [...pairs.values()].sort((x, y) => y.count - x.count)) {
+    if (absorbed.has(p.a) || absorbed.has(p.b) || p.count < 2) continue;
+    const rarer = Math.min(single.get(p.a) ?? 0, single.get(p.b) ?? 0);
+    if (p.count < 0.7 * rarer) continue;
+    const [lead, other] = (rank.get(p.a) ?? 0) <= (rank.get(p.b) ?? 0) ? [p.a, p.b] : [p.b, p.a];
+    labels.set(lead, p.label);
+    absorbed.add(other);
+    absorbed.add(lead);
+  }
+  const out: string[] = [];
+  for (const t of top) {
+    if (out.length >= TOPIC_COUNT) break;
+    const label = labels.get(t.stem);
+    if (label) out.push(label);
+    else if (!absorbed.has(t.stem)) out.push(stats.surfaces.get(t.stem) ?? t.stem);
+  }
+  return out;
 }
 
 /** Readable quotes: not a one-liner ("Thank you."), not a wall of text. */
@@ -243,6 +309,9 @@ function lengthPreference(text: string): number {
   if (n <= 800) return 0.75;
   return 0.5;
 }
+
+/** A quote needs this many distinct content words to say something. */
+const MIN_QUOTE_STEMS = 3;
 
 const KIND_PREFERENCE: Record<StatementKind, number> = { quote: 1, turn: 1, paraphrase: 0.7 };
 
@@ -256,20 +325,42 @@ function pickRepresentative(
   weights: Map<string, number>,
   count: number,
 ): Statement[] {
-  const scored = statements.map((s) => {
+  // Only the best few dozen can be chosen; keeping just those (sorted) spares sorting thousands.
+  const keep = Math.max(count * 20, 20);
+  const scored: { s: Statement; uniq: string[]; score: number }[] = [];
+  let fallback: Statement | null = null;
+  for (const s of statements) {
     const uniq = stats.statementStems.get(s) ?? [];
+    if (uniq.length < MIN_QUOTE_STEMS) {
+      fallback ??= s;
+      continue;
+    }
     let sum = 0;
     for (const t of uniq) sum += weights.get(t) ?? 0;
     const score =
       (sum / Math.sqrt(uniq.length + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
-    return { s, uniq, score };
-  });
-  scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
+    const last = scored[scored.length - 1];
+    if (scored.length >= keep && last && !ranksBefore(score, s.id, last.score, last.s.id)) continue;
+    let at = scored.length;
+    while (at > 0) {
+      const prev = scored[at - 1];
+      if (!prev || !ranksBefore(score, s.id, prev.score, prev.s.id)) break;
+      at--;
+    }
+    scored.splice(at, 0, { s, uniq, score });
+    if (scored.length > keep) scored.pop();
+  }
+  // Pleasantries ("Thank you very much, Mr President.") represent nobody: show fewer quotes rather
+  // than those (they were skipped above), unless the speaker said nothing else.
+  const pool =
+    scored.length > 0 || !fallback
+      ? scored
+      : [{ s: fallback, uniq: stats.statementStems.get(fallback) ?? [], score: 0 }];
   const chosen: { s: Statement; uniq: Set<string> }[] = [];
-  const manyMeetings = scored.length > count * 3;
+  const manyMeetings = pool.length > count * 3;
   // Two passes: first insist on different meetings and distinct wording, then relax.
   for (const strict of [true, false]) {
-    for (const cand of scored) {
+    for (const cand of pool) {
       if (chosen.length >= count) break;
       if (chosen.some((c) => c.s === cand.s)) continue;
       if (strict && manyMeetings && chosen.some((c) => c.s.meetingId === cand.s.meetingId))
@@ -279,6 +370,11 @@ function pickRepresentative(
     }
   }
   return chosen.map((c) => c.s);
+}
+
+/** Higher score first; ties in corpus order, so the choice is deterministic. */
+function ranksBefore(score: number, id: string, otherScore: number, otherId: string): boolean {
+  return score > otherScore || (score === otherScore && id < otherId);
 }
 
 /** Jaccard overlap of a chosen statement's stems with a candidate's. */
@@ -307,7 +403,10 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
       meetings.push(m);
     }
   }
-  meetings.sort(compareMeetings);
+  // Lists come sorted from the stats; only meetings a participant list missed need a re-sort.
+  if (meetings.length > (stats.meetingsByPerson.get(speaker.name)?.length ?? 0)) {
+    meetings.sort(compareMeetings);
+  }
   const spokeIn = new Set(statements.map((s) => s.meetingId));
   const counts = stats.speakerTerms.get(speaker.name) ?? createTermCounts();
   const exclude = nameStems(stats, [speaker.name, ...speaker.aliases]);
@@ -328,7 +427,7 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
     meetings: meetings.map((m) => ({ ...toMeetingRef(m), spoke: spokeIn.has(m.id) })),
     statements: statements.length,
     silent: statements.length === 0,
-    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    topics: labelTopics(stats, ranked, statements),
     quotes,
   };
 }
@@ -499,7 +598,7 @@ export function digestMeeting(stats: ProfileStats, meeting: Meeting): MeetingDig
     present: meeting.present,
     summary: sentences.map((s) => s.text),
     summarySpeakers: sentences.map((s) => (s.kind === 'turn' ? s.speaker : null)),
-    topics: labelTopics(stats, ranked.slice(0, TOPIC_COUNT)),
+    topics: labelTopics(stats, ranked, meeting.statements),
     quotes,
     statements: meeting.statements.length,
   };

@@ -3,7 +3,7 @@
 import type { Corpus, Meeting, Speaker, Statement, Warning } from './types.js';
 import type { ParsedReport, ParsedSpeaker } from './parse.js';
 import type { SpeakersFileData } from './speakers-file.js';
-import { normalizeName } from './people.js';
+import { normalizeName as normalizeNameRaw } from './people.js';
 
 export type { SpeakersFileData } from './speakers-file.js';
 
@@ -31,6 +31,16 @@ const TITLE_WORDS = new Set(
 );
 
 export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions = {}): Corpus {
+  // Thousands of records repeat a few dozen names: normalise each distinct string once.
+  const normCache = new Map<string, string>();
+  const normalizeName = (s: string): string => {
+    let v = normCache.get(s);
+    if (v === undefined) {
+      v = normalizeNameRaw(s);
+      normCache.set(s, v);
+    }
+    return v;
+  };
   const warnings: Warning[] = [...(options.warnings ?? [])];
   const entries = options.speakersFile?.speakers ?? [];
 
@@ -238,14 +248,14 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
 }
 
 function meetingKey(r: ParsedReport): string | null {
-  if (r.statements.length === 0 && !r.title) return null;
-  if (r.title && r.date) return `td:${normalizeName(r.title)}|${r.date}`;
-  if (r.statements.length > 0)
-    return `text:${r.statements
-      .map((s) => s.text)
-      .join('\u0000')
-      .slice(0, 2000)}`;
-  return null;
+  if (r.title && r.date) return `td:${normalizeNameRaw(r.title)}|${r.date}`;
+  if (r.statements.length === 0) return null;
+  // Same statements in the same order: the first few and the count identify the text well enough.
+  const head = r.statements
+    .slice(0, 3)
+    .map((s) => s.text)
+    .join('\u0000');
+  return `text:${r.statements.length}:${head}`;
 }
 
 function baseName(file: string): string {
@@ -256,7 +266,7 @@ function baseName(file: string): string {
 function pickName(ms: Rec[]): string {
   const score = new Map<string, { name: string; words: number; weight: number }>();
   for (const m of ms) {
-    const k = normalizeName(m.name);
+    const k = normalizeNameRaw(m.name);
     const cur = score.get(k) ?? { name: m.name, words: k.split(' ').length, weight: 0 };
     cur.weight += m.weight;
     score.set(k, cur);
@@ -273,7 +283,7 @@ function pickRole(ms: Rec[]): string | null {
   const count = new Map<string, { role: string; n: number }>();
   for (const m of ms) {
     if (!m.role) continue;
-    const k = normalizeName(m.role);
+    const k = normalizeNameRaw(m.role);
     const cur = count.get(k) ?? { role: m.role, n: 0 };
     cur.n += m.weight;
     count.set(k, cur);

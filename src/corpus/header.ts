@@ -2,6 +2,7 @@
 // transcript speaker labels, and the title and date of a report.
 import * as chrono from 'chrono-node';
 import { parse as parseYaml } from 'yaml';
+import { HEAD_TITLES, HONORIFICS } from './mentions.js';
 
 export interface FrontMatterParticipant {
   name: string;
@@ -49,7 +50,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const out: FrontMatter = { ...empty, bodyStart, bodyLine };
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = parseSimpleYaml(yamlText) ?? parseYaml(yamlText);
   } catch (err) {
     const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     out.problems.push({
@@ -116,6 +117,94 @@ export function readFrontMatter(text: string): FrontMatter {
   return out;
 }
 
+/**
+ * The common front-matter shape (flat keys, a list of participants with scalar fields and
+ * `[a, b]` alias lists) read without the full YAML parser, which is slow enough to dominate
+ * loading thousands of Markdown files. Anything else returns undefined and goes to `yaml`.
+ */
+export function parseSimpleYaml(src: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  let list: Record<string, unknown>[] | string[] | null = null;
+  let item: Record<string, unknown> | null = null;
+  let itemIndent = -1;
+  for (const raw of src.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const indent = line.length - line.trimStart().length;
+    const body = line.trim();
+    if (indent === 0) {
+      const m = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(body);
+      if (!m) return undefined;
+      const key = m[1] as string;
+      if (m[2] === undefined || m[2] === '') {
+        list = [];
+        out[key] = list;
+        item = null;
+        continue;
+      }
+      const v = simpleScalar(m[2]);
+      if (v === undefined) return undefined;
+      out[key] = v;
+      list = null;
+      continue;
+    }
+    if (!list) return undefined;
+    const dash = /^-\s+(.*)$/.exec(body);
+    if (dash) {
+      const rest = dash[1] as string;
+      const kv = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(rest);
+      if (kv) {
+        item = {};
+        (list as Record<string, unknown>[]).push(item);
+        itemIndent = indent + 2;
+        const v = kv[2] === undefined ? undefined : simpleValue(kv[2]);
+        if (v === undefined) return undefined;
+        item[kv[1] as string] = v;
+      } else {
+        const v = simpleScalar(rest);
+        if (typeof v !== 'string') return undefined;
+        (list as string[]).push(v);
+        item = null;
+      }
+      continue;
+    }
+    if (!item || indent !== itemIndent) return undefined;
+    const kv = /^([A-Za-z_][\w-]*):\s+(.*)$/.exec(body);
+    if (!kv) return undefined;
+    const v = simpleValue(kv[2] as string);
+    if (v === undefined) return undefined;
+    item[kv[1] as string] = v;
+  }
+  return out;
+}
+
+function simpleValue(v: string): string | string[] | undefined {
+  const t = v.trim();
+  if (t.startsWith('[')) {
+    if (!t.endsWith(']')) return undefined;
+    const inner = t.slice(1, -1).trim();
+    if (inner === '') return [];
+    const parts: string[] = [];
+    for (const p of inner.split(',')) {
+      const x = simpleScalar(p.trim());
+      if (typeof x !== 'string') return undefined;
+      parts.push(x);
+    }
+    return parts;
+  }
+  return simpleScalar(t);
+}
+
+function simpleScalar(v: string): string | undefined {
+  const t = v.trim();
+  if (t === '') return undefined;
+  if (t.startsWith('"')) return /^"[^"\\]*"$/.test(t) ? t.slice(1, -1) : undefined;
+  if (t.startsWith("'")) return /^'[^']*'$/.test(t) ? t.slice(1, -1) : undefined;
+  if (/^[[\]{}&*!|>%@`#,?-]/.test(t) || /\s#|:\s|:$/.test(t)) return undefined;
+  if (/^(true|false|null|~|yes|no|on|off)$/i.test(t)) return undefined;
+  return t;
+}
+
 function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 }
@@ -140,6 +229,34 @@ function validYmd(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * chrono's strict English parsers for calendar dates only: the candidate is already a date
+ * (found by DATE_RE), so weekday, time and relative parsers would only cost time.
+ */
+const DATE_PARSER = new chrono.Chrono({
+  parsers: pickDateParsers(),
+  refiners: chrono.strict.refiners,
+});
+
+function pickDateParsers() {
+  const some = chrono.strict.parsers.filter((p) =>
+    /MonthName|ISOFormat|YearMonthDay/.test(p.constructor.name),
+  );
+  return some.length >= 3 ? some : chrono.strict.parsers;
+}
+
+const MONTH_NUMBER = new Map(
+  'january february march april may june july august september october november december'
+    .split(' ')
+    .flatMap(
+      (m, i) =>
+        [
+          [m, i + 1],
+          [m.slice(0, 3), i + 1],
+        ] as [string, number][],
+    ),
+);
+
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DATE_RE = new RegExp(
@@ -157,7 +274,12 @@ export function findDate(line: string): string | null {
   const candidate = m[0].replace(/[/]/g, ' ').replace(/\s+/g, ' ').trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(candidate);
   if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const r = chrono.parse(candidate, new Date(Date.UTC(2000, 0, 1)))[0];
+  // The two everyday forms ("June 13, 2018", "13 June 2018") are read directly: a corpus of
+  // thousands of reports would otherwise spend a noticeable share of its load time in chrono.
+  const plain = /^(?:(\d{1,2}) ([A-Za-z]+)|([A-Za-z]+) (\d{1,2}),?) (\d{4})$/.exec(candidate);
+  const month = plain ? MONTH_NUMBER.get((plain[2] ?? plain[3] ?? '').toLowerCase()) : undefined;
+  if (plain && month) return validYmd(Number(plain[5]), month, Number(plain[1] ?? plain[4]));
+  const r = DATE_PARSER.parse(candidate, new Date(Date.UTC(2000, 0, 1)))[0];
   if (!r || !r.start.isCertain('year') || !r.start.isCertain('day') || !r.start.isCertain('month'))
     return null;
   return validYmd(r.start.get('year') ?? 0, r.start.get('month') ?? 0, r.start.get('day') ?? 0);
@@ -176,10 +298,14 @@ export function isDateLine(line: string): boolean {
 const NOISE_EXACT =
   /^(view settings|font size:?|site colou?rs:?|images|settings|menu|main menu|search|share|print|print version|subscribe|skip to (main )?content|back to top|home|close|log ?in|sign in|sign up|accept( all)?( cookies)?|read more|related( news| articles| stories)?|text version|full version|listen|email|e-mail|twitter|facebook|telegram|instagram|youtube|whatsapp|rss|next|previous|prev|more|loading\.*|advertisement|top|contacts?|about( us)?|news|photos?|videos?|audio|documents?|transcripts|events|all news|open-menu|copy link|copied|font|a a a)$/i;
 
+const LONG_NOISE =
+  /^(official (web)?site of\b|©|\(c\)|copyright\b|all rights reserved|(tags?|keywords?|topics?|categories|category|share this|follow us|posted in)\s*:)/i;
+
 /** Site furniture that is never part of a report: menus, breadcrumbs, logos, timestamps. */
 export function isNoiseLine(line: string): boolean {
   const t = line.trim();
   if (!/\p{L}/u.test(t)) return !/\p{N}/u.test(t) || /^[\d\s:.\-/]+$/.test(t);
+  if (t.length > 60) return LONG_NOISE.test(t);
   if (NOISE_EXACT.test(t)) return true;
   if (/^official (web)?site of\b/i.test(t)) return true;
   if (/\s\/\s*$/.test(t) && t.split(/\s+/).length <= 6) return true; // breadcrumb "Transcripts /"
@@ -243,16 +369,23 @@ export interface Label {
 const CAPS_LABEL =
   /^(?:\*\*|__)?([A-Z][A-Z'\u2019.-]*(?:[ \t]+(?:[A-Z][A-Z'\u2019.-]*|of|the|al-[A-Z][A-Z'\u2019-]*|de|von|van))*)(?:\*\*|__)?[ \t]*(\([^)]{1,60}\))?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=\s|$)/;
 const NAME_LABEL =
-  /^(?:\*\*|__)?(\p{Lu}[\p{L}'\u2019.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'\u2019.-]*|of|the|and|de|da|di|von|van|der|bin|ibn|al|el|la|le|du|al-\p{Lu}[\p{L}'\u2019-]*)){0,9})(?:\*\*|__)?[ \t]*(\([^)]{1,60}\))?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=\s|$)/u;
+  /^(?:\*\*|__)?(\p{Lu}[\p{L}'\u2019.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'\u2019.-]*|of|for|the|and|de|da|di|von|van|der|bin|ibn|al|el|la|le|du|al-\p{Lu}[\p{L}'\u2019-]*)){0,9})(?:\*\*|__)?[ \t]*(\([^)]{1,60}\))?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=\s|$)/u;
 const Q_LABEL = /^Q(?:\.|:)?[ \t]+(?=\S)/;
 const ALONE_CAPS =
   /^(?:\*\*|__)?([A-Z][A-Z'\u2019.-]*(?:[ \t]+[A-Z][A-Z'\u2019.-]*){0,4})(?:\*\*|__)?$/;
 
-const LABEL_TITLES =
-  /\b(president|minister|mr|mrs|ms|dr|secretary|chancellor|senator|governor|mayor|councillor|councilor|ambassador|king|queen|prince|chairman|chair|speaker|leader|general|sir|madam|commissioner|director|spokesman|spokeswoman|spokesperson|representative|rep|sen|gov)\b/i;
+function hasTitleWord(label: string): boolean {
+  return label
+    .toLowerCase()
+    .split(/[\s.]+/)
+    .some((w) => HEAD_TITLES.has(w) || HONORIFICS.has(w));
+}
 
 /** A transcript speaker label at the start of a paragraph, if there is one. */
 export function detectLabel(p: string, isKnownName: (label: string) => boolean): Label | null {
+  // Cheap exits first: a label ends with a colon near the start, or is a short line, or "Q ".
+  const colon = p.indexOf(':');
+  if ((colon < 0 || colon > 140) && p.length > 60 && !p.startsWith('Q')) return null;
   const q = Q_LABEL.exec(p);
   if (q && !/^Q[.:]?\s+[a-z]/.test(p)) return { label: 'Q', textStart: q[0].length, caps: true };
   const c = CAPS_LABEL.exec(p);
@@ -282,13 +415,13 @@ export function detectLabel(p: string, isKnownName: (label: string) => boolean):
           ANONYMOUS_LABELS.has(lowWords[0] ?? '') ||
           isKnownName(label))) ||
       (words.length >= 2 &&
-        (LABEL_TITLES.test(label) ||
+        (hasTitleWord(label) ||
           isKnownName(label) ||
           (words.length <= 4 && !lowWords.some((w) => COMMON_CAPS.has(w)))));
     if (ok) return { label, textStart: skipSpace(p, n[0].length), caps: false };
   }
   const a = ALONE_CAPS.exec(p);
-  if (a && a[1] && (LABEL_TITLES.test(a[1]) || isKnownName(a[1])) && !/\d/.test(a[1])) {
+  if (a && a[1] && (hasTitleWord(a[1]) || isKnownName(a[1])) && !/\d/.test(a[1])) {
     return { label: a[1].trim(), textStart: p.length, caps: true };
   }
   return null;
@@ -309,10 +442,12 @@ function skipSpace(p: string, i: number): number {
 /** A title candidate: a heading-like line (no sentence punctuation, some lower-case words). */
 export function isTitleCandidate(line: string): boolean {
   const t = line.trim();
-  if (/[.!?\u201d"]$/.test(t) && !/\b(?:[A-Z]\.|U\.S\.|U\.K\.)$/.test(t)) return false;
+  if (/[.!?\u201d",:;]$/.test(t) && !/\b(?:[A-Z]\.|U\.S\.|U\.K\.)$/.test(t)) return false;
   if (/^\p{N}/u.test(t)) return false;
+  // A quotation introduced mid-line ("..., she said, “We will") is body text, not a headline.
+  if (/[,:]\s*[\u201c"]/.test(t)) return false;
   const words = t.split(/\s+/);
-  if (words.length < 3 || words.length > 30) return false;
+  if (words.length < 3 || words.length > 25) return false;
   if (!words.some((w) => /^\p{Ll}{2,}/u.test(w))) return false;
   if (isDateLine(t)) return false;
   return true;

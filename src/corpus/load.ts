@@ -1,6 +1,7 @@
 // Reading a corpus folder (or a list of files) from disk: the only corpus code that touches the
 // filesystem. Unreadable, binary, oversized or mis-encoded files become warnings, never crashes.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { Corpus, Warning } from './types.js';
 import { parseReport } from './parse.js';
@@ -37,7 +38,11 @@ export async function listReportFiles(dir: string): Promise<LoadEntry[]> {
       if (it.name.startsWith('.') || it.name === 'node_modules') continue;
       const full = join(d, it.name);
       if (it.isDirectory()) await walk(full);
-      else if (it.isFile() && REPORT_EXT.test(it.name) && !/^readme\./i.test(it.name))
+      else if (
+        (it.isFile() || it.isSymbolicLink()) &&
+        REPORT_EXT.test(it.name) &&
+        !/^readme\./i.test(it.name)
+      )
         out.push({ path: full, id: relative(dir, full).split(sep).join('/') });
     }
   };
@@ -94,34 +99,27 @@ export async function loadEntries(
   options: LoadOptions & { speakersFile?: SpeakersFileData; warnings?: Warning[] } = {},
 ): Promise<Corpus> {
   const warnings: Warning[] = [...(options.warnings ?? [])];
-  const reports: (IdentifiedReport | null)[] = new Array(entries.length).fill(null);
-  let done = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const i = next++;
-      const e = entries[i] as LoadEntry;
-      const res = await readReport(e.path);
-      if (res.report) reports[i] = { ...res.report, id: e.id };
-      warnings.push(...res.warnings);
-      done++;
-      options.onProgress?.(done, entries.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(16, entries.length) }, worker));
-  return buildCorpus(
-    reports.filter((r): r is IdentifiedReport => r !== null),
-    { speakersFile: options.speakersFile, warnings },
-  );
+  const reports: IdentifiedReport[] = [];
+  // Synchronous reads: thousands of small files load several times faster than through the
+  // promise API's thread pool. Yield now and then so progress output can render.
+  for (const [i, e] of entries.entries()) {
+    const res = readReport(e.path);
+    if (res.report) reports.push({ ...res.report, id: e.id });
+    warnings.push(...res.warnings);
+    options.onProgress?.(i + 1, entries.length);
+    if (i % 250 === 249) await new Promise((r) => setImmediate(r));
+  }
+  return buildCorpus(reports, { speakersFile: options.speakersFile, warnings });
 }
 
 /** Reads and parses one file; problems reading it become warnings. */
-export async function readReport(
-  path: string,
-): Promise<{ report: ParsedReport | null; warnings: Warning[] }> {
+export function readReport(path: string): { report: ParsedReport | null; warnings: Warning[] } {
   const warnings: Warning[] = [];
+  let buf: Buffer;
+  let fd = -1;
   try {
-    const st = await stat(path);
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
     if (!st.isFile())
       return {
         report: null,
@@ -139,22 +137,31 @@ export async function readReport(
         ],
       };
     }
-    const buf = await readFile(path);
-    const { text, badLine } = decodeUtf8(buf);
-    if (badLine > 0)
-      warnings.push({
-        file: path,
-        line: badLine,
-        message:
-          'invalid UTF-8: undecodable bytes are shown as \u201c\ufffd\u201d (save the file as UTF-8)',
-      });
-    return { report: parseReport(text, path), warnings };
+    buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    buf = buf.subarray(0, got);
   } catch (err) {
     return {
       report: null,
       warnings: [{ file: path, line: 0, message: `${UNREADABLE}: ${errorText(err)}` }],
     };
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
+  const { text, badLine } = decodeUtf8(buf);
+  if (badLine > 0)
+    warnings.push({
+      file: path,
+      line: badLine,
+      message:
+        'invalid UTF-8: undecodable bytes are shown as \u201c\ufffd\u201d (save the file as UTF-8)',
+    });
+  return { report: parseReport(text, path), warnings };
 }
 
 /** Decodes UTF-8; on invalid bytes decodes leniently and reports the first bad line. */

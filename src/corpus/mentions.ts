@@ -152,6 +152,35 @@ export function findMentions(
   return out;
 }
 
+function makeMention(
+  s: string,
+  tk: Token[],
+  offset: number,
+  kind: MentionKind,
+  first: number,
+  last: number,
+  name: string | null,
+  role: string | null,
+  head: string | null,
+  quals: string[],
+): Mention {
+  const a = tk[first] as Token;
+  const b = tk[last] as Token;
+  return {
+    kind,
+    name,
+    role,
+    head,
+    quals,
+    text: s.slice(a.start - offset, b.end - offset),
+    start: a.start,
+    end: b.end,
+    first,
+    last,
+    possessive: b.possessive,
+  };
+}
+
 function mentionAt(
   s: string,
   tk: Token[],
@@ -161,33 +190,17 @@ function mentionAt(
 ): Mention | null {
   const t = tk[i];
   if (!t) return null;
-  const make = (
-    kind: MentionKind,
-    first: number,
-    last: number,
-    name: string | null,
-    role: string | null,
-    head: string | null,
-    quals: string[],
-  ): Mention => {
-    const a = tk[first] as Token;
-    const b = tk[last] as Token;
-    return {
-      kind,
-      name,
-      role,
-      head,
-      quals,
-      text: s.slice(a.start - offset, b.end - offset),
-      start: a.start,
-      end: b.end,
-      first,
-      last,
-      possessive: b.possessive,
-    };
-  };
+  // Most words are lower case and start nothing: leave at once.
+  if (
+    !t.cap &&
+    !DETERMINERS.has(t.low) &&
+    t.low !== 'he' &&
+    t.low !== 'she' &&
+    t.low.indexOf('-') < 0
+  )
+    return null;
   if ((t.low === 'he' || t.low === 'she') && !t.possessive)
-    return make('pronoun', i, i, null, null, null, []);
+    return makeMention(s, tk, offset, 'pronoun', i, i, null, null, null, []);
 
   // Role or titled name: [determiner | possessive modifier] [Cap modifiers] TITLE... [of ...] [honorifics] [Name]
   let j = i;
@@ -202,6 +215,9 @@ function mentionAt(
   while (k < tk.length && k - modStart < 4) {
     const x = tk[k] as Token;
     if (!x.cap || isTitleWord(x.low) || HONORIFICS.has(x.low)) break;
+    // "Addressing Councillor Okafor", "During ...": verbs and function words are not modifiers.
+    if (NOT_NAME.has(x.low) || (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4))
+      break;
     if (k > modStart && !adjacent(s, tk[k - 1] as Token, x, offset)) break;
     k++;
     if (x.possessive) {
@@ -232,15 +248,19 @@ function mentionAt(
     }
     if (hasHead) {
       let head = titleWords.filter((w) => HEAD_TITLES.has(w)).join(' ');
-      for (const [a, b] of TITLE_MULTI)
-        if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
+      if (titleWords.length > 1)
+        for (const [a, b] of TITLE_MULTI)
+          if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
       let last = e - 1;
       const quals: string[] = tk.slice(modStart, k).map((x) => x.low);
       for (const w of titleWords) if (!HEAD_TITLES.has(w) && !head.includes(w)) quals.push(w);
       // "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution"
       const ofRun: Token[] = [];
       let q = e;
-      while (tk[q]?.low === 'of' && adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)) {
+      while (
+        (tk[q]?.low === 'of' || (tk[q]?.low === 'for' && tk[q + 1]?.cap)) &&
+        adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)
+      ) {
         let r = q + 1;
         if (tk[r]?.low === 'the' && adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset)) r++;
         const run: Token[] = [];
@@ -255,12 +275,22 @@ function mentionAt(
           if ((tk[r - 1] as Token).possessive) break;
         }
         if (run.length === 0) break;
+        // "the Islamic revolution—": one lower-case word ends the phrase when punctuation follows.
+        const lowTail = tk[r];
+        if (
+          lowTail &&
+          !lowTail.cap &&
+          !(run[run.length - 1] as Token).possessive &&
+          adjacent(s, tk[r - 1] as Token, lowTail, offset) &&
+          /^[^\s\w]/.test(s.slice(lowTail.end - offset, lowTail.end - offset + 1)) &&
+          !isReportingVerb(lowTail.low)
+        ) {
+          run.push(lowTail);
+          r++;
+        }
         ofRun.push(...run);
         last = r - 1;
         q = r;
-      }
-      if ((tk[last] as Token).possessive) {
-        // "the President of Russia's" — a possessive role, still a mention
       }
       // honorifics then a name run
       let h = last + 1;
@@ -303,11 +333,14 @@ function mentionAt(
           (tk[roleEnd] as Token).end - offset,
         )
         .replace(/['\u2019]s$/, '');
-      const filteredQuals = quals.filter((w) => !['the', 'of', 'and'].includes(w));
+      const filteredQuals = quals.filter((w) => !['the', 'of', 'and', 'for'].includes(w));
       if (nameToks.length) {
         // "Mr President" style vocatives have no name; a name follows the title here.
         const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-        return make(
+        return makeMention(
+          s,
+          tk,
+          offset,
           'name',
           i,
           lastTok,
@@ -321,7 +354,10 @@ function mentionAt(
       const prev = tk[i - 1];
       if (prev && HONORIFICS.has(prev.low) && !det) return null;
       if (!det && !poss && k === modStart && !tail.cap) return null;
-      return make(
+      return makeMention(
+        s,
+        tk,
+        offset,
         'role',
         i,
         lastTok,
@@ -360,7 +396,7 @@ function mentionAt(
     }
     if (nameToks.length) {
       const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-      return make('name', i, n - 1, name, null, null, []);
+      return makeMention(s, tk, offset, 'name', i, n - 1, name, null, null, []);
     }
     return null;
   }
@@ -388,7 +424,7 @@ function mentionAt(
           .slice(0, len)
           .map((x) => x.text.replace(/['\u2019]s$/, ''))
           .join(' ');
-        return make('name', i, i + len - 1, name, null, null, []);
+        return makeMention(s, tk, offset, 'name', i, i + len - 1, name, null, null, []);
       }
     }
     // An unknown name directly followed by a reporting verb: "Angela Merkel said".
@@ -396,7 +432,7 @@ function mentionAt(
       const after = tk[i + run.length];
       if (after && isReportingVerb(after.low, tk[i + run.length + 1]?.low)) {
         const name = run.map((x) => x.text).join(' ');
-        return make('name', i, i + run.length - 1, name, null, null, []);
+        return makeMention(s, tk, offset, 'name', i, i + run.length - 1, name, null, null, []);
       }
     }
   }
@@ -430,6 +466,12 @@ const REPORTING = new Set(
   ).split(' '),
 );
 
+const PERSON_NEXT = new Set(
+  'mr mrs ms dr president prime minister chancellor king queen prince his her him them their leader secretary governor mayor'.split(
+    ' ',
+  ),
+);
+
 /** Whether a word is a verb of saying (or of publicly taking a position). */
 export function isReportingVerb(low: string, nextLow?: string): boolean {
   if (low === 'went' || low === 'goes' || low === 'go' || low === 'continued')
@@ -441,9 +483,9 @@ export function isReportingVerb(low: string, nextLow?: string): boolean {
     low === 'thanked' ||
     low === 'thank'
   )
-    return (
-      nextLow !== undefined &&
-      !['mr', 'mrs', 'ms', 'president', 'prime', 'the', 'his', 'her', 'him'].includes(nextLow)
-    );
+    return nextLow !== undefined && !PERSON_NEXT.has(nextLow) && nextLow !== 'the';
+  // "Putin called President Aliyev" is a telephone call, "called Iraq a key country" a statement.
+  if (low === 'called' || low === 'calls' || low === 'call')
+    return nextLow === undefined || !PERSON_NEXT.has(nextLow);
   return REPORTING.has(low);
 }

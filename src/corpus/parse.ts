@@ -16,6 +16,7 @@ import type { Label } from './header.js';
 import { findMentions, isReportingVerb, titleCase, HEAD_TITLES } from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
 import {
+  renamePerson,
   addAlias,
   addName,
   addRole,
@@ -160,7 +161,7 @@ function parseInto(r: ParsedReport): void {
   for (const part of fm.participants) {
     const person = addName(reg, part.name);
     person.fixed = true;
-    person.name = part.name;
+    renamePerson(person, part.name);
     for (const a of part.aliases) addAlias(person, a);
     if (part.role) person.roles.unshift(roleInfo(part.role));
   }
@@ -170,13 +171,33 @@ function parseInto(r: ParsedReport): void {
 
   // First pass: learn who is who (labels first, so "Jose Manuel Barroso" is known when a
   // title line says "President of the European Commission Jose Manuel Barroso").
+  // Who is known changes as people are found; rebuild the lookup only when it did.
+  let knownSig = -1;
+  let knownCache: KnownNames = knownNames(reg);
+  const knownOf = (): KnownNames => {
+    let sig = reg.people.length;
+    for (const p of reg.people) sig += p.keys.size * 31;
+    if (sig !== knownSig) {
+      knownSig = sig;
+      knownCache = knownNames(reg);
+    }
+    return knownCache;
+  };
   const labelPeople = new Map<number, Person | null>();
+  const byLabel = new Map<string, Person | null>();
   for (const [i, info] of infos.entries()) {
-    if (info.kind === 'label' && info.label) labelPeople.set(i, personFromLabel(reg, info.label));
+    if (info.kind !== 'label' || !info.label) continue;
+    // Transcripts repeat the same few labels: resolve each distinct one once.
+    let person = byLabel.get(info.label.label);
+    if (person === undefined) {
+      person = personFromLabel(reg, info.label, knownOf);
+      byLabel.set(info.label.label, person);
+    }
+    labelPeople.set(i, person);
   }
   for (const info of infos) {
     if (info.kind !== 'text' && info.kind !== 'heading') continue;
-    learnPeople(reg, info);
+    learnPeople(reg, info, knownOf);
   }
 
   // Title and date from the header lines (the lines before the first transcript label).
@@ -221,13 +242,10 @@ function parseInto(r: ParsedReport): void {
   let focus: Person | null = null;
   let current: Person | null = null;
   let open: OpenQuote | null = null;
-  let known = knownNames(reg);
-  let knownCount = reg.people.length;
+  let intro: OpenQuote | null = null;
+  let known = knownOf();
   const refreshKnown = () => {
-    if (reg.people.length !== knownCount) {
-      known = knownNames(reg);
-      knownCount = reg.people.length;
-    }
+    known = knownOf();
   };
   const resolve = (m: Mention): Person | null => {
     if (m.kind === 'pronoun') return focus;
@@ -240,7 +258,7 @@ function parseInto(r: ParsedReport): void {
     const p = resolveRole(reg, m, focus);
     if (p) {
       addAlias(p, m.text);
-      if (p.roles.length === 0 && m.role && m.head)
+      if ((p.roles.length === 0 || m.quals.length > 0) && m.role && m.head)
         addRole(p, { text: m.role, head: m.head, quals: m.quals });
     }
     return p;
@@ -250,11 +268,15 @@ function parseInto(r: ParsedReport): void {
     const info = infos[i] as ParaInfo;
     const p = info.p;
     if (info.kind === 'noise' || info.kind === 'heading' || i === titleIdx) {
-      if (info.kind === 'heading') open = null;
+      if (info.kind === 'heading') {
+        open = null;
+        intro = null;
+      }
       continue;
     }
     if (info.kind === 'label' || info.kind === 'turn') {
       open = null;
+      intro = null;
       if (info.kind === 'label') {
         current = labelPeople.get(i) ?? null;
         if (current) focus = current;
@@ -315,10 +337,32 @@ function parseInto(r: ParsedReport): void {
     }));
     const carried = open as OpenQuote | null;
     open = null;
+    const pending = intro as OpenQuote | null;
+    intro = null;
+    if (pending && quoteSpans.length === 0) {
+      // Unquoted speech after "He said:": the paragraph is what was said.
+      drafts.push({
+        person: pending.person,
+        kind: 'paraphrase',
+        start: p.start,
+        end: p.end,
+        context: pending.context,
+        paragraph: p.n,
+        line: p.line,
+      });
+      if (pending.person) focus = pending.person;
+      continue;
+    }
+    let tokenAt = 0;
     for (const s of splitSentences(ptext, protect)) {
-      const sTokens = tokens.filter(
-        (t) => t.start >= p.start + s.start && t.end <= p.start + s.end,
-      );
+      // Sentences come in order: walk the token list once instead of filtering it each time.
+      while (tokenAt < tokens.length && (tokens[tokenAt] as Token).start < p.start + s.start)
+        tokenAt++;
+      let tokenEnd = tokenAt;
+      while (tokenEnd < tokens.length && (tokens[tokenEnd] as Token).end <= p.start + s.end)
+        tokenEnd++;
+      const sTokens = tokens.slice(tokenAt, tokenEnd);
+      tokenAt = tokenEnd;
       const inside = quoteSpans.filter(
         (q) => Math.max(0, q.open) >= s.start && Math.max(0, q.open) < s.end,
       );
@@ -336,9 +380,12 @@ function parseInto(r: ParsedReport): void {
         const beforeMentions = findMentions(ptext, before, p.start, known);
         let person: Person | null;
         let context: string | null;
-        if (first.open < 0 && carried) {
+        if (carried && s.start === 0 && first.open <= 0) {
           person = carried.person;
           context = carried.context;
+        } else if (pending && s.start === 0 && first.open <= 0) {
+          person = pending.person;
+          context = pending.context;
         } else {
           const subj = findSubject(ptext, p.start, before, beforeMentions);
           if (subj) person = resolve(subj);
@@ -376,7 +423,10 @@ function parseInto(r: ParsedReport): void {
       if (!person) continue;
       if (reportingVerbFollows(ptext, p.start, sTokens, subj)) {
         const span = trimSentence(ptext, s);
-        if (span)
+        if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
+          // "The Leader said:" introduces what follows; it says nothing itself.
+          intro = { person, context: ptext.slice(span.start, span.end) };
+        } else if (span)
           drafts.push({
             person,
             kind: 'paraphrase',
@@ -492,22 +542,36 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       info.kind = 'label';
       info.label = label;
       transcript = true;
-    } else if (transcript) info.kind = 'turn';
+    } else if (transcript && isPageMetadata(p.text)) info.kind = 'noise';
+    else if (transcript) info.kind = 'turn';
     content++;
   }
   return out;
 }
 
-function personFromLabel(reg: Registry, label: Label): Person | null {
+const METADATA_WORDS =
+  /\b(published|publication|date|link|direct|sections?|status|tags?|topics?|persons|geography|source|photo|video|author|updated|posted|categor(y|ies)|keywords?|share|print|location|place|time|version|url)\b/i;
+
+/** "Publication date: June 13, 2018" and the like at the foot of a transcript page. */
+function isPageMetadata(p: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}):/u.exec(p);
+  return !!m && METADATA_WORDS.test(m[1] ?? '') && p.length < 200;
+}
+
+function personFromLabel(reg: Registry, label: Label, knownOf: () => KnownNames): Person | null {
   const raw = label.label;
   const low = raw.toLowerCase();
   if (ANONYMOUS_LABELS.has(low)) return null;
   const byAlias = findByAlias(reg, raw);
   if (byAlias) return byAlias;
   const text = label.caps ? titleCase(raw) : raw;
-  if (GENERIC_LABELS.has(low)) return addName(reg, text, { alias: raw, generic: true });
+  if (GENERIC_LABELS.has(low)) {
+    const p = addName(reg, text, { alias: raw, generic: true });
+    addRole(p, { text, head: low, quals: [] });
+    return p;
+  }
   const tokens = tokenize(text);
-  const m = findMentions(text, tokens, 0, knownNames(reg))[0];
+  const m = findMentions(text, tokens, 0, knownOf())[0];
   if (m && m.kind === 'name' && m.name) {
     return addName(reg, m.name, {
       alias: raw !== m.name ? raw : undefined,
@@ -525,13 +589,13 @@ function personFromLabel(reg: Registry, label: Label): Person | null {
 }
 
 /** First pass over a news paragraph: names, titles and appositive roles ("X, the Prime Minister of Iraq,"). */
-function learnPeople(reg: Registry, info: ParaInfo): void {
+function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): void {
   const p = info.p;
-  const text = info.kind === 'heading' ? p.text : p.text;
-  const tokens = tokenize(text, p.start);
+  const text = p.text;
+  const tokens = tokenizeOutsideQuotes(text, p.start);
   info.tokens = tokens;
   if (!tokens.some((t) => t.cap && t.low.length > 1 && t.start > p.start)) return;
-  const mentions = findMentions(text, tokens, p.start, knownNames(reg));
+  const mentions = findMentions(text, tokens, p.start, knownOf());
   let prev: { m: Mention; person: Person } | null = null;
   for (const m of mentions) {
     if (m.kind === 'name' && m.name) {
@@ -551,6 +615,24 @@ function learnPeople(reg: Registry, info: ParaInfo): void {
       addAlias(prev.person, m.text);
     } else prev = null;
   }
+}
+
+/**
+ * Tokens of the text outside quotation marks: who speaks is told outside the quotes, and
+ * skipping quoted words halves the work of reading a news report.
+ */
+function tokenizeOutsideQuotes(text: string, offset: number): Token[] {
+  const { spans } = scanQuotes(text);
+  if (spans.length === 0) return tokenize(text, offset);
+  const out: Token[] = [];
+  let from = 0;
+  for (const sp of spans) {
+    const open = sp.open < 0 ? 0 : sp.open;
+    if (open > from) out.push(...tokenize(text.slice(from, open), offset + from));
+    from = sp.close < 0 ? text.length : sp.close + 1;
+  }
+  if (from < text.length) out.push(...tokenize(text.slice(from), offset + from));
+  return out;
 }
 
 function isAppositive(text: string, offset: number, a: Mention, b: Mention): boolean {
@@ -653,16 +735,24 @@ function isScareQuote(
   s: Span,
 ): boolean {
   if (q.open < 0) return false;
-  const words = text.slice(q.innerStart, q.innerEnd).trim().split(/\s+/).filter(Boolean).length;
-  if (words >= 4) return false;
-  const beforeWords = text.slice(s.start, q.open).trim().split(/\s+/).filter(Boolean).length;
-  const afterWords = text
-    .slice(q.outerEnd, s.end)
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean).length;
-  return beforeWords >= 2 && afterWords >= 2;
+  if (countWords(text, q.innerStart, q.innerEnd, 4) >= 4) return false;
+  return countWords(text, s.start, q.open, 2) >= 2 && countWords(text, q.outerEnd, s.end, 2) >= 2;
+}
+
+/** Words between two offsets, counting no further than `max`. */
+function countWords(text: string, a: number, b: number, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = a; i < b && n < max; i++) {
+    const c = text.charCodeAt(i);
+    const word =
+      c > 127
+        ? /[\p{L}\p{N}]/u.test(text[i] as string)
+        : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
 }
 
 function trimQuote(text: string, a: number, b: number): Span | null {

@@ -19,6 +19,9 @@ export interface Person {
   present: boolean;
   /** Stated by the corpus owner (front matter): its name and role win. */
   fixed: boolean;
+  /** Normalised name and aliases, for lookups. */
+  norm: string;
+  keys: Set<string>;
 }
 
 export interface Registry {
@@ -30,25 +33,55 @@ export function createRegistry(): Registry {
   return { people: [], clock: 0 };
 }
 
+/** Lower case, no accents, no possessive "'s", punctuation as spaces: the form names compare in. */
 export function normalizeName(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['\u2019]s\b/g, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 126) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii) {
+    return s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/['\u2019]s\b/g, '')
+      .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  // Plain ASCII (nearly every name): one pass, no regular expressions.
+  const low = s.toLowerCase();
+  let out = '';
+  let space = false;
+  for (let i = 0; i < low.length; i++) {
+    const c = low.charCodeAt(i);
+    if (c === 39 && low.charCodeAt(i + 1) === 115 && !isAlnum(low.charCodeAt(i + 2))) {
+      i++;
+      continue;
+    }
+    if (isAlnum(c) || c === 45) {
+      if (space && out.length > 0) out += ' ';
+      space = false;
+      out += low[i];
+    } else space = true;
+  }
+  return out;
 }
 
-function surnameOf(name: string): string {
-  const words = normalizeName(name).split(' ');
-  return words[words.length - 1] ?? '';
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-/** Surname without an Arabic-style particle ("al-abadi" → "abadi"). */
-function bareSurname(name: string): string {
-  return surnameOf(name).replace(/^(al|el|bin|ibn|abu)-/, '');
+function lastWord(norm: string): string {
+  const i = norm.lastIndexOf(' ');
+  return i < 0 ? norm : norm.slice(i + 1);
+}
+
+function stripParticle(w: string): string {
+  return w.replace(/^(al|el|bin|ibn|abu)-/, '');
 }
 
 export function knownNames(reg: Registry): KnownNames {
@@ -57,13 +90,13 @@ export function knownNames(reg: Registry): KnownNames {
   const fullNames: string[] = [];
   for (const p of reg.people) {
     if (p.generic) continue;
-    const n = normalizeName(p.name);
+    const n = p.norm;
     full.add(n);
     if (n.includes(' ')) fullNames.push(p.name);
-    singles.add(surnameOf(p.name));
-    singles.add(bareSurname(p.name));
-    for (const a of p.aliases) {
-      const an = normalizeName(a);
+    const sur = lastWord(p.norm);
+    singles.add(sur);
+    singles.add(stripParticle(sur));
+    for (const an of p.keys) {
       if (!an.startsWith('the ')) full.add(an);
     }
   }
@@ -78,16 +111,25 @@ export function knownNames(reg: Registry): KnownNames {
 
 export function addAlias(p: Person, alias: string): void {
   const a = alias.trim().replace(/^The\s/, 'the ');
-  if (!a || normalizeName(a) === normalizeName(p.name)) return;
-  if (p.aliases.some((x) => x === a)) return;
+  if (!a || p.aliases.includes(a)) return;
+  const n = normalizeName(a);
+  if (n === p.norm) return;
   p.aliases.push(a);
+  p.keys.add(n);
+}
+
+export function renamePerson(p: Person, name: string): void {
+  p.name = name.trim();
+  p.norm = normalizeName(p.name);
+  p.keys.add(p.norm);
 }
 
 export function addRole(p: Person, role: RoleInfo): void {
   const t = role.text.replace(/^(the|his|her)\s+/i, '').trim();
   if (!t) return;
   const r = { ...role, text: t.charAt(0).toUpperCase() + t.slice(1) };
-  if (p.roles.some((x) => normalizeName(x.text) === normalizeName(r.text))) return;
+  const k = r.text.toLowerCase();
+  if (p.roles.some((x) => x.text.toLowerCase() === k)) return;
   p.roles.push(r);
 }
 
@@ -104,10 +146,10 @@ export function findByAlias(reg: Registry, text: string): Person | null {
   const n = normalizeName(text);
   if (!n) return null;
   for (const p of reg.people) {
-    if (normalizeName(p.name) === n) return p;
+    if (p.norm === n) return p;
   }
   for (const p of reg.people) {
-    if (p.aliases.some((a) => normalizeName(a) === n)) return p;
+    if (p.keys.has(n)) return p;
   }
   return null;
 }
@@ -122,6 +164,7 @@ export function addName(
   let p = lookupName(reg, name);
   const words = normalizeName(name).split(' ');
   if (!p) {
+    const norm = normalizeName(name);
     p = {
       name: name.trim(),
       aliases: [],
@@ -130,17 +173,19 @@ export function addName(
       seen: reg.clock,
       present: false,
       fixed: false,
+      norm,
+      keys: new Set([norm]),
     };
     reg.people.push(p);
-  } else if (!p.fixed && words.length > normalizeName(p.name).split(' ').length && !p.generic) {
+  } else if (!p.fixed && words.length > p.norm.split(' ').length && !p.generic) {
     // A fuller form of the same name: it becomes the name, the shorter one an alias.
     const old = p.name;
-    p.name = name.trim();
+    renamePerson(p, name);
     addAlias(p, old);
   }
   p.seen = reg.clock;
   if (opts.alias) addAlias(p, opts.alias);
-  if (normalizeName(name) !== normalizeName(p.name)) addAlias(p, name);
+  if (normalizeName(name) !== p.norm) addAlias(p, name);
   if (opts.role) addRole(p, opts.role);
   return p;
 }
@@ -152,13 +197,13 @@ export function lookupName(reg: Registry, name: string): Person | null {
   const sur = words[words.length - 1] ?? '';
   const bare = sur.replace(/^(al|el|bin|ibn|abu)-/, '');
   const same = reg.people.filter(
-    (p) => !p.generic && (surnameOf(p.name) === sur || bareSurname(p.name) === bare),
+    (p) => !p.generic && (lastWord(p.norm) === sur || stripParticle(lastWord(p.norm)) === bare),
   );
   if (same.length === 0) return null;
   if (words.length === 1) return same.length === 1 ? (same[0] as Person) : mostRecent(same);
   // Same surname: the same person when one name's words contain the other's.
   for (const p of same) {
-    const pw = normalizeName(p.name).split(' ');
+    const pw = p.norm.split(' ');
     if (pw.length === 1 || pw.every((w) => words.includes(w)) || words.every((w) => pw.includes(w)))
       return p;
   }
@@ -169,13 +214,25 @@ function mostRecent(ps: Person[]): Person {
   return ps.reduce((a, b) => (b.seen > a.seen ? b : a));
 }
 
+const SUBORDINATE = new Set([
+  'deputy',
+  'vice',
+  'assistant',
+  'acting',
+  'former',
+  'associate',
+  'interim',
+]);
+
 function roleScore(r: RoleInfo, head: string, quals: string[]): number {
   if (r.head !== head && !r.head.endsWith(' ' + head) && !head.endsWith(' ' + r.head)) return -1;
-  let s = 1;
-  for (const q of quals) {
-    if (r.quals.includes(q)) s += 2;
-    else if (/^\p{Lu}/u.test(q) || q.length > 3) s -= 0.5;
-  }
+  let matches = 0;
+  for (const q of quals) if (r.quals.includes(q)) matches++;
+  // "the president of Azerbaijan" is not "Iran's President"; "the Mayor of Port Alder" may be "Mayor".
+  if (matches === 0 && quals.length > 0 && r.quals.some((q) => !SUBORDINATE.has(q))) return -1;
+  let s = 1 + 2 * matches;
+  // "the Mayor" is not the Deputy Mayor.
+  for (const q of r.quals) if (SUBORDINATE.has(q) && !quals.includes(q)) s -= 2;
   return s;
 }
 

@@ -176,33 +176,55 @@ export interface Token {
   possessive: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[.'\u2019-][\p{L}\p{N}]+)*\.?/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
 
+function isWordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(s[i] as string);
+}
+
+/** Word tokens (a hand-written scanner: this runs over every news paragraph at load time). */
 export function tokenize(s: string, offset = 0): Token[] {
   const out: Token[] = [];
-  for (const m of s.matchAll(WORD)) {
-    let text = m[0];
-    const start = (m.index ?? 0) + offset;
-    if (text.endsWith('.')) {
-      const bare = text.slice(0, -1).toLowerCase();
-      if (!(ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare) || bare.includes('.')))
-        text = text.slice(0, -1);
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(s, i)) {
+      i++;
+      continue;
     }
-    let low = text.toLowerCase().replace(/\.$/, '');
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isWordChar(s, i)) i++;
+      const c = s.charCodeAt(i);
+      // Inner joiners: "U.S", "O'Brien", "al-Abadi", "people’s"
+      if ((c === 46 || c === 39 || c === 0x2019 || c === 45) && i + 1 < n && isWordChar(s, i + 1)) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    let end = i;
+    if (s.charCodeAt(i) === 46) {
+      // Keep a trailing period only for abbreviations and initials ("Mr.", "U.S.", "J.").
+      const bare = s.slice(start, i).toLowerCase();
+      if (ABBREVIATIONS.has(bare) || i - start === 1 || bare.includes('.')) end = i + 1;
+    }
+    const text = s.slice(start, end);
+    let low = (end > i ? text.slice(0, -1) : text).toLowerCase();
     let possessive = false;
-    if (/['\u2019]s$/.test(low)) {
+    const lc = low.charCodeAt(low.length - 2);
+    if (low.endsWith('s') && (lc === 39 || lc === 0x2019) && low.length > 2) {
       low = low.slice(0, -2);
       possessive = true;
     }
-    const first = text[0] ?? '';
-    out.push({
-      text,
-      low,
-      start,
-      end: start + text.length,
-      cap: /\p{Lu}/u.test(first),
-      possessive,
-    });
+    const f = s.charCodeAt(start);
+    const cap = f < 128 ? f >= 65 && f <= 90 : UPPER.test(s[start] as string);
+    out.push({ text, low, start: start + offset, end: end + offset, cap, possessive });
+    i = end;
   }
   return out;
 }

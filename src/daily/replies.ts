@@ -108,7 +108,7 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
       corpus: ctx.corpus,
       serverId: server,
       date: localDate,
-      history: request.guildId ? (ctx.store?.listPicks(request.guildId) ?? []) : [],
+      history: ctx.store?.listPicks(server) ?? [],
       speaker,
       ...bounds,
     });
@@ -120,12 +120,13 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
   }
   const pick = resolveQuoteOfTheDay({
     corpus: ctx.corpus,
-    store: request.guildId ? ctx.store : null,
+    store: ctx.store,
     bounds,
     guildId: server,
     localDate,
     now,
-    record: request.guildId !== null,
+    // In DMs the quote belongs to the person, so it does not repeat for them either.
+    record: true,
   });
   if (!pick) return textReply(noQuoteMessage());
   return buildQuoteView(ctx.corpus, pick, {
@@ -301,7 +302,11 @@ export function answerDailyStatus(ctx: AppContext, caller: DailyCaller): ReplyVi
       posted: 'posted',
       failed: 'failed',
       retry: 'not yet delivered, trying again',
-      claimed: 'being posted',
+      // A claim never confirmed means the bot stopped mid-post; it is not retried, to never post twice.
+      claimed:
+        now.getTime() - Date.parse(last.claimedAt) > 10 * 60_000
+          ? 'not confirmed (the bot stopped while posting; it is not sent again, to never post twice)'
+          : 'being posted',
     };
     card.fields.push({
       name: 'Last post',

@@ -256,7 +256,11 @@ export function computeNextWake(store: DailyStore, now: Date, pollMs: number): n
     const key = `${sub.time}|${sub.timezone}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    earliest = Math.min(earliest, findNextOccurrence(sub.time, sub.timezone, now).getTime());
+    try {
+      earliest = Math.min(earliest, findNextOccurrence(sub.time, sub.timezone, now).getTime());
+    } catch {
+      // A zone this runtime no longer knows: that server is reported by the pass itself.
+    }
   }
   return Math.max(0, earliest - now.getTime());
 }
@@ -311,6 +315,7 @@ export function startDailyScheduler(options: DailySchedulerOptions): StopDailySc
       Math.min(MAX_TIMER_MS, delay),
     );
   };
+  options.log.info({ owner, pollMs }, 'daily quote scheduler started');
   let running: Promise<void> = pass();
 
   const stop = (async () => {

@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import stem from 'wink-porter2-stemmer';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
 import { openWordNet, type Lexicon } from './lexicon.js';
-import { findMeetings, findSpeaker, nameWords, roleWords, sameRoleWord } from './lookup.js';
+import { findMeetings, findSpeaker, identifyingWords, roleWords, sameRoleWord } from './lookup.js';
 import {
   HONORIFICS,
   editDistance,
@@ -78,6 +78,8 @@ const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
+/** docSpeaker of a narration paragraph: indexed for meeting evidence, never an answer. */
+const NARRATION = -2;
 
 /** Internal structures of the index; read-only after `buildIndex`. */
 export interface IndexData {
@@ -97,9 +99,10 @@ export interface IndexData {
   /** Hashes of each surface word's one-deletion neighbourhood (symmetric-delete typo lookup). */
   deletions: Float64Array;
   surfaceList: string[];
-  /** Meeting-level postings: term id → [meeting index, BM25 weight] pairs. */
-  meetingPostings: Map<number, Float32Array>;
+  /** Statements first (0..n-1, same order as corpus.statements), then narration paragraphs. */
+  docCount: number;
   docMeeting: Int32Array;
+  /** Speaker index of a statement; -1 when nobody is named; NARRATION for narration. */
   docSpeaker: Int32Array;
   speakerIndex: Map<string, number>;
   /** Identifying name word → speakers. */
@@ -111,6 +114,8 @@ export interface IndexData {
   display: string[];
   df: Int32Array;
   lexicon: Lexicon | null;
+  /** The stemmer questions use, its cache kept with the index. */
+  stemOf: (w: string) => string;
   /** Per-statement work arrays reused by every question (questions run one at a time). */
   scratch: {
     cur: Float32Array;
@@ -119,6 +124,7 @@ export interface IndexData {
     cover: Float32Array;
     factor: Float32Array;
     seen: Uint8Array;
+    meetingBest: Float32Array;
   };
 }
 
@@ -127,13 +133,14 @@ export interface SearchIndex {
   readonly data: IndexData;
 }
 
-/** Stems cached for the life of one build or one question. */
-function makeStemmer(): (w: string) => string {
+/** Stems, cached (a bounded cache: questions bring an open-ended stream of words). */
+function makeStemmer(limit = Infinity): (w: string) => string {
   const cache = new Map<string, string>();
   return (w: string) => {
     let s = cache.get(w);
     if (s === undefined) {
       s = /^[a-z]+$/.test(w) && w.length > 2 ? stem(w) : w;
+      if (cache.size >= limit) cache.clear();
       cache.set(w, s);
     }
     return s;
@@ -142,6 +149,19 @@ function makeStemmer(): (w: string) => string {
 
 function indexWords(text: string): string[] {
   return tokenize(expandAbbreviations(text)).filter((w) => !STOPWORDS.has(w));
+}
+
+/** The report text outside statements, as paragraphs: headings, narration, lead-ins. */
+function narrationParagraphs(meeting: Meeting): string[] {
+  const spans = [...meeting.statements].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let last = 0;
+  for (const st of spans) {
+    if (st.start > last) parts.push(meeting.text.slice(last, st.start));
+    last = Math.max(last, st.end);
+  }
+  parts.push(meeting.text.slice(last));
+  return parts.flatMap((p) => p.split(/\n\s*\n/)).filter((p) => p.trim().length > 0);
 }
 
 /** Builds the index once; everything a question needs is precomputed here except WordNet. */
@@ -173,35 +193,30 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
   const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
   const n = corpus.statements.length;
-  const docMeeting = new Int32Array(n);
-  const docSpeaker = new Int32Array(n);
-  const docLen = new Float32Array(n);
-  // (doc, term, tf) triples, grouped by term afterwards with a counting sort.
-  let cap = Math.max(1024, n * 24);
-  let tDoc = new Int32Array(cap);
-  let tTerm = new Int32Array(cap);
-  let tTf = new Float32Array(cap);
-  let count = 0;
-  const push = (doc: number, term: number, tf: number) => {
-    if (count === cap) {
-      cap *= 2;
-      const d = new Int32Array(cap);
-      d.set(tDoc);
-      tDoc = d;
-      const t = new Int32Array(cap);
-      t.set(tTerm);
-      tTerm = t;
-      const f = new Float32Array(cap);
-      f.set(tTf);
-      tTf = f;
+  // Narration paragraphs are indexed too, as documents that are never answers: they tell which
+  // report a question is about ("arrived in Russia"), for the meeting-level evidence.
+  const narration: { meeting: number; words: string[] }[] = [];
+  corpus.meetings.forEach((m, mi) => {
+    for (const p of narrationParagraphs(m)) {
+      const words = indexWords(p);
+      if (words.length >= 3) narration.push({ meeting: mi, words });
     }
-    tDoc[count] = doc;
-    tTerm[count] = term;
-    tTf[count] = tf;
-    count++;
-  };
+  });
+  const docCount = n + narration.length;
+  const docMeeting = new Int32Array(docCount);
+  const docSpeaker = new Int32Array(docCount);
+  const docLen = new Float32Array(docCount);
+  // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
+  // term afterwards with a counting sort.
+  const CHUNK = 1 << 20;
+  const chunks: { doc: Int32Array; term: Int32Array; tf: Float32Array }[] = [];
+  let cDoc = new Int32Array(0);
+  let cTerm = new Int32Array(0);
+  let cTf = new Float32Array(0);
+  let pos = CHUNK;
+  let count = 0;
 
-  // Dense per-statement tf accumulator (grown as the vocabulary grows) plus the ids touched.
+  // Dense per-document tf accumulator (grown as the vocabulary grows) plus the ids touched.
   let dense = new Float32Array(4096);
   const ids: number[] = [];
   const bump = (id: number, f: number) => {
@@ -212,6 +227,31 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     }
     if (dense[id] === 0) ids.push(id);
     dense[id] = (dense[id] ?? 0) + f;
+  };
+  const flush = (doc: number) => {
+    for (const id of ids) {
+      if (pos === CHUNK) {
+        cDoc = new Int32Array(CHUNK);
+        cTerm = new Int32Array(CHUNK);
+        cTf = new Float32Array(CHUNK);
+        chunks.push({ doc: cDoc, term: cTerm, tf: cTf });
+        pos = 0;
+      }
+      cDoc[pos] = doc;
+      cTerm[pos] = id;
+      cTf[pos] = dense[id] ?? 0;
+      pos++;
+      count++;
+      dense[id] = 0;
+    }
+    ids.length = 0;
+  };
+  /** Visits the triples in the order they were added. */
+  const eachTriple = (fn: (doc: number, term: number, tf: number) => void) => {
+    chunks.forEach((c, k) => {
+      const len = k === chunks.length - 1 ? pos : CHUNK;
+      for (let j = 0; j < len; j++) fn(c.doc[j] ?? 0, c.term[j] ?? 0, c.tf[j] ?? 0);
+    });
   };
   let totalLen = 0;
   // How many statements say a word themselves (titles and roles repeat on every statement, so
@@ -251,16 +291,22 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     const len = words.length + CONTEXT_WEIGHT * ctx.length;
     docLen[doc] = len;
     totalLen += len;
-    for (const id of ids) {
-      push(doc, id, dense[id] ?? 0);
-      dense[id] = 0;
-    }
-    ids.length = 0;
+    flush(doc);
   }
+  narration.forEach((p, k) => {
+    const doc = n + k;
+    docMeeting[doc] = p.meeting;
+    docSpeaker[doc] = NARRATION;
+    for (const w of p.words) bump(termId(w), 1);
+    docLen[doc] = p.words.length;
+    flush(doc);
+  });
 
   const termCount = stems.length;
   const df = new Int32Array(termCount);
-  for (let i = 0; i < count; i++) df[tTerm[i] ?? 0]! += 1;
+  eachTriple((_doc, term) => {
+    df[term]! += 1;
+  });
   const postStart = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
   const fill = postStart.slice(0, termCount);
@@ -270,30 +316,20 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const weight = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) {
     const d = df[t] ?? 0;
-    idf[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    idf[t] = Math.log(1 + (docCount - d + 0.5) / (d + 0.5));
     const td = textDf[t] ?? 0;
     weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
   }
   const avgLen = n > 0 ? totalLen / n || 1 : 1;
-  for (let i = 0; i < count; i++) {
-    const t = tTerm[i] ?? 0;
-    const doc = tDoc[i] ?? 0;
-    const f = tTf[i] ?? 0;
-    const pos = fill[t]!++;
-    postDoc[pos] = doc;
+  // Triples are in document order, so every posting list comes out sorted by document.
+  eachTriple((doc, t, f) => {
+    const at = fill[t]!++;
+    postDoc[at] = doc;
     const norm = K1 * (1 - B + (B * (docLen[doc] ?? 0)) / avgLen);
-    postImpact[pos] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
-  }
+    postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
+  });
 
-  // Meeting-level: the whole report (narration included) as one document per meeting.
-  const meetingPostings = buildMeetingPostings(
-    corpus,
-    docMeeting,
-    { doc: tDoc, term: tTerm, tf: tTf, count },
-    (w) => surfaces.get(w) ?? terms.get(stemOf(w)),
-  );
-
-  // Display forms: the first surface word seen for each stem.
+  // Display forms: the shortest surface word seen for each stem.
   const display = new Array<string>(termCount).fill('');
   for (const [surface, id] of surfaces) {
     const cur = display[id] ?? '';
@@ -329,7 +365,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       sortedSurfaces,
       deletions,
       surfaceList,
-      meetingPostings,
+      docCount,
       docMeeting,
       docSpeaker,
       speakerIndex,
@@ -339,109 +375,18 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       display,
       df,
       lexicon: openWordNet(),
+      stemOf: makeStemmer(50_000),
       scratch: {
-        cur: new Float32Array(n),
-        stamp: new Int32Array(n).fill(-1),
-        total: new Float32Array(n),
-        cover: new Float32Array(n),
-        factor: new Float32Array(n),
-        seen: new Uint8Array(n),
+        cur: new Float32Array(docCount),
+        stamp: new Int32Array(docCount).fill(-1),
+        total: new Float32Array(docCount),
+        cover: new Float32Array(docCount),
+        factor: new Float32Array(docCount),
+        seen: new Uint8Array(docCount),
+        meetingBest: new Float32Array(corpus.meetings.length),
       },
     },
   };
-}
-
-/**
- * Meeting-level postings: each report as one document (its statements, plus the narration between
- * them), so statements from the report that best matches the whole question can rank higher.
- */
-function buildMeetingPostings(
-  corpus: Corpus,
-  docMeeting: Int32Array,
-  triples: { doc: Int32Array; term: Int32Array; tf: Float32Array; count: number },
-  lookup: (w: string) => number | undefined,
-): Map<number, Float32Array> {
-  const m = corpus.meetings.length;
-  const lens = new Float64Array(m);
-  const mMeeting: number[] = [];
-  const mTerm: number[] = [];
-  const mTf: number[] = [];
-  const counts = new Map<number, number>();
-  const flush = (mi: number) => {
-    for (const [id, f] of counts) {
-      mMeeting.push(mi);
-      mTerm.push(id);
-      mTf.push(f);
-    }
-    counts.clear();
-  };
-  let current = -1;
-  const narration = (mi: number) => {
-    const meeting = corpus.meetings[mi];
-    if (!meeting) return;
-    // The text outside statements: headings, narration, the sentences around quotes.
-    let last = 0;
-    const parts: string[] = [];
-    for (const st of meeting.statements) {
-      if (st.start > last) parts.push(meeting.text.slice(last, st.start));
-      last = Math.max(last, st.end);
-    }
-    parts.push(meeting.text.slice(last));
-    for (const w of indexWords(parts.join(' '))) {
-      const id = lookup(w);
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-      lens[mi] = (lens[mi] ?? 0) + 1;
-    }
-  };
-  const seenMeeting = new Uint8Array(m);
-  for (let i = 0; i < triples.count; i++) {
-    const mi = docMeeting[triples.doc[i] ?? 0] ?? 0;
-    if (mi !== current) {
-      if (current >= 0) flush(current);
-      current = mi;
-      if (seenMeeting[mi] === 0) {
-        seenMeeting[mi] = 1;
-        narration(mi);
-      }
-    }
-    const id = triples.term[i] ?? 0;
-    const f = triples.tf[i] ?? 0;
-    counts.set(id, (counts.get(id) ?? 0) + f);
-    lens[mi] = (lens[mi] ?? 0) + f;
-  }
-  if (current >= 0) flush(current);
-  for (let mi = 0; mi < m; mi++) {
-    if (seenMeeting[mi] === 0) {
-      narration(mi);
-      flush(mi);
-    }
-  }
-  let sum = 0;
-  for (const l of lens) sum += l;
-  const avg = sum / Math.max(1, m) || 1;
-  // A meeting split over several runs (statements out of order) counts once per term for df.
-  const df = new Map<number, Set<number>>();
-  const perTerm = new Map<number, number[]>();
-  for (let i = 0; i < mTerm.length; i++) {
-    const id = mTerm[i] ?? 0;
-    let set = df.get(id);
-    if (!set) df.set(id, (set = new Set()));
-    set.add(mMeeting[i] ?? 0);
-  }
-  for (let i = 0; i < mTerm.length; i++) {
-    const id = mTerm[i] ?? 0;
-    const mi = mMeeting[i] ?? 0;
-    const f = mTf[i] ?? 0;
-    const dfi = df.get(id)?.size ?? 1;
-    const norm = K1 * (1 - B + (B * (lens[mi] ?? 0)) / avg);
-    const w = Math.log(1 + (m - dfi + 0.5) / (dfi + 0.5)) * ((f * (K1 + 1)) / (f + norm));
-    let list = perTerm.get(id);
-    if (!list) perTerm.set(id, (list = []));
-    list.push(mi, w);
-  }
-  const out = new Map<number, Float32Array>();
-  for (const [id, list] of perTerm) out.set(id, Float32Array.from(list));
-  return out;
 }
 
 function buildSpeakerKeys(speakers: Speaker[]): {
@@ -451,8 +396,7 @@ function buildSpeakerKeys(speakers: Speaker[]): {
   const nameTokens = new Map<string, number[]>();
   const roles: string[][][] = [];
   speakers.forEach((s, i) => {
-    const words = new Set([s.name, ...s.aliases].flatMap(nameWords));
-    for (const w of words) {
+    for (const w of identifyingWords(s)) {
       const list = nameTokens.get(w) ?? [];
       list.push(i);
       nameTokens.set(w, list);
@@ -529,13 +473,19 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     // mid-question, or next to an honorific or another word of the same name.
     if (STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word) || d.surfaces.has(t.word)) {
       const neighbours = [tokens[i - 1]?.word, tokens[i + 1]?.word];
+      const before = tokens[i - 1]?.word ?? '';
       const supported =
         neighbours.some(
           (w) =>
             w !== undefined &&
             (HONORIFICS.has(w) || (d.nameTokens.get(w) ?? []).some((s) => list.includes(s))),
         ) ||
-        (i > 0 && /^\p{Lu}/u.test(t.raw) && t.raw !== t.raw.toUpperCase());
+        (i > 0 && /^\p{Lu}/u.test(t.raw) && t.raw !== t.raw.toUpperCase()) ||
+        // After a word the reports never use: a first name ("theresa may").
+        (before.length >= 3 &&
+          /^\p{L}+$/u.test(before) &&
+          !d.surfaces.has(before) &&
+          !STOPWORDS.has(before));
       if (!supported && STOPWORDS.has(t.word)) return;
       if (!supported && !isNameHeavy(d, t.word)) return;
     }
@@ -549,8 +499,21 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     }
     for (const s of chosen) speakers.add(s);
     used[i] = true;
-    // Honorifics right before a name belong to it ("President Putin").
-    for (let j = i - 1; j >= 0 && HONORIFICS.has(tokens[j]?.word ?? ''); j--) used[j] = true;
+    // Honorifics right before a name belong to it ("President Putin"), and so does a first name
+    // the reports never use ("donald trump").
+    let j = i - 1;
+    const prev = tokens[j]?.word ?? '';
+    if (
+      prev.length >= 3 &&
+      /^\p{L}+$/u.test(prev) &&
+      !d.surfaces.has(prev) &&
+      !STOPWORDS.has(prev) &&
+      !QUESTION_WORDS.has(prev)
+    ) {
+      used[j] = true;
+      j--;
+    }
+    for (; j >= 0 && HONORIFICS.has(tokens[j]?.word ?? ''); j--) used[j] = true;
   });
 
   // 2. Roles ("the leader", "sri lankan president", "iraqi pm").
@@ -580,6 +543,12 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     if (!used[i] && /^(19|20)\d\d$/.test(t.word) && meetingYears.has(t.word)) {
       years.add(t.word);
       used[i] = true;
+      // "in March 2017", "march 5 2017": the month and day belong to the date.
+      for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+        const w = tokens[j]?.word ?? '';
+        if (MONTH_WORDS.has(w) || /^\d{1,2}(st|nd|rd|th)?$/.test(w)) used[j] = true;
+        else break;
+      }
     }
   });
 
@@ -598,6 +567,12 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
   const concepts = buildConcepts(d, content, stemOf);
   return { speakers, unknownSpeakers, years, concepts };
 }
+
+const MONTH_WORDS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 
 /** Honorific words that mean nothing alone in a question ("mr", "sir"); office words stay topics. */
 const HONORIFICS_ONLY = new Set([
@@ -951,7 +926,7 @@ export function askQuestion(
   }
   const d = index.data;
   const corpus = index.corpus;
-  const stemOf = makeStemmer();
+  const stemOf = d.stemOf;
   const limit = Math.min(
     MAX_LIMIT,
     Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT),
@@ -1006,6 +981,17 @@ export function askQuestion(
     .map((s) => corpus.speakers[s]?.name)
     .filter((x): x is string => typeof x === 'string');
 
+  // Everyone asked about is known but silent in the reports (present, never quoted): say so.
+  const quoted = new Set<number>();
+  for (const s of d.docSpeaker) if (s >= 0) quoted.add(s);
+  const silent = [...reading.speakers].filter((s) => !quoted.has(s));
+  if (reading.speakers.size > 0 && silent.length === reading.speakers.size && !onlySpeakers) {
+    const names = silent.map((s) => corpus.speakers[s]?.name ?? '').filter(Boolean);
+    notices.push(`The reports mention ${names.join(' and ')} but quote no statements by them.`);
+    answer.suggestions = topSpeakers(index, 5);
+    return finish();
+  }
+
   if (answer.unknownSpeakers.length > 0 && reading.speakers.size === 0) {
     notices.push(`The reports have no statements by ${answer.unknownSpeakers.join(' or ')}.`);
     answer.suggestions = topSpeakers(index, 5);
@@ -1015,7 +1001,7 @@ export function askQuestion(
   // Statements the filters allow; null when there is no filter (the common, fast case).
   let mask: Uint8Array | null = null;
   if (onlySpeakers || meetingAllowed.some((ok) => !ok)) {
-    mask = new Uint8Array(corpus.statements.length);
+    mask = new Uint8Array(d.docCount);
     for (let doc = 0; doc < mask.length; doc++) {
       const ok =
         meetingAllowed[d.docMeeting[doc] ?? 0] === true &&
@@ -1137,7 +1123,7 @@ function scoreStatements(
 ): { total: number; top: Ranked[] } {
   const d = index.data;
   const n = index.corpus.statements.length;
-  const { cur, stamp, total, cover, factor, seen } = d.scratch;
+  const { cur, stamp, total, cover, factor, seen, meetingBest } = d.scratch;
   const touched: number[] = [];
   const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   const meetingScore = new Float32Array(index.corpus.meetings.length);
@@ -1165,7 +1151,6 @@ function scoreStatements(
       // Best factor of a full match: a hypernym covers half a word, a partial phrase nothing.
       if (full && f > (factor[doc] ?? 0)) factor[doc] = f;
     };
-    const meetingBest = new Map<number, number>();
     for (const exp of concept.expansions) {
       const lists = exp.terms.map((t) => [d.postStart[t] ?? 0, d.postStart[t + 1] ?? 0] as const);
       lists.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
@@ -1209,18 +1194,19 @@ function scoreStatements(
           if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
         }
       }
-      // Meeting-level evidence for the same concept.
-      for (const t of exp.terms) {
-        const mp = d.meetingPostings.get(t);
-        if (!mp) continue;
-        for (let q = 0; q < mp.length; q += 2) {
-          const mi = mp[q] ?? 0;
-          const v = ((mp[q + 1] ?? 0) * exp.factor) / exp.terms.length;
-          if (v > (meetingBest.get(mi) ?? 0)) meetingBest.set(mi, v);
-        }
-      }
     }
-    for (const [mi, v] of meetingBest) meetingScore[mi] = (meetingScore[mi] ?? 0) + v;
+    // Meeting-level evidence: the best passage (statement or narration) of each report.
+    const touchedMeetings: number[] = [];
+    for (const doc of conceptTouched) {
+      const mi = d.docMeeting[doc] ?? 0;
+      const v = cur[doc] ?? 0;
+      if (meetingBest[mi] === 0) touchedMeetings.push(mi);
+      if (v > (meetingBest[mi] ?? 0)) meetingBest[mi] = v;
+    }
+    for (const mi of touchedMeetings) {
+      meetingScore[mi] = (meetingScore[mi] ?? 0) + (meetingBest[mi] ?? 0);
+      meetingBest[mi] = 0;
+    }
     for (const doc of conceptTouched) {
       if (seen[doc] !== 1) {
         seen[doc] = 1;
@@ -1239,6 +1225,7 @@ function scoreStatements(
   for (const doc of touched) {
     stamp[doc] = -1;
     seen[doc] = 0;
+    if (d.docSpeaker[doc] === NARRATION) continue;
     const asked = reading.speakers.has(d.docSpeaker[doc] ?? -1);
     const coverage = (cover[doc] ?? 0) / totalWeight;
     // The speaker asked about is itself evidence; anyone else must match the topic well.

@@ -84,23 +84,29 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
     return buf;
   };
 
+  /** Compares the line at `start` with `key` (the lemma and a space), byte by byte. */
+  const compareAt = (buf: Buffer, start: number, key: Buffer): number => {
+    for (let i = 0; i < key.length; i++) {
+      const a = buf[start + i] ?? 10;
+      const b = key[i] ?? 0;
+      if (a !== b) return a === 10 ? -1 : a - b;
+    }
+    return 0;
+  };
+
   /** The index line for a lemma (binary search over the sorted file), or null. */
   const findIndexLine = (pos: Pos, lemma: string): string | null => {
     const buf = indexOf(pos);
-    const key = Buffer.from(lemma + ' ');
+    const key = Buffer.from(lemma + ' ', 'latin1');
     let lo = 0;
     let hi = buf.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      let start = mid;
-      while (start > 0 && buf[start - 1] !== 10) start--;
+      const start = mid === 0 ? 0 : buf.lastIndexOf(10, mid - 1) + 1;
       let end = buf.indexOf(10, start);
       if (end < 0) end = buf.length;
       // License lines start with a space and sort before every lemma.
-      const cmp =
-        buf[start] === 32
-          ? -1
-          : Buffer.compare(buf.subarray(start, Math.min(end, start + key.length)), key);
+      const cmp = buf[start] === 32 ? -1 : compareAt(buf, start, key);
       if (cmp === 0) return buf.toString('latin1', start, end);
       if (cmp < 0) lo = end + 1;
       else hi = start;
@@ -117,10 +123,15 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
     return buf;
   };
 
+  const synsets = new Map<string, { words: string[]; hypernyms: [Pos, number][] }>();
   const readSynset = (
     pos: Pos,
     offset: number,
   ): { words: string[]; hypernyms: [Pos, number][] } => {
+    const cacheKey = `${pos}:${offset}`;
+    const known = synsets.get(cacheKey);
+    if (known) return known;
+    if (synsets.size >= CACHE_LIMIT * 4) synsets.clear();
     {
       const buf = dataOf(pos);
       let end = buf.indexOf(10, offset);
@@ -146,7 +157,9 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
           hypernyms.push([target, off]);
         }
       }
-      return { words, hypernyms };
+      const synset = { words, hypernyms };
+      synsets.set(cacheKey, synset);
+      return synset;
     }
   };
 
@@ -176,6 +189,11 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
       const w = word.toLowerCase();
       const hit = cache.get(w);
       if (hit) return hit;
+      // All files at the first question: one predictable cold start instead of several.
+      for (const pos of POS) {
+        indexOf(pos);
+        dataOf(pos);
+      }
       const out = new Map<string, RelatedWord>();
       const add = (lemma: string, relation: Relation) => {
         const words = split(lemma);

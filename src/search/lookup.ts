@@ -37,6 +37,22 @@ export function nameWords(phrase: string): string[] {
   return tokenize(phrase).filter((w) => w.length >= 3 && !HONORIFICS.has(w) && !ROLE_GLUE.has(w));
 }
 
+/**
+ * The words that name a speaker: those of the canonical name, plus those of aliases that are
+ * only a name ("Khamenei", "Mr. Sirisena"). Aliases that hold a role ("Azerbaijan President
+ * Ilham Aliyev", "the Prime Minister of Iraq") add no words of their own: "azerbaijan" and
+ * "iraq" are not names.
+ */
+export function identifyingWords(speaker: Speaker): Set<string> {
+  const words = new Set(nameWords(speaker.name));
+  for (const alias of speaker.aliases) {
+    const all = tokenize(alias);
+    const roleLike = all.some((w) => HONORIFICS.has(w) && !words.has(w)) || all.includes('of');
+    for (const w of nameWords(alias)) if (!roleLike || words.has(w)) words.add(w);
+  }
+  return words;
+}
+
 /** Words a role phrase is made of ("President of Sri Lanka" → president, sri, lanka). */
 export function roleWords(phrase: string): string[] {
   return tokenize(phrase)
@@ -87,7 +103,7 @@ export function findSpeaker(corpus: Corpus, query: string): SpeakerMatch {
   if (typedName.length > 0) {
     const byName = decide(
       corpus.speakers.filter((s) => {
-        const words = new Set([s.name, ...s.aliases].flatMap(nameWords));
+        const words = identifyingWords(s);
         return typedName.every((w) => words.has(w));
       }),
     );

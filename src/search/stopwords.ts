@@ -11,7 +11,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   shouldn so some such than that the their theirs them themselves then there these they this
   those through to too under until up very was wasn we were weren what when where which while who
   whom why will with won would wouldn you your yours yourself yourselves also may might must shall
-  yes oh okay ok well much many`
+  yes oh okay ok well much many anyone anybody someone somebody everyone everybody nobody
+  anything something everything nothing whoever whatever`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -45,10 +45,16 @@ describe('buildSpeakerProfile', () => {
     expect(varga.map((t) => t.toLowerCase())).not.toContain('varga');
     const okafor = profileOf('okafor').topics;
     // Okafor argued about the bus depot; only Varga and Janssen spoke about the ferry.
-    expect(okafor).toEqual(expect.arrayContaining(['bus']));
+    expect(okafor).toEqual(expect.arrayContaining(['bus depot', 'budget']));
     expect(okafor).not.toContain('ferry');
     const janssen = profileOf('janssen').topics;
     expect(janssen).toContain('island');
+  });
+
+  it('joins two topic words the statements always write together', () => {
+    // "bus depot" occurs in both of Okafor's quotes that mention either word.
+    expect(profileOf('okafor').topics).toContain('bus depot');
+    expect(profileOf('okafor').topics).not.toContain('bus');
   });
 
   it('picks three substantive quotes of the speaker, with citations', () => {
@@ -65,6 +71,12 @@ describe('buildSpeakerProfile', () => {
     const texts = p.quotes.map((q) => q.text);
     expect(texts).not.toContain('Good afternoon. Thank you for coming.');
     expect(texts).not.toContain('Fifty cents it is, then.');
+  });
+
+  it('shows fewer quotes rather than pleasantries', () => {
+    const janssen = profileOf('janssen');
+    expect(janssen.quotes.map((q) => q.text)).not.toContain('Thank you, Madam Mayor.');
+    expect(janssen.quotes).toHaveLength(2);
   });
 
   it('profiles a silent participant as present, not unknown', () => {

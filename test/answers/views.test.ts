@@ -117,9 +117,49 @@ describe('/meeting view', () => {
     expect(view.cards[0]?.footer).toMatch(/more speakers not shown/u);
   });
 
+  it('drops whole summary sentences rather than cutting one when they would overflow the embed', () => {
+    const long = (n: number) =>
+      `Sentence ${n} ${'about the harbour and the ferry '.repeat(40).trim()}.`;
+    const digest = {
+      id: 'x.txt',
+      title: 'Long',
+      date: null,
+      file: 'x.txt',
+      url: null,
+      speakers: [],
+      present: [],
+      summary: [1, 2, 3, 4, 5].map(long),
+      summarySpeakers: [null, null, null, null, null],
+      topics: [],
+      quotes: [],
+      statements: 0,
+    };
+    const view = buildMeetingView({ query: 'x', digest, candidates: [], message: null });
+    const description = view.cards[0]?.description ?? '';
+    expect(description.length).toBeLessThanOrEqual(4096);
+    const shown = description.split('\n\n');
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown).toEqual(digest.summary.slice(0, shown.length));
+  });
+
   it('lists the choices privately when a date has several meetings, and says when nothing matches', () => {
     const none = buildMeetingView(buildMeetingDigest(corpus, 'zzzz qqqq', stats));
     expect(none.ephemeral).toBe(true);
     expect(none.content).toMatch(/No meeting matches/u);
+    const twin = buildMeeting({
+      id: 'twin.txt',
+      text: 'The ferry committee met on the pier to discuss the winter timetable and the fares.',
+      title: 'Ferry committee',
+      date: '2024-05-14',
+      statements: [],
+    });
+    const c = buildFixtureCorpus([...corpus.meetings, twin], []);
+    const choose = buildMeetingView(buildMeetingDigest(c, '2024-05-14'));
+    expect(choose.ephemeral).toBe(true);
+    expect(choose.content?.split('\n')).toEqual([
+      '2 meetings on 2024-05-14: pick one by title.',
+      '• 2024-05-14 — Meeting of the Harbour Board on ferry fares',
+      '• 2024-05-14 — Ferry committee',
+    ]);
   });
 });

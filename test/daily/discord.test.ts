@@ -1,14 +1,11 @@
 // The daily quote through the real discord.js client against the fake Discord: /daily set and
 // /quote as interactions, the scheduled post as a channel message, and each way a post fails.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Routes } from 'discord.js';
-import type { Client } from 'discord.js';
 import { dailyCommand } from '../../commands/daily.js';
 import { quoteCommand } from '../../commands/quote.js';
 import { startBot } from '../../src/discord/client.js';
 import type { RunningBot } from '../../src/discord/client.js';
-import { renderMessage } from '../../src/discord/render.js';
-import type { ChannelPoster } from '../../src/daily/poster.js';
+import { createChannelPoster } from '../../src/discord/poster.js';
 import { runDuePosts } from '../../src/daily/scheduler.js';
 import type { DailySchedulerOptions } from '../../src/daily/scheduler.js';
 import { openDailyStore } from '../../src/daily/store.js';
@@ -26,23 +23,6 @@ import { BOUNDS, generateCouncilCorpus, makeTempDir } from './helpers.js';
 
 const corpus = generateCouncilCorpus(20, 4);
 const MANAGER = PERMISSIONS.manageGuild | PERMISSIONS.viewChannel | PERMISSIONS.sendMessages;
-
-/** What main.ts wires: a ChannelPoster over the bot's REST client (errors reach the classifier). */
-function createRestPoster(client: Client): ChannelPoster {
-  return {
-    async send(channelId, view) {
-      const message = renderMessage(view);
-      await client.rest.post(Routes.channelMessages(channelId), {
-        body: {
-          content: message.content,
-          embeds: message.embeds,
-          components: message.components,
-          allowed_mentions: { parse: [] },
-        },
-      });
-    },
-  };
-}
 
 let fake: FakeDiscord;
 let bot: RunningBot;
@@ -92,7 +72,7 @@ function runAt(iso: string, extra: Partial<DailySchedulerOptions> = {}) {
   return runDuePosts({
     store,
     corpus,
-    poster: createRestPoster(bot.client),
+    poster: createChannelPoster(bot.client), // what main.ts wires
     now: () => clock.t,
     log: makeTestContext().log,
     bounds: BOUNDS,

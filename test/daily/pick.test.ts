@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listEligibleStatements, pickDailyQuote, pickRandomQuote } from '../../src/daily/pick.js';
 import { openDailyStore } from '../../src/daily/store.js';
@@ -222,5 +223,56 @@ describe('quote of the day with history in the store', () => {
     });
     expect(pick).not.toBeNull();
     expect(store.getPick('g', '2027-02-02')).toBe(pick?.statement.id);
+  });
+});
+
+describe('pickDailyQuote, for any corpus', () => {
+  it('goes through every eligible quote once per round, never the same two days running', () => {
+    const speakerNames = ['Mayor Elena Varga', 'Councillor Tom Okafor', 'Clerk Amara Nwosu'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            speaker: fc.constantFrom(...speakerNames),
+            month: fc.integer({ min: 1, max: 12 }),
+            day: fc.integer({ min: 1, max: 28 }),
+          }),
+          { minLength: 2, maxLength: 12 },
+        ),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        (rows, serverId) => {
+          const corpus = buildTestCorpus(
+            rows.map((r, i) => {
+              const date = `2019-${String(r.month).padStart(2, '0')}-${String(r.day).padStart(2, '0')}`;
+              return {
+                file: `${date}-m${i}.txt`,
+                title: `Meeting ${i}`,
+                date,
+                statements: [
+                  {
+                    speaker: r.speaker,
+                    text: `Statement number ${i} of the council, on the matter of ward ${i} and its roads.`,
+                  },
+                ],
+              };
+            }),
+          );
+          const n = rows.length;
+          const history: { localDate: string; statementId: string }[] = [];
+          for (let d = 0; d < 3 * n; d++) {
+            const date = addDays('2027-01-01', d * 11);
+            const pick = pickDailyQuote({ corpus, serverId, date, history, ...BOUNDS });
+            if (!pick) return false;
+            history.push({ localDate: date, statementId: pick.statement.id });
+          }
+          const ids = history.map((h) => h.statementId);
+          for (let round = 0; round < 3; round++) {
+            if (new Set(ids.slice(round * n, (round + 1) * n)).size !== n) return false;
+          }
+          return ids.every((id, i) => i === 0 || id !== ids[i - 1]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

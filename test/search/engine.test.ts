@@ -81,6 +81,22 @@ describe('speakers', () => {
     expect(a.suggestions).toContain('Tom Okafor');
   });
 
+  it('says so when the speaker asked about is in the reports but never quoted', () => {
+    // Lindqvist attends the Norland talks but says nothing there.
+    const a = askQuestion(index, 'what did lindqvist say about the floods');
+    expect(a.speakers).toEqual(['Ruth Lindqvist']);
+    expect(a.results).toEqual([]);
+    expect(a.notice).toMatch(/Ruth Lindqvist/);
+  });
+
+  it('does not take "anyone" or a country in a role for a speaker', () => {
+    const a = askQuestion(index, 'did anyone mention the floods?');
+    expect(a.unknownSpeakers).toEqual([]);
+    expect(a.results[0]?.statement.text).toMatch(/floods/);
+    // "norland" is in Whitfield's role, not his name: it stays a topic word.
+    expect(askQuestion(index, 'norland floods').speakers).toEqual([]);
+  });
+
   it('filters by the speaker option, and says when that speaker is unknown', () => {
     const r = askQuestion(index, 'harbour', { speaker: 'okafor', limit: 10 }).results;
     expect(r.length).toBeGreaterThan(0);

@@ -1,0 +1,223 @@
+// What the parser reads in small fictional reports: who says what, in which form, and where.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/corpus/parse.js';
+import type { ParsedReport } from '../../src/corpus/parse.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'corpus');
+
+function parseFixture(name: string): ParsedReport {
+  return parseReport(readFileSync(join(FIXTURES, name), 'utf8'), name);
+}
+
+function summary(r: ParsedReport): string[] {
+  return r.statements.map(
+    (s) => `${s.kind} ${s.speaker ?? '-'}: ${s.text.split(' ').slice(0, 4).join(' ')}`,
+  );
+}
+
+describe('news-style reports', () => {
+  const r = parseFixture('2021-03-03-harbour-board.txt');
+
+  it('reads the headline and the date in the lead', () => {
+    expect(r.title).toBe('Mayor Varga: the harbour must stay public');
+    expect(r.date).toBe('2021-03-03');
+  });
+
+  it('attributes quotes and reported speech to the person speaking, never to the one addressed', () => {
+    expect(summary(r)).toEqual([
+      'paraphrase Elena Varga: Meeting the board members,',
+      'quote Elena Varga: The harbour belongs to',
+      'paraphrase Elena Varga: She went on to',
+      'quote Elena Varga: We will not cut',
+      'quote Elena Varga: Every pier will be',
+      'paraphrase Tom Okafor: Councillor Okafor, for his',
+      'quote Tom Okafor: We have to find',
+    ]);
+  });
+
+  it('keeps the sentence that introduces a quote as its context', () => {
+    const q = r.statements.find((s) => s.text.startsWith('The harbour belongs'));
+    expect(q?.context).toBe(
+      'Addressing Councillor Tom Okafor, who chairs the finance committee, Ms. Varga noted,',
+    );
+    expect(r.statements.find((s) => s.text.startsWith('We have to find'))?.context).toBe(
+      'Okafor said.',
+    );
+  });
+
+  it('gives a quote that runs over two paragraphs one statement per paragraph, same speaker and context', () => {
+    const [a, b] = r.statements
+      .filter((s) => s.kind === 'quote' && s.speaker === 'Elena Varga')
+      .slice(1);
+    expect(a?.paragraph).toBe(7);
+    expect(b?.paragraph).toBe(8);
+    expect(b?.context).toBe(a?.context);
+  });
+
+  it('records people present who say nothing, with their role', () => {
+    expect(r.present.map((p) => [p.name, p.role])).toEqual([['Ruth Amsel', 'Deputy Mayor']]);
+    expect(r.speakers.map((s) => s.name)).toEqual(['Elena Varga', 'Tom Okafor']);
+  });
+
+  it('collects the aliases and the fullest role the report gives', () => {
+    const varga = r.speakers.find((s) => s.name === 'Elena Varga');
+    expect(varga?.role).toBe('Mayor of Port Alder');
+    expect(varga?.aliases).toEqual(expect.arrayContaining(['Varga', 'Ms. Varga', 'the Mayor']));
+  });
+
+  it('keeps offsets and paragraph numbers that point at the exact text', () => {
+    const text = readFileSync(join(FIXTURES, '2021-03-03-harbour-board.txt'), 'utf8');
+    const paras = text.split('\n').filter((l) => l.trim() !== '');
+    for (const s of r.statements) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(paras[s.paragraph - 1]).toContain(s.text);
+    }
+  });
+});
+
+describe('transcripts', () => {
+  const r = parseFixture('budget-remarks.txt');
+
+  it('makes one turn per paragraph after a speaker label, without stage notes or time stamps', () => {
+    expect(summary(r)).toEqual([
+      'turn Varga: Good morning, everyone.',
+      'turn Varga: Thank you for coming.',
+      'turn Lindqvist: Thank you, Elena. It',
+      'turn Lindqvist: We have a lot',
+      'turn Varga: We will.',
+      'turn -: Premier, will the province',
+      'turn Lindqvist: We will pay our',
+      'turn Aide: Thank you, press.',
+    ]);
+  });
+
+  it('reads "MAYOR VARGA" as the person Varga with the role Mayor', () => {
+    expect(r.speakers[0]).toEqual({ name: 'Varga', aliases: ['MAYOR VARGA'], role: 'Mayor' });
+  });
+
+  it('takes the title and date from the header, not the place lines', () => {
+    expect(r.title).toBe('Remarks by Mayor Varga and Premier Lindqvist Before the Budget Meeting');
+    expect(r.date).toBe('2022-10-04');
+  });
+});
+
+describe('mixed reports with page noise', () => {
+  const r = parseFixture('chancellor-visit.txt');
+
+  it('skips site menus, reads narration as no statement, then the turns', () => {
+    expect(r.title).toBe('Meeting with Chancellor of Brightwater Mira Holt');
+    expect(r.date).toBe('2023-06-13');
+    expect(summary(r)).toEqual([
+      'turn Elena Varga: Madam Chancellor, welcome to',
+      'turn Elena Varga: I hope your stay',
+      'turn Mira Holt: Thank you, Madam Mayor.',
+      'turn Mira Holt: Our cities have worked',
+      'turn Elena Varga: I fully agree.',
+    ]);
+  });
+
+  it('warns when the report is cut off mid-sentence and keeps only whole sentences', () => {
+    expect(r.warnings).toEqual([
+      {
+        line: 24,
+        message: 'the report seems cut off mid-sentence; the unfinished sentence is left out',
+      },
+    ]);
+  });
+
+  it('reads a label with a translation note as the person', () => {
+    expect(r.speakers.find((s) => s.name === 'Mira Holt')?.role).toBe('Chancellor of Brightwater');
+  });
+});
+
+describe('Markdown with front matter', () => {
+  const r = parseFixture('works-committee.md');
+
+  it('lets the front matter win for title, date, source, names and roles', () => {
+    expect(r.title).toBe('Works Committee, February session');
+    expect(r.date).toBe('2023-02-01');
+    expect(r.source).toBe('https://example.org/works/2023-02');
+    expect(summary(r)).toEqual([
+      'quote Viktor Hale: The bridge will reopen',
+      'paraphrase Ines Moreau: Senator Moreau asked whether',
+      'paraphrase Viktor Hale: Hale replied that they',
+    ]);
+    expect(r.speakers.find((s) => s.name === 'Viktor Hale')?.role).toBe(
+      'Commissioner of Public Works',
+    );
+  });
+
+  it('lists participants who say nothing as present', () => {
+    expect(r.present.map((p) => p.name)).toEqual(['Sam Ortiz']);
+  });
+});
+
+describe('smaller rules', () => {
+  it('does not attribute to someone merely mentioned in the sentence', () => {
+    const r = parseReport(
+      'During the talks, which were also attended by Premier Anika Lindqvist, Mayor Elena Varga said, “The river is our road.”\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => s.speaker)).toEqual(['Elena Varga']);
+    expect(r.present.map((p) => p.name)).toEqual(['Anika Lindqvist']);
+  });
+
+  it('resolves a pronoun to the person the report is talking about', () => {
+    const r = parseReport(
+      'Councillor Tom Okafor met the press.\n\nHe stressed that the vote would be held in June.\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => [s.kind, s.speaker])).toEqual([['paraphrase', 'Tom Okafor']]);
+  });
+
+  it('treats narration as no statement', () => {
+    const r = parseReport(
+      'Mayor Elena Varga received Councillor Tom Okafor at City Hall on Monday.\n',
+      'x.txt',
+    );
+    expect(r.statements).toEqual([]);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'no statements found (no quotations, reported speech or transcript turns)',
+    ]);
+  });
+
+  it('reads "X said:" followed by a quoted paragraph as that person\'s quote', () => {
+    const r = parseReport('Mayor Elena Varga said:\n\n“The harbour stays public.”\n', 'x.txt');
+    expect(r.statements.map((s) => [s.kind, s.speaker, s.text, s.context])).toEqual([
+      ['quote', 'Elena Varga', 'The harbour stays public.', 'Mayor Elena Varga said:'],
+    ]);
+  });
+
+  it('warns about a quotation that is never closed and about a report cut off mid-quote', () => {
+    const unbalanced = parseReport(
+      'Mayor Elena Varga said, “We will build it.\n\nThe council adjourned at noon.\n',
+      'x.txt',
+    );
+    expect(unbalanced.warnings).toContainEqual({
+      line: 1,
+      message: 'unbalanced quotation marks: a quotation opened here is never closed',
+    });
+    const cut = parseReport('Mayor Elena Varga said, “We will build it and we will', 'x.txt');
+    expect(cut.warnings.map((w) => w.message)).toContain(
+      'the report seems cut off mid-quote: a quotation is never closed',
+    );
+  });
+
+  it('takes the date from a YYYY-MM-DD file name when the text has none', () => {
+    expect(parseReport('MAYOR VARGA: Welcome.\n', 'reports/2020-02-29-session.txt').date).toBe(
+      '2020-02-29',
+    );
+    expect(parseReport('MAYOR VARGA: Welcome.\n', 'session.txt').date).toBeNull();
+  });
+
+  it('warns about empty and binary files instead of failing', () => {
+    expect(parseReport('  \n\n', 'empty.txt').warnings).toEqual([
+      { line: 0, message: 'empty file: nothing to read' },
+    ]);
+    const bin = parseReport('\u0000\u0001\u0002PNG\u0000\u0000', 'image.txt');
+    expect(bin.statements).toEqual([]);
+    expect(bin.warnings[0]?.message).toMatch(/binary/);
+  });
+});
