@@ -1,15 +1,16 @@
 // `npm run bench`: runs every bench section and prints its tables.
 import { benchLoad } from './load.js';
+import { benchProfiles } from './profiles.js';
 import { benchSearch } from './search.js';
 import { formatTable, type BenchTable } from './table.js';
 
-// TODO(profiles helper): add `benchProfiles` from ./profiles.js once src/bench/profiles.ts is on main.
 const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   { name: 'load', run: () => benchLoad() },
   {
     name: 'search',
     run: () => benchSearch({ log: (line) => process.stderr.write(`[search] ${line}\n`) }),
   },
+  { name: 'profiles', run: benchProfiles },
 ];
 
 async function main(): Promise<number> {
