@@ -607,8 +607,16 @@ const HONORIFICS_ONLY = new Set([
 /** A name word that is also an ordinary word counts when it is mostly used as a name. */
 function isNameHeavy(d: IndexData, word: string): boolean {
   const id = d.surfaces.get(word);
-  // Rare as a topic word: then it is the name (e.g. "putin" in the text of a report).
-  return id === undefined || (d.df[id] ?? 0) <= 2 || d.lexicon?.related(word).length === 0;
+  if (id === undefined) return true;
+  // Rarely said inside statements (it is in narration, lead-ins, titles: "Vladimir Putin
+  // received…"), or said by nobody as an ordinary word: then it is the name.
+  const said = d.textDf[id] ?? 0;
+  const n = d.docSpeaker.length;
+  return (
+    said <= Math.max(2, n / 1000) ||
+    said * 2 < (d.df[id] ?? 0) ||
+    d.lexicon?.related(word).length === 0
+  );
 }
 
 /** Is the typed word (or its demonym stem) a word of some speaker's role? A few set lookups. */
