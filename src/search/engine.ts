@@ -1179,6 +1179,8 @@ function scoreStatements(
   // Rare concepts first: long posting lists of common words then only probe statements already found.
   const concepts = [...reading.concepts].sort((a, b) => b.weight - a.weight);
   const common = Math.max(5000, n / 10);
+  // A paraphrase with a long list only adds to what the question's own words found.
+  const paraphraseCommon = Math.max(1000, n / 100);
   let remaining = totalWeight;
 
   concepts.forEach((concept, ci) => {
@@ -1213,7 +1215,11 @@ function scoreStatements(
       // (a common word, a broad hypernym) meets a question whose rarer words found some.
       const onlyFound =
         !canCreate ||
-        (size > common && found > 0 && found * 8 < size && (touched.length > 0 || exp.factor < 1));
+        (size > common &&
+          found > 0 &&
+          found * 8 < size &&
+          (touched.length > 0 || exp.factor < 1)) ||
+        (exp.factor < 1 && size > paraphraseCommon && found > 0);
       // Seek each found statement in the list when that is cheaper than walking the list.
       const probe = onlyFound && found * Math.log2(size + 2) < size;
       const scoreAt = (doc: number, p: number): number => {
