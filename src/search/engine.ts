@@ -115,6 +115,10 @@ export interface IndexData {
   /** Every word of every role phrase, and the same by 4-letter prefix (demonym matching). */
   roleVocab: Set<string>;
   rolePrefixes: Map<string, string[]>;
+  /** How many statements each speaker has. */
+  statementCounts: Int32Array;
+  /** The reports' main topic words (for suggestions), computed once at build. */
+  globalTopics: string[];
   /** Most frequent surface form of each term, for suggestions. */
   display: string[];
   df: Int32Array;
@@ -346,6 +350,11 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const deletions = buildDeletionTable(surfaceList);
 
   const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
+  const statementCounts = new Int32Array(corpus.speakers.length);
+  for (let doc = 0; doc < n; doc++) {
+    const sp = docSpeaker[doc] ?? -1;
+    if (sp >= 0) statementCounts[sp] = (statementCounts[sp] ?? 0) + 1;
+  }
   const roleVocab = new Set(roles.flat(2));
   const rolePrefixes = new Map<string, string[]>();
   for (const w of roleVocab) {
@@ -363,7 +372,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
   if (!Number.isFinite(maxIdf)) maxIdf = 1;
 
-  return {
+  const index: SearchIndex = {
     corpus,
     data: {
       terms,
@@ -388,6 +397,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       roles,
       roleVocab,
       rolePrefixes,
+      statementCounts,
       display,
       df,
       lexicon: openWordNet(),
@@ -401,8 +411,11 @@ export function buildIndex(corpus: Corpus): SearchIndex {
         seen: new Uint8Array(docCount),
         meetingBest: new Float32Array(corpus.meetings.length),
       },
+      globalTopics: [],
     },
   };
+  index.data.globalTopics = topTopics(index, null, 10);
+  return index;
 }
 
 function buildSpeakerKeys(speakers: Speaker[]): {
@@ -1031,9 +1044,7 @@ export function askQuestion(
     .filter((x): x is string => typeof x === 'string');
 
   // Everyone asked about is known but silent in the reports (present, never quoted): say so.
-  const quoted = new Set<number>();
-  for (const s of d.docSpeaker) if (s >= 0) quoted.add(s);
-  const silent = [...reading.speakers].filter((s) => !quoted.has(s));
+  const silent = [...reading.speakers].filter((s) => (d.statementCounts[s] ?? 0) === 0);
   if (reading.speakers.size > 0 && silent.length === reading.speakers.size && !onlySpeakers) {
     const names = silent.map((s) => corpus.speakers[s]?.name ?? '').filter(Boolean);
     notices.push(`The reports mention ${names.join(' and ')} but quote no statements by them.`);
@@ -1301,9 +1312,8 @@ function scoreStatements(
 
 /** The most quoted speakers' names. */
 function topSpeakers(index: SearchIndex, max: number): string[] {
-  const counts = new Map<number, number>();
-  for (const s of index.data.docSpeaker) if (s >= 0) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts.entries()]
+  return [...index.data.statementCounts.entries()]
+    .filter(([, c]) => c > 0)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, max)
     .map(([s]) => index.corpus.speakers[s]?.name ?? '')
@@ -1313,6 +1323,7 @@ function topSpeakers(index: SearchIndex, max: number): string[] {
 /** Topic words the reports (or these speakers) use often and that are not everywhere. */
 function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number): string[] {
   const d = index.data;
+  if (!speakers && d.globalTopics.length >= max) return d.globalTopics.slice(0, max);
   const n = index.corpus.statements.length;
   const usable = (t: number) => {
     const word = d.display[t] ?? '';
