@@ -296,7 +296,7 @@ export function isDateLine(line: string): boolean {
 }
 
 const NOISE_EXACT =
-  /^(view settings|font size:?|site colou?rs:?|images|settings|menu|main menu|search|share|print|print version|subscribe|skip to (main )?content|back to top|home|close|log ?in|sign in|sign up|accept( all)?( cookies)?|read more|related( news| articles| stories)?|text version|full version|listen|email|e-mail|twitter|facebook|telegram|instagram|youtube|whatsapp|rss|next|previous|prev|more|loading\.*|advertisement|top|contacts?|about( us)?|news|photos?|videos?|audio|documents?|transcripts|events|all news|open-menu|copy link|copied|font|a a a)$/i;
+  /^(view settings|font size:?|site colou?rs:?|images|settings|menu|main menu|search|share|print|print version|subscribe|skip to (main )?content|back to top|home|close|log ?in|sign in|sign up|accept( all)?( cookies)?|read more|related( news| articles| stories)?|text version|full version|listen|email|e-mail|twitter|facebook|telegram|instagram|youtube|whatsapp|rss|next|previous|prev|more|loading\.*|advertisement|top|contacts?|about( us)?|news|photos?|videos?|audio|documents?|transcripts|events|all news|open-menu|copy link|copied|font|a a a|the white house|office of the press secretary|for immediate release|briefings (&|and) statements|briefing room|speeches (&|and) remarks|press briefings|statements (&|and) releases|breadcrumb|skip to main|toggle navigation|navigation)$/i;
 
 const LONG_NOISE =
   /^(official (web)?site of\b|©|\(c\)|copyright\b|all rights reserved|(tags?|keywords?|topics?|categories|category|share this|follow us|posted in)\s*:)/i;

@@ -54,6 +54,8 @@ const NAME_PARTICLES = new Set(
   'al el bin ibn abu de di da van von der den le la du dos das del ter ten bint'.split(' '),
 );
 
+const COURTESY = new Set(['eminence', 'excellency', 'holiness', 'majesty', 'highness']);
+
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their']);
 
 /** Capitalised words that start sentences or name things but are never part of a person's name. */
@@ -201,6 +203,17 @@ function mentionAt(
     return null;
   if ((t.low === 'he' || t.low === 'she') && !t.possessive)
     return makeMention(s, tk, offset, 'pronoun', i, i, null, null, null, []);
+  // "His Eminence", "Her Excellency": a courtesy form that points at the person in focus.
+  const nx = tk[i + 1];
+  if (
+    (t.low === 'his' || t.low === 'her') &&
+    t.cap &&
+    nx &&
+    nx.cap &&
+    COURTESY.has(nx.low) &&
+    !nx.possessive
+  )
+    return makeMention(s, tk, offset, 'pronoun', i, i + 1, null, null, null, []);
 
   // Role or titled name: [determiner | possessive modifier] [Cap modifiers] TITLE... [of ...] [honorifics] [Name]
   let j = i;
@@ -337,18 +350,36 @@ function mentionAt(
       if (nameToks.length) {
         // "Mr President" style vocatives have no name; a name follows the title here.
         const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-        return makeMention(
-          s,
-          tk,
-          offset,
-          'name',
-          i,
-          lastTok,
-          name,
-          det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText,
-          head,
-          filteredQuals,
-        );
+        let role = det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText;
+        let end = lastTok;
+        // "President Macron of France": the place after the name still belongs to the role.
+        const after = tk[lastTok + 1];
+        if (
+          after?.low === 'of' &&
+          !(tk[lastTok] as Token).possessive &&
+          ofRun.length === 0 &&
+          adjacent(s, tk[lastTok] as Token, after, offset)
+        ) {
+          let r = lastTok + 2;
+          if (tk[r]?.low === 'the') r++;
+          const place: Token[] = [];
+          while (
+            r < tk.length &&
+            place.length < 4 &&
+            (tk[r] as Token).cap &&
+            adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
+            !HONORIFICS.has((tk[r] as Token).low)
+          ) {
+            place.push(tk[r] as Token);
+            r++;
+          }
+          if (place.length > 0) {
+            role = `${role} ${s.slice(after.start - offset, (place[place.length - 1] as Token).end - offset)}`;
+            for (const x of place) filteredQuals.push(x.low);
+            end = r - 1;
+          }
+        }
+        return makeMention(s, tk, offset, 'name', i, end, name, role, head, filteredQuals);
       }
       // Vocative "Mr President" / "Mr. President": not a mention of a third person.
       const prev = tk[i - 1];

@@ -185,20 +185,26 @@ function parseInto(r: ParsedReport): void {
   };
   const labelPeople = new Map<number, Person | null>();
   const byLabel = new Map<string, Person | null>();
-  for (const [i, info] of infos.entries()) {
-    if (info.kind !== 'label' || !info.label) continue;
-    // Transcripts repeat the same few labels: resolve each distinct one once.
-    let person = byLabel.get(info.label.label);
-    if (person === undefined) {
-      person = personFromLabel(reg, info.label, knownOf);
-      byLabel.set(info.label.label, person);
+  const resolveLabels = (roleLabels: boolean) => {
+    for (const [i, info] of infos.entries()) {
+      if (info.kind !== 'label' || !info.label) continue;
+      // "THE PRESIDENT" is whoever the report calls President: resolve it once the text is read.
+      if (/^the\s/i.test(info.label.label) !== roleLabels) continue;
+      // Transcripts repeat the same few labels: resolve each distinct one once.
+      let person = byLabel.get(info.label.label);
+      if (person === undefined) {
+        person = personFromLabel(reg, info.label, knownOf);
+        byLabel.set(info.label.label, person);
+      }
+      labelPeople.set(i, person);
     }
-    labelPeople.set(i, person);
-  }
+  };
+  resolveLabels(false);
   for (const info of infos) {
     if (info.kind !== 'text' && info.kind !== 'heading') continue;
     learnPeople(reg, info, knownOf);
   }
+  resolveLabels(true);
 
   // Title and date from the header lines (the lines before the first transcript label).
   const header: ParaInfo[] = [];
@@ -243,6 +249,7 @@ function parseInto(r: ParsedReport): void {
   let current: Person | null = null;
   let open: OpenQuote | null = null;
   let intro: OpenQuote | null = null;
+  let newsAgain = false;
   let known = knownOf();
   const refreshKnown = () => {
     known = knownOf();
@@ -274,6 +281,12 @@ function parseInto(r: ParsedReport): void {
       }
       continue;
     }
+    if (info.kind === 'turn' && (newsAgain || looksLikeNews(p, knownOf()))) {
+      // A news paragraph after the transcript ("Putin noted, “…”"): read it, and what follows, as news.
+      newsAgain = true;
+      info.kind = 'text';
+    }
+    if (info.kind === 'label') newsAgain = false;
     if (info.kind === 'label' || info.kind === 'turn') {
       open = null;
       intro = null;
@@ -418,6 +431,32 @@ function parseInto(r: ParsedReport): void {
       const mentions = findMentions(ptext, sTokens, p.start, known);
       markPresent(ptext, p.start, sTokens, known, reg, mentions);
       const subj = findSubject(ptext, p.start, sTokens, mentions);
+      // "According to the Leader, ..." reports what the Leader said.
+      const m0 = mentions[0];
+      if (
+        !subj &&
+        m0 &&
+        m0.kind !== 'pronoun' &&
+        sTokens[0]?.low === 'according' &&
+        sTokens[1]?.low === 'to' &&
+        m0.start === sTokens[2]?.start
+      ) {
+        const person = resolve(m0);
+        const span = trimSentence(ptext, s);
+        if (person && span) {
+          drafts.push({
+            person,
+            kind: 'paraphrase',
+            start: p.start + span.start,
+            end: p.start + span.end,
+            context: null,
+            paragraph: p.n,
+            line: p.line,
+          });
+          focus = person;
+        }
+        continue;
+      }
       if (!subj) continue;
       const person = resolve(subj);
       if (!person) continue;
@@ -633,6 +672,19 @@ function tokenizeOutsideQuotes(text: string, offset: number): Token[] {
   }
   if (from < text.length) out.push(...tokenize(text.slice(from), offset + from));
   return out;
+}
+
+/** A transcript paragraph that is really news: a named person's quotation with its attribution. */
+function looksLikeNews(p: Paragraph, known: KnownNames): boolean {
+  if (!/[\u201c"]/.test(p.text)) return false;
+  const { spans } = scanQuotes(p.text);
+  if (spans.length === 0) return false;
+  const first = spans[0] as { open: number };
+  const tokens = tokenize(p.text.slice(0, Math.max(0, first.open)), p.start);
+  if (tokens.length === 0) return false;
+  const mentions = findMentions(p.text, tokens, p.start, known);
+  const subj = findSubject(p.text, p.start, tokens, mentions);
+  return !!subj && subj.kind !== 'pronoun' && reportingVerbFollows(p.text, p.start, tokens, subj);
 }
 
 function isAppositive(text: string, offset: number, a: Mention, b: Mention): boolean {

@@ -245,16 +245,21 @@ export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Pe
   let bestScore = 0;
   for (const p of reg.people) {
     if (p.generic) continue;
+    let s = 0;
+    let widest = 0;
     for (const r of p.roles) {
-      const s = roleScore(r, head, m.quals);
-      if (s <= 0) continue;
-      if (
-        s > bestScore ||
-        (s === bestScore && best && (p === focus || (best !== focus && p.seen > best.seen)))
-      ) {
-        best = p;
-        bestScore = s;
-      }
+      const rs = roleScore(r, head, m.quals);
+      if (rs > s) s = rs;
+      if (rs > 0) widest = Math.max(widest, r.quals.length);
+    }
+    // Plain "the President" is the one whose role needs no qualifier ("President of Westholm" is not).
+    if (m.quals.length === 0) s -= 0.1 * widest;
+    if (s <= 0) continue;
+    const tieWins =
+      s === bestScore && best && (p === focus || (best !== focus && p.seen > best.seen));
+    if (s > bestScore || tieWins) {
+      best = p;
+      bestScore = s;
     }
   }
   if (best) return best;

@@ -220,4 +220,37 @@ describe('smaller rules', () => {
     expect(bin.statements).toEqual([]);
     expect(bin.warnings[0]?.message).toMatch(/binary/);
   });
+
+  it('reads "THE PRESIDENT" as the president the report names without a qualifier', () => {
+    const r = parseReport(
+      'Remarks by President Lena Novak and President Jonas Berg of Westholm\n\nTHE PRESIDENT: Please sit down.\n\nPRESIDENT BERG: Thank you, Madam President.\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => s.speaker)).toEqual(['Lena Novak', 'Jonas Berg']);
+  });
+
+  it('reads "According to …" and "His Excellency said …" as reported speech', () => {
+    const r = parseReport(
+      'Mayor Elena Varga met the board on Friday. According to the Mayor, the harbour will stay public.\n\nReferring to the storms, Her Excellency said the piers held.\n',
+      'x.txt',
+    );
+    expect(
+      r.statements.map((s) => [s.kind, s.speaker, s.text.split(' ').slice(0, 3).join(' ')]),
+    ).toEqual([
+      ['paraphrase', 'Elena Varga', 'According to the'],
+      ['paraphrase', 'Elena Varga', 'Referring to the'],
+    ]);
+  });
+
+  it('goes back to reading news when a news paragraph follows a transcript', () => {
+    const r = parseReport(
+      'MAYOR VARGA: We start with the budget.\n\nCouncillor Tom Okafor later told reporters, “The budget is fine.”\n\nHe added that the vote would be in June.\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => [s.kind, s.speaker])).toEqual([
+      ['turn', 'Varga'],
+      ['quote', 'Tom Okafor'],
+      ['paraphrase', 'Tom Okafor'],
+    ]);
+  });
 });
