@@ -1,4 +1,5 @@
-// Settings from the environment (placeholder types until the Discord issue lands parseConfig).
+// Settings from the environment: one pure parseConfig(env) that reports every problem at once.
+
 export interface Config {
   discordToken: string | null;
   discordClientId: string | null;
@@ -12,4 +13,251 @@ export interface Config {
   /** Bounds on the length of a daily quote, in characters. */
   quoteMinChars: number;
   quoteMaxChars: number;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** One documented setting; `.env.example` lists exactly these (a test keeps them in step). */
+export interface SettingDoc {
+  key: string;
+  /** Shown in `.env.example` and the README; empty when the setting has no default. */
+  example: string;
+  description: string;
+}
+
+export const SETTINGS: readonly SettingDoc[] = [
+  {
+    key: 'DISCORD_TOKEN',
+    example: '',
+    description:
+      'Bot token (Developer Portal → your app → Bot → Reset Token). Leave empty to run the local console instead of the bot.',
+  },
+  {
+    key: 'DISCORD_CLIENT_ID',
+    example: '',
+    description:
+      'Application ID (Developer Portal → General Information). Needed by `npm run deploy` and `npm run invite`.',
+  },
+  {
+    key: 'DISCORD_GUILD_ID',
+    example: '',
+    description:
+      'Optional server ID: `npm run deploy` registers the commands in this server only (instant, for development). Empty: globally.',
+  },
+  {
+    key: 'DISCORD_API_URL',
+    example: '',
+    description:
+      "Optional REST base URL (a REST proxy, or a fake Discord in tests). Empty: Discord's own.",
+  },
+  {
+    key: 'CORPUS_DIR',
+    example: 'seeds',
+    description: 'Folder of meeting reports (.txt / .md) loaded at startup.',
+  },
+  {
+    key: 'DATA_DIR',
+    example: 'data',
+    description: 'Folder for the bot’s own data (the daily-quote database).',
+  },
+  {
+    key: 'LOG_LEVEL',
+    example: 'info',
+    description: 'One of fatal, error, warn, info, debug, trace, silent.',
+  },
+  {
+    key: 'ASK_COOLDOWN_SECONDS',
+    example: '5',
+    description:
+      'How long each member waits between two /ask questions (0 turns the cooldown off).',
+  },
+  {
+    key: 'QUOTE_MIN_CHARS',
+    example: '60',
+    description: 'Shortest statement the daily quote may pick, in characters.',
+  },
+  {
+    key: 'QUOTE_MAX_CHARS',
+    example: '400',
+    description: 'Longest statement the daily quote may pick, in characters.',
+  },
+];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Thrown by parseConfig; `problems` holds one plain sentence per problem. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(
+      `The settings have ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Reads the settings; throws a ConfigError listing every problem when any setting is unusable. */
+export function parseConfig(env: Env): Config {
+  const problems: string[] = [];
+  const read = (key: string): string | null => {
+    const raw = env[key];
+    if (raw === undefined) return null;
+    const value = raw.trim();
+    return value === '' ? null : value;
+  };
+
+  const discordToken = read('DISCORD_TOKEN');
+  if (discordToken !== null) problems.push(...checkToken(discordToken));
+
+  const discordClientId = read('DISCORD_CLIENT_ID');
+  if (discordClientId !== null && !SNOWFLAKE.test(discordClientId)) {
+    problems.push(
+      `DISCORD_CLIENT_ID is "${discordClientId}", but an application ID is a number of 17 to 20 digits (Developer Portal → General Information → Application ID).`,
+    );
+  }
+  const discordGuildId = read('DISCORD_GUILD_ID');
+  if (discordGuildId !== null && !SNOWFLAKE.test(discordGuildId)) {
+    problems.push(
+      `DISCORD_GUILD_ID is "${discordGuildId}", but a server ID is a number of 17 to 20 digits (in Discord: turn on Developer Mode, right-click the server → Copy Server ID). Leave it empty to register the commands globally.`,
+    );
+  }
+
+  let discordApiUrl = read('DISCORD_API_URL');
+  if (discordApiUrl !== null) {
+    if (!isHttpUrl(discordApiUrl)) {
+      problems.push(
+        `DISCORD_API_URL is "${discordApiUrl}", which is not an http(s) address. Leave it empty to use Discord's own.`,
+      );
+    } else {
+      discordApiUrl = discordApiUrl.replace(/\/+$/, '');
+    }
+  }
+
+  const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL is "${logLevel}"; use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+
+  const askCooldownSeconds = readInteger(read, 'ASK_COOLDOWN_SECONDS', 5, 0, 3600, problems);
+  const quoteMinChars = readInteger(read, 'QUOTE_MIN_CHARS', 60, 1, 4000, problems);
+  const quoteMaxChars = readInteger(read, 'QUOTE_MAX_CHARS', 400, 1, 4000, problems);
+  if (quoteMinChars > quoteMaxChars) {
+    problems.push(
+      `QUOTE_MIN_CHARS (${quoteMinChars}) is larger than QUOTE_MAX_CHARS (${quoteMaxChars}); no statement could ever be picked.`,
+    );
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    discordToken,
+    discordClientId,
+    discordGuildId,
+    discordApiUrl,
+    corpusDir: read('CORPUS_DIR') ?? 'seeds',
+    dataDir: read('DATA_DIR') ?? 'data',
+    logLevel,
+    askCooldownSeconds,
+    quoteMinChars,
+    quoteMaxChars,
+  };
+}
+
+/**
+ * Settings an entry point needs but parseConfig cannot demand (the console needs no token).
+ * Returns one sentence per missing setting, saying what it is for.
+ */
+export function findMissingSettings(
+  config: Config,
+  needed: ('discordToken' | 'discordClientId')[],
+  purpose: string,
+): string[] {
+  const missing: string[] = [];
+  if (needed.includes('discordToken') && config.discordToken === null) {
+    missing.push(
+      `DISCORD_TOKEN is not set; ${purpose} needs the bot token (Developer Portal → your app → Bot → Reset Token).`,
+    );
+  }
+  if (needed.includes('discordClientId') && config.discordClientId === null) {
+    missing.push(
+      `DISCORD_CLIENT_ID is not set; ${purpose} needs the application ID (Developer Portal → General Information → Application ID).`,
+    );
+  }
+  return missing;
+}
+
+/** Keys that look like ours but are not (a typo silently falls back to a default otherwise). */
+export function findUnknownSettings(env: Env): string[] {
+  const known = new Set(SETTINGS.map((s) => s.key));
+  return Object.keys(env)
+    .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE)_/.test(key) && !known.has(key))
+    .map((key) => {
+      const close = SETTINGS.find((s) => editDistance(s.key, key) <= 2);
+      return close
+        ? `${key} is not a setting; did you mean ${close.key}?`
+        : `${key} is not a setting and is ignored.`;
+    });
+}
+
+function checkToken(token: string): string[] {
+  if (/^bot\s/i.test(token)) {
+    return ['DISCORD_TOKEN starts with "Bot "; paste the token alone, without the "Bot " prefix.'];
+  }
+  if (/^["'].*["']$/.test(token)) {
+    return ['DISCORD_TOKEN is wrapped in quotes inside the value; remove the quotes.'];
+  }
+  if (/\s/.test(token) || token.split('.').length !== 3) {
+    return [
+      'DISCORD_TOKEN does not look like a bot token (three parts separated by dots). Copy it from Developer Portal → your app → Bot → Reset Token; the OAuth2 client secret will not work.',
+    ];
+  }
+  return [];
+}
+
+function readInteger(
+  read: (key: string) => string | null,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = read(key);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(
+      `${key} is "${raw}"; it must be a whole number from ${min} to ${max} (default ${fallback}).`,
+    );
+    return fallback;
+  }
+  return Number(raw);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j] ?? 0;
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      prev = saved;
+    }
+  }
+  return row[b.length] ?? 0;
 }

@@ -4,6 +4,7 @@ import type { Corpus } from './corpus/types.js';
 import type { SearchIndex } from './search/engine.js';
 import type { Config } from './config.js';
 import type { DailyStore } from './daily/store.js';
+import type { ProfileStats } from './answers/profiles.js';
 
 export interface AppContext {
   corpus: Corpus;
@@ -20,4 +21,10 @@ export interface AppContext {
    * answers "this result has expired — ask again".
    */
   sessions: Map<string, unknown>;
+  /**
+   * Corpus-wide statistics behind /who and /meeting (topics, representative quotes). Entry points
+   * may build them at startup with `buildProfileStats(corpus)`; otherwise the first /who or
+   * /meeting builds and keeps them here (see `getProfileStats`).
+   */
+  profileStats?: ProfileStats;
 }

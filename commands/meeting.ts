@@ -1,0 +1,42 @@
+// /meeting meeting:<autocomplete> — a meeting's summary, participants, topics and key quotes.
+import { SlashCommandBuilder } from 'discord.js';
+import type { AppContext } from '../src/context.js';
+import type { Choice, CommandInput, CommandModule } from './types.js';
+import { buildMeetingDigest, getProfileStats } from '../src/answers/profiles.js';
+import { buildMeetingView } from '../src/answers/meeting-view.js';
+import { suggestMeetings } from '../src/search/lookup.js';
+import type { ReplyView } from '../src/answers/view.js';
+
+const data = new SlashCommandBuilder()
+  .setName('meeting')
+  .setDescription('What happened at a meeting: a verbatim summary, who spoke, key quotes.')
+  .addStringOption((o) =>
+    o
+      .setName('meeting')
+      .setDescription('Title, date (YYYY-MM-DD) or participant')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  );
+
+function clip(text: string, max = 100): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export async function runMeeting(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
+  const query = String(input.options.meeting ?? '');
+  return buildMeetingView(buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx)));
+}
+
+export function autocompleteMeeting(
+  ctx: AppContext,
+  focused: { name: string; value: string },
+): Choice[] {
+  // The value is the meeting id (cut to Discord's 100 characters; the lookup accepts the cut form).
+  return suggestMeetings(ctx.corpus, focused.value.slice(0, 100), 25).map((m) => ({
+    name: clip(`${m.date ?? 'undated'} — ${m.title ?? m.file}`),
+    value: m.id.slice(0, 100),
+  }));
+}
+
+export const meeting: CommandModule = { data, run: runMeeting, autocomplete: autocompleteMeeting };

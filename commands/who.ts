@@ -1,0 +1,41 @@
+// /who speaker:<autocomplete> — a speaker's profile from the reports.
+import { SlashCommandBuilder } from 'discord.js';
+import type { AppContext } from '../src/context.js';
+import type { Choice, CommandInput, CommandModule } from './types.js';
+import { buildSpeakerProfile, getProfileStats } from '../src/answers/profiles.js';
+import { buildWhoView } from '../src/answers/who-view.js';
+import { suggestSpeakers } from '../src/search/lookup.js';
+import type { ReplyView } from '../src/answers/view.js';
+
+const data = new SlashCommandBuilder()
+  .setName('who')
+  .setDescription('Who is this speaker, and what did they say? A profile from the reports.')
+  .addStringOption((o) =>
+    o
+      .setName('speaker')
+      .setDescription('Name, surname, alias or role')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  );
+
+function clip(text: string, max = 100): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export async function runWho(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
+  const query = String(input.options.speaker ?? '');
+  return buildWhoView(buildSpeakerProfile(ctx.corpus, query, getProfileStats(ctx)));
+}
+
+export function autocompleteWho(
+  ctx: AppContext,
+  focused: { name: string; value: string },
+): Choice[] {
+  // The value is the canonical name, which findSpeaker resolves exactly; names are short.
+  return suggestSpeakers(ctx.corpus, focused.value.slice(0, 100), 25)
+    .filter((s) => s.name.length <= 100)
+    .map((s) => ({ name: clip(s.role ? `${s.name} — ${s.role}` : s.name), value: s.name }));
+}
+
+export const who: CommandModule = { data, run: runWho, autocomplete: autocompleteWho };

@@ -1,0 +1,173 @@
+// The /ask reply: the statements that answer a question, verbatim, each with speaker, meeting,
+// date and place in the source, a one-line summary of each meeting, and the More / Context /
+// Post to channel buttons. Also the "nothing found" reply and the Context view.
+import type { Meeting, Statement } from '../corpus/types.js';
+import type { AskAnswer, AskOptions, AskResult } from '../search/engine.js';
+import { meetingOneLine } from './profiles.js';
+import { formatLongDate } from './quote-view.js';
+import { clipText } from './who-view.js';
+import { emptyCard, textReply } from './view.js';
+import type { ButtonView, Card, ReplyView } from './view.js';
+
+/** Results per page (and per "More"). */
+export const ASK_PAGE_SIZE = 3;
+/** Room for a quote in a field (Discord allows 1,024) once the citation line is added. */
+const QUOTE_CHARS = 700;
+const MAX_SUMMARY_LINES = 3;
+/** Statements shown on each side of the top one by "Context". */
+const CONTEXT_RADIUS = 2;
+const MAX_SESSIONS = 2000;
+
+/** What a button needs to redo the search: kept in ctx.sessions under a short key. */
+export interface AskSession {
+  kind: 'ask';
+  question: string;
+  options: Pick<AskOptions, 'speaker' | 'meeting'>;
+  hidden: boolean;
+}
+
+export function formatStatementCitation(statement: Statement, meeting: Meeting): string {
+  const where = `¶${statement.paragraph} of ${meeting.file}`;
+  return meeting.source && /^https?:\/\//u.test(meeting.source)
+    ? `${where} · [source](${meeting.source})`
+    : where;
+}
+
+export function formatMeetingName(meeting: Meeting): string {
+  const title = meeting.title ?? meeting.file;
+  return meeting.date ? `${title}, ${formatLongDate(meeting.date)}` : title;
+}
+
+/** A statement as a card field: who, where and when in the name; the words and citation in the value. */
+export function buildStatementField(
+  statement: Statement,
+  meeting: Meeting,
+  marker = '',
+): Card['fields'][number] {
+  const text = clipText(statement.text, QUOTE_CHARS);
+  const words = statement.kind === 'paraphrase' ? `${text} *(reported)*` : `“${text}”`;
+  const speaker = statement.speaker ?? 'The report';
+  return {
+    name: `${marker}${speaker} — ${formatMeetingName(meeting)}`,
+    value: `${words}\n${formatStatementCitation(statement, meeting)}`,
+  };
+}
+
+/** The answer page: results `offset+1 … offset+n` of `answer.total`. */
+export function buildAskView(
+  answer: AskAnswer,
+  state: {
+    key: string | null;
+    offset: number;
+    hidden: boolean;
+    /** "Post to channel" makes sense in a server channel, not in a direct message. */
+    canPost?: boolean;
+    sharedBy?: string;
+  },
+): ReplyView {
+  if (answer.error) return textReply(answer.error);
+  if (answer.results.length === 0) return buildNothingView(answer);
+  const card = emptyCard();
+  card.title = clipText(`“${answer.question.trim()}”`, 250);
+  card.description = describeMeetings(answer.results);
+  card.fields = answer.results.map((r) => buildStatementField(r.statement, r.meeting));
+  const last = state.offset + answer.results.length;
+  card.footer = `Statements ${state.offset + 1}–${last} of ${answer.total} · every quote is verbatim from the reports`;
+  const buttons: ButtonView[] = [];
+  if (state.key) {
+    if (last < answer.total)
+      buttons.push({ id: `ask:more:${state.key}:${last}`, label: 'More', style: 'primary' });
+    buttons.push({
+      id: `ask:context:${state.key}:${state.offset}`,
+      label: 'Context',
+      style: 'secondary',
+    });
+    if (state.hidden && state.canPost !== false)
+      buttons.push({
+        id: `ask:post:${state.key}:${state.offset}`,
+        label: 'Post to channel',
+        style: 'success',
+      });
+  }
+  const lines: string[] = [];
+  if (state.sharedBy) lines.push(`Shared by <@${state.sharedBy}>`);
+  if (answer.notice) lines.push(answer.notice);
+  return {
+    ephemeral: state.hidden,
+    content: lines.length > 0 ? lines.join('\n') : null,
+    cards: [card],
+    buttons,
+  };
+}
+
+/** Nothing answers: say so plainly, privately, with what the reports do cover. */
+export function buildNothingView(answer: AskAnswer): ReplyView {
+  const lines = [`Nothing in the reports answers “${clipText(answer.question.trim(), 200)}”.`];
+  if (answer.unknownSpeakers.length > 0) {
+    lines.push(`No report quotes ${answer.unknownSpeakers.map((s) => `“${s}”`).join(' or ')}.`);
+  }
+  // The engine's notice may itself say "nothing answers"; one such sentence is enough.
+  if (answer.notice && !/^nothing in the reports/i.test(answer.notice)) lines.push(answer.notice);
+  if (answer.suggestions.length > 0) {
+    lines.push(`You could ask about: ${answer.suggestions.slice(0, 8).join(', ')}.`);
+  }
+  return textReply(lines.join('\n'));
+}
+
+/** The statements around `statement` in its meeting, the statement itself marked. */
+export function buildContextView(statement: Statement, meeting: Meeting): ReplyView {
+  const at = meeting.statements.findIndex((s) => s.id === statement.id);
+  const from = Math.max(0, at - CONTEXT_RADIUS);
+  const around = meeting.statements.slice(from, at + CONTEXT_RADIUS + 1);
+  const card = emptyCard();
+  card.title = clipText(formatMeetingName(meeting), 250);
+  card.url = meeting.source && /^https?:\/\//u.test(meeting.source) ? meeting.source : null;
+  card.description = statement.context ? `${clipText(statement.context, 600)}` : null;
+  card.fields = around.map((s) =>
+    buildStatementField(s, meeting, s.id === statement.id ? '▶ ' : ''),
+  );
+  card.footer = `Statements ${from + 1}–${from + around.length} of ${meeting.statements.length} in ${meeting.file}`;
+  return { ephemeral: true, content: null, cards: [card], buttons: [] };
+}
+
+function describeMeetings(results: AskResult[]): string | null {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const { meeting } of results) {
+    if (seen.has(meeting.id) || lines.length >= MAX_SUMMARY_LINES) continue;
+    seen.add(meeting.id);
+    const line = meetingOneLine(meeting);
+    lines.push(`**${formatMeetingName(meeting)}**${line ? ` — ${clipText(line, 300)}` : ''}`);
+  }
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+/** Keeps an ask for its buttons; returns the key. Oldest entries go first past MAX_SESSIONS. */
+export function rememberAsk(
+  sessions: Map<string, unknown>,
+  session: AskSession,
+  makeKey: () => string,
+): string {
+  let key = makeKey();
+  while (sessions.has(key)) key = makeKey();
+  sessions.set(key, session);
+  while (sessions.size > MAX_SESSIONS) {
+    const oldest = sessions.keys().next().value;
+    if (oldest === undefined) break;
+    sessions.delete(oldest);
+  }
+  return key;
+}
+
+export function recallAsk(sessions: Map<string, unknown>, key: string): AskSession | null {
+  const value = sessions.get(key) as Partial<AskSession> | undefined;
+  return value?.kind === 'ask' ? (value as AskSession) : null;
+}
+
+/** `ask:<action>:<key>:<offset>` → its parts, or null for anything else. */
+export function parseAskButton(
+  customId: string,
+): { action: string; key: string; offset: number } | null {
+  const m = /^ask:(more|context|post):([A-Za-z0-9_-]{1,40}):(\d{1,6})$/.exec(customId);
+  return m ? { action: m[1] ?? '', key: m[2] ?? '', offset: Number(m[3]) } : null;
+}

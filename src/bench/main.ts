@@ -1,0 +1,33 @@
+// `npm run bench`: runs every bench section and prints its tables.
+import { benchSearch } from './search.js';
+import { formatTable, type BenchTable } from './table.js';
+
+// TODO(corpus helper): add `benchLoad` from ./load.js once src/bench/load.ts is on main.
+// TODO(profiles helper): add `benchProfiles` from ./profiles.js once src/bench/profiles.ts is on main.
+const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
+  {
+    name: 'search',
+    run: () => benchSearch({ log: (line) => process.stderr.write(`[search] ${line}\n`) }),
+  },
+];
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  let failed = 0;
+  for (const section of SECTIONS) {
+    try {
+      for (const table of await section.run()) process.stdout.write(formatTable(table) + '\n\n');
+    } catch (err) {
+      failed++;
+      process.stdout.write(
+        `## ${section.name}: failed — ${err instanceof Error ? err.message : String(err)}\n\n`,
+      );
+    }
+  }
+  process.stdout.write(`bench finished in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,177 @@
+// `npm start`: load and index the reports, then run the Discord bot (DISCORD_TOKEN set) or the
+// local console (no token) with the very same commands.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import dotenv from 'dotenv';
+import type { Logger } from 'pino';
+import { commands } from '../commands/index.js';
+import { ConfigError, findUnknownSettings, parseConfig } from './config.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { loadCorpus } from './corpus/load.js';
+import { buildProfileStats } from './answers/profiles.js';
+import { openDailyStore } from './daily/store.js';
+import type { DailyStore } from './daily/store.js';
+import { startDailyScheduler } from './daily/scheduler.js';
+import { startBot } from './discord/client.js';
+import { createChannelPoster } from './discord/poster.js';
+import { runConsole } from './console/run.js';
+import { createLogger } from './log.js';
+import { askQuestion, buildIndex } from './search/engine.js';
+
+/** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
+const SHUTDOWN_GRACE_MS = 3500;
+const SHUTDOWN_DEADLINE_MS = 4800;
+
+async function main(): Promise<number> {
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+    return 1;
+  }
+  const consoleMode = config.discordToken === null;
+  // The console keeps standard output for answers: logs go to standard error, and only warnings
+  // unless LOG_LEVEL asks for more.
+  const log = createLogger({
+    level: consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
+    secrets: [config.discordToken],
+    destination: consoleMode ? process.stderr : process.stdout,
+  });
+  for (const hint of findUnknownSettings(process.env)) log.warn(hint);
+
+  const ctx = await buildContext(config, log);
+  if (!ctx) return 1;
+  return consoleMode ? runConsoleMode(ctx) : runBotMode(ctx);
+}
+
+async function buildContext(config: Config, log: Logger): Promise<AppContext | null> {
+  const started = performance.now();
+  let corpus;
+  try {
+    corpus = await loadCorpus(config.corpusDir);
+  } catch (err) {
+    log.fatal({ err, corpusDir: config.corpusDir }, 'could not load the reports');
+    process.stderr.write(
+      `Could not load the reports from CORPUS_DIR="${config.corpusDir}": ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return null;
+  }
+  const loadedMs = performance.now() - started;
+  const index = buildIndex(corpus);
+  const profileStats = buildProfileStats(corpus);
+  // The first question opens the paraphrase lexicon; do it now, not inside someone's 3 seconds.
+  askQuestion(index, 'what was said about cooperation');
+  log.info(
+    {
+      meetings: corpus.meetings.length,
+      speakers: corpus.speakers.length,
+      statements: corpus.statements.length,
+      warnings: corpus.warnings.length,
+      loadMs: Math.round(loadedMs),
+      indexMs: Math.round(performance.now() - started - loadedMs),
+    },
+    'reports loaded and indexed',
+  );
+  for (const warning of corpus.warnings.slice(0, 20)) log.warn(warning, 'report warning');
+  if (corpus.meetings.length === 0) {
+    log.warn(
+      { corpusDir: config.corpusDir },
+      'no reports found: add .txt or .md files to CORPUS_DIR',
+    );
+  }
+  return {
+    corpus,
+    index,
+    config,
+    log,
+    store: openStore(config, log),
+    now: () => new Date(),
+    sessions: new Map(),
+    profileStats,
+  };
+}
+
+/** The daily-quote database; without it everything but /daily still works. */
+function openStore(config: Config, log: Logger): DailyStore | null {
+  try {
+    return openDailyStore(config.dataDir);
+  } catch (err) {
+    log.error(
+      { err, dataDir: config.dataDir },
+      'could not open the daily-quote database; /daily is unavailable',
+    );
+    return null;
+  }
+}
+
+async function runConsoleMode(ctx: AppContext): Promise<number> {
+  try {
+    return await runConsole(ctx, commands, {
+      input: process.stdin,
+      output: process.stdout,
+      historyFile: join(ctx.config.dataDir, 'console-history'),
+    });
+  } finally {
+    ctx.store?.close();
+  }
+}
+
+async function runBotMode(ctx: AppContext): Promise<number> {
+  let bot;
+  try {
+    bot = await startBot({ ctx, commands });
+  } catch (err) {
+    ctx.log.fatal({ err }, 'could not start the bot');
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    ctx.store?.close();
+    return 1;
+  }
+  // A stray rejection inside a library must not take the bot down for everyone.
+  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
+  const stopScheduler = ctx.store
+    ? startDailyScheduler({
+        store: ctx.store,
+        corpus: ctx.corpus,
+        poster: createChannelPoster(bot.client),
+        now: ctx.now,
+        log: ctx.log,
+        bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
+      })
+    : null;
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string): void => {
+      ctx.log.info({ signal }, 'shutting down: finishing replies in flight');
+      setTimeout(() => {
+        ctx.log.warn('shutdown took too long; exiting');
+        process.exit(0);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+      resolve();
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), stopScheduler?.()]);
+  ctx.store?.close();
+  ctx.log.info('stopped');
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    // Timers of libraries (pino, undici keep-alive) must not keep a finished process alive.
+    if (code !== 0 || process.stdin.isTTY !== true)
+      setTimeout(() => process.exit(code), 200).unref();
+  },
+  (err: unknown) => {
+    process.stderr.write(
+      `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,150 @@
+// parseConfig: defaults, every problem reported at once, and .env.example kept in step.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  SETTINGS,
+  findMissingSettings,
+  findUnknownSettings,
+  parseConfig,
+} from '../../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('parseConfig', () => {
+  it('gives the documented defaults for an empty environment (console mode)', () => {
+    const config = parseConfig({});
+    expect(config).toEqual({
+      discordToken: null,
+      discordClientId: null,
+      discordGuildId: null,
+      discordApiUrl: null,
+      corpusDir: 'seeds',
+      dataDir: 'data',
+      logLevel: 'info',
+      askCooldownSeconds: 5,
+      quoteMinChars: 60,
+      quoteMaxChars: 400,
+    });
+  });
+
+  it('reads every setting, trimming blanks and a trailing slash on the API URL', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: ` ${TOKEN} `,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '876543210987654321',
+      DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
+      CORPUS_DIR: 'reports',
+      DATA_DIR: '/var/lib/verbatim',
+      LOG_LEVEL: 'DEBUG',
+      ASK_COOLDOWN_SECONDS: '0',
+      QUOTE_MIN_CHARS: '20',
+      QUOTE_MAX_CHARS: '300',
+    });
+    expect(config.discordToken).toBe(TOKEN);
+    expect(config.discordApiUrl).toBe('http://127.0.0.1:4000/api');
+    expect(config.logLevel).toBe('debug');
+    expect(config.askCooldownSeconds).toBe(0);
+    expect([config.quoteMinChars, config.quoteMaxChars]).toEqual([20, 300]);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ' }).discordToken).toBeNull();
+  });
+
+  it('reports every problem at once, each naming its setting', () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: 'Bot ' + TOKEN,
+      DISCORD_CLIENT_ID: 'my-bot',
+      DISCORD_GUILD_ID: '12',
+      DISCORD_API_URL: 'discord.example',
+      LOG_LEVEL: 'loud',
+      ASK_COOLDOWN_SECONDS: '-3',
+      QUOTE_MIN_CHARS: '500',
+      QUOTE_MAX_CHARS: '100',
+    });
+    const keys = [
+      'DISCORD_TOKEN',
+      'DISCORD_CLIENT_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'LOG_LEVEL',
+      'ASK_COOLDOWN_SECONDS',
+      'QUOTE_MIN_CHARS (500) is larger than QUOTE_MAX_CHARS (100)',
+    ];
+    expect(problems).toHaveLength(keys.length);
+    keys.forEach((key, i) => expect(problems[i]).toContain(key));
+    expect(problems[0]).toContain('without the "Bot " prefix');
+  });
+
+  it('tells an owner who pasted the client secret that it is not the bot token', () => {
+    const [problem] = problemsOf({ DISCORD_TOKEN: 'aBcDeFgHiJkLmNoPqRsTuVwXyZ012345' });
+    expect(problem).toMatch(/does not look like a bot token.*client secret/);
+  });
+
+  it('never puts the token itself into a problem message', () => {
+    const secret = 'abc def.ghi.jkl';
+    const err = (() => {
+      try {
+        parseConfig({ DISCORD_TOKEN: secret });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(err?.message).toContain('DISCORD_TOKEN');
+    expect(err?.message).not.toContain(secret);
+  });
+
+  it('lists settings an entry point needs but the environment lacks', () => {
+    const missing = findMissingSettings(
+      parseConfig({}),
+      ['discordToken', 'discordClientId'],
+      'npm run deploy',
+    );
+    expect(missing).toHaveLength(2);
+    expect(missing[0]).toContain('DISCORD_TOKEN is not set; npm run deploy needs');
+  });
+
+  it('points at a near-miss key', () => {
+    expect(findUnknownSettings({ DISCORD_TOKN: 'x', PATH: '/bin', CORPUS_DIR: 'x' })).toEqual([
+      'DISCORD_TOKN is not a setting; did you mean DISCORD_TOKEN?',
+    ]);
+  });
+});
+
+describe('.env.example', () => {
+  const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+  const lines = text.split('\n');
+  const entries = lines.flatMap((line, i) => {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line);
+    return m ? [{ key: m[1] ?? '', value: m[2] ?? '', comment: lines[i - 1] ?? '' }] : [];
+  });
+
+  it('documents exactly the settings parseConfig reads, in the same order', () => {
+    expect(entries.map((e) => e.key)).toEqual(SETTINGS.map((s) => s.key));
+  });
+
+  it('shows each default and puts a comment above each key', () => {
+    for (const entry of entries) {
+      expect(entry.comment.startsWith('#'), `${entry.key} has no comment`).toBe(true);
+      expect(entry.value).toBe(SETTINGS.find((s) => s.key === entry.key)?.example);
+    }
+  });
+
+  it('parses as a valid configuration as it stands', () => {
+    const env = Object.fromEntries(entries.map((e) => [e.key, e.value]));
+    expect(() => parseConfig(env)).not.toThrow();
+    expect(parseConfig(env)).toEqual(parseConfig({}));
+  });
+});

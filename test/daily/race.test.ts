@@ -1,0 +1,67 @@
+// Two bot processes share one database and wake at the same moment: each server gets one post.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { openDailyStore } from '../../src/daily/store.js';
+import { makeTempDir } from './helpers.js';
+
+interface Worker {
+  ready: Promise<void>;
+  go(): void;
+  done: Promise<string[]>;
+}
+
+function startWorker(dataDir: string, owner: string): Worker {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/daily/support/race-worker.ts', dataDir, owner],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (d) => {
+    out += String(d);
+    if (out.startsWith('ready\n')) markReady();
+  });
+  child.stderr.on('data', (d) => (err += String(d)));
+  const done = new Promise<string[]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      markReady();
+      if (code !== 0) reject(new Error(`worker ${owner} exited ${code}: ${err}`));
+      else resolve(JSON.parse(out.slice('ready\n'.length)) as string[]);
+    });
+  });
+  return { ready, go: () => child.stdin.write('go\n'), done };
+}
+
+describe('claim-before-post across processes', () => {
+  it('posts once per server when two processes run the same pass at the same instant', async () => {
+    const dir = makeTempDir();
+    const setup = openDailyStore(dir);
+    const guilds = Array.from({ length: 40 }, (_, i) => `guild-${String(i).padStart(2, '0')}`);
+    for (const guildId of guilds) {
+      setup.setSubscription({
+        guildId,
+        channelId: `chan-${guildId}`,
+        time: '09:00',
+        timezone: 'UTC',
+        now: new Date('2027-05-31T00:00:00Z'),
+      });
+    }
+    setup.close();
+    const workers = [startWorker(dir, 'process-a'), startWorker(dir, 'process-b')];
+    await Promise.all(workers.map((w) => w.ready));
+    for (const w of workers) w.go();
+    const [a = [], b = []] = await Promise.all(workers.map((w) => w.done));
+    // Both processes got to post (the race was real), and no server was posted twice.
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    const all = [...a, ...b].sort();
+    expect(all).toEqual(guilds.map((g) => `chan-${g}`));
+    const check = openDailyStore(dir);
+    expect(guilds.every((g) => check.getPost(g, '2027-06-01')?.status === 'posted')).toBe(true);
+    check.close();
+  });
+});

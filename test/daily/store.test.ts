@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DATABASE_FILE,
+  DailyStoreError,
+  SCHEMA_VERSION,
+  openDailyStore,
+} from '../../src/daily/store.js';
+import type { DailyStore } from '../../src/daily/store.js';
+import { makeTempDir } from './helpers.js';
+
+const NOW = new Date('2027-03-10T12:00:00Z');
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+});
+function open(dir: string): DailyStore {
+  const store = openDailyStore(dir, { busyTimeoutMs: 50 });
+  opened.push(store);
+  return store;
+}
+
+describe('openDailyStore', () => {
+  it('creates the database in DATA_DIR, in WAL mode, and keeps subscriptions across restarts', () => {
+    const dir = path.join(makeTempDir(), 'nested', 'data');
+    const first = open(dir);
+    first.setSubscription({
+      guildId: 'g1',
+      channelId: 'c1',
+      time: '09:00',
+      timezone: 'Europe/Paris',
+      now: NOW,
+    });
+    first.savePick('g1', '2027-03-10', 'a.txt#1', NOW);
+    first.close();
+
+    const raw = new Database(path.join(dir, DATABASE_FILE));
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    raw.close();
+
+    const again = open(dir);
+    expect(again.getSubscription('g1')).toMatchObject({
+      channelId: 'c1',
+      time: '09:00',
+      timezone: 'Europe/Paris',
+      enabled: true,
+    });
+    expect(again.listPicks('g1')).toEqual([{ localDate: '2027-03-10', statementId: 'a.txt#1' }]);
+  });
+
+  it('refuses a file that is not a database, and leaves it as it was', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    fs.writeFileSync(file, 'this is a shopping list, not a database\n'.repeat(200));
+    const before = fs.readFileSync(file);
+    expect(() => open(dir)).toThrow(DailyStoreError);
+    expect(() => open(dir)).toThrow(/not a readable SQLite database.*left untouched/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('says the file is locked when another program holds the write lock, and changes nothing', () => {
+    const dir = makeTempDir();
+    open(dir).close();
+    const other = new Database(path.join(dir, DATABASE_FILE));
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      expect(() => open(dir)).toThrow(/is locked by another program/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(() => open(dir)).not.toThrow();
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const dir = makeTempDir();
+    open(dir).close();
+    const raw = new Database(path.join(dir, DATABASE_FILE));
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => open(dir)).toThrow(/newer version of Verbatim/);
+  });
+
+  it("refuses another program's SQLite database instead of adding tables to it", () => {
+    const dir = makeTempDir();
+    const raw = new Database(path.join(dir, DATABASE_FILE));
+    raw.exec('CREATE TABLE recipes (name TEXT)');
+    raw.close();
+    expect(() => open(dir)).toThrow(/another program \(tables: recipes\)/);
+  });
+
+  it('explains a DATA_DIR that is a file', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    expect(() => open(file)).toThrow(/DATA_DIR/);
+  });
+
+  it('migrates once when two processes open a fresh file at the same time', () => {
+    const dir = makeTempDir();
+    const a = open(dir);
+    const b = open(dir);
+    a.setSubscription({ guildId: 'g', channelId: 'c', time: '08:00', timezone: 'UTC', now: NOW });
+    expect(b.getSubscription('g')?.channelId).toBe('c');
+  });
+});
+
+describe('claimPost', () => {
+  it('lets exactly one of two connections claim a (server, local date)', () => {
+    const dir = makeTempDir();
+    const a = open(dir);
+    const b = open(dir);
+    const claim = {
+      guildId: 'g',
+      localDate: '2027-03-10',
+      channelId: 'c',
+      statementId: 's',
+      now: NOW,
+    };
+    expect(a.claimPost({ ...claim, owner: 'a' })).toBe(true);
+    expect(b.claimPost({ ...claim, owner: 'b' })).toBe(false);
+    expect(a.claimPost({ ...claim, owner: 'a' })).toBe(false);
+    // Another day is another claim.
+    expect(b.claimPost({ ...claim, localDate: '2027-03-11', owner: 'b' })).toBe(true);
+  });
+
+  it('lets a deferred claim be taken again only once its retry time has come', () => {
+    const dir = makeTempDir();
+    const a = open(dir);
+    const claim = {
+      guildId: 'g',
+      localDate: '2027-03-10',
+      channelId: 'c',
+      statementId: 's',
+      owner: 'a',
+      now: NOW,
+    };
+    expect(a.claimPost(claim)).toBe(true);
+    a.deferPost('g', '2027-03-10', 'HTTP 503', new Date('2027-03-10T12:10:00Z'), NOW);
+    expect(a.claimPost({ ...claim, now: new Date('2027-03-10T12:05:00Z') })).toBe(false);
+    expect(a.claimPost({ ...claim, now: new Date('2027-03-10T12:10:00Z') })).toBe(true);
+    expect(a.getPost('g', '2027-03-10')).toMatchObject({ status: 'claimed', attempts: 2 });
+  });
+
+  it('pauses a subscription after three counted failures in a row, and /daily set resumes it', () => {
+    const dir = makeTempDir();
+    const s = open(dir);
+    s.setSubscription({ guildId: 'g', channelId: 'c', time: '09:00', timezone: 'UTC', now: NOW });
+    const failure = { status: 403, code: 50013, message: 'Missing Permissions' };
+    const results = ['2027-03-10', '2027-03-11', '2027-03-12'].map((d) => {
+      s.claimPost({
+        guildId: 'g',
+        localDate: d,
+        channelId: 'c',
+        statementId: 's',
+        owner: 'x',
+        now: NOW,
+      });
+      return s.failPost('g', d, failure, { now: NOW, counts: true, pauseAfter: 3 });
+    });
+    expect(results.map((r) => r.paused)).toEqual([false, false, true]);
+    expect(s.listActiveSubscriptions()).toEqual([]);
+    expect(s.getSubscription('g')).toMatchObject({
+      failuresInRow: 3,
+      lastError: { code: 50013, status: 403 },
+    });
+    s.setSubscription({ guildId: 'g', channelId: 'c2', time: '09:00', timezone: 'UTC', now: NOW });
+    expect(s.listActiveSubscriptions().map((x) => x.channelId)).toEqual(['c2']);
+  });
+});

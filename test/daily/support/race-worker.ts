@@ -1,0 +1,30 @@
+// A separate bot process for the claim race test: opens the shared database and runs one pass.
+import { runDuePosts } from '../../../src/daily/scheduler.js';
+import { openDailyStore } from '../../../src/daily/store.js';
+import { BOUNDS, generateCouncilCorpus, silentLog } from '../helpers.js';
+
+const [dataDir, owner] = process.argv.slice(2);
+const store = openDailyStore(dataDir ?? '');
+const corpus = generateCouncilCorpus(20, 4);
+const sent: string[] = [];
+// Both processes start their pass when told, so the claims really collide.
+process.stdout.write('ready\n');
+await new Promise((resolve) => process.stdin.once('data', resolve));
+await runDuePosts({
+  store,
+  corpus,
+  poster: {
+    async send(channelId) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      sent.push(channelId);
+    },
+  },
+  now: () => new Date('2027-06-01T12:00:00Z'),
+  log: silentLog,
+  bounds: BOUNDS,
+  owner: owner ?? 'worker',
+  concurrency: 8,
+});
+store.close();
+process.stdout.write(`${JSON.stringify(sent)}\n`);
+process.stdin.destroy();

@@ -1,0 +1,150 @@
+// `npm start` as a separate process: the bot against the fake Discord, the console on piped input,
+// bad settings, and a clean exit on SIGTERM.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, visibleText } from './support/fake-discord.js';
+import type { FakeDiscord } from './support/fake-discord.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-main-'));
+const running: ChildProcess[] = [];
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `npm start`, or its script (`tsx src/main.ts`) directly where a signal must reach the bot itself. */
+function startProcess(env: Record<string, string>, stdin?: string, direct = false): Run {
+  // A clean environment: nothing from the developer's shell or .env decides the outcome.
+  const base = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DATA_DIR: dataDir,
+    CORPUS_DIR: 'seeds',
+  };
+  const [command, args] = direct
+    ? ['node_modules/.bin/tsx', ['src/main.ts']]
+    : ['npm', ['start', '--silent']];
+  const child = spawn(command as string, args as string[], {
+    env: { ...base, npm_config_update_notifier: 'false', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  running.push(child);
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (c) => (out += String(c)));
+  child.stderr?.on('data', (c) => (err += String(c)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  if (stdin !== undefined) child.stdin?.end(stdin);
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+const fakes: FakeDiscord[] = [];
+
+async function startFake(): Promise<FakeDiscord> {
+  const fake = await startFakeDiscord();
+  fakes.push(fake);
+  return fake;
+}
+
+afterAll(async () => {
+  for (const child of running.splice(0)) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  await Promise.all(fakes.map((f) => f.close()));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Each test starts its own process (and fake Discord), so they run side by side.
+describe.concurrent('npm start', () => {
+  it('runs the bot against DISCORD_API_URL and answers /ask', async () => {
+    const fake = await startFake();
+    startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    await fake.waitForReady(1, 20_000);
+    const reply = await fake
+      .sendCommand('ask', { question: 'what did khamenei say about trade with azerbaijan' })
+      .reply(10_000);
+    expect(visibleText(reply)).toContain('The level of economic cooperation is very low');
+    expect(fake.rejections).toEqual([]);
+  }, 60_000);
+
+  it('logs counts before logging in, keeps the token out of the logs, and exits 0 soon after SIGTERM', async () => {
+    const fake = await startFake();
+    const run = startProcess(
+      { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+      undefined,
+      true,
+    );
+    await fake.waitForReady(1, 20_000);
+    const reply = await fake
+      .sendCommand('ask', { question: 'what did khamenei say about trade with azerbaijan' })
+      .reply(10_000);
+    expect(visibleText(reply)).toContain('The level of economic cooperation is very low');
+    expect(fake.identifies[0]?.intents).toBe(1);
+
+    const stopAt = Date.now();
+    run.child.kill('SIGTERM');
+    const { code } = await run.exited;
+    expect(Date.now() - stopAt).toBeLessThan(5000);
+    expect(code).toBe(0);
+    const logs = run.stdout();
+    const loaded = logs.split('\n').find((l) => l.includes('reports loaded and indexed'));
+    expect(JSON.parse(loaded ?? '{}')).toMatchObject({
+      meetings: 1,
+      speakers: expect.any(Number),
+      statements: expect.any(Number),
+      loadMs: expect.any(Number),
+    });
+    expect(logs.indexOf('reports loaded and indexed')).toBeLessThan(
+      logs.indexOf('logged in to Discord'),
+    );
+    expect(logs).toContain('"msg":"stopped"');
+    expect(logs + run.stderr()).not.toContain(fake.token);
+  }, 60_000);
+
+  it('without a token, answers piped questions on the console and exits 0', async () => {
+    const run = startProcess(
+      {},
+      'what did khamenei say about trade with azerbaijan\n/who aliyev\n/nonsense\n',
+    );
+    const { code } = await run.exited;
+    expect(code).toBe(0);
+    const out = run.stdout();
+    expect(out).toContain('> what did khamenei say about trade with azerbaijan');
+    expect(out).toContain('“The level of economic cooperation is very low');
+    expect(out).toContain(
+      '¶3 of seeds/2017-03-05-meeting-with-azerbaijan-president-ilham-aliyev.txt',
+    );
+    expect(out).toContain('== Ilham Aliyev ==');
+    expect(out).toContain('There is no /nonsense command.');
+    expect(out).not.toContain('"level":');
+  }, 60_000);
+
+  it('lists every settings problem at once and exits 1', async () => {
+    const run = startProcess(
+      { ASK_COOLDOWN_SECONDS: 'soon', LOG_LEVEL: 'loud', DISCORD_CLIENT_ID: 'abc' },
+      '',
+    );
+    const { code } = await run.exited;
+    expect(code).toBe(1);
+    const err = run.stderr();
+    expect(err).toContain('The settings have 3 problem(s)');
+    for (const key of ['ASK_COOLDOWN_SECONDS', 'LOG_LEVEL', 'DISCORD_CLIENT_ID'])
+      expect(err).toContain(key);
+  }, 60_000);
+});

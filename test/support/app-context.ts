@@ -1,0 +1,46 @@
+// A small AppContext for tests: empty corpus unless given, default settings, a log that is kept.
+import { Writable } from 'node:stream';
+import type { AppContext } from '../../src/context.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import type { SearchIndex } from '../../src/search/engine.js';
+import { parseConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+
+export interface TestContext extends AppContext {
+  /** Every log line written so far, parsed. */
+  logLines(): Record<string, unknown>[];
+}
+
+export function emptyCorpus(): Corpus {
+  return { meetings: [], speakers: [], statements: [], warnings: [] };
+}
+
+export function makeTestContext(
+  options: {
+    corpus?: Corpus;
+    index?: SearchIndex;
+    config?: Partial<Config>;
+    now?: () => Date;
+  } = {},
+): TestContext {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  const config = { ...parseConfig({}), askCooldownSeconds: 0, ...options.config };
+  const corpus = options.corpus ?? options.index?.corpus ?? emptyCorpus();
+  return {
+    corpus,
+    index: options.index ?? ({ corpus } as SearchIndex),
+    config,
+    log: createLogger({ level: 'debug', secrets: [config.discordToken], destination: sink }),
+    store: null,
+    now: options.now ?? (() => new Date()),
+    sessions: new Map(),
+    logLines: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}

@@ -1,0 +1,143 @@
+// The fake Discord itself: the real discord.js client logs in, answers, and is refused like Discord would.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  REST,
+  Routes,
+  SlashCommandBuilder,
+} from 'discord.js';
+import type { Interaction } from 'discord.js';
+import { FAKE_IDS, startFakeDiscord, visibleText } from './fake-discord.js';
+import type { FakeDiscord } from './fake-discord.js';
+
+let fake: FakeDiscord;
+let client: Client;
+
+async function startClient(onInteraction: (i: Interaction) => Promise<void>): Promise<void> {
+  client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: fake.apiUrl, retries: 1 },
+  });
+  client.on(Events.InteractionCreate, (i) => void onInteraction(i).catch(() => undefined));
+  const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(fake.token);
+  await ready;
+}
+
+beforeEach(async () => {
+  fake = await startFakeDiscord();
+});
+
+afterEach(async () => {
+  await client?.destroy();
+  await fake.close();
+});
+
+describe('fake Discord', () => {
+  it('lets the real client log in with the Guilds intent and see the guild and channel', async () => {
+    await startClient(async () => undefined);
+    expect(fake.identifies[0]?.intents).toBe(GatewayIntentBits.Guilds);
+    expect(client.guilds.cache.get(FAKE_IDS.guild)?.name).toBe('Test Server');
+    expect(client.channels.cache.get(FAKE_IDS.channel)).toBeTruthy();
+  });
+
+  it('carries a command to the client and its reply back', async () => {
+    await startClient(async (i) => {
+      if (i.isChatInputCommand())
+        await i.reply({
+          content: `echo ${i.options.getString('text')}`,
+          flags: MessageFlags.Ephemeral,
+        });
+    });
+    const reply = await fake.sendCommand('echo', { text: 'hello' }).reply();
+    expect(reply.content).toBe('echo hello');
+    expect(reply.flags & 64).toBe(64);
+  });
+
+  it('refuses content over 2,000 characters with 50035, as Discord does', async () => {
+    let error: unknown = null;
+    await startClient(async (i) => {
+      if (i.isRepliable())
+        await i.reply({ content: 'x'.repeat(2001) }).catch((e: unknown) => (error = e));
+    });
+    fake.sendCommand('long');
+    await fake.waitFor(() => error !== null, 'the error');
+    expect(String(error)).toContain('Invalid Form Body');
+    expect(fake.rejections).toHaveLength(1);
+  });
+
+  it('refuses a reply after the interaction deadline with Unknown interaction', async () => {
+    const fast = await startFakeDiscord({ interactionDeadlineMs: 50 });
+    const errors: string[] = [];
+    client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { api: fast.apiUrl, retries: 0 },
+    });
+    client.on(Events.InteractionCreate, (i) => {
+      if (!i.isChatInputCommand()) return;
+      void (async () => {
+        await new Promise((r) => setTimeout(r, 120));
+        await i.reply('late').catch((e: unknown) => errors.push(String(e)));
+      })();
+    });
+    await client.login(fast.token);
+    await fast
+      .sendCommand('slow')
+      .reply()
+      .catch(() => undefined);
+    await fast.waitFor(() => errors.length > 0, 'the late error');
+    expect(errors[0]).toContain('Unknown interaction');
+    await fast.close();
+  });
+
+  it('retries after a 429 with retry_after, through discord.js', async () => {
+    await startClient(async (i) => {
+      if (i.isRepliable()) await i.reply('after the wait');
+    });
+    fake.failNext({ path: /callback$/, status: 429, retryAfter: 0.05 });
+    const reply = await fake.sendCommand('x').reply();
+    expect(reply.content).toBe('after the wait');
+    expect(fake.requests.filter((r) => r.path.endsWith('/callback')).map((r) => r.status)).toEqual([
+      429, 204,
+    ]);
+  });
+
+  it('holds events while the gateway is down and delivers them after the client resumes', async () => {
+    await startClient(async (i) => {
+      if (i.isRepliable()) await i.reply('still here');
+    });
+    fake.dropGateway();
+    const reply = await fake.sendCommand('x').reply(8000);
+    expect(reply.content).toBe('still here');
+    expect(fake.readyCount).toBe(2);
+  });
+
+  it('validates command registration like Discord', async () => {
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const good = new SlashCommandBuilder().setName('ask').setDescription('Ask').toJSON();
+    await rest.put(Routes.applicationGuildCommands(FAKE_IDS.application, FAKE_IDS.guild), {
+      body: [good],
+    });
+    expect(fake.commands.get(FAKE_IDS.guild)?.map((c) => c.name)).toEqual(['ask']);
+    const bad = { ...good, name: 'Ask Me', description: 'd'.repeat(101) };
+    await expect(
+      rest.put(Routes.applicationCommands(FAKE_IDS.application), { body: [bad] }),
+    ).rejects.toThrow(/Invalid Form Body/);
+    await expect(
+      new REST({ api: fake.apiUrl }).setToken('wrong.to.ken').get(Routes.gatewayBot()),
+    ).rejects.toThrow(/Unauthorized/);
+  });
+
+  it('renders the visible text of a message', async () => {
+    await startClient(async (i) => {
+      if (i.isRepliable())
+        await i.reply({
+          embeds: [{ title: 'T', description: 'D', fields: [{ name: 'N', value: 'V' }] }],
+        });
+    });
+    expect(visibleText(await fake.sendCommand('x').reply())).toBe('T\nD\nN\nV');
+  });
+});
