@@ -183,6 +183,215 @@ function makeMention(
   };
 }
 
+/** "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution" after a title. */
+function readOfPhrase(
+  s: string,
+  tk: Token[],
+  e: number,
+  offset: number,
+): { run: Token[]; last: number } {
+  const ofRun: Token[] = [];
+  let last = -1;
+  let q = e;
+  while (
+    (tk[q]?.low === 'of' || (tk[q]?.low === 'for' && tk[q + 1]?.cap)) &&
+    adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)
+  ) {
+    let r = q + 1;
+    if (tk[r]?.low === 'the' && adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset)) r++;
+    const run: Token[] = [];
+    while (
+      r < tk.length &&
+      (tk[r] as Token).cap &&
+      adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
+      !HONORIFICS.has((tk[r] as Token).low)
+    ) {
+      run.push(tk[r] as Token);
+      r++;
+      if ((tk[r - 1] as Token).possessive) break;
+    }
+    if (run.length === 0) break;
+    // "the Islamic revolution—": one lower-case word ends the phrase when punctuation follows.
+    const lowTail = tk[r];
+    if (
+      lowTail &&
+      !lowTail.cap &&
+      !(run[run.length - 1] as Token).possessive &&
+      adjacent(s, tk[r - 1] as Token, lowTail, offset) &&
+      /^[^\s\w]/.test(s.slice(lowTail.end - offset, lowTail.end - offset + 1)) &&
+      !isReportingVerb(lowTail.low)
+    ) {
+      run.push(lowTail);
+      r++;
+    }
+    ofRun.push(...run);
+    last = r - 1;
+    q = r;
+  }
+  return { run: ofRun, last };
+}
+
+function readPlaceAfterName(
+  s: string,
+  tk: Token[],
+  lastTok: number,
+  offset: number,
+): { text: string; quals: string[]; end: number } | null {
+  const after = tk[lastTok + 1];
+  if (
+    after?.low !== 'of' ||
+    (tk[lastTok] as Token).possessive ||
+    !adjacent(s, tk[lastTok] as Token, after, offset)
+  )
+    return null;
+  let r = lastTok + 2;
+  if (tk[r]?.low === 'the') r++;
+  const place: Token[] = [];
+  while (
+    r < tk.length &&
+    place.length < 4 &&
+    (tk[r] as Token).cap &&
+    adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
+    !HONORIFICS.has((tk[r] as Token).low)
+  ) {
+    place.push(tk[r] as Token);
+    r++;
+  }
+  if (place.length === 0) return null;
+  return {
+    text: s.slice(after.start - offset, (place[place.length - 1] as Token).end - offset),
+    quals: place.map((x) => x.low),
+    end: r - 1,
+  };
+}
+
+/**
+ * The titled path: [determiner | modifiers] TITLE... [of ...] [honorifics] [Name]. Returns
+ * undefined when no title starts here, null for a vocative ("Mr President").
+ */
+function titledMentionAt(
+  s: string,
+  tk: Token[],
+  i: number,
+  offset: number,
+  known: KnownNames,
+  det: boolean,
+  poss: boolean,
+  modStart: number,
+  k: number,
+): Mention | null | undefined {
+  const tail = tk[k];
+  const lowerOk = det || poss || k > modStart;
+  if (
+    tail &&
+    isTitleWord(tail.low) &&
+    (tail.cap || lowerOk) &&
+    (k === modStart || adjacent(s, tk[k - 1] as Token, tail, offset))
+  ) {
+    // Title chain
+    let e = k;
+    let hasHead = false;
+    const titleWords: string[] = [];
+    while (e < tk.length) {
+      const x = tk[e] as Token;
+      if (!isTitleWord(x.low) || !(x.cap || lowerOk)) break;
+      if (e > k && !adjacent(s, tk[e - 1] as Token, x, offset)) break;
+      titleWords.push(x.low);
+      if (HEAD_TITLES.has(x.low)) hasHead = true;
+      e++;
+      if (x.possessive) break;
+    }
+    if (hasHead) {
+      let head = titleWords.filter((w) => HEAD_TITLES.has(w)).join(' ');
+      if (titleWords.length > 1)
+        for (const [a, b] of TITLE_MULTI)
+          if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
+      let last = e - 1;
+      const quals: string[] = tk.slice(modStart, k).map((x) => x.low);
+      for (const w of titleWords) if (!HEAD_TITLES.has(w) && !head.includes(w)) quals.push(w);
+      // "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution"
+      const ofPhrase = readOfPhrase(s, tk, e, offset);
+      const ofRun = ofPhrase.run;
+      if (ofPhrase.last >= 0) last = ofPhrase.last;
+      // honorifics then a name run
+      let h = last + 1;
+      while (
+        tk[h] &&
+        HONORIFICS.has((tk[h] as Token).low) &&
+        (tk[h] as Token).cap &&
+        adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset)
+      )
+        h++;
+      const nameToks: Token[] = [];
+      let n = h;
+      while (
+        n < tk.length &&
+        nameToks.length < 4 &&
+        adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
+      ) {
+        const x = tk[n] as Token;
+        if (isNameToken(x) || (nameToks.length > 0 && isParticle(x, tk[n + 1]))) {
+          nameToks.push(x);
+          n++;
+          if (x.possessive) break;
+        } else break;
+      }
+      let ofWords = ofRun;
+      if (nameToks.length === 0 && ofRun.length >= 3 && !det && !poss) {
+        // "President of Russia Vladimir Putin": the name ends the of-phrase.
+        const joined = ofRun.map((x) => x.text).join(' ');
+        const full = known.fullNames.find((f) => joined.endsWith(' ' + f));
+        const take = full ? full.split(' ').length : 2;
+        nameToks.push(...ofRun.slice(ofRun.length - take));
+        ofWords = ofRun.slice(0, ofRun.length - take);
+      }
+      for (const x of ofWords) quals.push(x.low);
+      const lastTok = nameToks.length ? tk.indexOf(nameToks[nameToks.length - 1] as Token) : last;
+      const roleEnd = ofWords.length ? tk.indexOf(ofWords[ofWords.length - 1] as Token) : e - 1;
+      const roleText = s
+        .slice(
+          (tk[det ? modStart : i] as Token).start - offset,
+          (tk[roleEnd] as Token).end - offset,
+        )
+        .replace(/['\u2019]s$/, '');
+      const filteredQuals = quals.filter((w) => !['the', 'of', 'and', 'for'].includes(w));
+      if (nameToks.length) {
+        // "Mr President" style vocatives have no name; a name follows the title here.
+        const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
+        let role = det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText;
+        let end = lastTok;
+        // "President Macron of France": the place after the name still belongs to the role.
+        if (ofRun.length === 0) {
+          const place = readPlaceAfterName(s, tk, lastTok, offset);
+          if (place) {
+            role = `${role} ${place.text}`;
+            filteredQuals.push(...place.quals);
+            end = place.end;
+          }
+        }
+        return makeMention(s, tk, offset, 'name', i, end, name, role, head, filteredQuals);
+      }
+      // Vocative "Mr President" / "Mr. President": not a mention of a third person.
+      const prev = tk[i - 1];
+      if (prev && HONORIFICS.has(prev.low) && !det) return null;
+      if (!det && !poss && k === modStart && !tail.cap) return null;
+      return makeMention(
+        s,
+        tk,
+        offset,
+        'role',
+        i,
+        lastTok,
+        null,
+        roleText.replace(/^(the|his|her|its|their)\s+/i, ''),
+        head,
+        filteredQuals,
+      );
+    }
+  }
+  return undefined;
+}
+
 function mentionAt(
   s: string,
   tk: Token[],
@@ -238,167 +447,8 @@ function mentionAt(
       break;
     }
   }
-  const tail = tk[k];
-  const lowerOk = det || poss || k > modStart;
-  if (
-    tail &&
-    isTitleWord(tail.low) &&
-    (tail.cap || lowerOk) &&
-    (k === modStart || adjacent(s, tk[k - 1] as Token, tail, offset))
-  ) {
-    // Title chain
-    let e = k;
-    let hasHead = false;
-    const titleWords: string[] = [];
-    while (e < tk.length) {
-      const x = tk[e] as Token;
-      if (!isTitleWord(x.low) || !(x.cap || lowerOk)) break;
-      if (e > k && !adjacent(s, tk[e - 1] as Token, x, offset)) break;
-      titleWords.push(x.low);
-      if (HEAD_TITLES.has(x.low)) hasHead = true;
-      e++;
-      if (x.possessive) break;
-    }
-    if (hasHead) {
-      let head = titleWords.filter((w) => HEAD_TITLES.has(w)).join(' ');
-      if (titleWords.length > 1)
-        for (const [a, b] of TITLE_MULTI)
-          if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
-      let last = e - 1;
-      const quals: string[] = tk.slice(modStart, k).map((x) => x.low);
-      for (const w of titleWords) if (!HEAD_TITLES.has(w) && !head.includes(w)) quals.push(w);
-      // "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution"
-      const ofRun: Token[] = [];
-      let q = e;
-      while (
-        (tk[q]?.low === 'of' || (tk[q]?.low === 'for' && tk[q + 1]?.cap)) &&
-        adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)
-      ) {
-        let r = q + 1;
-        if (tk[r]?.low === 'the' && adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset)) r++;
-        const run: Token[] = [];
-        while (
-          r < tk.length &&
-          (tk[r] as Token).cap &&
-          adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
-          !HONORIFICS.has((tk[r] as Token).low)
-        ) {
-          run.push(tk[r] as Token);
-          r++;
-          if ((tk[r - 1] as Token).possessive) break;
-        }
-        if (run.length === 0) break;
-        // "the Islamic revolution—": one lower-case word ends the phrase when punctuation follows.
-        const lowTail = tk[r];
-        if (
-          lowTail &&
-          !lowTail.cap &&
-          !(run[run.length - 1] as Token).possessive &&
-          adjacent(s, tk[r - 1] as Token, lowTail, offset) &&
-          /^[^\s\w]/.test(s.slice(lowTail.end - offset, lowTail.end - offset + 1)) &&
-          !isReportingVerb(lowTail.low)
-        ) {
-          run.push(lowTail);
-          r++;
-        }
-        ofRun.push(...run);
-        last = r - 1;
-        q = r;
-      }
-      // honorifics then a name run
-      let h = last + 1;
-      while (
-        tk[h] &&
-        HONORIFICS.has((tk[h] as Token).low) &&
-        (tk[h] as Token).cap &&
-        adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset)
-      )
-        h++;
-      const nameToks: Token[] = [];
-      let n = h;
-      while (
-        n < tk.length &&
-        nameToks.length < 4 &&
-        adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
-      ) {
-        const x = tk[n] as Token;
-        if (isNameToken(x) || (nameToks.length > 0 && isParticle(x, tk[n + 1]))) {
-          nameToks.push(x);
-          n++;
-          if (x.possessive) break;
-        } else break;
-      }
-      let ofWords = ofRun;
-      if (nameToks.length === 0 && ofRun.length >= 3 && !det && !poss) {
-        // "President of Russia Vladimir Putin": the name ends the of-phrase.
-        const joined = ofRun.map((x) => x.text).join(' ');
-        const full = known.fullNames.find((f) => joined.endsWith(' ' + f));
-        const take = full ? full.split(' ').length : 2;
-        nameToks.push(...ofRun.slice(ofRun.length - take));
-        ofWords = ofRun.slice(0, ofRun.length - take);
-      }
-      for (const x of ofWords) quals.push(x.low);
-      const lastTok = nameToks.length ? tk.indexOf(nameToks[nameToks.length - 1] as Token) : last;
-      const roleEnd = ofWords.length ? tk.indexOf(ofWords[ofWords.length - 1] as Token) : e - 1;
-      const roleText = s
-        .slice(
-          (tk[det ? modStart : i] as Token).start - offset,
-          (tk[roleEnd] as Token).end - offset,
-        )
-        .replace(/['\u2019]s$/, '');
-      const filteredQuals = quals.filter((w) => !['the', 'of', 'and', 'for'].includes(w));
-      if (nameToks.length) {
-        // "Mr President" style vocatives have no name; a name follows the title here.
-        const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-        let role = det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText;
-        let end = lastTok;
-        // "President Macron of France": the place after the name still belongs to the role.
-        const after = tk[lastTok + 1];
-        if (
-          after?.low === 'of' &&
-          !(tk[lastTok] as Token).possessive &&
-          ofRun.length === 0 &&
-          adjacent(s, tk[lastTok] as Token, after, offset)
-        ) {
-          let r = lastTok + 2;
-          if (tk[r]?.low === 'the') r++;
-          const place: Token[] = [];
-          while (
-            r < tk.length &&
-            place.length < 4 &&
-            (tk[r] as Token).cap &&
-            adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
-            !HONORIFICS.has((tk[r] as Token).low)
-          ) {
-            place.push(tk[r] as Token);
-            r++;
-          }
-          if (place.length > 0) {
-            role = `${role} ${s.slice(after.start - offset, (place[place.length - 1] as Token).end - offset)}`;
-            for (const x of place) filteredQuals.push(x.low);
-            end = r - 1;
-          }
-        }
-        return makeMention(s, tk, offset, 'name', i, end, name, role, head, filteredQuals);
-      }
-      // Vocative "Mr President" / "Mr. President": not a mention of a third person.
-      const prev = tk[i - 1];
-      if (prev && HONORIFICS.has(prev.low) && !det) return null;
-      if (!det && !poss && k === modStart && !tail.cap) return null;
-      return makeMention(
-        s,
-        tk,
-        offset,
-        'role',
-        i,
-        lastTok,
-        null,
-        roleText.replace(/^(the|his|her|its|their)\s+/i, ''),
-        head,
-        filteredQuals,
-      );
-    }
-  }
+  const titled = titledMentionAt(s, tk, i, offset, known, det, poss, modStart, k);
+  if (titled !== undefined) return titled;
   if (det) return null;
 
   // Honorific + name: "Ayatollah Seyyed Ali Khamenei", "Mr. Sirisena".
