@@ -183,7 +183,10 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     const aliasSeen = new Set([name.toLowerCase()]);
     const aliases: string[] = [];
     const distinct = ms.filter((m) => !m.dup);
-    for (const a of [...(entry?.aliases ?? []), ...distinct.flatMap((m) => [m.name, ...m.aliases])]) {
+    for (const a of [
+      ...(entry?.aliases ?? []),
+      ...distinct.flatMap((m) => [m.name, ...m.aliases]),
+    ]) {
       const k = a.toLowerCase();
       if (aliasSeen.has(k)) continue;
       aliasSeen.add(k);

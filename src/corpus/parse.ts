@@ -436,6 +436,7 @@ function readNewsParagraph(st: State, i: number): void {
     return;
   }
   let tokenAt = 0;
+  let quoteAt = 0;
   for (const s of splitSentences(ptext, protect)) {
     // Sentences come in order: walk the token list once instead of filtering it each time.
     while (tokenAt < tokens.length && (tokens[tokenAt] as Token).start < p.start + s.start)
@@ -445,10 +446,17 @@ function readNewsParagraph(st: State, i: number): void {
       tokenEnd++;
     const sTokens = tokens.slice(tokenAt, tokenEnd);
     tokenAt = tokenEnd;
-    const real = quoteSpans.filter(
-      (q) =>
-        Math.max(0, q.open) >= s.start && Math.max(0, q.open) < s.end && !isScareQuote(ptext, q, s),
-    );
+    const real: QuoteSpan[] = [];
+    while (
+      quoteAt < quoteSpans.length &&
+      Math.max(0, (quoteSpans[quoteAt] as QuoteSpan).open) < s.start
+    )
+      quoteAt++;
+    for (let qi = quoteAt; qi < quoteSpans.length; qi++) {
+      const q = quoteSpans[qi] as QuoteSpan;
+      if (Math.max(0, q.open) >= s.end) break;
+      if (!isScareQuote(ptext, q, s)) real.push(q);
+    }
     if (real.length === 0) {
       readPlainSentence(st, p, s, sTokens, known);
       continue;

@@ -130,7 +130,13 @@ const ABBREVIATIONS = new Set(
 export function splitSentences(p: string, protect: Span[] = []): Span[] {
   const out: Span[] = [];
   let start = 0;
-  const inProtected = (k: number) => protect.some((s) => s.start < k && k <= s.end - 1);
+  // Protected spans come sorted and candidate cuts only move forward: one pointer suffices.
+  let pi = 0;
+  const inProtected = (k: number) => {
+    while (pi < protect.length && (protect[pi] as Span).end - 1 < k) pi++;
+    const sp = protect[pi];
+    return sp !== undefined && sp.start < k && k <= sp.end - 1;
+  };
   for (let i = 0; i < p.length; i++) {
     const ch = p[i];
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '\u2026' && ch !== ';') continue;
