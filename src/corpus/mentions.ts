@@ -54,6 +54,13 @@ const NAME_PARTICLES = new Set(
   'al el bin ibn abu de di da van von der den le la du dos das del ter ten bint'.split(' '),
 );
 
+/** Capitalised title words that end a place ("of Westholm Before Bilateral Meeting"). */
+const ENDS_PLACE = new Set(
+  'before after during in on at with and to for from by meeting bilateral conference press remarks talks summit visit session statement statements dinner luncheon joint availability signing ceremony event'.split(
+    ' ',
+  ),
+);
+
 const COURTESY = new Set(['eminence', 'excellency', 'holiness', 'majesty', 'highness']);
 
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their']);
@@ -204,7 +211,8 @@ function readOfPhrase(
       r < tk.length &&
       (tk[r] as Token).cap &&
       adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
-      !HONORIFICS.has((tk[r] as Token).low)
+      !HONORIFICS.has((tk[r] as Token).low) &&
+      !ENDS_PLACE.has((tk[r] as Token).low)
     ) {
       run.push(tk[r] as Token);
       r++;
@@ -252,7 +260,8 @@ function readPlaceAfterName(
     place.length < 4 &&
     (tk[r] as Token).cap &&
     adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
-    !HONORIFICS.has((tk[r] as Token).low)
+    !HONORIFICS.has((tk[r] as Token).low) &&
+    !ENDS_PLACE.has((tk[r] as Token).low)
   ) {
     place.push(tk[r] as Token);
     r++;
