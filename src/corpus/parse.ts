@@ -297,6 +297,10 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
       r.title = cleanTitle(best.p.text);
     }
   }
+  // "Meeting with President of Azerbaijan Ilham Aliyev": whoever the title names was there.
+  const titleInfo = infos[titleIdx];
+  if (titleInfo?.tokens)
+    markPresent(titleInfo.p.text, titleInfo.p.start, titleInfo.tokens, knownOf(st), st.reg);
   for (const info of infos.slice(0, 40)) {
     if (info.kind === 'noise') continue;
     const d = findDate(info.p.text);
@@ -501,8 +505,14 @@ function readQuoteSentence(
       person = am ? resolveMention(st, am) : st.focus;
     }
     const beforeText = ptext.slice(s.start, Math.max(s.start, first.open)).trim();
+    const second = real[1];
+    // “We will,” he added, “and soon.” — the words between the quotations introduce them.
+    const betweenText = second
+      ? ptext.slice(first.outerEnd, second.open).replace(/^[\s,.;:]+|[\s,;:]+$/g, '')
+      : '';
     const afterText = ptext.slice(Math.min(s.end, last.outerEnd), s.end).trim();
-    context = beforeText || (afterText.replace(/^[\s,.;:]+/, '') ? afterText : '') || null;
+    context =
+      beforeText || betweenText || (afterText.replace(/^[\s,.;:]+/, '') ? afterText : '') || null;
   }
   markPresent(ptext, p.start, outside, known, st.reg);
   for (const q of real) {

@@ -253,4 +253,26 @@ describe('smaller rules', () => {
       ['paraphrase', 'Tom Okafor'],
     ]);
   });
+
+  it('takes the words between two quotations as their context', () => {
+    const r = parseReport(
+      'Mayor Elena Varga opened the session.\n\n“We will,” she added, “and soon.”\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => [s.speaker, s.text, s.context])).toEqual([
+      ['Elena Varga', 'We will', 'she added'],
+      ['Elena Varga', 'and soon.', 'she added'],
+    ]);
+  });
+
+  it('records the person a "Meeting with …" title names as present when they say nothing', () => {
+    const r = parseReport(
+      'Meeting with Governor of the Southern Reach Samuel Adeyemi\n\nJune 1, 2020\n\nPresident of Calderra Lena Novak: Welcome.\n',
+      'x.txt',
+    );
+    expect(r.present.map((p) => [p.name, p.role])).toEqual([
+      ['Samuel Adeyemi', 'Governor of the Southern Reach'],
+    ]);
+    expect(r.date).toBe('2020-06-01');
+  });
 });
