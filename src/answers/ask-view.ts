@@ -72,7 +72,9 @@ export function buildAskView(
   card.description = describeMeetings(answer.results);
   card.fields = answer.results.map((r) => buildStatementField(r.statement, r.meeting));
   const last = state.offset + answer.results.length;
-  card.footer = `Statements ${state.offset + 1}–${last} of ${answer.total} · every quote is verbatim from the reports`;
+  const range =
+    last === state.offset + 1 ? `Statement ${last}` : `Statements ${state.offset + 1}–${last}`;
+  card.footer = `${range} of ${answer.total} · every quote is verbatim from the reports`;
   const buttons: ButtonView[] = [];
   if (state.key) {
     if (last < answer.total)
@@ -103,7 +105,8 @@ export function buildAskView(
 /** Nothing answers: say so plainly, privately, with what the reports do cover. */
 export function buildNothingView(answer: AskAnswer): ReplyView {
   const lines = [`Nothing in the reports answers “${clipText(answer.question.trim(), 200)}”.`];
-  if (answer.unknownSpeakers.length > 0) {
+  // The engine's notice already names unknown speakers when it has one.
+  if (answer.unknownSpeakers.length > 0 && !answer.notice) {
     lines.push(`No report quotes ${answer.unknownSpeakers.map((s) => `“${s}”`).join(' or ')}.`);
   }
   // The engine's notice may itself say "nothing answers"; one such sentence is enough.

@@ -31,6 +31,8 @@ export interface ProfileStats {
   statementTerms: TermCounts;
   speakerTerms: Map<string, TermCounts>;
   statementsBySpeaker: Map<string, Statement[]>;
+  /** Per speaker, aligned with `statementsBySpeaker`: what choosing representative quotes reads. */
+  quoteInputs: Map<string, QuoteInputs>;
   /** Meetings each person speaks in or attends, in corpus order. */
   meetingsByPerson: Map<string, Meeting[]>;
   meetingById: Map<string, Meeting>;
@@ -51,6 +53,25 @@ function pickSurfaces(surfaceCounts: Map<string, number>, stems: StemMemo): Map<
     }
   }
   return new Map([...best].map(([stem, b]) => [stem, b.form]));
+}
+
+/** Statements with their distinct stems and how quotable each is on its own (0 = a pleasantry). */
+interface QuoteInputs {
+  statements: Statement[];
+  stems: string[][];
+  quality: number[];
+}
+
+function describeQuoteInputs(
+  stats: Pick<ProfileStats, 'statementStems'>,
+  statements: Statement[],
+): QuoteInputs {
+  const stems = statements.map((s) => stats.statementStems.get(s) ?? []);
+  return {
+    statements,
+    stems,
+    quality: statements.map((s, i) => rateQuotable(s, stems[i]?.length ?? 0)),
+  };
 }
 
 export function buildProfileStats(corpus: Corpus): ProfileStats {
@@ -85,6 +106,10 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     statementStems.set(statement, [...seen]);
   }
   const surfaces = pickSurfaces(surfaceCounts, stems);
+  const quoteInputs = new Map<string, QuoteInputs>();
+  for (const [name, list] of statementsBySpeaker) {
+    quoteInputs.set(name, describeQuoteInputs({ statementStems }, list));
+  }
   const meetingsByPerson = new Map<string, Meeting[]>();
   const meetingById = new Map<string, Meeting>();
   for (const meeting of corpus.meetings) {
@@ -105,6 +130,7 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     statementTerms,
     speakerTerms,
     statementsBySpeaker,
+    quoteInputs,
     meetingsByPerson: sortMeetingLists(meetingsByPerson),
     meetingById,
   };
@@ -320,25 +346,26 @@ const KIND_PREFERENCE: Record<StatementKind, number> = { quote: 1, turn: 1, para
  * readable length, in their own words rather than paraphrased, and not repeating one another.
  */
 function pickRepresentative(
-  stats: ProfileStats,
-  statements: Statement[],
+  inputs: QuoteInputs,
   weights: Map<string, number>,
   count: number,
 ): Statement[] {
   // Only the best few dozen can be chosen; keeping just those (sorted) spares sorting thousands.
   const keep = Math.max(count * 20, 20);
   const scored: { s: Statement; uniq: string[]; score: number }[] = [];
-  let fallback: Statement | null = null;
-  for (const s of statements) {
-    const uniq = stats.statementStems.get(s) ?? [];
-    if (uniq.length < MIN_QUOTE_STEMS) {
-      fallback ??= s;
+  let fallback = -1;
+  const { statements, stems, quality } = inputs;
+  for (let i = 0; i < statements.length; i++) {
+    const q = quality[i] ?? 0;
+    if (q === 0) {
+      if (fallback < 0) fallback = i;
       continue;
     }
+    const uniq = stems[i] ?? [];
     let sum = 0;
     for (const t of uniq) sum += weights.get(t) ?? 0;
-    const score =
-      (sum / Math.sqrt(uniq.length + 1)) * lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
+    const score = (sum / Math.sqrt(uniq.length + 1)) * q;
+    const s = statements[i] as Statement;
     const last = scored[scored.length - 1];
     if (scored.length >= keep && last && !ranksBefore(score, s.id, last.score, last.s.id)) continue;
     let at = scored.length;
@@ -352,10 +379,9 @@ function pickRepresentative(
   }
   // Pleasantries ("Thank you very much, Mr President.") represent nobody: show fewer quotes rather
   // than those (they were skipped above), unless the speaker said nothing else.
+  const only = statements[fallback];
   const pool =
-    scored.length > 0 || !fallback
-      ? scored
-      : [{ s: fallback, uniq: stats.statementStems.get(fallback) ?? [], score: 0 }];
+    scored.length > 0 || !only ? scored : [{ s: only, uniq: stems[fallback] ?? [], score: 0 }];
   const chosen: { s: Statement; uniq: Set<string> }[] = [];
   const manyMeetings = pool.length > count * 3;
   // Two passes: first insist on different meetings and distinct wording, then relax.
@@ -370,6 +396,12 @@ function pickRepresentative(
     }
   }
   return chosen.map((c) => c.s);
+}
+
+/** How quotable a statement is on its own: readable length, own words; 0 for a pleasantry. */
+function rateQuotable(s: Statement, distinctStems: number): number {
+  if (distinctStems < MIN_QUOTE_STEMS) return 0;
+  return lengthPreference(s.text) * KIND_PREFERENCE[s.kind];
 }
 
 /** Higher score first; ties in corpus order, so the choice is deterministic. */
@@ -407,7 +439,9 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
   if (meetings.length > (stats.meetingsByPerson.get(speaker.name)?.length ?? 0)) {
     meetings.sort(compareMeetings);
   }
-  const spokeIn = new Set(statements.map((s) => s.meetingId));
+  // The meeting's speaker list says who spoke; the statements settle it when the list missed someone.
+  const spoke = (m: Meeting) =>
+    m.speakers.includes(speaker.name) || m.statements.some((s) => s.speaker === speaker.name);
   const counts = stats.speakerTerms.get(speaker.name) ?? createTermCounts();
   const exclude = nameStems(stats, [speaker.name, ...speaker.aliases]);
   const ranked = rankDistinctiveTerms(counts, stats.statementTerms, {
@@ -416,7 +450,8 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
     exclude,
     english: stats.english,
   });
-  const quotes = pickRepresentative(stats, statements, weightsFrom(ranked), QUOTE_COUNT).map((s) =>
+  const inputs = stats.quoteInputs.get(speaker.name) ?? describeQuoteInputs(stats, statements);
+  const quotes = pickRepresentative(inputs, weightsFrom(ranked), QUOTE_COUNT).map((s) =>
     toQuote(s, stats.meetingById.get(s.meetingId) ?? placeholderMeeting(s.meetingId)),
   );
   return {
@@ -424,7 +459,14 @@ export function profileSpeaker(stats: ProfileStats, speaker: Speaker): SpeakerPr
     role: speaker.role,
     roles: speaker.role ? [speaker.role] : [],
     aliases: speaker.aliases,
-    meetings: meetings.map((m) => ({ ...toMeetingRef(m), spoke: spokeIn.has(m.id) })),
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      title: m.title,
+      date: m.date,
+      file: m.file,
+      url: m.source,
+      spoke: spoke(m),
+    })),
     statements: statements.length,
     silent: statements.length === 0,
     topics: labelTopics(stats, ranked, statements),
@@ -589,7 +631,7 @@ export function digestMeeting(stats: ProfileStats, meeting: Meeting): MeetingDig
   const quotes: ProfileQuote[] = [];
   for (const name of meeting.speakers) {
     const own = meeting.statements.filter((s) => s.speaker === name);
-    const [best] = pickRepresentative(stats, own, weights, 1);
+    const [best] = pickRepresentative(describeQuoteInputs(stats, own), weights, 1);
     if (best) quotes.push(toQuote(best, meeting));
   }
   return {

@@ -206,11 +206,20 @@ export function rankDistinctiveTerms(
       Math.log((yj + alpha) / Math.max(nj + a0 - yj - alpha, 1e-9));
     const variance = 1 / (yi + alpha) + 1 / (yj + alpha);
     const score = delta / Math.sqrt(variance);
-    if (score > 0 || nj === 0) scored.push({ stem, count: yi, score });
+    if (score <= 0 && nj !== 0) continue;
+    // Keep only the best `limit` (a prolific speaker has tens of thousands of terms to rank).
+    const term = { stem, count: yi, score };
+    const last = scored[scored.length - 1];
+    if (scored.length >= options.limit && last && compareScored(term, last) >= 0) continue;
+    let at = scored.length;
+    while (at > 0 && compareScored(term, scored[at - 1] as ScoredTerm) < 0) at--;
+    scored.splice(at, 0, term);
+    if (scored.length > options.limit) scored.pop();
   }
-  scored.sort(
-    (a, b) =>
-      b.score - a.score || b.count - a.count || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0),
-  );
-  return scored.slice(0, options.limit);
+  return scored;
+}
+
+/** Best first: higher score, then more occurrences, then alphabetical (deterministic). */
+function compareScored(a: ScoredTerm, b: ScoredTerm): number {
+  return b.score - a.score || b.count - a.count || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0);
 }

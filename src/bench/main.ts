@@ -1,14 +1,15 @@
 // `npm run bench`: runs every bench section and prints its tables.
+import { benchProfiles } from './profiles.js';
 import { benchSearch } from './search.js';
 import { formatTable, type BenchTable } from './table.js';
 
 // TODO(corpus helper): add `benchLoad` from ./load.js once src/bench/load.ts is on main.
-// TODO(profiles helper): add `benchProfiles` from ./profiles.js once src/bench/profiles.ts is on main.
 const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   {
     name: 'search',
     run: () => benchSearch({ log: (line) => process.stderr.write(`[search] ${line}\n`) }),
   },
+  { name: 'profiles', run: benchProfiles },
 ];
 
 async function main(): Promise<number> {

@@ -104,7 +104,8 @@ export function createRouter(options: RouterOptions): Router {
       lastAsked.set(input.caller.userId, ctx.now().getTime());
     }
     if (!command.defer) return sendView(interaction, await command.run(ctx, input));
-    const hidden = input.options.hide === true;
+    // A misquote check on someone's message answers privately; so does an /ask with hide.
+    const hidden = input.options.hide === true || interaction.isMessageContextMenuCommand();
     const name = command.data.name;
     // Work that blocks the event loop cannot be raced with a timer; a command that was slow
     // last time is deferred before it runs.

@@ -6,12 +6,17 @@ import { commands } from '../../commands/index.js';
 import { FAKE_IDS, startFakeDiscord } from '../support/fake-discord.js';
 import type { FakeDiscord } from '../support/fake-discord.js';
 
+/** `npm run <script>`, or (direct) the script's file as one node process, which starts faster. */
 function run(
   script: string,
   env: Record<string, string>,
+  direct = false,
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], {
+    const [command, args] = direct
+      ? [process.execPath, ['--import', 'tsx', `src/discord/${script}.ts`]]
+      : ['npm', ['run', '--silent', script]];
+    const child = spawn(command as string, args as string[], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
@@ -35,7 +40,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-describe.concurrent('npm run deploy', () => {
+describe('npm run deploy', () => {
   it('registers every command in the guild and prints what it registered', async () => {
     const { code, out } = await run('deploy', {
       DISCORD_TOKEN: fake.token,
@@ -55,7 +60,7 @@ describe.concurrent('npm run deploy', () => {
   }, 60_000);
 
   it('says what is missing instead of calling Discord', async () => {
-    const { code, err } = await run('deploy', {});
+    const { code, err } = await run('deploy', {}, true);
     expect(code).toBe(1);
     expect(err).toContain('DISCORD_TOKEN is not set; npm run deploy needs the bot token');
     expect(err).toContain('DISCORD_CLIENT_ID is not set');

@@ -14,8 +14,9 @@ await runDuePosts({
   store,
   corpus,
   poster: {
+    // Slow enough (10 rounds of 50 ms) that neither process can finish before the other starts.
     async send(channelId) {
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await new Promise((resolve) => setTimeout(resolve, 50));
       sent.push(channelId);
     },
   },
@@ -23,7 +24,7 @@ await runDuePosts({
   log: silentLog,
   bounds: BOUNDS,
   owner: owner ?? 'worker',
-  concurrency: 8,
+  concurrency: 4,
 });
 store.close();
 process.stdout.write(`${JSON.stringify(sent)}\n`);
