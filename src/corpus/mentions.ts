@@ -87,6 +87,21 @@ const TITLE_MULTI: [string, string][] = [
   ['crown', 'prince'],
 ];
 
+/**
+ * Whether a paragraph can teach us a name: it has a title or honorific, or two capitalised
+ * words in a row. Most paragraphs ("Aliyev then noted…") cannot, and are skipped cheaply.
+ */
+export function mayNameSomeone(s: string, offset: number, tokens: Token[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!t.cap) continue;
+    if (isTitleWord(t.low) || HONORIFICS.has(t.low)) return true;
+    const n = tokens[k + 1];
+    if (n && (n.cap || n.low.startsWith('al-')) && adjacent(s, t, n, offset)) return true;
+  }
+  return false;
+}
+
 export function isHeadTitle(low: string): boolean {
   return HEAD_TITLES.has(low);
 }

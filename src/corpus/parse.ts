@@ -13,7 +13,13 @@ import {
   readFrontMatter,
 } from './header.js';
 import type { FrontMatter, Label } from './header.js';
-import { findMentions, isReportingVerb, titleCase, HEAD_TITLES } from './mentions.js';
+import {
+  findMentions,
+  isReportingVerb,
+  mayNameSomeone,
+  titleCase,
+  HEAD_TITLES,
+} from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
 import {
   renamePerson,
@@ -695,7 +701,7 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
   const text = p.text;
   const tokens = tokenizeOutsideQuotes(text, p.start);
   info.tokens = tokens;
-  if (!tokens.some((t) => t.cap && t.low.length > 1 && t.start > p.start)) return;
+  if (!mayNameSomeone(text, p.start, tokens)) return;
   const mentions = findMentions(text, tokens, p.start, knownOf());
   let prev: { m: Mention; person: Person } | null = null;
   for (const m of mentions) {
