@@ -172,7 +172,9 @@ function parseInto(r: ParsedReport): void {
     if (part.role) person.roles.unshift(roleInfo(part.role));
   }
 
-  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine);
+  // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
+  const fmParas = fm.bodyStart > 0 ? splitParagraphs(text.slice(0, fm.bodyStart)).length : 0;
+  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1);
   const st: State = {
     r,
     reg,

@@ -149,6 +149,13 @@ describe('Markdown with front matter', () => {
     );
   });
 
+  it('numbers paragraphs from the top of the file, front matter included', () => {
+    const text = readFileSync(join(FIXTURES, 'works-committee.md'), 'utf8');
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    expect(r.statements.map((s) => s.paragraph)).toEqual([15, 16, 16]);
+    for (const s of r.statements) expect(lines[s.paragraph - 1]).toContain(s.text);
+  });
+
   it('lists participants who say nothing as present', () => {
     expect(r.present.map((p) => p.name)).toEqual(['Sam Ortiz']);
   });
