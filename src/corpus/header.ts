@@ -353,7 +353,7 @@ export const GENERIC_LABELS = new Set([
 export const ANONYMOUS_LABELS = new Set(['q', 'question', 'questioner', 'a', 'answer']);
 
 const LABEL_STOP = new Set(
-  'related tags source sources note notes update updated photo video read see also share contact email phone address date time location place subject topic keywords category categories attachment attachments file references editor editors posted published warning disclaimer transcript summary background agenda re fwd from to cc bcc sent'.split(
+  "related tags source sources note notes editor's update updated photo video read see also share contact email phone address date time location place subject topic keywords category categories attachment attachments file references editor editors posted published warning disclaimer transcript summary background agenda re fwd from to cc bcc sent".split(
     ' ',
   ),
 );
