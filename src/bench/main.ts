@@ -1,10 +1,11 @@
 // `npm run bench`: runs every bench section and prints its tables.
+import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
 import { benchSearch } from './search.js';
 import { formatTable, type BenchTable } from './table.js';
 
-// TODO(corpus helper): add `benchLoad` from ./load.js once src/bench/load.ts is on main.
 const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
+  { name: 'load', run: () => benchLoad() },
   {
     name: 'search',
     run: () => benchSearch({ log: (line) => process.stderr.write(`[search] ${line}\n`) }),
