@@ -16,7 +16,11 @@ export interface WorkerResult {
   engine: string;
   statements: number;
   buildMs: number;
+  /** User CPU time of the build (main thread and GC helpers). */
+  buildCpuMs: number;
   latencies: number[];
+  /** User CPU time per question: what the work costs when the CPUs are shared. */
+  cpu: number[];
   hits: number;
   measured: number;
   questions: number;
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
   const questions = JSON.parse(readFileSync(values.questions ?? '', 'utf8')) as BenchQuestion[];
   global.gc?.();
   const baseMb = peakRssMb();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const search =
     engine === 'minisearch'
@@ -98,9 +103,11 @@ async function main(): Promise<void> {
         ? buildFuse(corpus)
         : buildOurs(corpus);
   const buildMs = performance.now() - t0;
+  const buildCpuMs = process.cpuUsage(c0).user / 1000;
   const budget = Number(values.budget) || 0;
   const started = performance.now();
   const latencies: number[] = [];
+  const cpu: number[] = [];
   let hits = 0;
   let cut = false;
   // A few untimed questions first (not for fuse.js, whose every question takes seconds): lazy
@@ -118,16 +125,20 @@ async function main(): Promise<void> {
       cut = true;
       break;
     }
+    const c = process.cpuUsage();
     const t = performance.now();
     const found = search(q.q);
     latencies.push(performance.now() - t);
+    cpu.push(process.cpuUsage(c).user / 1000);
     if (found.some((s) => s.id === q.answer || s.text === q.text)) hits++;
   }
   const result: WorkerResult = {
     engine,
     statements: corpus.statements.length,
     buildMs,
+    buildCpuMs,
     latencies,
+    cpu,
     hits,
     measured: latencies.length,
     questions: questions.length,

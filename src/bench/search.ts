@@ -7,27 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadCorpus } from '../corpus/load.js';
+import { generateReports } from './generate.js';
 import { generateQuestions } from './questions.js';
 import type { WorkerResult } from './search-worker.js';
 import type { BenchTable } from './table.js';
 
 const run = promisify(execFile);
-
-type GenerateReports = (opts: {
-  reports: number;
-  statementsPerReport?: number;
-  seed?: number;
-}) => { name: string; text: string }[];
-
-/** The corpus helper's generator (src/bench/generate.ts), loaded when the bench runs. */
-async function loadGenerator(): Promise<GenerateReports> {
-  const spec = './generate.js';
-  const mod = (await import(spec)) as { generateReports?: GenerateReports };
-  if (typeof mod.generateReports !== 'function') {
-    throw new Error('src/bench/generate.ts does not export generateReports');
-  }
-  return mod.generateReports;
-}
 
 /**
  * The worker compiled to plain JavaScript (esbuild, packages left external) and run by plain
@@ -60,6 +45,8 @@ export interface SearchBenchOptions {
   questions?: number;
   /** Query time budget for fuse.js per corpus size, in ms. */
   fuseBudgetMs?: number;
+  /** Query time budget for MiniSearch per corpus size, in ms. */
+  miniSearchBudgetMs?: number;
   statementsPerReport?: number;
   log?: (line: string) => void;
 }
@@ -118,6 +105,9 @@ interface Row {
   measured: number;
   coldMs: number;
   cut: boolean;
+  buildCpuMs: number;
+  cpuP50: number;
+  cpuP95: number;
 }
 
 function toRow(r: WorkerResult): Row {
@@ -135,18 +125,28 @@ function toRow(r: WorkerResult): Row {
     measured: r.measured,
     coldMs: r.coldMs,
     cut: r.cut,
+    buildCpuMs: r.buildCpuMs,
+    cpuP50: percentile(
+      [...r.cpu].sort((a, b) => a - b),
+      50,
+    ),
+    cpuP95: percentile(
+      [...r.cpu].sort((a, b) => a - b),
+      95,
+    ),
   };
 }
 
 export async function benchSearch(options: SearchBenchOptions = {}): Promise<BenchTable[]> {
   const sizes = options.sizes ?? [1_000, 10_000, 100_000];
-  const perReport = options.statementsPerReport ?? 100;
+  const perReport = options.statementsPerReport ?? 25;
   const count = options.questions ?? 500;
   const fuseBudget = options.fuseBudgetMs ?? 15_000;
+  // MiniSearch takes about a quarter of a second per question at 100k: cap its run as well.
+  const miniBudget = options.miniSearchBudgetMs ?? 60_000;
   const log = options.log ?? (() => {});
   const rows: Row[] = [];
   const notes: string[] = [];
-  const generateReports = await loadGenerator();
   const worker = await prepareWorker();
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `verbatim-bench-${size}-`));
@@ -167,13 +167,8 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
       );
       for (const engine of ENGINES) {
         log(`  ${engine}…`);
-        const result = await runWorker(
-          worker,
-          engine,
-          dir,
-          qfile,
-          engine === 'fuse' ? fuseBudget : 0,
-        );
+        const budget = engine === 'fuse' ? fuseBudget : engine === 'minisearch' ? miniBudget : 0;
+        const result = await runWorker(worker, engine, dir, qfile, budget);
         rows.push(toRow(result));
       }
     } finally {
@@ -205,7 +200,9 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
       Math.round(r.peakMb),
       Math.round(r.baseMb),
       Number.isNaN(r.hit10) ? 'n/a' : Number(r.hit10.toFixed(3)),
-      r.cut ? `${r.measured} (stopped at ${Math.round(fuseBudget / 1000)} s)` : r.measured,
+      r.cut
+        ? `${r.measured} (time budget ${Math.round((r.engine === 'fuse' ? fuseBudget : miniBudget) / 1000)} s)`
+        : r.measured,
     ]),
     notes,
   };
@@ -266,5 +263,22 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
       );
     }
   }
-  return [table];
+  const cpuTable: BenchTable = {
+    title: 'Search: CPU time of the same runs (less sensitive to other processes on the machine)',
+    columns: ['engine', 'statements', 'build CPU ms', 'p50 CPU ms', 'p95 CPU ms'],
+    rows: rows.map((r) => [
+      LABEL[r.engine] ?? r.engine,
+      r.statements,
+      Math.round(r.buildCpuMs),
+      r.cpuP50,
+      r.cpuP95,
+    ]),
+    notes: ours
+      ? [
+          `Our engine at ${big} statements on CPU time: build ${Math.round(ours.buildCpuMs)} ms (bar ${BARS.buildMs}), p50 ${ours.cpuP50.toFixed(2)} ms (bar ${BARS.p50}), p95 ${ours.cpuP95.toFixed(2)} ms (bar ${BARS.p95}).`,
+          'User CPU time of the process: it includes garbage-collector helper threads, so it can exceed wall time on an idle machine.',
+        ]
+      : [],
+  };
+  return [table, cpuTable];
 }

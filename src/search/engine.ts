@@ -88,6 +88,8 @@ export interface IndexData {
   idf: Float32Array;
   /** How much a question word weighs: its rarity in what was said (statement text only). */
   weight: Float32Array;
+  /** How many statements say the word in their own text. */
+  textDf: Int32Array;
   maxIdf: number;
   postStart: Int32Array;
   postDoc: Int32Array;
@@ -110,6 +112,9 @@ export interface IndexData {
   nameFuse: Fuse<string>;
   /** Per speaker: role phrases as word lists (role, and aliases that hold more than a name). */
   roles: string[][][];
+  /** Every word of every role phrase, and the same by 4-letter prefix (demonym matching). */
+  roleVocab: Set<string>;
+  rolePrefixes: Map<string, string[]>;
   /** Most frequent surface form of each term, for suggestions. */
   display: string[];
   df: Int32Array;
@@ -341,6 +346,14 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const deletions = buildDeletionTable(surfaceList);
 
   const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
+  const roleVocab = new Set(roles.flat(2));
+  const rolePrefixes = new Map<string, string[]>();
+  for (const w of roleVocab) {
+    if (w.length < 4) continue;
+    const list = rolePrefixes.get(w.slice(0, 4)) ?? [];
+    list.push(w);
+    rolePrefixes.set(w.slice(0, 4), list);
+  }
   const nameFuse = new Fuse([...nameTokens.keys()], {
     includeScore: true,
     ignoreLocation: true,
@@ -357,6 +370,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       stems,
       idf,
       weight,
+      textDf: textDf.slice(0, termCount),
       maxIdf,
       postStart,
       postDoc,
@@ -372,6 +386,8 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       nameTokens,
       nameFuse,
       roles,
+      roleVocab,
+      rolePrefixes,
       display,
       df,
       lexicon: openWordNet(),
@@ -525,7 +541,8 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     if (d.surfaces.has(t.word) || !/^\p{L}+$/u.test(t.word)) return;
     const hit = d.nameFuse.search(t.word.replace(/[|'=!^$"]/g, ''), { limit: 3 })[0];
     if (!hit || (hit.score ?? 1) > 0.4) return;
-    const budget = t.word.length >= 6 ? 2 : 1;
+    // Two typos only in a long word of about the name's length ("barosso"), not "putting"/"putin".
+    const budget = t.word.length >= 6 && Math.abs(t.word.length - hit.item.length) <= 1 ? 2 : 1;
     if (editDistance(t.word, hit.item, budget) > budget) return;
     for (const s of d.nameTokens.get(hit.item) ?? []) speakers.add(s);
     used[i] = true;
@@ -590,8 +607,26 @@ const HONORIFICS_ONLY = new Set([
 /** A name word that is also an ordinary word counts when it is mostly used as a name. */
 function isNameHeavy(d: IndexData, word: string): boolean {
   const id = d.surfaces.get(word);
-  // Rare as a topic word: then it is the name (e.g. "putin" in the text of a report).
-  return id === undefined || (d.df[id] ?? 0) <= 2 || d.lexicon?.related(word).length === 0;
+  if (id === undefined) return true;
+  // Rarely said inside statements (it is in narration, lead-ins, titles: "Vladimir Putin
+  // received…"), or said by nobody as an ordinary word: then it is the name.
+  const said = d.textDf[id] ?? 0;
+  const n = d.docSpeaker.length;
+  return (
+    said <= Math.max(2, n / 1000) ||
+    said * 2 < (d.df[id] ?? 0) ||
+    d.lexicon?.related(word).length === 0
+  );
+}
+
+/** Is the typed word (or its demonym stem) a word of some speaker's role? A few set lookups. */
+function isRoleWord(d: IndexData, w: string): boolean {
+  if (w === 'pm') return d.roleVocab.has('prime');
+  if (d.roleVocab.has(w)) return true;
+  for (let cut = 1; cut <= 3 && w.length - cut >= 4; cut++) {
+    if (d.roleVocab.has(w.slice(0, -cut))) return true;
+  }
+  return w.length >= 4 && (d.rolePrefixes.get(w.slice(0, 4)) ?? []).some((r) => sameRoleWord(w, r));
 }
 
 function findRoleMentions(
@@ -614,7 +649,7 @@ function findRoleMentions(
         j++;
         continue;
       }
-      if (!d.roles.some((phrases) => phrases.some((p) => matchesRoleWord(w, p)))) break;
+      if (!isRoleWord(d, w)) break;
       run.push(j);
       j++;
     }
@@ -648,10 +683,14 @@ function findRoleMentions(
 
 function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]): string[] {
   const out: string[] = [];
+  // A plural the dictionary knows ("officials", "europeans") is a group, not a person's name.
+  const isGroup = (w: string) =>
+    w.endsWith('s') && (d.lexicon?.related(w.slice(0, -1)).length ?? 0) > 0;
   const isCandidate = (k: number) => {
     const t = tokens[k];
     return (
       t !== undefined &&
+      !isGroup(t.word) &&
       !used[k] &&
       /^\p{L}{3,}$/u.test(t.word) &&
       !STOPWORDS.has(t.word) &&
@@ -841,17 +880,21 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
   const expansions: Concept['expansions'] = [];
   const own = termOf(d, word, stemOf);
   const keys = new Set<string>();
+  const n = d.docCount;
+  const commonDf = Math.max(50, n / 50);
   const add = (terms: number[], factor: number, partial = false) => {
     const key = terms.join(' ');
     if (terms.length === 0 || keys.has(key)) return;
+    // A paraphrase that is itself a common word ("break" for "crack") finds noise, slowly.
+    if (factor < FUZZY_FACTOR && terms.length === 1 && (d.df[terms[0] ?? 0] ?? 0) > commonDf)
+      return;
     keys.add(key);
     expansions.push({ terms, factor, partial });
   };
   if (own !== undefined) add([own], 1);
   else for (const t of typoTerms(d, word)) add([t], FUZZY_FACTOR);
   // A common word matches plenty as it is; its paraphrases would only add noise (and time).
-  const n = d.docSpeaker.length;
-  if (own !== undefined && (d.df[own] ?? 0) > Math.max(50, n / 50)) {
+  if (own !== undefined && (d.df[own] ?? 0) > commonDf) {
     return { label: stemOf(word), weight: d.weight[own] ?? d.maxIdf, expansions };
   }
   for (const t of affixTerms(d, word)) if (t !== own) add([t], AFFIX_FACTOR);
@@ -859,7 +902,13 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
     const factor = rel.relation === 'synonym' ? SYNONYM_FACTOR : HYPERNYM_FACTOR;
     const ids = rel.words.map((w) => termOf(d, w, stemOf));
     if (ids.every((x) => x !== undefined)) add(ids as number[], factor);
-    if (rel.relation === 'synonym' && rel.words.length === 1 && rel.words[0]) {
+    // A synonym the reports lack may still be there with an ending ("zion" ~ "zionist").
+    if (
+      rel.relation === 'synonym' &&
+      rel.words.length === 1 &&
+      rel.words[0] &&
+      ids[0] === undefined
+    ) {
       for (const t of affixTerms(d, rel.words[0])) add([t], SYNONYM_AFFIX_FACTOR);
     }
   }
@@ -1266,14 +1315,15 @@ function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number
       /^\p{L}+$/u.test(word) &&
       !QUESTION_WORDS.has(word) &&
       !d.nameTokens.has(word) &&
-      ((d.df[t] ?? 0) <= n / 3 || n <= 10)
+      ((d.textDf[t] ?? 0) <= n / 3 || n <= 10)
     );
   };
   const score = new Map<number, number>();
   if (!speakers) {
+    // Words the speakers themselves use (not titles, roles or narration), often but not everywhere.
     for (let t = 0; t < d.stems.length; t++) {
-      const df = d.df[t] ?? 0;
-      if (usable(t)) score.set(t, df * Math.log((n + 1) / df));
+      const td = d.textDf[t] ?? 0;
+      if (td >= (n > 50 ? 2 : 1) && usable(t)) score.set(t, td * Math.log((n + 1) / td));
     }
   } else {
     // What these speakers said (a sample of their statements is enough for a suggestion).

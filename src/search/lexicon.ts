@@ -132,35 +132,31 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
     const known = synsets.get(cacheKey);
     if (known) return known;
     if (synsets.size >= CACHE_LIMIT * 4) synsets.clear();
-    {
-      const buf = dataOf(pos);
-      let end = buf.indexOf(10, offset);
-      if (end < 0) end = buf.length;
-      const line = buf.toString('latin1', offset, end);
-      const parts = line.split(' ');
-      const wordCount = parseInt(parts[3] ?? '0', 16);
-      const words: string[] = [];
-      for (let i = 0; i < wordCount; i++) {
-        const w = parts[4 + 2 * i];
-        if (w) words.push(w.replace(/\(.*\)$/, '').toLowerCase());
-      }
-      const pStart = 4 + 2 * wordCount;
-      const pointerCount = parseInt(parts[pStart] ?? '0', 10);
-      const hypernyms: [Pos, number][] = [];
-      for (let i = 0; i < pointerCount; i++) {
-        const sym = parts[pStart + 1 + 4 * i];
-        const off = parseInt(parts[pStart + 2 + 4 * i] ?? '', 10);
-        const p = parts[pStart + 3 + 4 * i];
-        if ((sym === '@' || sym === '@i') && Number.isFinite(off)) {
-          const target: Pos =
-            p === 'v' ? 'verb' : p === 'a' || p === 's' ? 'adj' : p === 'r' ? 'adv' : 'noun';
-          hypernyms.push([target, off]);
-        }
-      }
-      const synset = { words, hypernyms };
-      synsets.set(cacheKey, synset);
-      return synset;
+    const buf = dataOf(pos);
+    let end = buf.indexOf(10, offset);
+    if (end < 0) end = buf.length;
+    // General synsets ("act", "person") have lines of many kilobytes (all their hyponyms): read
+    // the head for the words, and find hypernym pointers by pattern rather than splitting it all.
+    const head = buf.toString('latin1', offset, Math.min(end, offset + 1200)).split(' ');
+    const wordCount = parseInt(head[3] ?? '0', 16);
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i++) {
+      const w = head[4 + 2 * i];
+      if (w) words.push(w.replace(/\(.*\)$/, '').toLowerCase());
     }
+    const hypernyms: [Pos, number][] = [];
+    const line = buf.toString('latin1', offset, end);
+    const gloss = line.indexOf(' | ');
+    const pointers = gloss >= 0 ? line.slice(0, gloss) : line;
+    for (const m of pointers.matchAll(/ @i? (\d{8}) ([nvasr]) /g)) {
+      const p = m[2];
+      const target: Pos =
+        p === 'v' ? 'verb' : p === 'a' || p === 's' ? 'adj' : p === 'r' ? 'adv' : 'noun';
+      hypernyms.push([target, parseInt(m[1] ?? '0', 10)]);
+    }
+    const synset = { words, hypernyms };
+    synsets.set(cacheKey, synset);
+    return synset;
   };
 
   /** Lemma forms of a word in a part of speech, found by morphy's rules. */

@@ -34,8 +34,21 @@ function speakerKeys(corpus: Corpus): SpeakerKey[] {
 
 /** The words of a name that identify a person: no honorifics, no "al-"/"bin" glue. */
 export function nameWords(phrase: string): string[] {
-  return tokenize(phrase).filter((w) => w.length >= 3 && !HONORIFICS.has(w) && !ROLE_GLUE.has(w));
+  return tokenize(phrase).filter(
+    (w) =>
+      (w.length >= 3 || (w.length === 2 && /^\p{L}+$/u.test(w) && !NAME_PARTICLES.has(w))) &&
+      !HONORIFICS.has(w) &&
+      !ROLE_GLUE.has(w) &&
+      !NAME_PARTICLES.has(w),
+  );
 }
+
+/** Particles inside names ("al-Abadi", "van der Berg") and two-letter English words: not names. */
+const NAME_PARTICLES = new Set(
+  'al el de da di du la le van von der den bin ibn abu ben mc st a i an as at be by do go he if in is it me my no of oh ok on or so to up us we'.split(
+    ' ',
+  ),
+);
 
 /**
  * The words that name a speaker: those of the canonical name, plus those of aliases that are

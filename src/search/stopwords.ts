@@ -27,7 +27,8 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   discusses discussing according regarding regard opinion opinions view views comment comments
   commented remark remarks statement statements quote quotes quoted meet met meets meeting
   meetings anything something ever whether claim claimed believe believes feel feels felt
-  express expressed stated`
+  express expressed stated ask asked asking wonder wondering curious please tell
+  explain explained know`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -73,6 +73,12 @@ describe('speakers', () => {
     ).toEqual(['Amara Osei']);
   });
 
+  it('recognises a two-letter surname', () => {
+    const a = askQuestion(index, 'what did xu say about ports');
+    expect(a.speakers).toEqual(['Mei Xu']);
+    expect(a.results[0]?.statement.speaker).toBe('Mei Xu');
+  });
+
   it('reports a speaker the reports do not know, with no results', () => {
     const a = askQuestion(index, 'what did macron say about the harbour');
     expect(a.unknownSpeakers).toEqual(['Macron']);
