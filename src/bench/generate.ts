@@ -217,10 +217,12 @@ export function generateReports(opts: GenerateOptions): GeneratedReport[] {
     rnd() < 0.4 ? sentence(10, 18) : `${sentence(7, 14)} ${sentence(7, 14)}`;
   const reports: GeneratedReport[] = [];
   for (let r = 0; r < opts.reports; r++) {
-    const year = 2015 + (r % 10);
-    const month = Math.floor(rnd() * 12);
-    const day = 1 + Math.floor(rnd() * 28);
-    const iso = `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    // One meeting per day from 1 January 2000: no two reports describe the same meeting.
+    const when = new Date(Date.UTC(2000, 0, 1 + r));
+    const year = when.getUTCFullYear();
+    const month = when.getUTCMonth();
+    const day = when.getUTCDate();
+    const iso = when.toISOString().slice(0, 10);
     const a = pick(CAST);
     let b = pick(CAST);
     while (b === a) b = pick(CAST);

@@ -22,6 +22,8 @@ interface Rec {
   role: string | null;
   weight: number;
   cluster: number;
+  /** The same name and aliases as an earlier record: merged at once, skipped by the slow steps. */
+  dup: boolean;
 }
 
 const TITLE_WORDS = new Set(
@@ -57,6 +59,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
         role: s.role,
         weight: 1 + weightOf(s.name),
         cluster: recs.length,
+        dup: false,
       };
       recs.push(rec);
       local.set(s.name, rec);
@@ -64,6 +67,16 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     reportRecs.push(local);
   }
   const parent = recs.map((_, i) => i);
+  const firstBySignature = new Map<string, number>();
+  for (const [i, rec] of recs.entries()) {
+    const sig = `${rec.name}\u0000${rec.aliases.join('\u0001')}`;
+    const j = firstBySignature.get(sig);
+    if (j === undefined) firstBySignature.set(sig, i);
+    else {
+      rec.dup = true;
+      parent[i] = j;
+    }
+  }
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i] as number] as number;
@@ -83,6 +96,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   const entryKeys = entries.map((e) => new Set([e.name, ...e.aliases].map(normalizeName)));
   if (entries.length > 0) {
     for (const [i, rec] of recs.entries()) {
+      if (rec.dup) continue;
       const keys = [rec.name, ...rec.aliases].map(normalizeName);
       const e = entryKeys.findIndex((set) => keys.some((k) => set.has(k)));
       if (e < 0) continue;
@@ -101,6 +115,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     else byKey.set(k, i);
   }
   for (const [i, rec] of recs.entries()) {
+    if (rec.dup) continue;
     for (const a of rec.aliases) {
       const k = normalizeName(a);
       if (k.startsWith('the ') || k.split(' ').every((w) => TITLE_WORDS.has(w))) continue;
@@ -167,7 +182,11 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     usedNames.add(normalizeName(name));
     const aliasSeen = new Set([name.toLowerCase()]);
     const aliases: string[] = [];
-    for (const a of [...(entry?.aliases ?? []), ...ms.flatMap((m) => [m.name, ...m.aliases])]) {
+    const distinct = ms.filter((m) => !m.dup);
+    for (const a of [
+      ...(entry?.aliases ?? []),
+      ...distinct.flatMap((m) => [m.name, ...m.aliases]),
+    ]) {
       const k = a.toLowerCase();
       if (aliasSeen.has(k)) continue;
       aliasSeen.add(k);

@@ -296,7 +296,7 @@ export function isDateLine(line: string): boolean {
 }
 
 const NOISE_EXACT =
-  /^(view settings|font size:?|site colou?rs:?|images|settings|menu|main menu|search|share|print|print version|subscribe|skip to (main )?content|back to top|home|close|log ?in|sign in|sign up|accept( all)?( cookies)?|read more|related( news| articles| stories)?|text version|full version|listen|email|e-mail|twitter|facebook|telegram|instagram|youtube|whatsapp|rss|next|previous|prev|more|loading\.*|advertisement|top|contacts?|about( us)?|news|photos?|videos?|audio|documents?|transcripts|events|all news|open-menu|copy link|copied|font|a a a)$/i;
+  /^(view settings|font size:?|site colou?rs:?|images|settings|menu|main menu|search|share|print|print version|subscribe|skip to (main )?content|back to top|home|close|log ?in|sign in|sign up|accept( all)?( cookies)?|read more|related( news| articles| stories)?|text version|full version|listen|email|e-mail|twitter|facebook|telegram|instagram|youtube|whatsapp|rss|next|previous|prev|more|loading\.*|advertisement|top|contacts?|about( us)?|news|photos?|videos?|audio|documents?|transcripts|events|all news|open-menu|copy link|copied|font|a a a|the white house|office of the press secretary|for immediate release|briefings (&|and) statements|briefing room|speeches (&|and) remarks|press briefings|statements (&|and) releases|breadcrumb|skip to main|toggle navigation|navigation|publication status|persons|geography|topics|text version|direct link|see also|related materials|<…>|<\.\.\.>)$/i;
 
 const LONG_NOISE =
   /^(official (web)?site of\b|©|\(c\)|copyright\b|all rights reserved|(tags?|keywords?|topics?|categories|category|share this|follow us|posted in)\s*:)/i;
@@ -353,7 +353,7 @@ export const GENERIC_LABELS = new Set([
 export const ANONYMOUS_LABELS = new Set(['q', 'question', 'questioner', 'a', 'answer']);
 
 const LABEL_STOP = new Set(
-  'related tags source sources note notes update updated photo video read see also share contact email phone address date time location place subject topic keywords category categories attachment attachments file references editor editors posted published warning disclaimer transcript summary background agenda re fwd from to cc bcc sent'.split(
+  "related tags source sources note notes editor's update updated photo video read see also share contact email phone address date time location place subject topic keywords category categories attachment attachments file references editor editors posted published warning disclaimer transcript summary background agenda re fwd from to cc bcc sent".split(
     ' ',
   ),
 );

@@ -54,6 +54,15 @@ const NAME_PARTICLES = new Set(
   'al el bin ibn abu de di da van von der den le la du dos das del ter ten bint'.split(' '),
 );
 
+/** Capitalised title words that end a place ("of Westholm Before Bilateral Meeting"). */
+const ENDS_PLACE = new Set(
+  'before after during in on at with and to for from by meeting bilateral conference press remarks talks summit visit session statement statements dinner luncheon joint availability signing ceremony event'.split(
+    ' ',
+  ),
+);
+
+const COURTESY = new Set(['eminence', 'excellency', 'holiness', 'majesty', 'highness']);
+
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their']);
 
 /** Capitalised words that start sentences or name things but are never part of a person's name. */
@@ -77,6 +86,21 @@ const TITLE_MULTI: [string, string][] = [
   ['foreign', 'minister'],
   ['crown', 'prince'],
 ];
+
+/**
+ * Whether a paragraph can teach us a name: it has a title or honorific, or two capitalised
+ * words in a row. Most paragraphs ("Aliyev then noted…") cannot, and are skipped cheaply.
+ */
+export function mayNameSomeone(s: string, offset: number, tokens: Token[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!t.cap) continue;
+    if (isTitleWord(t.low) || HONORIFICS.has(t.low)) return true;
+    const n = tokens[k + 1];
+    if (n && (n.cap || n.low.startsWith('al-')) && adjacent(s, t, n, offset)) return true;
+  }
+  return false;
+}
 
 export function isHeadTitle(low: string): boolean {
   return HEAD_TITLES.has(low);
@@ -181,50 +205,105 @@ function makeMention(
   };
 }
 
-function mentionAt(
+/** "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution" after a title. */
+function readOfPhrase(
+  s: string,
+  tk: Token[],
+  e: number,
+  offset: number,
+): { run: Token[]; last: number } {
+  const ofRun: Token[] = [];
+  let last = -1;
+  let q = e;
+  while (
+    (tk[q]?.low === 'of' || (tk[q]?.low === 'for' && tk[q + 1]?.cap)) &&
+    adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)
+  ) {
+    let r = q + 1;
+    if (tk[r]?.low === 'the' && adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset)) r++;
+    const run: Token[] = [];
+    while (
+      r < tk.length &&
+      (tk[r] as Token).cap &&
+      adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
+      !HONORIFICS.has((tk[r] as Token).low) &&
+      !ENDS_PLACE.has((tk[r] as Token).low)
+    ) {
+      run.push(tk[r] as Token);
+      r++;
+      if ((tk[r - 1] as Token).possessive) break;
+    }
+    if (run.length === 0) break;
+    // "the Islamic revolution—": one lower-case word ends the phrase when punctuation follows.
+    const lowTail = tk[r];
+    if (
+      lowTail &&
+      !lowTail.cap &&
+      !(run[run.length - 1] as Token).possessive &&
+      adjacent(s, tk[r - 1] as Token, lowTail, offset) &&
+      /^[^\s\w]/.test(s.slice(lowTail.end - offset, lowTail.end - offset + 1)) &&
+      !isReportingVerb(lowTail.low)
+    ) {
+      run.push(lowTail);
+      r++;
+    }
+    ofRun.push(...run);
+    last = r - 1;
+    q = r;
+  }
+  return { run: ofRun, last };
+}
+
+function readPlaceAfterName(
+  s: string,
+  tk: Token[],
+  lastTok: number,
+  offset: number,
+): { text: string; quals: string[]; end: number } | null {
+  const after = tk[lastTok + 1];
+  if (
+    after?.low !== 'of' ||
+    (tk[lastTok] as Token).possessive ||
+    !adjacent(s, tk[lastTok] as Token, after, offset)
+  )
+    return null;
+  let r = lastTok + 2;
+  if (tk[r]?.low === 'the') r++;
+  const place: Token[] = [];
+  while (
+    r < tk.length &&
+    place.length < 4 &&
+    (tk[r] as Token).cap &&
+    adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
+    !HONORIFICS.has((tk[r] as Token).low) &&
+    !ENDS_PLACE.has((tk[r] as Token).low)
+  ) {
+    place.push(tk[r] as Token);
+    r++;
+  }
+  if (place.length === 0) return null;
+  return {
+    text: s.slice(after.start - offset, (place[place.length - 1] as Token).end - offset),
+    quals: place.map((x) => x.low),
+    end: r - 1,
+  };
+}
+
+/**
+ * The titled path: [determiner | modifiers] TITLE... [of ...] [honorifics] [Name]. Returns
+ * undefined when no title starts here, null for a vocative ("Mr President").
+ */
+function titledMentionAt(
   s: string,
   tk: Token[],
   i: number,
   offset: number,
   known: KnownNames,
-): Mention | null {
-  const t = tk[i];
-  if (!t) return null;
-  // Most words are lower case and start nothing: leave at once.
-  if (
-    !t.cap &&
-    !DETERMINERS.has(t.low) &&
-    t.low !== 'he' &&
-    t.low !== 'she' &&
-    t.low.indexOf('-') < 0
-  )
-    return null;
-  if ((t.low === 'he' || t.low === 'she') && !t.possessive)
-    return makeMention(s, tk, offset, 'pronoun', i, i, null, null, null, []);
-
-  // Role or titled name: [determiner | possessive modifier] [Cap modifiers] TITLE... [of ...] [honorifics] [Name]
-  let j = i;
-  let det = false;
-  let poss = false;
-  if (DETERMINERS.has(t.low) && !t.cap) det = true;
-  if (t.low === 'the') det = true;
-  if (det) j++;
-  const modStart = j;
-  // Modifiers before a title: "Azerbaijani", "UK", "European Commission", "Iran's", "Sri Lanka's".
-  let k = j;
-  while (k < tk.length && k - modStart < 4) {
-    const x = tk[k] as Token;
-    if (!x.cap || isTitleWord(x.low) || HONORIFICS.has(x.low)) break;
-    // "Addressing Councillor Okafor", "During ...": verbs and function words are not modifiers.
-    if (NOT_NAME.has(x.low) || (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4))
-      break;
-    if (k > modStart && !adjacent(s, tk[k - 1] as Token, x, offset)) break;
-    k++;
-    if (x.possessive) {
-      poss = true;
-      break;
-    }
-  }
+  det: boolean,
+  poss: boolean,
+  modStart: number,
+  k: number,
+): Mention | null | undefined {
   const tail = tk[k];
   const lowerOk = det || poss || k > modStart;
   if (
@@ -255,43 +334,9 @@ function mentionAt(
       const quals: string[] = tk.slice(modStart, k).map((x) => x.low);
       for (const w of titleWords) if (!HEAD_TITLES.has(w) && !head.includes(w)) quals.push(w);
       // "of the Republic of Azerbaijan", "of Russia", "of the Islamic revolution"
-      const ofRun: Token[] = [];
-      let q = e;
-      while (
-        (tk[q]?.low === 'of' || (tk[q]?.low === 'for' && tk[q + 1]?.cap)) &&
-        adjacent(s, tk[q - 1] as Token, tk[q] as Token, offset)
-      ) {
-        let r = q + 1;
-        if (tk[r]?.low === 'the' && adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset)) r++;
-        const run: Token[] = [];
-        while (
-          r < tk.length &&
-          (tk[r] as Token).cap &&
-          adjacent(s, tk[r - 1] as Token, tk[r] as Token, offset) &&
-          !HONORIFICS.has((tk[r] as Token).low)
-        ) {
-          run.push(tk[r] as Token);
-          r++;
-          if ((tk[r - 1] as Token).possessive) break;
-        }
-        if (run.length === 0) break;
-        // "the Islamic revolution—": one lower-case word ends the phrase when punctuation follows.
-        const lowTail = tk[r];
-        if (
-          lowTail &&
-          !lowTail.cap &&
-          !(run[run.length - 1] as Token).possessive &&
-          adjacent(s, tk[r - 1] as Token, lowTail, offset) &&
-          /^[^\s\w]/.test(s.slice(lowTail.end - offset, lowTail.end - offset + 1)) &&
-          !isReportingVerb(lowTail.low)
-        ) {
-          run.push(lowTail);
-          r++;
-        }
-        ofRun.push(...run);
-        last = r - 1;
-        q = r;
-      }
+      const ofPhrase = readOfPhrase(s, tk, e, offset);
+      const ofRun = ofPhrase.run;
+      if (ofPhrase.last >= 0) last = ofPhrase.last;
       // honorifics then a name run
       let h = last + 1;
       while (
@@ -337,18 +382,18 @@ function mentionAt(
       if (nameToks.length) {
         // "Mr President" style vocatives have no name; a name follows the title here.
         const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-        return makeMention(
-          s,
-          tk,
-          offset,
-          'name',
-          i,
-          lastTok,
-          name,
-          det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText,
-          head,
-          filteredQuals,
-        );
+        let role = det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText;
+        let end = lastTok;
+        // "President Macron of France": the place after the name still belongs to the role.
+        if (ofRun.length === 0) {
+          const place = readPlaceAfterName(s, tk, lastTok, offset);
+          if (place) {
+            role = `${role} ${place.text}`;
+            filteredQuals.push(...place.quals);
+            end = place.end;
+          }
+        }
+        return makeMention(s, tk, offset, 'name', i, end, name, role, head, filteredQuals);
       }
       // Vocative "Mr President" / "Mr. President": not a mention of a third person.
       const prev = tk[i - 1];
@@ -368,6 +413,66 @@ function mentionAt(
       );
     }
   }
+  return undefined;
+}
+
+function mentionAt(
+  s: string,
+  tk: Token[],
+  i: number,
+  offset: number,
+  known: KnownNames,
+): Mention | null {
+  const t = tk[i];
+  if (!t) return null;
+  // Most words are lower case and start nothing: leave at once.
+  if (
+    !t.cap &&
+    !DETERMINERS.has(t.low) &&
+    t.low !== 'he' &&
+    t.low !== 'she' &&
+    t.low.indexOf('-') < 0
+  )
+    return null;
+  if ((t.low === 'he' || t.low === 'she') && !t.possessive)
+    return makeMention(s, tk, offset, 'pronoun', i, i, null, null, null, []);
+  // "His Eminence", "Her Excellency": a courtesy form that points at the person in focus.
+  const nx = tk[i + 1];
+  if (
+    (t.low === 'his' || t.low === 'her') &&
+    t.cap &&
+    nx &&
+    nx.cap &&
+    COURTESY.has(nx.low) &&
+    !nx.possessive
+  )
+    return makeMention(s, tk, offset, 'pronoun', i, i + 1, null, null, null, []);
+
+  // Role or titled name: [determiner | possessive modifier] [Cap modifiers] TITLE... [of ...] [honorifics] [Name]
+  let j = i;
+  let det = false;
+  let poss = false;
+  if (DETERMINERS.has(t.low) && !t.cap) det = true;
+  if (t.low === 'the') det = true;
+  if (det) j++;
+  const modStart = j;
+  // Modifiers before a title: "Azerbaijani", "UK", "European Commission", "Iran's", "Sri Lanka's".
+  let k = j;
+  while (k < tk.length && k - modStart < 4) {
+    const x = tk[k] as Token;
+    if (!x.cap || isTitleWord(x.low) || HONORIFICS.has(x.low)) break;
+    // "Addressing Councillor Okafor", "During ...": verbs and function words are not modifiers.
+    if (NOT_NAME.has(x.low) || (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4))
+      break;
+    if (k > modStart && !adjacent(s, tk[k - 1] as Token, x, offset)) break;
+    k++;
+    if (x.possessive) {
+      poss = true;
+      break;
+    }
+  }
+  const titled = titledMentionAt(s, tk, i, offset, known, det, poss, modStart, k);
+  if (titled !== undefined) return titled;
   if (det) return null;
 
   // Honorific + name: "Ayatollah Seyyed Ali Khamenei", "Mr. Sirisena".

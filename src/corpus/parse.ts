@@ -12,8 +12,14 @@ import {
   isTranscriptEnd,
   readFrontMatter,
 } from './header.js';
-import type { Label } from './header.js';
-import { findMentions, isReportingVerb, titleCase, HEAD_TITLES } from './mentions.js';
+import type { FrontMatter, Label } from './header.js';
+import {
+  findMentions,
+  isReportingVerb,
+  mayNameSomeone,
+  titleCase,
+  HEAD_TITLES,
+} from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
 import {
   renamePerson,
@@ -166,41 +172,116 @@ function parseInto(r: ParsedReport): void {
     if (part.role) person.roles.unshift(roleInfo(part.role));
   }
 
-  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine);
-  const infos = classify(paras, reg);
-
-  // First pass: learn who is who (labels first, so "Jose Manuel Barroso" is known when a
-  // title line says "President of the European Commission Jose Manuel Barroso").
-  // Who is known changes as people are found; rebuild the lookup only when it did.
-  let knownSig = -1;
-  let knownCache: KnownNames = knownNames(reg);
-  const knownOf = (): KnownNames => {
-    let sig = reg.people.length;
-    for (const p of reg.people) sig += p.keys.size * 31;
-    if (sig !== knownSig) {
-      knownSig = sig;
-      knownCache = knownNames(reg);
-    }
-    return knownCache;
+  // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
+  const fmParas = fm.bodyStart > 0 ? splitParagraphs(text.slice(0, fm.bodyStart)).length : 0;
+  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1);
+  const st: State = {
+    r,
+    reg,
+    infos: classify(paras, reg),
+    drafts: [],
+    focus: null,
+    current: null,
+    open: null,
+    intro: null,
+    newsAgain: false,
+    known: knownNames(reg),
+    knownSig: -1,
+    labelPeople: new Map(),
+    warn,
   };
-  const labelPeople = new Map<number, Person | null>();
-  const byLabel = new Map<string, Person | null>();
-  for (const [i, info] of infos.entries()) {
-    if (info.kind !== 'label' || !info.label) continue;
-    // Transcripts repeat the same few labels: resolve each distinct one once.
-    let person = byLabel.get(info.label.label);
-    if (person === undefined) {
-      person = personFromLabel(reg, info.label, knownOf);
-      byLabel.set(info.label.label, person);
-    }
-    labelPeople.set(i, person);
-  }
-  for (const info of infos) {
-    if (info.kind !== 'text' && info.kind !== 'heading') continue;
-    learnPeople(reg, info, knownOf);
-  }
+  learnWhoIsWho(st);
+  const titleIdx = readTitleAndDate(st, fm, nameDate);
+  // Second pass: statements. (Small functions: V8 compiles one giant loop body slowly.)
+  for (let i = 0; i < st.infos.length; i++) readParagraph(st, i, titleIdx);
+  const { drafts, infos } = st;
+  trimCutOff(r, drafts, infos, warn);
 
-  // Title and date from the header lines (the lines before the first transcript label).
+  const speakers: Person[] = [];
+  for (const d of drafts) if (d.person && !speakers.includes(d.person)) speakers.push(d.person);
+  r.statements = drafts.map((d) => ({
+    speaker: d.person ? d.person.name : null,
+    kind: d.kind,
+    text: text.slice(d.start, d.end),
+    context: d.context,
+    paragraph: d.paragraph,
+    start: d.start,
+    end: d.end,
+  }));
+  r.speakers = speakers.map(toParsedSpeaker);
+  r.present = reg.people
+    .filter((p) => (p.present || p.fixed) && !p.generic && !speakers.includes(p))
+    .map(toParsedSpeaker);
+  if (r.statements.length === 0)
+    warn(
+      paras[0]?.line ?? 1,
+      'no statements found (no quotations, reported speech or transcript turns)',
+    );
+}
+
+interface State {
+  r: ParsedReport;
+  reg: Registry;
+  infos: ParaInfo[];
+  drafts: Draft[];
+  /** The person the report is talking about (what "he" and "the Leader" point at). */
+  focus: Person | null;
+  /** The transcript speaker whose label was last seen. */
+  current: Person | null;
+  /** A quotation still open at the end of the previous paragraph. */
+  open: OpenQuote | null;
+  /** "X said:" at the end of the previous paragraph. */
+  intro: OpenQuote | null;
+  /** A news paragraph came after the transcript: read on as news until the next label. */
+  newsAgain: boolean;
+  known: KnownNames;
+  knownSig: number;
+  labelPeople: Map<number, Person | null>;
+  warn: (line: number, message: string) => void;
+}
+
+/** Who is known changes as people are found; rebuild the lookup only when it did. */
+function knownOf(st: State): KnownNames {
+  let sig = st.reg.people.length;
+  for (const p of st.reg.people) sig += p.keys.size * 31;
+  if (sig !== st.knownSig) {
+    st.knownSig = sig;
+    st.known = knownNames(st.reg);
+  }
+  return st.known;
+}
+
+/**
+ * First pass: learn who is who. Labels first, so "Jose Manuel Barroso" is known when a title
+ * line says "President of the European Commission Jose Manuel Barroso"; "THE PRESIDENT" last,
+ * once the text has said who the President is.
+ */
+function learnWhoIsWho(st: State): void {
+  const byLabel = new Map<string, Person | null>();
+  const known = () => knownOf(st);
+  const resolveLabels = (roleLabels: boolean) => {
+    for (const [i, info] of st.infos.entries()) {
+      if (info.kind !== 'label' || !info.label) continue;
+      if (/^the\s/i.test(info.label.label) !== roleLabels) continue;
+      // Transcripts repeat the same few labels: resolve each distinct one once.
+      let person = byLabel.get(info.label.label);
+      if (person === undefined) {
+        person = personFromLabel(st.reg, info.label, known);
+        byLabel.set(info.label.label, person);
+      }
+      st.labelPeople.set(i, person);
+    }
+  };
+  resolveLabels(false);
+  for (const info of st.infos) {
+    if (info.kind === 'text' || info.kind === 'heading') learnPeople(st.reg, info, known);
+  }
+  resolveLabels(true);
+}
+
+/** Title and date from the header lines (before the first label); returns the title's index. */
+function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): number {
+  const { r, infos } = st;
   const header: ParaInfo[] = [];
   for (const info of infos) {
     if (info.kind === 'label') break;
@@ -224,6 +305,10 @@ function parseInto(r: ParsedReport): void {
       r.title = cleanTitle(best.p.text);
     }
   }
+  // "Meeting with President of Azerbaijan Ilham Aliyev": whoever the title names was there.
+  const titleInfo = infos[titleIdx];
+  if (titleInfo?.tokens)
+    markPresent(titleInfo.p.text, titleInfo.p.start, titleInfo.tokens, knownOf(st), st.reg);
   for (const info of infos.slice(0, 40)) {
     if (info.kind === 'noise') continue;
     const d = findDate(info.p.text);
@@ -236,233 +321,257 @@ function parseInto(r: ParsedReport): void {
   if (fm.title) r.title = fm.title;
   if (fm.date) r.date = fm.date;
   r.source = fm.source;
+  return titleIdx;
+}
 
-  // Second pass: statements.
-  const drafts: Draft[] = [];
-  let focus: Person | null = null;
-  let current: Person | null = null;
-  let open: OpenQuote | null = null;
-  let intro: OpenQuote | null = null;
-  let known = knownOf();
-  const refreshKnown = () => {
-    known = knownOf();
-  };
-  const resolve = (m: Mention): Person | null => {
-    if (m.kind === 'pronoun') return focus;
-    if (m.kind === 'name' && m.name) {
-      const p = lookupName(reg, m.name) ?? addName(reg, m.name, { alias: m.text });
-      if (m.text !== p.name) addAlias(p, m.text);
-      if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
-      return p;
-    }
-    const p = resolveRole(reg, m, focus);
-    if (p) {
-      addAlias(p, m.text);
-      if ((p.roles.length === 0 || m.quals.length > 0) && m.role && m.head)
-        addRole(p, { text: m.role, head: m.head, quals: m.quals });
-    }
+function resolveMention(st: State, m: Mention): Person | null {
+  if (m.kind === 'pronoun') return st.focus;
+  if (m.kind === 'name' && m.name) {
+    const p = addName(st.reg, m.name, { alias: m.text });
+    if (m.text !== p.name) addAlias(p, m.text);
+    if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
     return p;
-  };
-
-  for (let i = 0; i < infos.length; i++) {
-    const info = infos[i] as ParaInfo;
-    const p = info.p;
-    if (info.kind === 'noise' || info.kind === 'heading' || i === titleIdx) {
-      if (info.kind === 'heading') {
-        open = null;
-        intro = null;
-      }
-      continue;
-    }
-    if (info.kind === 'label' || info.kind === 'turn') {
-      open = null;
-      intro = null;
-      if (info.kind === 'label') {
-        current = labelPeople.get(i) ?? null;
-        if (current) focus = current;
-      }
-      const from = info.kind === 'label' ? (info.label?.textStart ?? 0) : 0;
-      for (const seg of splitStageNotes(p.text, from)) {
-        drafts.push({
-          person: current,
-          kind: 'turn',
-          start: p.start + seg.start,
-          end: p.start + seg.end,
-          context: null,
-          paragraph: p.n,
-          line: p.line,
-        });
-      }
-      continue;
-    }
-
-    // News-style paragraph.
-    refreshKnown();
-    const ptext = p.text;
-    const tokens = info.tokens ?? tokenize(ptext, p.start);
-    const scan = scanQuotes(ptext, open !== null);
-    for (const s of scan.strays)
-      warn(
-        p.line,
-        `unbalanced quotation marks: a closing ${ptext[s] === '"' ? '"' : '”'} with no opening mark`,
-      );
-    let continues = false;
-    const spans = scan.spans.filter((sp) => {
-      if (sp.close === -2) {
-        warn(
-          p.line,
-          'unbalanced quotation marks: a quotation is opened twice without being closed',
-        );
-        return false;
-      }
-      return true;
-    });
-    for (const sp of spans) {
-      if (sp.close !== -1) continue;
-      const next = nextContent(infos, i);
-      if (next && next.kind === 'text' && startsWithOpenQuote(next.p.text)) continues = true;
-      else if (!next)
-        warn(p.line, 'the report seems cut off mid-quote: a quotation is never closed');
-      else warn(p.line, 'unbalanced quotation marks: a quotation opened here is never closed');
-    }
-    const quoteSpans = spans.map((sp) => ({
-      open: sp.open,
-      innerStart: sp.open < 0 ? 0 : sp.open + 1,
-      innerEnd: sp.close < 0 ? ptext.length : sp.close,
-      outerEnd: sp.close < 0 ? ptext.length : sp.close + 1,
-    }));
-    const protect: Span[] = quoteSpans.map((q) => ({
-      start: Math.max(0, q.open),
-      end: q.outerEnd,
-    }));
-    const carried = open as OpenQuote | null;
-    open = null;
-    const pending = intro as OpenQuote | null;
-    intro = null;
-    if (pending && quoteSpans.length === 0) {
-      // Unquoted speech after "He said:": the paragraph is what was said.
-      drafts.push({
-        person: pending.person,
-        kind: 'paraphrase',
-        start: p.start,
-        end: p.end,
-        context: pending.context,
-        paragraph: p.n,
-        line: p.line,
-      });
-      if (pending.person) focus = pending.person;
-      continue;
-    }
-    let tokenAt = 0;
-    for (const s of splitSentences(ptext, protect)) {
-      // Sentences come in order: walk the token list once instead of filtering it each time.
-      while (tokenAt < tokens.length && (tokens[tokenAt] as Token).start < p.start + s.start)
-        tokenAt++;
-      let tokenEnd = tokenAt;
-      while (tokenEnd < tokens.length && (tokens[tokenEnd] as Token).end <= p.start + s.end)
-        tokenEnd++;
-      const sTokens = tokens.slice(tokenAt, tokenEnd);
-      tokenAt = tokenEnd;
-      const inside = quoteSpans.filter(
-        (q) => Math.max(0, q.open) >= s.start && Math.max(0, q.open) < s.end,
-      );
-      const real = inside.filter((q) => !isScareQuote(ptext, q, s));
-      if (real.length > 0) {
-        const first = real[0] as (typeof real)[number];
-        const last = real[real.length - 1] as (typeof real)[number];
-        const beforeEnd = p.start + Math.max(s.start, first.open);
-        const before = sTokens.filter((t) => t.end <= beforeEnd);
-        const after = sTokens.filter((t) => t.start >= p.start + last.outerEnd);
-        const outside = sTokens.filter(
-          (t) =>
-            !real.some((q) => t.start >= p.start + q.innerStart && t.end <= p.start + q.innerEnd),
-        );
-        const beforeMentions = findMentions(ptext, before, p.start, known);
-        let person: Person | null;
-        let context: string | null;
-        if (carried && s.start === 0 && first.open <= 0) {
-          person = carried.person;
-          context = carried.context;
-        } else if (pending && s.start === 0 && first.open <= 0) {
-          person = pending.person;
-          context = pending.context;
-        } else {
-          const subj = findSubject(ptext, p.start, before, beforeMentions);
-          if (subj) person = resolve(subj);
-          else {
-            const am = findMentions(ptext, after, p.start, known)[0];
-            person = am ? resolve(am) : focus;
-          }
-          const beforeText = ptext.slice(s.start, Math.max(s.start, first.open)).trim();
-          const afterText = ptext.slice(Math.min(s.end, last.outerEnd), s.end).trim();
-          context = beforeText || (afterText.replace(/^[\s,.;:]+/, '') ? afterText : '') || null;
-        }
-        markPresent(ptext, p.start, outside, known, reg);
-        for (const q of real) {
-          const span = trimQuote(ptext, q.innerStart, q.innerEnd);
-          if (!span) continue;
-          drafts.push({
-            person,
-            kind: 'quote',
-            start: p.start + span.start,
-            end: p.start + span.end,
-            context,
-            paragraph: p.n,
-            line: p.line,
-          });
-        }
-        if (person) focus = person;
-        if (continues && last.innerEnd === ptext.length) open = { person, context };
-        continue;
-      }
-      const mentions = findMentions(ptext, sTokens, p.start, known);
-      markPresent(ptext, p.start, sTokens, known, reg, mentions);
-      const subj = findSubject(ptext, p.start, sTokens, mentions);
-      if (!subj) continue;
-      const person = resolve(subj);
-      if (!person) continue;
-      if (reportingVerbFollows(ptext, p.start, sTokens, subj)) {
-        const span = trimSentence(ptext, s);
-        if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
-          // "The Leader said:" introduces what follows; it says nothing itself.
-          intro = { person, context: ptext.slice(span.start, span.end) };
-        } else if (span)
-          drafts.push({
-            person,
-            kind: 'paraphrase',
-            start: p.start + span.start,
-            end: p.start + span.end,
-            context: null,
-            paragraph: p.n,
-            line: p.line,
-          });
-      }
-      focus = person;
-    }
   }
+  const p = resolveRole(st.reg, m, st.focus);
+  if (p) {
+    addAlias(p, m.text);
+    if ((p.roles.length === 0 || m.quals.length > 0) && m.role && m.head)
+      addRole(p, { text: m.role, head: m.head, quals: m.quals });
+  }
+  return p;
+}
 
-  trimCutOff(r, drafts, infos, warn);
+function pushDraft(
+  st: State,
+  person: Person | null,
+  kind: StatementKind,
+  p: Paragraph,
+  span: Span,
+  context: string | null,
+): void {
+  st.drafts.push({
+    person,
+    kind,
+    start: p.start + span.start,
+    end: p.start + span.end,
+    context,
+    paragraph: p.n,
+    line: p.line,
+  });
+}
 
-  const speakers: Person[] = [];
-  for (const d of drafts) if (d.person && !speakers.includes(d.person)) speakers.push(d.person);
-  r.statements = drafts.map((d) => ({
-    speaker: d.person ? d.person.name : null,
-    kind: d.kind,
-    text: text.slice(d.start, d.end),
-    context: d.context,
-    paragraph: d.paragraph,
-    start: d.start,
-    end: d.end,
-  }));
-  r.speakers = speakers.map(toParsedSpeaker);
-  r.present = reg.people
-    .filter((p) => (p.present || p.fixed) && !p.generic && !speakers.includes(p))
-    .map(toParsedSpeaker);
-  if (r.statements.length === 0)
-    warn(
-      paras[0]?.line ?? 1,
-      'no statements found (no quotations, reported speech or transcript turns)',
+function readParagraph(st: State, i: number, titleIdx: number): void {
+  const info = st.infos[i] as ParaInfo;
+  const p = info.p;
+  if (info.kind === 'noise' || info.kind === 'heading' || i === titleIdx) {
+    if (info.kind === 'heading') {
+      st.open = null;
+      st.intro = null;
+    }
+    return;
+  }
+  if (info.kind === 'turn' && (st.newsAgain || looksLikeNews(p, knownOf(st)))) {
+    // A news paragraph after the transcript ("Putin noted, “…”"): read it, and what follows, as news.
+    st.newsAgain = true;
+    info.kind = 'text';
+  }
+  if (info.kind === 'label') st.newsAgain = false;
+  if (info.kind !== 'label' && info.kind !== 'turn') {
+    readNewsParagraph(st, i);
+    return;
+  }
+  st.open = null;
+  st.intro = null;
+  if (info.kind === 'label') {
+    st.current = st.labelPeople.get(i) ?? null;
+    if (st.current) st.focus = st.current;
+  }
+  const from = info.kind === 'label' ? (info.label?.textStart ?? 0) : 0;
+  for (const seg of splitStageNotes(p.text, from)) pushDraft(st, st.current, 'turn', p, seg, null);
+}
+
+interface QuoteSpan {
+  open: number;
+  innerStart: number;
+  innerEnd: number;
+  outerEnd: number;
+}
+
+function readNewsParagraph(st: State, i: number): void {
+  const info = st.infos[i] as ParaInfo;
+  const p = info.p;
+  const ptext = p.text;
+  const known = knownOf(st);
+  const tokens = info.tokens ?? tokenize(ptext, p.start);
+  const scan = scanQuotes(ptext, st.open !== null);
+  for (const s of scan.strays)
+    st.warn(
+      p.line,
+      `unbalanced quotation marks: a closing ${ptext[s] === '"' ? '"' : '”'} with no opening mark`,
     );
+  let continues = false;
+  const spans = scan.spans.filter((sp) => {
+    if (sp.close !== -2) return true;
+    st.warn(p.line, 'unbalanced quotation marks: a quotation is opened twice without being closed');
+    return false;
+  });
+  for (const sp of spans) {
+    if (sp.close !== -1) continue;
+    const next = nextContent(st.infos, i);
+    if (next && next.kind === 'text' && startsWithOpenQuote(next.p.text)) continues = true;
+    else if (!next)
+      st.warn(p.line, 'the report seems cut off mid-quote: a quotation is never closed');
+    else st.warn(p.line, 'unbalanced quotation marks: a quotation opened here is never closed');
+  }
+  const quoteSpans: QuoteSpan[] = spans.map((sp) => ({
+    open: sp.open,
+    innerStart: sp.open < 0 ? 0 : sp.open + 1,
+    innerEnd: sp.close < 0 ? ptext.length : sp.close,
+    outerEnd: sp.close < 0 ? ptext.length : sp.close + 1,
+  }));
+  const protect: Span[] = quoteSpans.map((q) => ({ start: Math.max(0, q.open), end: q.outerEnd }));
+  const carried = st.open;
+  st.open = null;
+  const pending = st.intro;
+  st.intro = null;
+  if (pending && quoteSpans.length === 0) {
+    // Unquoted speech after "He said:": the paragraph is what was said.
+    pushDraft(
+      st,
+      pending.person,
+      'paraphrase',
+      p,
+      { start: 0, end: ptext.length },
+      pending.context,
+    );
+    if (pending.person) st.focus = pending.person;
+    return;
+  }
+  let tokenAt = 0;
+  let quoteAt = 0;
+  for (const s of splitSentences(ptext, protect)) {
+    // Sentences come in order: walk the token list once instead of filtering it each time.
+    while (tokenAt < tokens.length && (tokens[tokenAt] as Token).start < p.start + s.start)
+      tokenAt++;
+    let tokenEnd = tokenAt;
+    while (tokenEnd < tokens.length && (tokens[tokenEnd] as Token).end <= p.start + s.end)
+      tokenEnd++;
+    const sTokens = tokens.slice(tokenAt, tokenEnd);
+    tokenAt = tokenEnd;
+    const real: QuoteSpan[] = [];
+    while (
+      quoteAt < quoteSpans.length &&
+      Math.max(0, (quoteSpans[quoteAt] as QuoteSpan).open) < s.start
+    )
+      quoteAt++;
+    for (let qi = quoteAt; qi < quoteSpans.length; qi++) {
+      const q = quoteSpans[qi] as QuoteSpan;
+      if (Math.max(0, q.open) >= s.end) break;
+      if (!isScareQuote(ptext, q, s)) real.push(q);
+    }
+    if (real.length === 0) {
+      readPlainSentence(st, p, s, sTokens, known);
+      continue;
+    }
+    const atStart = s.start === 0 && (real[0] as QuoteSpan).open <= 0;
+    const given = atStart ? (carried ?? pending) : null;
+    const said = readQuoteSentence(st, p, s, sTokens, real, given, known);
+    const last = real[real.length - 1] as QuoteSpan;
+    if (continues && last.innerEnd === ptext.length) st.open = said;
+  }
+}
+
+/** A sentence holding quotations: who says them, and the words around them as context. */
+function readQuoteSentence(
+  st: State,
+  p: Paragraph,
+  s: Span,
+  sTokens: Token[],
+  real: QuoteSpan[],
+  given: OpenQuote | null,
+  known: KnownNames,
+): OpenQuote {
+  const ptext = p.text;
+  const first = real[0] as QuoteSpan;
+  const last = real[real.length - 1] as QuoteSpan;
+  const beforeEnd = p.start + Math.max(s.start, first.open);
+  const before = sTokens.filter((t) => t.end <= beforeEnd);
+  const after = sTokens.filter((t) => t.start >= p.start + last.outerEnd);
+  const outside = sTokens.filter(
+    (t) => !real.some((q) => t.start >= p.start + q.innerStart && t.end <= p.start + q.innerEnd),
+  );
+  let person: Person | null;
+  let context: string | null;
+  if (given) {
+    person = given.person;
+    context = given.context;
+  } else {
+    const subj = findSubject(ptext, p.start, before, findMentions(ptext, before, p.start, known));
+    if (subj) person = resolveMention(st, subj);
+    else {
+      const am = findMentions(ptext, after, p.start, known)[0];
+      person = am ? resolveMention(st, am) : st.focus;
+    }
+    const beforeText = ptext.slice(s.start, Math.max(s.start, first.open)).trim();
+    const second = real[1];
+    // “We will,” he added, “and soon.” — the words between the quotations introduce them.
+    const betweenText = second
+      ? ptext.slice(first.outerEnd, second.open).replace(/^[\s,.;:]+|[\s,;:]+$/g, '')
+      : '';
+    const afterText = ptext.slice(Math.min(s.end, last.outerEnd), s.end).trim();
+    context =
+      beforeText || betweenText || (afterText.replace(/^[\s,.;:]+/, '') ? afterText : '') || null;
+  }
+  markPresent(ptext, p.start, outside, known, st.reg);
+  for (const q of real) {
+    const span = trimQuote(ptext, q.innerStart, q.innerEnd);
+    if (span) pushDraft(st, person, 'quote', p, span, context);
+  }
+  if (person) st.focus = person;
+  return { person, context };
+}
+
+/** A sentence without quotations: reported speech when a person is its subject and says something. */
+function readPlainSentence(
+  st: State,
+  p: Paragraph,
+  s: Span,
+  sTokens: Token[],
+  known: KnownNames,
+): void {
+  const ptext = p.text;
+  const mentions = findMentions(ptext, sTokens, p.start, known);
+  markPresent(ptext, p.start, sTokens, known, st.reg, mentions);
+  const subj = findSubject(ptext, p.start, sTokens, mentions);
+  // "According to the Leader, ..." reports what the Leader said.
+  const m0 = mentions[0];
+  if (
+    !subj &&
+    m0 &&
+    m0.kind !== 'pronoun' &&
+    sTokens[0]?.low === 'according' &&
+    sTokens[1]?.low === 'to' &&
+    m0.start === sTokens[2]?.start
+  ) {
+    const person = resolveMention(st, m0);
+    const span = trimSentence(ptext, s);
+    if (person && span) {
+      pushDraft(st, person, 'paraphrase', p, span, null);
+      st.focus = person;
+    }
+    return;
+  }
+  if (!subj) return;
+  const person = resolveMention(st, subj);
+  if (!person) return;
+  if (reportingVerbFollows(ptext, p.start, sTokens, subj)) {
+    const span = trimSentence(ptext, s);
+    if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
+      // "The Leader said:" introduces what follows; it says nothing itself.
+      st.intro = { person, context: ptext.slice(span.start, span.end) };
+    } else if (span) pushDraft(st, person, 'paraphrase', p, span, null);
+  }
+  st.focus = person;
 }
 
 function toParsedSpeaker(p: Person): ParsedSpeaker {
@@ -594,7 +703,7 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
   const text = p.text;
   const tokens = tokenizeOutsideQuotes(text, p.start);
   info.tokens = tokens;
-  if (!tokens.some((t) => t.cap && t.low.length > 1 && t.start > p.start)) return;
+  if (!mayNameSomeone(text, p.start, tokens)) return;
   const mentions = findMentions(text, tokens, p.start, knownOf());
   let prev: { m: Mention; person: Person } | null = null;
   for (const m of mentions) {
@@ -633,6 +742,19 @@ function tokenizeOutsideQuotes(text: string, offset: number): Token[] {
   }
   if (from < text.length) out.push(...tokenize(text.slice(from), offset + from));
   return out;
+}
+
+/** A transcript paragraph that is really news: a named person's quotation with its attribution. */
+function looksLikeNews(p: Paragraph, known: KnownNames): boolean {
+  if (!/[\u201c"]/.test(p.text)) return false;
+  const { spans } = scanQuotes(p.text);
+  if (spans.length === 0) return false;
+  const first = spans[0] as { open: number };
+  const tokens = tokenize(p.text.slice(0, Math.max(0, first.open)), p.start);
+  if (tokens.length === 0) return false;
+  const mentions = findMentions(p.text, tokens, p.start, known);
+  const subj = findSubject(p.text, p.start, tokens, mentions);
+  return !!subj && subj.kind !== 'pronoun' && reportingVerbFollows(p.text, p.start, tokens, subj);
 }
 
 function isAppositive(text: string, offset: number, a: Mention, b: Mention): boolean {

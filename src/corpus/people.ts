@@ -22,15 +22,19 @@ export interface Person {
   /** Normalised name and aliases, for lookups. */
   norm: string;
   keys: Set<string>;
+  /** Role texts already seen (as written), to skip repeats cheaply. */
+  roleKeys: Set<string>;
 }
 
 export interface Registry {
   people: Person[];
   clock: number;
+  /** Full names already resolved in this report. */
+  byName: Map<string, Person>;
 }
 
 export function createRegistry(): Registry {
-  return { people: [], clock: 0 };
+  return { people: [], clock: 0, byName: new Map() };
 }
 
 /** Lower case, no accents, no possessive "'s", punctuation as spaces: the form names compare in. */
@@ -125,6 +129,8 @@ export function renamePerson(p: Person, name: string): void {
 }
 
 export function addRole(p: Person, role: RoleInfo): void {
+  if (p.roleKeys.has(role.text)) return;
+  p.roleKeys.add(role.text);
   const t = role.text.replace(/^(the|his|her)\s+/i, '').trim();
   if (!t) return;
   const r = { ...role, text: t.charAt(0).toUpperCase() + t.slice(1) };
@@ -161,31 +167,38 @@ export function addName(
   opts: { alias?: string; role?: RoleInfo | null; generic?: boolean } = {},
 ): Person {
   reg.clock++;
-  let p = lookupName(reg, name);
-  const words = normalizeName(name).split(' ');
+  // The same name string recurs in every paragraph: look each one up once (surnames excepted,
+  // since "Varga" may mean a different Varga as the report goes on).
+  let p = reg.byName.get(name) ?? null;
   if (!p) {
+    p = lookupName(reg, name);
     const norm = normalizeName(name);
-    p = {
-      name: name.trim(),
-      aliases: [],
-      roles: [],
-      generic: !!opts.generic,
-      seen: reg.clock,
-      present: false,
-      fixed: false,
-      norm,
-      keys: new Set([norm]),
-    };
-    reg.people.push(p);
-  } else if (!p.fixed && words.length > p.norm.split(' ').length && !p.generic) {
-    // A fuller form of the same name: it becomes the name, the shorter one an alias.
-    const old = p.name;
-    renamePerson(p, name);
-    addAlias(p, old);
+    const words = norm.split(' ');
+    if (!p) {
+      p = {
+        name: name.trim(),
+        aliases: [],
+        roles: [],
+        generic: !!opts.generic,
+        seen: reg.clock,
+        present: false,
+        fixed: false,
+        norm,
+        keys: new Set([norm]),
+        roleKeys: new Set(),
+      };
+      reg.people.push(p);
+    } else if (!p.fixed && words.length > p.norm.split(' ').length && !p.generic) {
+      // A fuller form of the same name: it becomes the name, the shorter one an alias.
+      const old = p.name;
+      renamePerson(p, name);
+      addAlias(p, old);
+    }
+    if (norm !== p.norm) addAlias(p, name);
+    if (words.length > 1) reg.byName.set(name, p);
   }
   p.seen = reg.clock;
   if (opts.alias) addAlias(p, opts.alias);
-  if (normalizeName(name) !== p.norm) addAlias(p, name);
   if (opts.role) addRole(p, opts.role);
   return p;
 }
@@ -245,16 +258,21 @@ export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Pe
   let bestScore = 0;
   for (const p of reg.people) {
     if (p.generic) continue;
+    let s = 0;
+    let widest = 0;
     for (const r of p.roles) {
-      const s = roleScore(r, head, m.quals);
-      if (s <= 0) continue;
-      if (
-        s > bestScore ||
-        (s === bestScore && best && (p === focus || (best !== focus && p.seen > best.seen)))
-      ) {
-        best = p;
-        bestScore = s;
-      }
+      const rs = roleScore(r, head, m.quals);
+      if (rs > s) s = rs;
+      if (rs > 0) widest = Math.max(widest, r.quals.length);
+    }
+    // Plain "the President" is the one whose role needs no qualifier ("President of Westholm" is not).
+    if (m.quals.length === 0) s -= 0.1 * widest;
+    if (s <= 0) continue;
+    const tieWins =
+      s === bestScore && best && (p === focus || (best !== focus && p.seen > best.seen));
+    if (s > bestScore || tieWins) {
+      best = p;
+      bestScore = s;
     }
   }
   if (best) return best;

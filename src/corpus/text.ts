@@ -12,8 +12,9 @@ export interface Paragraph {
 }
 
 /** Splits `text` (from `from`) into non-empty lines, trimmed, with offsets and line numbers. */
-export function splitParagraphs(text: string, from = 0, firstLine = 1): Paragraph[] {
+export function splitParagraphs(text: string, from = 0, firstLine = 1, firstN = 1): Paragraph[] {
   const out: Paragraph[] = [];
+  const base = firstN - 1;
   let line = firstLine;
   let pos = from;
   while (pos <= text.length) {
@@ -23,7 +24,8 @@ export function splitParagraphs(text: string, from = 0, firstLine = 1): Paragrap
     let e = nl;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ n: out.length + 1, line, start: s, end: e, text: text.slice(s, e) });
+    if (e > s)
+      out.push({ n: base + out.length + 1, line, start: s, end: e, text: text.slice(s, e) });
     line++;
     pos = nl + 1;
   }
@@ -130,7 +132,13 @@ const ABBREVIATIONS = new Set(
 export function splitSentences(p: string, protect: Span[] = []): Span[] {
   const out: Span[] = [];
   let start = 0;
-  const inProtected = (k: number) => protect.some((s) => s.start < k && k <= s.end - 1);
+  // Protected spans come sorted and candidate cuts only move forward: one pointer suffices.
+  let pi = 0;
+  const inProtected = (k: number) => {
+    while (pi < protect.length && (protect[pi] as Span).end - 1 < k) pi++;
+    const sp = protect[pi];
+    return sp !== undefined && sp.start < k && k <= sp.end - 1;
+  };
   for (let i = 0; i < p.length; i++) {
     const ch = p[i];
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '\u2026' && ch !== ';') continue;

@@ -149,6 +149,13 @@ describe('Markdown with front matter', () => {
     );
   });
 
+  it('numbers paragraphs from the top of the file, front matter included', () => {
+    const text = readFileSync(join(FIXTURES, 'works-committee.md'), 'utf8');
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    expect(r.statements.map((s) => s.paragraph)).toEqual([15, 16, 16]);
+    for (const s of r.statements) expect(lines[s.paragraph - 1]).toContain(s.text);
+  });
+
   it('lists participants who say nothing as present', () => {
     expect(r.present.map((p) => p.name)).toEqual(['Sam Ortiz']);
   });
@@ -219,5 +226,60 @@ describe('smaller rules', () => {
     const bin = parseReport('\u0000\u0001\u0002PNG\u0000\u0000', 'image.txt');
     expect(bin.statements).toEqual([]);
     expect(bin.warnings[0]?.message).toMatch(/binary/);
+  });
+
+  it('reads "THE PRESIDENT" as the president the report names without a qualifier', () => {
+    const r = parseReport(
+      'Remarks by President Lena Novak and President Jonas Berg of Westholm\n\nTHE PRESIDENT: Please sit down.\n\nPRESIDENT BERG: Thank you, Madam President.\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => s.speaker)).toEqual(['Lena Novak', 'Jonas Berg']);
+  });
+
+  it('reads "According to …" and "His Excellency said …" as reported speech', () => {
+    const r = parseReport(
+      'Mayor Elena Varga met the board on Friday. According to the Mayor, the harbour will stay public.\n\nReferring to the storms, Her Excellency said the piers held.\n',
+      'x.txt',
+    );
+    expect(
+      r.statements.map((s) => [s.kind, s.speaker, s.text.split(' ').slice(0, 3).join(' ')]),
+    ).toEqual([
+      ['paraphrase', 'Elena Varga', 'According to the'],
+      ['paraphrase', 'Elena Varga', 'Referring to the'],
+    ]);
+  });
+
+  it('goes back to reading news when a news paragraph follows a transcript', () => {
+    const r = parseReport(
+      'MAYOR VARGA: We start with the budget.\n\nCouncillor Tom Okafor later told reporters, “The budget is fine.”\n\nHe added that the vote would be in June.\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => [s.kind, s.speaker])).toEqual([
+      ['turn', 'Varga'],
+      ['quote', 'Tom Okafor'],
+      ['paraphrase', 'Tom Okafor'],
+    ]);
+  });
+
+  it('takes the words between two quotations as their context', () => {
+    const r = parseReport(
+      'Mayor Elena Varga opened the session.\n\n“We will,” she added, “and soon.”\n',
+      'x.txt',
+    );
+    expect(r.statements.map((s) => [s.speaker, s.text, s.context])).toEqual([
+      ['Elena Varga', 'We will', 'she added'],
+      ['Elena Varga', 'and soon.', 'she added'],
+    ]);
+  });
+
+  it('records the person a "Meeting with …" title names as present when they say nothing', () => {
+    const r = parseReport(
+      'Meeting with Governor of the Southern Reach Samuel Adeyemi\n\nJune 1, 2020\n\nPresident of Calderra Lena Novak: Welcome.\n',
+      'x.txt',
+    );
+    expect(r.present.map((p) => [p.name, p.role])).toEqual([
+      ['Samuel Adeyemi', 'Governor of the Southern Reach'],
+    ]);
+    expect(r.date).toBe('2020-06-01');
   });
 });
