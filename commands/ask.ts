@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AppContext } from '../src/context.js';
 import type { ButtonOutcome, Choice, CommandInput, CommandModule } from './types.js';
-import { askQuestion, MAX_QUESTION_LENGTH } from '../src/search/engine.js';
+import { askQuestion, MAX_LIMIT, MAX_QUESTION_LENGTH } from '../src/search/engine.js';
 import { suggestMeetings, suggestSpeakers } from '../src/search/lookup.js';
 import { textReply } from '../src/answers/view.js';
 import type { ReplyView } from '../src/answers/view.js';
@@ -44,6 +44,22 @@ const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(200),
   )
+  .addStringOption((o) =>
+    o
+      .setName('from')
+      .setDescription('Meetings on or after this date (YYYY-MM-DD)')
+      .setMaxLength(10),
+  )
+  .addStringOption((o) =>
+    o.setName('to').setDescription('Meetings on or before this date (YYYY-MM-DD)').setMaxLength(10),
+  )
+  .addIntegerOption((o) =>
+    o
+      .setName('limit')
+      .setDescription(`Statements per page (default ${ASK_PAGE_SIZE}, at most ${MAX_LIMIT})`)
+      .setMinValue(1)
+      .setMaxValue(MAX_LIMIT),
+  )
   .addBooleanOption((o) =>
     o.setName('hide').setDescription('Only you see the answer (you can post it later)'),
   );
@@ -51,7 +67,7 @@ const data = new SlashCommandBuilder()
 function search(ctx: AppContext, session: AskSession, offset: number) {
   return askQuestion(ctx.index, session.question, {
     ...session.options,
-    limit: ASK_PAGE_SIZE,
+    limit: session.limit ?? ASK_PAGE_SIZE,
     offset,
   });
 }
@@ -62,11 +78,30 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
     options.speaker = input.options.speaker;
   if (typeof input.options.meeting === 'string' && input.options.meeting.trim())
     options.meeting = input.options.meeting;
+  for (const name of ['from', 'to'] as const) {
+    const value = input.options[name];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    if (!isCalendarDate(value.trim()))
+      return textReply(
+        `\`${name}\` must be a date written YYYY-MM-DD, like 2017-03-05 (got “${value.slice(0, 40)}”).`,
+      );
+    options[name] = value.trim();
+  }
+  if (options.from && options.to && options.from > options.to)
+    return textReply(
+      `\`from\` (${options.from}) is after \`to\` (${options.to}): nothing can be in between.`,
+    );
+  const rawLimit = input.options.limit;
+  const limit =
+    typeof rawLimit === 'number' && Number.isFinite(rawLimit)
+      ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(rawLimit)))
+      : undefined;
   const session: AskSession = {
     kind: 'ask',
     question: String(input.options.question ?? ''),
     options,
     hidden: input.options.hide === true,
+    ...(limit !== undefined ? { limit } : {}),
   };
   const answer = search(ctx, session, 0);
   const key =
@@ -79,6 +114,13 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
     hidden: session.hidden,
     canPost: input.caller.guildId !== null,
   });
+}
+
+/** A real day of the calendar written YYYY-MM-DD. */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
 
 export function autocompleteAsk(

@@ -22,8 +22,10 @@ const MAX_SESSIONS = 2000;
 export interface AskSession {
   kind: 'ask';
   question: string;
-  options: Pick<AskOptions, 'speaker' | 'meeting'>;
+  options: Pick<AskOptions, 'speaker' | 'meeting' | 'from' | 'to'>;
   hidden: boolean;
+  /** Statements per page (the `limit` option); ASK_PAGE_SIZE when not given. */
+  limit?: number;
 }
 
 export function formatStatementCitation(statement: Statement, meeting: Meeting): string {

@@ -120,6 +120,37 @@ describe('/ask', () => {
     expect(view.buttons).toEqual([]);
   });
 
+  it('keeps to the date range and page size the member chose', async () => {
+    // "harbour" is said at the 2022 hearing and in the 2023 budget session: from/to around 2023
+    // leave only the budget session; limit:1 shows one statement and "More" for the rest.
+    const ranged = await ask.run(
+      context(),
+      input({ question: 'harbour', from: '2023-01-01', to: '2023-12-31', limit: 10 }),
+    );
+    const names = (ranged.cards[0]?.fields ?? []).map((f) => f.name);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/Millbrook Council Budget Session/);
+    const everything = await ask.run(context(), input({ question: 'harbour', limit: 10 }));
+    expect((everything.cards[0]?.fields ?? []).some((f) => /Harbour Hearing/.test(f.name))).toBe(
+      true,
+    );
+    const one = await ask.run(context(), input({ question: 'harbour', limit: 1 }));
+    expect(one.cards[0]?.fields).toHaveLength(1);
+    expect(one.buttons.map((b) => b.label)).toContain('More');
+  });
+
+  it('explains a malformed or impossible date range privately', async () => {
+    const bad = await ask.run(context(), input({ question: 'harbour', from: '2023-02-30' }));
+    expect(bad.ephemeral).toBe(true);
+    expect(bad.content).toMatch(/`from` must be a date written YYYY-MM-DD/);
+    const reversed = await ask.run(
+      context(),
+      input({ question: 'harbour', from: '2024-01-01', to: '2023-01-01' }),
+    );
+    expect(reversed.ephemeral).toBe(true);
+    expect(reversed.content).toMatch(/is after `to`/);
+  });
+
   it('autocompletes speakers and meetings', () => {
     const ctx = context();
     expect(ask.autocomplete!(ctx, { name: 'speaker', value: 'okaf' }, input({}))[0]).toEqual({
