@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -21,8 +24,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'discord.js', message: 'Only src/discord/ and commands/ talk to Discord.' }],
-          patterns: [{ group: ['@discordjs/*'], message: 'Only src/discord/ and commands/ talk to Discord.' }],
+          paths: [
+            { name: 'discord.js', message: 'Only src/discord/ and commands/ talk to Discord.' },
+          ],
+          patterns: [
+            {
+              group: ['@discordjs/*'],
+              message: 'Only src/discord/ and commands/ talk to Discord.',
+            },
+          ],
         },
       ],
     },

@@ -41,7 +41,11 @@ export interface CommandModule {
   defer?: boolean;
   run(ctx: AppContext, input: CommandInput): Promise<ReplyView>;
   /** Autocomplete: at most 25 choices, answered from memory. */
-  autocomplete?(ctx: AppContext, focused: { name: string; value: string }, input: CommandInput): Choice[];
+  autocomplete?(
+    ctx: AppContext,
+    focused: { name: string; value: string },
+    input: CommandInput,
+  ): Choice[];
   /** Buttons whose custom_id starts with `${data.name}:`. */
   button?(ctx: AppContext, customId: string, input: CommandInput): Promise<ButtonOutcome>;
 }

@@ -8,11 +8,23 @@ export interface BenchTable {
 }
 
 export function formatTable(t: BenchTable): string {
-  const cells = [t.columns, ...t.rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))];
+  const cells = [
+    t.columns,
+    ...t.rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c))),
+  ];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? '').length)));
-  const line = (r: (string | number)[]) => '| ' + r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ') + ' |';
+  const line = (r: (string | number)[]) =>
+    '| ' + r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ') + ' |';
   const sep = '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|';
-  return [`## ${t.title}`, '', line(cells[0] ?? []), sep, ...cells.slice(1).map(line), '', ...t.notes].join('\n');
+  return [
+    `## ${t.title}`,
+    '',
+    line(cells[0] ?? []),
+    sep,
+    ...cells.slice(1).map(line),
+    '',
+    ...t.notes,
+  ].join('\n');
 }
 
 function formatNumber(n: number): string {
