@@ -1,6 +1,7 @@
 // Finding people in a sentence: titled names ("Azerbaijani President Ilham Aliyev"), honorifics
 // ("Ayatollah Khamenei"), role descriptions ("the president of Azerbaijan", "Sri Lanka's
 // president"), known names and surnames, and subject pronouns.
+import { canonicalPlaces } from './countries.js';
 import type { Token } from './text.js';
 
 export type MentionKind = 'name' | 'role' | 'pronoun';
@@ -195,7 +196,7 @@ function makeMention(
     name,
     role,
     head,
-    quals,
+    quals: quals.length ? canonicalPlaces(quals) : quals,
     text: s.slice(a.start - offset, b.end - offset),
     start: a.start,
     end: b.end,

@@ -1,6 +1,7 @@
 // Parsing one report (pure: text in, data out): title, date, people, and every attributed
 // statement — quotes, paraphrases (reported speech) and transcript turns — with exact offsets.
 import type { StatementKind } from './types.js';
+import { canonicalPlaces } from './countries.js';
 import {
   cleanTitle,
   detectLabel,
@@ -594,7 +595,9 @@ function roleInfo(text: string): RoleInfo {
   return {
     text,
     head: head || (lows[0] ?? ''),
-    quals: lows.filter((w) => !HEAD_TITLES.has(w) && !['the', 'of', 'and'].includes(w)),
+    quals: canonicalPlaces(
+      lows.filter((w) => !HEAD_TITLES.has(w) && !['the', 'of', 'and'].includes(w)),
+    ),
   };
 }
 
@@ -716,7 +719,7 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
     } else if (
       m.kind === 'role' &&
       prev &&
-      isAppositive(text, p.start, prev.m, m) &&
+      isAppositive(text, p.start, prev.m, m, tokens) &&
       m.role &&
       m.head
     ) {
@@ -757,9 +760,25 @@ function looksLikeNews(p: Paragraph, known: KnownNames): boolean {
   return !!subj && subj.kind !== 'pronoun' && reportingVerbFollows(p.text, p.start, tokens, subj);
 }
 
-function isAppositive(text: string, offset: number, a: Mention, b: Mention): boolean {
+/**
+ * "Aliyev, the president of Azerbaijan, said": the role describes the name before it. Not when
+ * the role goes on to say something itself ("…attended by President Rouhani, the Pakistani Prime
+ * Minister expressed his pleasure"): then it is a new subject.
+ */
+function isAppositive(
+  text: string,
+  offset: number,
+  a: Mention,
+  b: Mention,
+  tokens: Token[],
+): boolean {
   const gap = text.slice(a.end - offset, b.start - offset);
-  return /^[\s,\u2014\u2013-]+$/.test(gap) && /[,\u2014\u2013-]/.test(gap);
+  if (!(/^[\s,\u2014\u2013-]+$/.test(gap) && /[,\u2014\u2013-]/.test(gap))) return false;
+  let i = b.last + 1;
+  let t = tokens[i];
+  if (!t || t.cap || !/^\s+$/.test(text.slice(b.end - offset, t.start - offset))) return true;
+  while (t && ADVERBS.has(t.low) && !t.cap) t = tokens[++i];
+  return !t || !isReportingVerb(t.low, tokens[i + 1]?.low);
 }
 
 function findSubject(
@@ -774,7 +793,7 @@ function findSubject(
     const first = tokens.findIndex((t) => t.start === m.start);
     const prevTok = first > 0 ? tokens[first - 1] : undefined;
     const gap = prevTok ? text.slice(prevTok.end - offset, m.start - offset) : '';
-    if (m.kind === 'role' && prev && isAppositive(text, offset, prev, m)) {
+    if (m.kind === 'role' && prev && isAppositive(text, offset, prev, m, tokens)) {
       prev = m;
       continue;
     }

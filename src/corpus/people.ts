@@ -237,8 +237,28 @@ const SUBORDINATE = new Set([
   'interim',
 ]);
 
-function roleScore(r: RoleInfo, head: string, quals: string[]): number {
-  if (r.head !== head && !r.head.endsWith(' ' + head) && !head.endsWith(' ' + r.head)) return -1;
+/** Head titles that name the same office ("the Iraqi premier" is its Prime Minister). */
+const SAME_HEAD: Record<string, string> = {
+  premier: 'prime minister',
+  pm: 'prime minister',
+  'secretary-general': 'secretary general',
+  chairwoman: 'chairman',
+  chairperson: 'chairman',
+  chair: 'chairman',
+  councilor: 'councillor',
+  advisor: 'adviser',
+  spokeswoman: 'spokesman',
+  spokesperson: 'spokesman',
+};
+
+function sameHead(head: string): string {
+  return SAME_HEAD[head] ?? head;
+}
+
+function roleScore(r: RoleInfo, mHead: string, quals: string[]): number {
+  const head = sameHead(mHead);
+  const rHead = sameHead(r.head);
+  if (rHead !== head && !rHead.endsWith(' ' + head) && !head.endsWith(' ' + rHead)) return -1;
   let matches = 0;
   for (const q of quals) if (r.quals.includes(q)) matches++;
   // "the president of Azerbaijan" is not "Iran's President"; "the Mayor of Port Alder" may be "Mayor".
@@ -284,5 +304,10 @@ export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Pe
   ) {
     if (focus.roles.length === 0) return focus;
   }
-  return null;
+  // "In this meeting, the Leader of the Islamic Revolution described…" right after a sentence
+  // about the guest: the role belongs to someone present whose role the report has not yet given.
+  let open: Person | null = null;
+  for (const p of reg.people)
+    if (!p.generic && p.present && p.roles.length === 0 && (!open || p.seen > open.seen)) open = p;
+  return open;
 }

@@ -6,9 +6,11 @@ import { parseReport } from '../../src/corpus/parse.js';
 import type { ParsedReport } from '../../src/corpus/parse.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'corpus');
+// Kept apart from the corpus fixtures, whose counts the corpus check test asserts.
+const ROLE_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'roles');
 
-function parseFixture(name: string): ParsedReport {
-  return parseReport(readFileSync(join(FIXTURES, name), 'utf8'), name);
+function parseFixture(name: string, dir = FIXTURES): ParsedReport {
+  return parseReport(readFileSync(join(dir, name), 'utf8'), name);
 }
 
 function summary(r: ParsedReport): string[] {
@@ -281,5 +283,36 @@ describe('smaller rules', () => {
       ['Samuel Adeyemi', 'Governor of the Southern Reach'],
     ]);
     expect(r.date).toBe('2020-06-01');
+  });
+});
+
+describe('roles named by country or by an introductory phrase', () => {
+  it('reads "In this meeting, the Chancellor … described …" as that person\'s reported speech', () => {
+    const r = parseFixture('2022-09-14-river-accord.txt', ROLE_FIXTURES);
+    expect(summary(r).slice(0, 3)).toEqual([
+      'paraphrase Greta Lindqvist: In this meeting, the',
+      'quote Greta Lindqvist: The river has never',
+      'paraphrase Greta Lindqvist: She added that the',
+    ]);
+  });
+
+  it('gives "the Norwegian Prime Minister" to the Prime Minister of Norway, not to a guest named just before', () => {
+    const r = parseFixture('2022-09-14-river-accord.txt', ROLE_FIXTURES);
+    expect(summary(r).slice(3)).toEqual([
+      'quote Einar Halvorsen: Norway regards Valdoria as',
+      'paraphrase Einar Halvorsen: The Norwegian premier also',
+    ]);
+    expect(r.present.map((p) => p.name)).toEqual(['Osei']);
+    expect(r.present[0]?.aliases).not.toContain('the Norwegian Prime Minister');
+  });
+
+  it('matches demonyms, possessive country names and "premier" to the roles the report gave', () => {
+    const r = parseFixture('2023-02-08-coastal-summit.txt', ROLE_FIXTURES);
+    expect(summary(r)).toEqual([
+      'paraphrase Kemal Aydin: The Turkish President said',
+      "paraphrase Nimal Perera: Sri Lanka's president stressed",
+      'paraphrase Samir Haddad: The Iraqi premier called',
+      'paraphrase Nimal Perera: The Sri Lankan President',
+    ]);
   });
 });
