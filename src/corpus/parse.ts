@@ -328,8 +328,8 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
 function resolveMention(st: State, m: Mention): Person | null {
   if (m.kind === 'pronoun') return st.focus;
   if (m.kind === 'name' && m.name) {
-    const p = addName(st.reg, m.name, { alias: m.text });
-    if (m.text !== p.name) addAlias(p, m.text);
+    const p = addName(st.reg, m.name, { alias: m.alias });
+    if (m.alias !== p.name) addAlias(p, m.alias);
     if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
     return p;
   }
@@ -712,7 +712,7 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
   for (const m of mentions) {
     if (m.kind === 'name' && m.name) {
       const person = addName(reg, m.name, {
-        alias: m.text,
+        alias: m.alias,
         role: m.role && m.head ? { text: m.role, head: m.head, quals: m.quals } : null,
       });
       prev = { m, person };

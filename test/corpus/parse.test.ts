@@ -316,3 +316,45 @@ describe('roles named by country or by an introductory phrase', () => {
     ]);
   });
 });
+
+describe('clean aliases', () => {
+  it('keeps a role glued before an honorific out of the aliases, and keeps the role', () => {
+    const r = parseReport(
+      'Talks on the canal\n\nMarch 2, 2021\n\nSpeaker of the Northern Assembly Dame Mira Holt received Mayor Tom Okafor on Tuesday.\n\nDame Mira Holt said, "The canal will be dredged this year."\n\nThe Speaker of the Northern Assembly added that the locks would follow.\n',
+      'x.txt',
+    );
+    const holt = r.speakers.find((s) => s.name === 'Mira Holt');
+    expect(holt?.role).toBe('Speaker of the Northern Assembly');
+    expect(holt?.aliases).toContain('Dame Mira Holt');
+    expect(holt?.aliases).not.toContain('Speaker of the Northern Assembly Dame Mira Holt');
+    expect(summary(r)).toEqual([
+      'quote Mira Holt: The canal will be',
+      'paraphrase Mira Holt: The Speaker of the',
+    ]);
+  });
+
+  it('merges a title plus surname label with the full name the report gives', () => {
+    const r = parseReport(
+      'Harbour meeting\n\nMay 14, 2024\n\nMayor Elena Varga met Harbourmaster Piet Janssen at the pier.\n\nHARBOURMASTER JANSSEN: The night ferry stays.\n\nMAYOR VARGA: Good.\n',
+      'x.txt',
+    );
+    expect(r.speakers.map((s) => [s.name, s.role])).toEqual([
+      ['Piet Janssen', 'Harbourmaster'],
+      ['Elena Varga', 'Mayor'],
+    ]);
+  });
+});
+
+describe('transcript labels', () => {
+  it('reads "Q" without a colon, followed by the question, as a turn', () => {
+    const r = parseReport(
+      'Press availability\n\nApril 24, 2014\n\nPRESIDENT VARGA: Thank you all.\n\nQ Madam President, a question on the ferry. Will fares rise?\n\nPRESIDENT VARGA: Not this year.\n',
+      'x.txt',
+    );
+    expect(summary(r)).toEqual([
+      'turn Varga: Thank you all.',
+      'turn -: Madam President, a question',
+      'turn Varga: Not this year.',
+    ]);
+  });
+});
