@@ -212,7 +212,18 @@ export function lookupName(reg: Registry, name: string): Person | null {
   const same = reg.people.filter(
     (p) => !p.generic && (lastWord(p.norm) === sur || stripParticle(lastWord(p.norm)) === bare),
   );
-  if (same.length === 0) return null;
+  if (same.length === 0) {
+    // "Dame Greta" for Greta Lindqvist, "President Xi" for Xi Jinping: a single name that opens
+    // exactly one full name the report gives.
+    if (words.length !== 1) return null;
+    let only: Person | null = null;
+    for (const p of reg.people) {
+      if (p.generic || !p.norm.startsWith(sur + ' ')) continue;
+      if (only) return null;
+      only = p;
+    }
+    return only;
+  }
   if (words.length === 1) return same.length === 1 ? (same[0] as Person) : mostRecent(same);
   // Same surname: the same person when one name's words contain the other's.
   for (const p of same) {
