@@ -208,6 +208,8 @@ interface CountryTable {
   forms: { words: string[]; country: string }[];
   /** First words of all forms, for a cheap "could a country start here" check. */
   starts: Set<string>;
+  /** Canonical country names. */
+  names: Set<string>;
 }
 
 function buildTable(): CountryTable {
@@ -220,7 +222,11 @@ function buildTable(): CountryTable {
       if (f) forms.push({ words: f.split(/[\s-]+/), country });
   }
   forms.sort((a, b) => b.words.length - a.words.length);
-  return { forms, starts: new Set(forms.map((f) => f.words[0] ?? '')) };
+  return {
+    forms,
+    starts: new Set(forms.map((f) => f.words[0] ?? '')),
+    names: new Set(forms.map((f) => f.country)),
+  };
 }
 
 // Built once at import: a constant derived from the constant table above, never mutated.
@@ -248,4 +254,9 @@ export function canonicalPlaces(quals: string[]): string[] {
     }
   }
   return out;
+}
+
+/** Whether a canonical qualifier (from `canonicalPlaces`) is a country. */
+export function isCountry(qual: string): boolean {
+  return COUNTRIES.names.has(qual);
 }

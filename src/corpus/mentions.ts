@@ -41,7 +41,7 @@ export const HEAD_TITLES = new Set(
     'clerk treasurer ceo dean pm vp mp foreman superintendent headteacher principal rapporteur ' +
     'harbourmaster harbormaster postmaster headmaster headmistress quartermaster stationmaster sheriff ' +
     'inspector captain colonel lieutenant sergeant warden provost rector archbishop cardinal rabbi ' +
-    'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor'
+    'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head'
   ).split(' '),
 );
 
@@ -581,7 +581,10 @@ const REPORTING = new Set(
     'caution cautioned demand demands demanded request requested appeal appealed encourage encouraged encourages stressed ' +
     'welcome welcomes welcomed appreciate appreciated appreciates deplore deplored slam slammed blame blamed blames ' +
     'reaffirm reaffirmed recognize recognized recognise recognised lament lamented outline outlined elaborate elaborated ' +
-    'speak spoke speaks speaking talk talked talks write wrote writes argue commend commended thank thanked'
+    'speak spoke speaks speaking talk talked talks write wrote writes argue commend commended thank thanked ' +
+    'hail hails hailed hailing term terms termed assure assures assured cite cites cited convey conveys conveyed ' +
+    'opine opined clarify clarifies clarified assess assesses assessed evaluate evaluated disclose disclosed ' +
+    'reveal revealed estimate estimated recount recounted'
   ).split(' '),
 );
 

@@ -120,6 +120,9 @@ const ADVERBS = new Set(
   ),
 );
 
+/** Prepositions that open a short aside between a speaker and the verb ("in this meeting"). */
+const ASIDE_PREPS = new Set(['in', 'at', 'during', 'on', 'for', 'after', 'before', 'throughout']);
+
 const KNOWN_NOTES =
   /^(laughter|applause|inaudible|cross-?talk|crosstalk|unintelligible|off-?mic|pause|music|silence|audio (cut|gap)|interruption|interpretation|speaks in [a-z]+|via interpreter|as translated|in [a-z]+|translated|technical (glitch|difficulties)|video plays|video|break|recess|end of (transcript|remarks))\.?$/i;
 
@@ -841,6 +844,20 @@ function reportingVerbFollows(text: string, offset: number, tokens: Token[], m: 
       continue;
     }
     jumped = false;
+    if (!t.cap && ASIDE_PREPS.has(t.low)) {
+      // "The Leader in this meeting described…", "Mwangi for his part hailed…": a short phrase
+      // without commas between the speaker and the verb.
+      for (let k = i + 1; k < tokens.length && k - i <= 5; k++) {
+        const g = text.slice(
+          (tokens[k - 1] as Token).end - offset,
+          (tokens[k] as Token).start - offset,
+        );
+        if (!/^\s+$/.test(g)) return false;
+        const w = tokens[k] as Token;
+        if (isReportingVerb(w.low, tokens[k + 1]?.low) && !w.cap) return k - i >= 2;
+      }
+      return false;
+    }
     if (ADVERBS.has(t.low)) {
       i++;
       continue;

@@ -1,5 +1,6 @@
 // The people of one report: who is named how, with which roles, and how a surname, a role
 // description ("the president of Azerbaijan") or a label resolves to one person.
+import { isCountry } from './countries.js';
 import type { KnownNames, Mention } from './mentions.js';
 
 export interface RoleInfo {
@@ -269,7 +270,12 @@ function sameHead(head: string): string {
 function roleScore(r: RoleInfo, mHead: string, quals: string[]): number {
   const head = sameHead(mHead);
   const rHead = sameHead(r.head);
-  if (rHead !== head && !rHead.endsWith(' ' + head) && !head.endsWith(' ' + rHead)) return -1;
+  if (rHead !== head && !rHead.endsWith(' ' + head) && !head.endsWith(' ' + rHead)) {
+    // "the Kenyan leader" is whoever leads Kenya in the report, whatever the office's name.
+    if (head !== 'leader') return -1;
+    const country = quals.filter(isCountry);
+    return country.length > 0 && country.every((q) => r.quals.includes(q)) ? 1 : -1;
+  }
   let matches = 0;
   for (const q of quals) if (r.quals.includes(q)) matches++;
   // "the president of Azerbaijan" is not "Iran's President"; "the Mayor of Port Alder" may be "Mayor".

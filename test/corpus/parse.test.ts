@@ -317,6 +317,19 @@ describe('roles named by country or by an introductory phrase', () => {
   });
 });
 
+describe('reporting verbs after a short aside', () => {
+  it('reads "X in this meeting described", "X for his part hailed" and "the Kenyan leader described"', () => {
+    const r = parseFixture('2019-05-02-kenya-visit.txt', ROLE_FIXTURES);
+    expect(summary(r)).toEqual([
+      'paraphrase Hadi Sarvestani: The Head of the',
+      'paraphrase Daniel Mwangi: The Kenyan president on',
+      'paraphrase Daniel Mwangi: President Mwangi for his',
+      'paraphrase Hadi Sarvestani: Sheikh Sarvestani in turn',
+      'paraphrase Daniel Mwangi: The Kenyan leader described',
+    ]);
+  });
+});
+
 describe('clean aliases', () => {
   it('keeps a role glued before an honorific out of the aliases, and keeps the role', () => {
     const r = parseReport(
