@@ -169,7 +169,7 @@ somalia:somali
 south africa:south african
 south sudan:south sudanese
 spain:spanish
-sri lanka:sri lankan
+sri lanka|srilanka:sri lankan|srilankan
 sudan:sudanese
 suriname:surinamese
 sweden:swedish

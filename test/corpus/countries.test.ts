@@ -7,6 +7,7 @@ describe('canonicalPlaces', () => {
     expect(canonicalPlaces(['pakistani'])).toEqual(['pakistan']);
     expect(canonicalPlaces(['sri', 'lankan'])).toEqual(['sri lanka']);
     expect(canonicalPlaces(['sri', 'lanka'])).toEqual(['sri lanka']);
+    expect(canonicalPlaces(['srilankan'])).toEqual(['sri lanka']);
     expect(canonicalPlaces(['turkish'])).toEqual(['turkey']);
     expect(canonicalPlaces(['u.s'])).toEqual(['united states']);
     expect(canonicalPlaces(['azeri'])).toEqual(['azerbaijan']);
