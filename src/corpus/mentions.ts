@@ -1,6 +1,7 @@
 // Finding people in a sentence: titled names ("Azerbaijani President Ilham Aliyev"), honorifics
 // ("Ayatollah Khamenei"), role descriptions ("the president of Azerbaijan", "Sri Lanka's
 // president"), known names and surnames, and subject pronouns.
+import { canonicalPlaces } from './countries.js';
 import type { Token } from './text.js';
 
 export type MentionKind = 'name' | 'role' | 'pronoun';
@@ -17,6 +18,11 @@ export interface Mention {
   quals: string[];
   /** The mention as written. */
   text: string;
+  /**
+   * The form to keep as an alias: the mention as written, except that a role glued before an
+   * honorific ("Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei") is left out.
+   */
+  alias: string;
   start: number;
   end: number;
   /** Token index range [first, last]. */
@@ -32,7 +38,10 @@ export const HEAD_TITLES = new Set(
     'secretary-general ambassador envoy governor mayor councillor councilor senator congressman congresswoman ' +
     'representative speaker chairman chairwoman chairperson chair commissioner director director-general ' +
     'admiral pope patriarch spokesman spokeswoman spokesperson adviser advisor justice judge commander ' +
-    'clerk treasurer ceo dean pm vp mp foreman superintendent headteacher principal rapporteur'
+    'clerk treasurer ceo dean pm vp mp foreman superintendent headteacher principal rapporteur ' +
+    'harbourmaster harbormaster postmaster headmaster headmistress quartermaster stationmaster sheriff ' +
+    'inspector captain colonel lieutenant sergeant warden provost rector archbishop cardinal rabbi ' +
+    'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head'
   ).split(' '),
 );
 
@@ -195,8 +204,9 @@ function makeMention(
     name,
     role,
     head,
-    quals,
+    quals: quals.length ? canonicalPlaces(quals) : quals,
     text: s.slice(a.start - offset, b.end - offset),
+    alias: s.slice(a.start - offset, b.end - offset),
     start: a.start,
     end: b.end,
     first,
@@ -393,7 +403,11 @@ function titledMentionAt(
             end = place.end;
           }
         }
-        return makeMention(s, tk, offset, 'name', i, end, name, role, head, filteredQuals);
+        const m = makeMention(s, tk, offset, 'name', i, end, name, role, head, filteredQuals);
+        const hon = tk[last + 1] as Token;
+        if (h > last + 1)
+          m.alias = s.slice(hon.start - offset, (tk[lastTok] as Token).end - offset);
+        return m;
       }
       // Vocative "Mr President" / "Mr. President": not a mention of a third person.
       const prev = tk[i - 1];
@@ -567,7 +581,10 @@ const REPORTING = new Set(
     'caution cautioned demand demands demanded request requested appeal appealed encourage encouraged encourages stressed ' +
     'welcome welcomes welcomed appreciate appreciated appreciates deplore deplored slam slammed blame blamed blames ' +
     'reaffirm reaffirmed recognize recognized recognise recognised lament lamented outline outlined elaborate elaborated ' +
-    'speak spoke speaks speaking talk talked talks write wrote writes argue commend commended thank thanked'
+    'speak spoke speaks speaking talk talked talks write wrote writes argue commend commended thank thanked ' +
+    'hail hails hailed hailing term terms termed assure assures assured cite cites cited convey conveys conveyed ' +
+    'opine opined clarify clarifies clarified assess assesses assessed evaluate evaluated disclose disclosed ' +
+    'reveal revealed estimate estimated recount recounted'
   ).split(' '),
 );
 

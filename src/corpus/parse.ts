@@ -1,6 +1,7 @@
 // Parsing one report (pure: text in, data out): title, date, people, and every attributed
 // statement — quotes, paraphrases (reported speech) and transcript turns — with exact offsets.
 import type { StatementKind } from './types.js';
+import { canonicalPlaces } from './countries.js';
 import {
   cleanTitle,
   detectLabel,
@@ -118,6 +119,9 @@ const ADVERBS = new Set(
     ' ',
   ),
 );
+
+/** Prepositions that open a short aside between a speaker and the verb ("in this meeting"). */
+const ASIDE_PREPS = new Set(['in', 'at', 'during', 'on', 'for', 'after', 'before', 'throughout']);
 
 const KNOWN_NOTES =
   /^(laughter|applause|inaudible|cross-?talk|crosstalk|unintelligible|off-?mic|pause|music|silence|audio (cut|gap)|interruption|interpretation|speaks in [a-z]+|via interpreter|as translated|in [a-z]+|translated|technical (glitch|difficulties)|video plays|video|break|recess|end of (transcript|remarks))\.?$/i;
@@ -327,8 +331,8 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
 function resolveMention(st: State, m: Mention): Person | null {
   if (m.kind === 'pronoun') return st.focus;
   if (m.kind === 'name' && m.name) {
-    const p = addName(st.reg, m.name, { alias: m.text });
-    if (m.text !== p.name) addAlias(p, m.text);
+    const p = addName(st.reg, m.name, { alias: m.alias });
+    if (m.alias !== p.name) addAlias(p, m.alias);
     if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
     return p;
   }
@@ -594,7 +598,9 @@ function roleInfo(text: string): RoleInfo {
   return {
     text,
     head: head || (lows[0] ?? ''),
-    quals: lows.filter((w) => !HEAD_TITLES.has(w) && !['the', 'of', 'and'].includes(w)),
+    quals: canonicalPlaces(
+      lows.filter((w) => !HEAD_TITLES.has(w) && !['the', 'of', 'and'].includes(w)),
+    ),
   };
 }
 
@@ -709,14 +715,14 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
   for (const m of mentions) {
     if (m.kind === 'name' && m.name) {
       const person = addName(reg, m.name, {
-        alias: m.text,
+        alias: m.alias,
         role: m.role && m.head ? { text: m.role, head: m.head, quals: m.quals } : null,
       });
       prev = { m, person };
     } else if (
       m.kind === 'role' &&
       prev &&
-      isAppositive(text, p.start, prev.m, m) &&
+      isAppositive(text, p.start, prev.m, m, tokens) &&
       m.role &&
       m.head
     ) {
@@ -757,9 +763,25 @@ function looksLikeNews(p: Paragraph, known: KnownNames): boolean {
   return !!subj && subj.kind !== 'pronoun' && reportingVerbFollows(p.text, p.start, tokens, subj);
 }
 
-function isAppositive(text: string, offset: number, a: Mention, b: Mention): boolean {
+/**
+ * "Aliyev, the president of Azerbaijan, said": the role describes the name before it. Not when
+ * the role goes on to say something itself ("…attended by President Rouhani, the Pakistani Prime
+ * Minister expressed his pleasure"): then it is a new subject.
+ */
+function isAppositive(
+  text: string,
+  offset: number,
+  a: Mention,
+  b: Mention,
+  tokens: Token[],
+): boolean {
   const gap = text.slice(a.end - offset, b.start - offset);
-  return /^[\s,\u2014\u2013-]+$/.test(gap) && /[,\u2014\u2013-]/.test(gap);
+  if (!(/^[\s,\u2014\u2013-]+$/.test(gap) && /[,\u2014\u2013-]/.test(gap))) return false;
+  let i = b.last + 1;
+  let t = tokens[i];
+  if (!t || t.cap || !/^\s+$/.test(text.slice(b.end - offset, t.start - offset))) return true;
+  while (t && ADVERBS.has(t.low) && !t.cap) t = tokens[++i];
+  return !t || !isReportingVerb(t.low, tokens[i + 1]?.low);
 }
 
 function findSubject(
@@ -774,7 +796,7 @@ function findSubject(
     const first = tokens.findIndex((t) => t.start === m.start);
     const prevTok = first > 0 ? tokens[first - 1] : undefined;
     const gap = prevTok ? text.slice(prevTok.end - offset, m.start - offset) : '';
-    if (m.kind === 'role' && prev && isAppositive(text, offset, prev, m)) {
+    if (m.kind === 'role' && prev && isAppositive(text, offset, prev, m, tokens)) {
       prev = m;
       continue;
     }
@@ -822,6 +844,20 @@ function reportingVerbFollows(text: string, offset: number, tokens: Token[], m: 
       continue;
     }
     jumped = false;
+    if (!t.cap && ASIDE_PREPS.has(t.low)) {
+      // "The Leader in this meeting described…", "Mwangi for his part hailed…": a short phrase
+      // without commas between the speaker and the verb.
+      for (let k = i + 1; k < tokens.length && k - i <= 5; k++) {
+        const g = text.slice(
+          (tokens[k - 1] as Token).end - offset,
+          (tokens[k] as Token).start - offset,
+        );
+        if (!/^\s+$/.test(g)) return false;
+        const w = tokens[k] as Token;
+        if (isReportingVerb(w.low, tokens[k + 1]?.low) && !w.cap) return k - i >= 2;
+      }
+      return false;
+    }
     if (ADVERBS.has(t.low)) {
       i++;
       continue;

@@ -1,5 +1,6 @@
 // The people of one report: who is named how, with which roles, and how a surname, a role
 // description ("the president of Azerbaijan") or a label resolves to one person.
+import { isCountry } from './countries.js';
 import type { KnownNames, Mention } from './mentions.js';
 
 export interface RoleInfo {
@@ -212,7 +213,18 @@ export function lookupName(reg: Registry, name: string): Person | null {
   const same = reg.people.filter(
     (p) => !p.generic && (lastWord(p.norm) === sur || stripParticle(lastWord(p.norm)) === bare),
   );
-  if (same.length === 0) return null;
+  if (same.length === 0) {
+    // "Dame Greta" for Greta Lindqvist, "President Xi" for Xi Jinping: a single name that opens
+    // exactly one full name the report gives.
+    if (words.length !== 1) return null;
+    let only: Person | null = null;
+    for (const p of reg.people) {
+      if (p.generic || !p.norm.startsWith(sur + ' ')) continue;
+      if (only) return null;
+      only = p;
+    }
+    return only;
+  }
   if (words.length === 1) return same.length === 1 ? (same[0] as Person) : mostRecent(same);
   // Same surname: the same person when one name's words contain the other's.
   for (const p of same) {
@@ -237,8 +249,33 @@ const SUBORDINATE = new Set([
   'interim',
 ]);
 
-function roleScore(r: RoleInfo, head: string, quals: string[]): number {
-  if (r.head !== head && !r.head.endsWith(' ' + head) && !head.endsWith(' ' + r.head)) return -1;
+/** Head titles that name the same office ("the Iraqi premier" is its Prime Minister). */
+const SAME_HEAD: Record<string, string> = {
+  premier: 'prime minister',
+  pm: 'prime minister',
+  'secretary-general': 'secretary general',
+  chairwoman: 'chairman',
+  chairperson: 'chairman',
+  chair: 'chairman',
+  councilor: 'councillor',
+  advisor: 'adviser',
+  spokeswoman: 'spokesman',
+  spokesperson: 'spokesman',
+};
+
+function sameHead(head: string): string {
+  return SAME_HEAD[head] ?? head;
+}
+
+function roleScore(r: RoleInfo, mHead: string, quals: string[]): number {
+  const head = sameHead(mHead);
+  const rHead = sameHead(r.head);
+  if (rHead !== head && !rHead.endsWith(' ' + head) && !head.endsWith(' ' + rHead)) {
+    // "the Kenyan leader" is whoever leads Kenya in the report, whatever the office's name.
+    if (head !== 'leader') return -1;
+    const country = quals.filter(isCountry);
+    return country.length > 0 && country.every((q) => r.quals.includes(q)) ? 1 : -1;
+  }
   let matches = 0;
   for (const q of quals) if (r.quals.includes(q)) matches++;
   // "the president of Azerbaijan" is not "Iran's President"; "the Mayor of Port Alder" may be "Mayor".
@@ -284,5 +321,10 @@ export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Pe
   ) {
     if (focus.roles.length === 0) return focus;
   }
-  return null;
+  // "In this meeting, the Leader of the Islamic Revolution described…" right after a sentence
+  // about the guest: the role belongs to someone present whose role the report has not yet given.
+  let open: Person | null = null;
+  for (const p of reg.people)
+    if (!p.generic && p.present && p.roles.length === 0 && (!open || p.seen > open.seen)) open = p;
+  return open;
 }

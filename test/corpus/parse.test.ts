@@ -6,9 +6,11 @@ import { parseReport } from '../../src/corpus/parse.js';
 import type { ParsedReport } from '../../src/corpus/parse.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'corpus');
+// Kept apart from the corpus fixtures, whose counts the corpus check test asserts.
+const ROLE_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'roles');
 
-function parseFixture(name: string): ParsedReport {
-  return parseReport(readFileSync(join(FIXTURES, name), 'utf8'), name);
+function parseFixture(name: string, dir = FIXTURES): ParsedReport {
+  return parseReport(readFileSync(join(dir, name), 'utf8'), name);
 }
 
 function summary(r: ParsedReport): string[] {
@@ -281,5 +283,91 @@ describe('smaller rules', () => {
       ['Samuel Adeyemi', 'Governor of the Southern Reach'],
     ]);
     expect(r.date).toBe('2020-06-01');
+  });
+});
+
+describe('roles named by country or by an introductory phrase', () => {
+  it('reads "In this meeting, the Chancellor … described …" as that person\'s reported speech', () => {
+    const r = parseFixture('2022-09-14-river-accord.txt', ROLE_FIXTURES);
+    expect(summary(r).slice(0, 3)).toEqual([
+      'paraphrase Greta Lindqvist: In this meeting, the',
+      'quote Greta Lindqvist: The river has never',
+      'paraphrase Greta Lindqvist: She added that the',
+    ]);
+  });
+
+  it('gives "the Norwegian Prime Minister" to the Prime Minister of Norway, not to a guest named just before', () => {
+    const r = parseFixture('2022-09-14-river-accord.txt', ROLE_FIXTURES);
+    expect(summary(r).slice(3)).toEqual([
+      'quote Einar Halvorsen: Norway regards Valdoria as',
+      'paraphrase Einar Halvorsen: The Norwegian premier also',
+    ]);
+    expect(r.present.map((p) => p.name)).toEqual(['Osei']);
+    expect(r.present[0]?.aliases).not.toContain('the Norwegian Prime Minister');
+  });
+
+  it('matches demonyms, possessive country names and "premier" to the roles the report gave', () => {
+    const r = parseFixture('2023-02-08-coastal-summit.txt', ROLE_FIXTURES);
+    expect(summary(r)).toEqual([
+      'paraphrase Kemal Aydin: The Turkish President said',
+      "paraphrase Nimal Perera: Sri Lanka's president stressed",
+      'paraphrase Samir Haddad: The Iraqi premier called',
+      'paraphrase Nimal Perera: The Sri Lankan President',
+    ]);
+  });
+});
+
+describe('reporting verbs after a short aside', () => {
+  it('reads "X in this meeting described", "X for his part hailed" and "the Kenyan leader described"', () => {
+    const r = parseFixture('2019-05-02-kenya-visit.txt', ROLE_FIXTURES);
+    expect(summary(r)).toEqual([
+      'paraphrase Hadi Sarvestani: The Head of the',
+      'paraphrase Daniel Mwangi: The Kenyan president on',
+      'paraphrase Daniel Mwangi: President Mwangi for his',
+      'paraphrase Hadi Sarvestani: Sheikh Sarvestani in turn',
+      'paraphrase Daniel Mwangi: The Kenyan leader described',
+    ]);
+  });
+});
+
+describe('clean aliases', () => {
+  it('keeps a role glued before an honorific out of the aliases, and keeps the role', () => {
+    const r = parseReport(
+      'Talks on the canal\n\nMarch 2, 2021\n\nSpeaker of the Northern Assembly Dame Mira Holt received Mayor Tom Okafor on Tuesday.\n\nDame Mira Holt said, "The canal will be dredged this year."\n\nThe Speaker of the Northern Assembly added that the locks would follow.\n',
+      'x.txt',
+    );
+    const holt = r.speakers.find((s) => s.name === 'Mira Holt');
+    expect(holt?.role).toBe('Speaker of the Northern Assembly');
+    expect(holt?.aliases).toContain('Dame Mira Holt');
+    expect(holt?.aliases).not.toContain('Speaker of the Northern Assembly Dame Mira Holt');
+    expect(summary(r)).toEqual([
+      'quote Mira Holt: The canal will be',
+      'paraphrase Mira Holt: The Speaker of the',
+    ]);
+  });
+
+  it('merges a title plus surname label with the full name the report gives', () => {
+    const r = parseReport(
+      'Harbour meeting\n\nMay 14, 2024\n\nMayor Elena Varga met Harbourmaster Piet Janssen at the pier.\n\nHARBOURMASTER JANSSEN: The night ferry stays.\n\nMAYOR VARGA: Good.\n',
+      'x.txt',
+    );
+    expect(r.speakers.map((s) => [s.name, s.role])).toEqual([
+      ['Piet Janssen', 'Harbourmaster'],
+      ['Elena Varga', 'Mayor'],
+    ]);
+  });
+});
+
+describe('transcript labels', () => {
+  it('reads "Q" without a colon, followed by the question, as a turn', () => {
+    const r = parseReport(
+      'Press availability\n\nApril 24, 2014\n\nPRESIDENT VARGA: Thank you all.\n\nQ Madam President, a question on the ferry. Will fares rise?\n\nPRESIDENT VARGA: Not this year.\n',
+      'x.txt',
+    );
+    expect(summary(r)).toEqual([
+      'turn Varga: Thank you all.',
+      'turn -: Madam President, a question',
+      'turn Varga: Not this year.',
+    ]);
   });
 });

@@ -69,6 +69,10 @@ describe('the seed report', () => {
     expect(khamenei?.aliases).toEqual(
       expect.arrayContaining(['Khamenei', 'Ayatollah Khamenei', 'the Leader']),
     );
+    // Clean forms only: the role is the role, not glued to the name.
+    expect(khamenei?.aliases).not.toContain(
+      'Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei',
+    );
     expect(aliyev?.name).toBe('Ilham Aliyev');
     expect(aliyev?.role).toBe('President of the Republic of Azerbaijan');
     expect(aliyev?.aliases).toEqual(
