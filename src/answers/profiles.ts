@@ -629,7 +629,10 @@ export function digestMeeting(stats: ProfileStats, meeting: Meeting): MeetingDig
   }
   const weights = weightsFrom(ranked);
   const quotes: ProfileQuote[] = [];
+  // A reporter's question ("Q") or a moderator's cue is nobody's key quote.
+  const generic = new Set(stats.corpus.speakers.filter((s) => s.generic).map((s) => s.name));
   for (const name of meeting.speakers) {
+    if (generic.has(name)) continue;
     const own = meeting.statements.filter((s) => s.speaker === name);
     const [best] = pickRepresentative(describeQuoteInputs(stats, own), weights, 1);
     if (best) quotes.push(toQuote(best, meeting));

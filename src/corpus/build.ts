@@ -21,6 +21,8 @@ interface Rec {
   aliases: string[];
   role: string | null;
   weight: number;
+  /** A generic label speaker ("Q", "Aide"): joins only records of the same name. */
+  generic: boolean;
   cluster: number;
   /** The same name and aliases as an earlier record: merged at once, skipped by the slow steps. */
   dup: boolean;
@@ -58,6 +60,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
         aliases: s.aliases,
         role: s.role,
         weight: 1 + weightOf(s.name),
+        generic: !!s.generic,
         cluster: recs.length,
         dup: false,
       };
@@ -115,11 +118,12 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     else byKey.set(k, i);
   }
   for (const [i, rec] of recs.entries()) {
-    if (rec.dup) continue;
+    if (rec.dup || rec.generic) continue;
     for (const a of rec.aliases) {
       const k = normalizeName(a);
       if (k.startsWith('the ') || k.split(' ').every((w) => TITLE_WORDS.has(w))) continue;
       const j = byKey.get(k);
+      if (j !== undefined && (recs[j] as Rec).generic) continue;
       if (j !== undefined && entryConflict(find(i), find(j))) continue;
       if (j !== undefined) union(i, j);
     }
@@ -129,6 +133,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   const full: [number, string[]][] = [];
   for (const [k, i] of byKey) if (k.includes(' ')) full.push([i, k.split(' ')]);
   for (const [k, i] of byKey) {
+    if ((recs[i] as Rec).generic) continue;
     const words = k.split(' ');
     const sur = words[words.length - 1] ?? '';
     if (sur.length < 3) continue;
@@ -192,7 +197,10 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
       aliasSeen.add(k);
       aliases.push(a);
     }
-    speakers.push({ name, aliases, role: entry?.role ?? pickRole(ms) });
+    const speaker: Speaker = { name, aliases, role: entry?.role ?? pickRole(ms) };
+    // A speakers-file entry names a real person ("Moderator" is Jane Roe): then not generic.
+    if (!entry && ms.every((m) => m.generic)) speaker.generic = true;
+    speakers.push(speaker);
     canonicalOf.set(root, name);
   }
   // Speakers named only in the speakers file still exist for /who.

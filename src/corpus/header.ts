@@ -349,8 +349,17 @@ export const GENERIC_LABELS = new Set([
   'interpreter',
 ]);
 
-/** Labels that are questioners, not a person: their turns have no named speaker. */
-export const ANONYMOUS_LABELS = new Set(['q', 'question', 'questioner', 'a', 'answer']);
+/**
+ * Questioner labels ("Q", "QUESTION:", "Questioner:"): generic too, and all one speaker named
+ * "Q", since reports and readers call the asking reporter that whatever the label's spelling.
+ */
+export const QUESTIONER_LABELS = new Set(['q', 'question', 'questioner']);
+
+/** The canonical name of whoever a questioner label introduces. */
+export const QUESTIONER_NAME = 'Q';
+
+/** Answer labels ("A:"): their turns have no named speaker. */
+export const ANONYMOUS_LABELS = new Set(['a', 'answer']);
 
 const LABEL_STOP = new Set(
   "related tags source sources note notes editor's update updated photo video read see also share contact email phone address date time location place subject topic keywords category categories attachment attachments file references editor editors posted published warning disclaimer transcript summary background agenda re fwd from to cc bcc sent".split(
@@ -412,6 +421,7 @@ export function detectLabel(p: string, isKnownName: (label: string) => boolean):
     const ok =
       (words.length === 1 &&
         (GENERIC_LABELS.has(lowWords[0] ?? '') ||
+          QUESTIONER_LABELS.has(lowWords[0] ?? '') ||
           ANONYMOUS_LABELS.has(lowWords[0] ?? '') ||
           isKnownName(label))) ||
       (words.length >= 2 &&

@@ -8,6 +8,8 @@ import {
   findDate,
   GENERIC_LABELS,
   ANONYMOUS_LABELS,
+  QUESTIONER_LABELS,
+  QUESTIONER_NAME,
   isNoiseLine,
   isTitleCandidate,
   isTranscriptEnd,
@@ -48,6 +50,8 @@ export interface ParsedSpeaker {
   name: string;
   aliases: string[];
   role: string | null;
+  /** A generic label speaker ("Q", "Aide"): not a named person. Set only when true. */
+  generic?: boolean;
 }
 
 export interface ParsedStatement {
@@ -388,7 +392,8 @@ function readParagraph(st: State, i: number, titleIdx: number): void {
   st.intro = null;
   if (info.kind === 'label') {
     st.current = st.labelPeople.get(i) ?? null;
-    if (st.current) st.focus = st.current;
+    // A reporter's question or an aide's aside does not change whom "he" means afterwards.
+    if (st.current && !st.current.generic) st.focus = st.current;
   }
   const from = info.kind === 'label' ? (info.label?.textStart ?? 0) : 0;
   for (const seg of splitStageNotes(p.text, from)) pushDraft(st, st.current, 'turn', p, seg, null);
@@ -587,7 +592,9 @@ function toParsedSpeaker(p: Person): ParsedSpeaker {
     seen.add(k);
     aliases.push(a);
   }
-  return { name: p.name, aliases, role: bestRole(p) };
+  const out: ParsedSpeaker = { name: p.name, aliases, role: bestRole(p) };
+  if (p.generic) out.generic = true;
+  return out;
 }
 
 function roleInfo(text: string): RoleInfo {
@@ -677,6 +684,10 @@ function personFromLabel(reg: Registry, label: Label, knownOf: () => KnownNames)
   const raw = label.label;
   const low = raw.toLowerCase();
   if (ANONYMOUS_LABELS.has(low)) return null;
+  if (QUESTIONER_LABELS.has(low)) {
+    // No role: "the questioner" in a news paragraph is no reason to credit the Q turns' speaker.
+    return addName(reg, QUESTIONER_NAME, { alias: raw, generic: true });
+  }
   const byAlias = findByAlias(reg, raw);
   if (byAlias) return byAlias;
   const text = label.caps ? titleCase(raw) : raw;

@@ -172,8 +172,11 @@ export function addName(
   // since "Varga" may mean a different Varga as the report goes on).
   let p = reg.byName.get(name) ?? null;
   if (!p) {
-    p = lookupName(reg, name);
     const norm = normalizeName(name);
+    // A generic label ("Q", "Aide") is only ever itself, never someone's surname or first name.
+    p = opts.generic
+      ? (reg.people.find((x) => x.generic && x.norm === norm) ?? null)
+      : lookupName(reg, name);
     const words = norm.split(' ');
     if (!p) {
       p = {

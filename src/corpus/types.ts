@@ -28,6 +28,11 @@ export interface Speaker {
   aliases: string[];
   /** The role the reports give ("Leader of the Islamic Revolution"), or null. */
   role: string | null;
+  /**
+   * True for a generic label speaker ("Q" for reporters' questions, "Aide", "Moderator"): real
+   * transcript turns, but not a named person's words. Absent for people.
+   */
+  generic?: boolean;
 }
 
 export interface Meeting {

@@ -60,9 +60,10 @@ export function hashString(input: string): number {
 }
 
 /**
- * Statements fit for a quote of the day: attributed, verbatim (quotes and transcript turns; the
- * reporter's paraphrases only when a corpus has nothing else), within the length bounds, one per
- * distinct text, in corpus order.
+ * Statements fit for a quote of the day: attributed to a person (not a generic label such as a
+ * reporter's "Q" or an "Aide"), verbatim (quotes and transcript turns; the reporter's paraphrases
+ * only when a corpus has nothing else), within the length bounds, one per distinct text, in
+ * corpus order.
  */
 export function listEligibleStatements(
   corpus: Corpus,
@@ -70,11 +71,12 @@ export function listEligibleStatements(
   speaker: string | null = null,
 ): EligibleStatement[] {
   const meetings = new Map(corpus.meetings.map((m) => [m.id, m]));
+  const generic = new Set(corpus.speakers.filter((s) => s.generic).map((s) => s.name));
   const collect = (allowParaphrase: boolean): EligibleStatement[] => {
     const seen = new Set<string>();
     const out: EligibleStatement[] = [];
     for (const statement of corpus.statements) {
-      if (statement.speaker === null) continue;
+      if (statement.speaker === null || generic.has(statement.speaker)) continue;
       if (speaker !== null && statement.speaker !== speaker) continue;
       if (statement.kind === 'paraphrase' && !allowParaphrase) continue;
       const length = measureText(statement.text);

@@ -20,6 +20,23 @@ afterEach(() => {
 });
 
 describe('cli parse --json', () => {
+  it('names the questioner "Q" and keeps speakers to exactly name, aliases and role', async () => {
+    const { code, out } = await capture([join(FIXTURES, 'budget-remarks.txt'), '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out.trim());
+    for (const s of report.speakers) expect(Object.keys(s)).toEqual(['name', 'aliases', 'role']);
+    expect(report.speakers.find((s: { name: string }) => s.name === 'Q')).toEqual({
+      name: 'Q',
+      aliases: [],
+      role: null,
+    });
+    expect(
+      report.statements
+        .filter((s: { speaker: string }) => s.speaker === 'Q')
+        .map((s: { text: string }) => s.text),
+    ).toEqual(['Premier, will the province pay for the new pier?']);
+  });
+
   it('prints one JSON object per file with exactly the contract fields', async () => {
     const file = join(FIXTURES, 'chancellor-visit.txt');
     const { code, out } = await capture([file, join(FIXTURES, 'works-committee.md'), '--json']);

@@ -34,6 +34,25 @@ describe('buildCorpus', () => {
     ]);
   });
 
+  it('makes the questioners of every report one generic speaker "Q", apart from any person', () => {
+    const a = parseReport(
+      'MAYOR VARGA: The ferry runs again.\n\nQ Will fares rise?\n\nMAYOR VARGA: No.\n',
+      'a.txt',
+    );
+    const b = parseReport(
+      'JUDGE QUINN: Court is open.\n\nQUESTION: Is the hearing public?\n\nAIDE: It is.\n',
+      'b.txt',
+    );
+    const c = buildCorpus([a, b]);
+    expect(c.speakers.filter((s) => s.generic).map((s) => s.name)).toEqual(['Q', 'Aide']);
+    expect(c.speakers.find((s) => s.name === 'Quinn')?.generic).toBeUndefined();
+    expect(c.speakers.find((s) => s.name === 'Varga')?.generic).toBeUndefined();
+    expect(c.statements.filter((s) => s.speaker === 'Q').map((s) => s.text)).toEqual([
+      'Will fares rise?',
+      'Is the hearing public?',
+    ]);
+  });
+
   it('keeps different people with the same surname apart', () => {
     const a = parseReport('Mayor Elena Varga said, “Yes.”\n', 'a.txt');
     const b = parseReport('Judge Marta Varga said, “No.”\n', 'b.txt');

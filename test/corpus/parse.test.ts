@@ -89,7 +89,7 @@ describe('transcripts', () => {
       'turn Lindqvist: Thank you, Elena. It',
       'turn Lindqvist: We have a lot',
       'turn Varga: We will.',
-      'turn -: Premier, will the province',
+      'turn Q: Premier, will the province',
       'turn Lindqvist: We will pay our',
       'turn Aide: Thank you, press.',
     ]);
@@ -366,8 +366,50 @@ describe('transcript labels', () => {
     );
     expect(summary(r)).toEqual([
       'turn Varga: Thank you all.',
-      'turn -: Madam President, a question',
+      'turn Q: Madam President, a question',
       'turn Varga: Not this year.',
     ]);
+  });
+
+  it('names every questioner label "Q", a generic speaker, and leaves "A" turns unnamed', () => {
+    const r = parseReport(
+      [
+        'Press conference on the ferry',
+        'May 2, 2026',
+        'MAYOR VARGA: The ferry runs again from Monday.',
+        'Q: Madam Mayor, what will a ticket cost?',
+        'MAYOR VARGA: Two crowns, as before.',
+        'QUESTION: And on Sundays?',
+        'COUNCILLOR OKAFOR: Sundays stay free for children.',
+        'Questioner: Is the pier safe?',
+        'A: The inspectors said so last week.',
+        'MAYOR VARGA: It is.',
+      ].join('\n\n') + '\n',
+      'ferry.txt',
+    );
+    expect(summary(r)).toEqual([
+      'turn Varga: The ferry runs again',
+      'turn Q: Madam Mayor, what will',
+      'turn Varga: Two crowns, as before.',
+      'turn Q: And on Sundays?',
+      'turn Okafor: Sundays stay free for',
+      'turn Q: Is the pier safe?',
+      'turn -: The inspectors said so',
+      'turn Varga: It is.',
+    ]);
+    const q = r.speakers.find((s) => s.name === 'Q');
+    expect(q?.generic).toBe(true);
+    expect(r.speakers.filter((s) => s.generic).map((s) => s.name)).toEqual(['Q']);
+    expect(r.present).toEqual([]);
+  });
+
+  it('gives a "Q" label whose only text is a stage note no statement at all', () => {
+    const r = parseReport(
+      'Press availability\n\nApril 24, 2014\n\nPRESIDENT VARGA: Thank you all.\n\nQ (Cross-talk.)\n\nPRESIDENT VARGA: One at a time, please.\n',
+      'x.txt',
+    );
+    expect(summary(r)).toEqual(['turn Varga: Thank you all.', 'turn Varga: One at a time,']);
+    expect(r.speakers.map((s) => s.name)).toEqual(['Varga']);
+    expect(r.present).toEqual([]);
   });
 });

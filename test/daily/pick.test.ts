@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listEligibleStatements, pickDailyQuote, pickRandomQuote } from '../../src/daily/pick.js';
+import { buildCorpus } from '../../src/corpus/build.js';
+import { parseReport } from '../../src/corpus/parse.js';
 import { openDailyStore } from '../../src/daily/store.js';
 import type { DailyStore } from '../../src/daily/store.js';
 import { addDays } from '../../src/daily/time.js';
@@ -156,6 +160,36 @@ describe('pickDailyQuote', () => {
       random: () => 0.99,
     });
     expect(pick?.statement.speaker).toBe('Councillor Tom Okafor');
+  });
+});
+
+describe('the quote of the day is a person speaking', () => {
+  const file = '2024-07-09-ferry-press-conference.txt';
+  const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'daily', file), 'utf8');
+  const corpus = buildCorpus([parseReport(text, file)]);
+
+  it("never picks a reporter's question, a moderator or an aide", () => {
+    // The parser does read those turns, as generic speakers.
+    expect(corpus.speakers.filter((s) => s.generic).map((s) => s.name)).toEqual([
+      'Q',
+      'Moderator',
+      'Aide',
+    ]);
+    expect(corpus.statements.filter((s) => s.speaker === 'Q')).toHaveLength(3);
+    const history: { localDate: string; statementId: string }[] = [];
+    const speakers = new Set<string | null>();
+    for (let i = 0; i < 12; i++) {
+      const date = addDays('2027-07-01', i);
+      const pick = pickDailyQuote({ corpus, serverId: 'srv', date, history, ...BOUNDS });
+      speakers.add(pick?.statement.speaker ?? null);
+      if (pick) history.push({ localDate: date, statementId: pick.statement.id });
+    }
+    expect([...speakers].sort()).toEqual(['Elena Varga', 'Okafor']);
+    for (let i = 0; i < 10; i++) {
+      const pick = pickRandomQuote({ corpus, bounds: BOUNDS, random: () => i / 10 });
+      expect(['Elena Varga', 'Okafor']).toContain(pick?.statement.speaker);
+    }
+    expect(pickRandomQuote({ corpus, bounds: BOUNDS, speaker: 'Q', random: () => 0 })).toBeNull();
   });
 });
 
