@@ -6,6 +6,8 @@ import {
   buildSpeakerProfile,
   getProfileStats,
 } from '../../src/answers/profiles.js';
+import { buildCorpus } from '../../src/corpus/build.js';
+import { parseReport } from '../../src/corpus/parse.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import {
   buildFixtureCorpus,
@@ -172,6 +174,29 @@ describe('buildMeetingDigest', () => {
     });
     const c = buildFixtureCorpus([m], PEOPLE);
     expect(buildMeetingDigest(c, longId.slice(0, 100)).digest?.id).toBe(longId);
+  });
+});
+
+describe("generic speakers (reporters' questions, aides)", () => {
+  const text = [
+    'Press Conference by Mayor Elena Varga on the Ferry Service',
+    'July 9, 2024',
+    'MAYOR VARGA: The east bank ferry will run every twenty minutes from Monday onwards.',
+    'Q: Madam Mayor, will the ferry fares for the east bank rise again next year?',
+    'MAYOR VARGA: The ferry fares stay at two crowns, and children ride for free.',
+    'AIDE: The ferry timetable for the east bank goes to every newsroom this evening.',
+  ].join('\n\n');
+  const pressCorpus = buildCorpus([parseReport(text, '2024-07-09-ferry.txt')]);
+
+  it('give no key quote in a meeting digest, though their turns are kept', () => {
+    const d = buildMeetingDigest(pressCorpus, '2024-07-09').digest;
+    expect(d?.speakers).toEqual(['Elena Varga', 'Q', 'Aide']);
+    expect(d?.quotes.map((q) => q.speaker)).toEqual(['Elena Varga']);
+  });
+
+  it('still have a profile under /who', () => {
+    const q = buildSpeakerProfile(pressCorpus, 'Q').profile;
+    expect(q?.name).toBe('Q');
   });
 });
 
