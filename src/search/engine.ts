@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import stem from 'wink-porter2-stemmer';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
+import { loadEnglishCounts, type EnglishCounts } from './english.js';
 import { openWordNet, type Lexicon } from './lexicon.js';
 import { findMeetings, findSpeaker, identifyingWords, roleWords, sameRoleWord } from './lookup.js';
 import {
@@ -78,6 +79,8 @@ const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
+// A suggested topic is said at least this many times more often than in everyday English.
+const DISTINCTIVE_RATIO = 3;
 /** docSpeaker of a narration paragraph: indexed for meeting evidence, never an answer. */
 const NARRATION = -2;
 
@@ -123,6 +126,8 @@ export interface IndexData {
   display: string[];
   df: Int32Array;
   lexicon: Lexicon | null;
+  /** General-English word counts: distinctiveness of topics, and which typed words are English. */
+  english: EnglishCounts;
   /** The stemmer questions use, its cache kept with the index. */
   stemOf: (w: string) => string;
   /** Per-statement work arrays reused by every question (questions run one at a time). */
@@ -401,6 +406,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       display,
       df,
       lexicon: openWordNet(),
+      english: loadEnglishCounts(),
       stemOf: makeStemmer(50_000),
       scratch: {
         cur: new Float32Array(docCount),
@@ -1320,7 +1326,11 @@ function topSpeakers(index: SearchIndex, max: number): string[] {
     .filter(Boolean);
 }
 
-/** Topic words the reports (or these speakers) use often and that are not everywhere. */
+/**
+ * Topics worth suggesting: the words the reports (or these speakers) say much more often than
+ * their reference (everyday English for the reports; the whole corpus for speakers), kept when
+ * WordNet mostly knows them as nouns ("cooperation", not "important" or "taken").
+ */
 function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number): string[] {
   const d = index.data;
   if (!speakers && d.globalTopics.length >= max) return d.globalTopics.slice(0, max);
@@ -1330,34 +1340,64 @@ function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number
     return (
       word.length >= 4 &&
       /^\p{L}+$/u.test(word) &&
+      !STOPWORDS.has(word) &&
       !QUESTION_WORDS.has(word) &&
+      !SPEECH_VERBS.has(word) &&
+      !HONORIFICS.has(word) &&
       !d.nameTokens.has(word) &&
       ((d.textDf[t] ?? 0) <= n / 3 || n <= 10)
     );
   };
+  // Log-likelihood-style weight: count × log(observed rate / expected rate).
   const score = new Map<number, number>();
+  let words = 0;
+  for (let doc = 0; doc < Math.min(n, 2000); doc++)
+    words += indexWords(index.corpus.statements[doc]?.text ?? '').length;
+  const perStatement = Math.max(1, words / Math.max(1, Math.min(n, 2000)));
+  const eng = d.english;
+  /** How many times more often statements say the word than everyday English would. */
+  const overEnglish = (t: number, rate: number) =>
+    rate / ((((eng.counts.get(d.display[t] ?? '') ?? 0) + 1) / eng.total) * perStatement);
   if (!speakers) {
-    // Words the speakers themselves use (not titles, roles or narration), often but not everywhere.
     for (let t = 0; t < d.stems.length; t++) {
       const td = d.textDf[t] ?? 0;
-      if (td >= (n > 50 ? 2 : 1) && usable(t)) score.set(t, td * Math.log((n + 1) / td));
+      if (td < (n > 50 ? 2 : 1) || !usable(t)) continue;
+      const ratio = overEnglish(t, td / n);
+      if (ratio >= DISTINCTIVE_RATIO) score.set(t, td * Math.log(ratio));
     }
   } else {
     // What these speakers said (a sample of their statements is enough for a suggestion).
     const stemOf = makeStemmer();
     let sampled = 0;
+    const counts = new Map<number, number>();
     for (let doc = 0; doc < n && sampled < 500; doc++) {
       if (!speakers.has(d.docSpeaker[doc] ?? -1)) continue;
       sampled++;
       for (const w of new Set(indexWords(index.corpus.statements[doc]?.text ?? ''))) {
         const t = d.terms.get(stemOf(w));
-        if (t === undefined || !usable(t)) continue;
-        score.set(t, (score.get(t) ?? 0) + Math.log((n + 1) / (d.df[t] ?? 1)));
+        if (t !== undefined && usable(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
       }
     }
+    for (const [t, c] of counts) {
+      const ratio = c / sampled / (((d.textDf[t] ?? 0) + 1) / (n + 1));
+      const english = overEnglish(t, c / sampled);
+      if (english >= DISTINCTIVE_RATIO) score.set(t, c * (Math.log(1 + ratio) + Math.log(english)));
+    }
   }
-  return [...score.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, max)
-    .map(([t]) => d.display[t] ?? '');
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const out: string[] = [];
+  for (const [t] of ranked.slice(0, max * 25)) {
+    const word = d.display[t] ?? '';
+    if (looksLikeNoun(d, word)) out.push(word);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** A word WordNet uses mostly as a noun (unknown words pass: names of places, products). */
+function looksLikeNoun(d: IndexData, word: string): boolean {
+  if (!d.lexicon) return true;
+  const u = d.lexicon.usage(word);
+  const other = Math.max(u.verb, u.adj, u.adv);
+  return u.noun > 0 ? u.noun >= other : other === 0;
 }
