@@ -79,6 +79,8 @@ const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
+// Words in a question short enough that a leading unknown word stands in a speaker's place.
+const SHORT_QUERY = 4;
 // A suggested topic is said at least this many times more often than in everyday English.
 const DISTINCTIVE_RATIO = 3;
 /** docSpeaker of a narration paragraph: indexed for meeting evidence, never an answer. */
@@ -457,6 +459,8 @@ interface Concept {
 interface Reading {
   speakers: Set<number>;
   unknownSpeakers: string[];
+  /** A leading word that may be a person the reports do not know ("putin olympics"). */
+  headName: string | null;
   years: Set<string>;
   concepts: Concept[];
 }
@@ -601,7 +605,9 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     content.push({ word: t.word, pos: i });
   });
   const concepts = buildConcepts(d, content, stemOf);
-  return { speakers, unknownSpeakers, years, concepts };
+  const headName =
+    speakers.size === 0 && unknownSpeakers.length === 0 ? findHeadName(d, tokens, used) : null;
+  return { speakers, unknownSpeakers, headName, years, concepts };
 }
 
 const MONTH_WORDS = new Set(
@@ -755,6 +761,27 @@ function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]):
   const next = tokens[j]?.word ?? '';
   if (j > start && (SPEECH_VERBS.has(next) || next === 'on' || next === 'about')) report(start, j);
   return out;
+}
+
+/**
+ * In a short query whose other words are topics ("putin olympics"), a first word that is neither
+ * in the reports (nor a typo of one of their words) nor ordinary English is most likely a person.
+ */
+function findHeadName(d: IndexData, tokens: RawToken[], used: boolean[]): string | null {
+  let i = 0;
+  while (i < tokens.length && HONORIFICS.has(tokens[i]?.word ?? '')) i++;
+  const t = tokens[i];
+  const rest = tokens
+    .slice(i + 1)
+    .filter((o) => !STOPWORDS.has(o.word) && !QUESTION_WORDS.has(o.word));
+  if (!t || used[i] || tokens.length > SHORT_QUERY || rest.length === 0) return null;
+  const w = t.word;
+  if (!/^\p{L}{3,}$/u.test(w) || STOPWORDS.has(w) || QUESTION_WORDS.has(w)) return null;
+  if (d.surfaces.has(w) || d.english.counts.has(w) || typoTerms(d, w).length > 0) return null;
+  // WordNet knows some people ("Putin") as a noun of a sense or two; any other use is a word.
+  const u = d.lexicon?.usage(w);
+  if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0 || u.noun > 2)) return null;
+  return titleCase(t.raw);
 }
 
 /** Topic words → concepts with their tolerant expansions (typo, affix, WordNet). */
@@ -1107,6 +1134,11 @@ export function askQuestion(
   }
 
   const scored = scoreStatements(index, reading, mask, offset + limit);
+  // Only an empty answer names the unknown person: the word may still be a topic the reports lack.
+  if (scored.total === 0 && reading.headName) {
+    answer.unknownSpeakers.push(reading.headName);
+    notices.push(`The reports have no statements by ${reading.headName}.`);
+  }
   return finish2(index, answer, scored, limit, offset, finish, notices);
 }
 

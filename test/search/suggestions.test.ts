@@ -65,3 +65,27 @@ describe('suggestions when nothing answers', () => {
     expect(a.suggestions).not.toContain('important');
   });
 });
+
+describe('a person the reports do not know, at the head of a short query', () => {
+  it('says the reports have no statements by them, with no results', () => {
+    const a = askQuestion(index, 'kowalczyk olympics');
+    expect(a.results).toEqual([]);
+    expect(a.unknownSpeakers).toEqual(['Kowalczyk']);
+    expect(a.notice).toMatch(/no statements by Kowalczyk/);
+  });
+
+  it('does not take English words or typos of the reports’ words for a person', () => {
+    for (const q of ['football olympics', 'ferri olympics', 'weather olympics']) {
+      const a = askQuestion(index, q);
+      expect(a.unknownSpeakers, q).toEqual([]);
+      expect(a.notice ?? '', q).not.toMatch(/no statements by/);
+    }
+  });
+
+  it('still answers when the rest of the question matches', () => {
+    // "kowalczyk" may be a topic the reports lack; the breakwater statements still answer.
+    const a = askQuestion(index, 'kowalczyk breakwater jobs fishermen');
+    expect(a.results.map((r) => r.statement.speaker)).toContain('Tom Okafor');
+    expect(a.notice ?? '').not.toMatch(/no statements by/);
+  });
+});
