@@ -83,6 +83,10 @@ const MEETING_BOOST = 0.3;
 const SHORT_QUERY = 4;
 // A suggested topic is said at least this many times more often than in everyday English.
 const DISTINCTIVE_RATIO = 3;
+// Statements from a meeting the question names ("… with azerbaijan") rank higher; a word names
+// meetings when at most this share of them have it in their title or participants' roles.
+const MENTION_BOOST = 1;
+const MENTION_SHARE = 0.34;
 /** docSpeaker of a narration paragraph: indexed for meeting evidence, never an answer. */
 const NARRATION = -2;
 
@@ -122,6 +126,8 @@ export interface IndexData {
   rolePrefixes: Map<string, string[]>;
   /** How many statements each speaker has. */
   statementCounts: Int32Array;
+  /** Term → meetings whose title or participants' roles have it. */
+  meetingKeys: Map<number, number[]>;
   /** The reports' main topic words (for suggestions), computed once at build. */
   globalTopics: string[];
   /** Most frequent surface form of each term, for suggestions. */
@@ -209,6 +215,22 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
   const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
   const n = corpus.statements.length;
+  // Words that name a meeting: its title and its participants' roles ("President of Azerbaijan").
+  const meetingKeys = new Map<number, number[]>();
+  corpus.meetings.forEach((m, mi) => {
+    const words = new Set(indexWords(m.title ?? ''));
+    for (const name of [...m.speakers, ...m.present]) {
+      const role = corpus.speakers[speakerIndex.get(name) ?? -1]?.role ?? '';
+      for (const w of indexWords(role)) words.add(w);
+    }
+    for (const w of words) {
+      if (STOPWORDS.has(w) || HONORIFICS.has(w) || QUESTION_WORDS.has(w) || w.length < 3) continue;
+      const id = termId(w);
+      const list = meetingKeys.get(id) ?? [];
+      if (list[list.length - 1] !== mi) list.push(mi);
+      meetingKeys.set(id, list);
+    }
+  });
   // Narration paragraphs are indexed too, as documents that are never answers: they tell which
   // report a question is about ("arrived in Russia"), for the meeting-level evidence.
   const narration: { meeting: number; words: string[] }[] = [];
@@ -405,6 +427,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       roleVocab,
       rolePrefixes,
       statementCounts,
+      meetingKeys,
       display,
       df,
       lexicon: openWordNet(),
@@ -454,11 +477,16 @@ interface Concept {
   /** Rarity of the concept: how much of the question it is. */
   weight: number;
   expansions: { terms: number[]; factor: number; partial: boolean }[];
+  /** Meetings the word names (title, participants' roles): there it needs no match in the text. */
+  meetings?: Set<number>;
 }
 
 interface Reading {
   speakers: Set<number>;
   unknownSpeakers: string[];
+  /** Meetings the question names by a title word or a participant's country or office: the share
+   * of the naming words that name each. */
+  meetings: Map<number, number>;
   /** A leading word that may be a person the reports do not know ("putin olympics"). */
   headName: string | null;
   years: Set<string>;
@@ -607,7 +635,14 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
   const concepts = buildConcepts(d, content, stemOf);
   const headName =
     speakers.size === 0 && unknownSpeakers.length === 0 ? findHeadName(d, tokens, used) : null;
-  return { speakers, unknownSpeakers, headName, years, concepts };
+  return {
+    speakers,
+    unknownSpeakers,
+    meetings: findMentionedMeetings(index, content, concepts, stemOf),
+    headName,
+    years,
+    concepts,
+  };
 }
 
 const MONTH_WORDS = new Set(
@@ -760,6 +795,34 @@ function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]):
   while (j < tokens.length && j - start < 3 && isCandidate(j)) j++;
   const next = tokens[j]?.word ?? '';
   if (j > start && (SPEECH_VERBS.has(next) || next === 'on' || next === 'about')) report(start, j);
+  return out;
+}
+
+/**
+ * Meetings a topic word names ("trade with azerbaijan"): only a word that picks out a few meetings
+ * counts, so a word in every title ("meeting", "talks") names none.
+ */
+function findMentionedMeetings(
+  index: SearchIndex,
+  content: { word: string }[],
+  concepts: Concept[],
+  stemOf: (w: string) => string,
+): Map<number, number> {
+  const d = index.data;
+  const total = index.corpus.meetings.length;
+  const named: number[][] = [];
+  for (const { word } of content) {
+    const id = termOf(d, word, stemOf);
+    const list = id === undefined ? undefined : d.meetingKeys.get(id);
+    if (!list || list.length >= total || list.length > Math.max(1, total * MENTION_SHARE)) continue;
+    named.push(list);
+    const concept = concepts.find((c) => c.label === stemOf(word));
+    // Only beside other topic words: alone, the word is the topic itself.
+    if (concept && concepts.length > 1) concept.meetings = new Set(list);
+  }
+  const out = new Map<number, number>();
+  for (const list of named)
+    for (const mi of list) out.set(mi, (out.get(mi) ?? 0) + 1 / named.length);
   return out;
 }
 
@@ -1226,7 +1289,10 @@ function scoreStatements(
   const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   const meetingScore = new Float32Array(index.corpus.meetings.length);
   // Rare concepts first: long posting lists of common words then only probe statements already found.
-  const concepts = [...reading.concepts].sort((a, b) => b.weight - a.weight);
+  // Words naming a meeting come last and only add to statements the other words found.
+  const concepts = [...reading.concepts].sort(
+    (a, b) => Number(!!a.meetings) - Number(!!b.meetings) || b.weight - a.weight,
+  );
   const common = Math.max(5000, n / 10);
   // A paraphrase with a long list only adds to what the question's own words found.
   const paraphraseCommon = Math.max(1000, n / 100);
@@ -1264,6 +1330,7 @@ function scoreStatements(
       // (a common word, a broad hypernym) meets a question whose rarer words found some.
       const onlyFound =
         !canCreate ||
+        concept.meetings !== undefined ||
         (size > common &&
           found > 0 &&
           found * 8 < size &&
@@ -1297,6 +1364,12 @@ function scoreStatements(
           const v = scoreAt(doc, p);
           if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
         }
+      }
+    }
+    // In a meeting the word names, a statement the other words found covers it without saying it.
+    if (concept.meetings) {
+      for (const doc of touched) {
+        if (concept.meetings.has(d.docMeeting[doc] ?? -1)) hit(doc, 0, true, 1);
       }
     }
     // Meeting-level evidence: the best passage (statement or narration) of each report.
@@ -1343,7 +1416,12 @@ function scoreStatements(
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
-    out.push({ doc, score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m), asked });
+    const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
+    out.push({
+      doc,
+      score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named,
+      asked,
+    });
   }
   return { total: out.length, top: topK(out, want) };
 }
