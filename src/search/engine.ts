@@ -217,11 +217,16 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const n = corpus.statements.length;
   // Words that name a meeting: its title and its participants' roles ("President of Azerbaijan").
   const meetingKeys = new Map<number, number[]>();
+  // Only capitalised words: names of places and people, not a topic in a title ("on rail links").
+  const capitalised = (text: string) =>
+    tokenizeRaw(text)
+      .filter((t) => /^\p{Lu}/u.test(t.raw))
+      .map((t) => t.word);
   corpus.meetings.forEach((m, mi) => {
-    const words = new Set(indexWords(m.title ?? ''));
+    const words = new Set(capitalised(m.title ?? ''));
     for (const name of [...m.speakers, ...m.present]) {
       const role = corpus.speakers[speakerIndex.get(name) ?? -1]?.role ?? '';
-      for (const w of indexWords(role)) words.add(w);
+      for (const w of capitalised(role)) words.add(w);
     }
     for (const w of words) {
       if (STOPWORDS.has(w) || HONORIFICS.has(w) || QUESTION_WORDS.has(w) || w.length < 3) continue;
@@ -815,6 +820,10 @@ function findMentionedMeetings(
     const id = termOf(d, word, stemOf);
     const list = id === undefined ? undefined : d.meetingKeys.get(id);
     if (!list || list.length >= total || list.length > Math.max(1, total * MENTION_SHARE)) continue;
+    // A name, not an ordinary word that is also in a name ("port", "united"): WordNet knows it
+    // as a noun only, or not at all.
+    const u = d.lexicon?.usage(word);
+    if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0)) continue;
     named.push(list);
     const concept = concepts.find((c) => c.label === stemOf(word));
     // Only beside other topic words: alone, the word is the topic itself.
