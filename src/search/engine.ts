@@ -1159,7 +1159,7 @@ export function askQuestion(
 
   if (answer.unknownSpeakers.length > 0 && reading.speakers.size === 0) {
     notices.push(`The reports have no statements by ${answer.unknownSpeakers.join(' or ')}.`);
-    answer.suggestions = topSpeakers(index, 5);
+    answer.suggestions = [...topSpeakers(index, 5), ...topTopics(index, null, 5)];
     return finish();
   }
 

@@ -89,3 +89,12 @@ describe('a person the reports do not know, at the head of a short query', () =>
     expect(a.notice ?? '').not.toMatch(/no statements by/);
   });
 });
+
+describe('a speaker the reports do not know', () => {
+  it('suggests the speakers and the topics that do exist', () => {
+    const a = askQuestion(index, 'what did macron say about the ferry');
+    expect(a.results).toEqual([]);
+    expect(a.unknownSpeakers).toEqual(['Macron']);
+    expect(a.suggestions).toEqual(expect.arrayContaining(['Elena Varga', 'lighthouse']));
+  });
+});
