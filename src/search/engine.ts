@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import stem from 'wink-porter2-stemmer';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
+import { loadEnglishCounts, type EnglishCounts } from './english.js';
 import { openWordNet, type Lexicon } from './lexicon.js';
 import { findMeetings, findSpeaker, identifyingWords, roleWords, sameRoleWord } from './lookup.js';
 import {
@@ -78,6 +79,14 @@ const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
+// Words in a question short enough that a leading unknown word stands in a speaker's place.
+const SHORT_QUERY = 4;
+// A suggested topic is said at least this many times more often than in everyday English.
+const DISTINCTIVE_RATIO = 3;
+// Statements from a meeting the question names ("… with azerbaijan") rank higher; a word names
+// meetings when at most this share of them have it in their title or participants' roles.
+const MENTION_BOOST = 1;
+const MENTION_SHARE = 0.34;
 /** docSpeaker of a narration paragraph: indexed for meeting evidence, never an answer. */
 const NARRATION = -2;
 
@@ -117,12 +126,16 @@ export interface IndexData {
   rolePrefixes: Map<string, string[]>;
   /** How many statements each speaker has. */
   statementCounts: Int32Array;
+  /** Term → meetings whose title or participants' roles have it. */
+  meetingKeys: Map<number, number[]>;
   /** The reports' main topic words (for suggestions), computed once at build. */
   globalTopics: string[];
   /** Most frequent surface form of each term, for suggestions. */
   display: string[];
   df: Int32Array;
   lexicon: Lexicon | null;
+  /** General-English word counts: distinctiveness of topics, and which typed words are English. */
+  english: EnglishCounts;
   /** The stemmer questions use, its cache kept with the index. */
   stemOf: (w: string) => string;
   /** Per-statement work arrays reused by every question (questions run one at a time). */
@@ -202,6 +215,27 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
   const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
   const n = corpus.statements.length;
+  // Words that name a meeting: its title and its participants' roles ("President of Azerbaijan").
+  const meetingKeys = new Map<number, number[]>();
+  // Only capitalised words: names of places and people, not a topic in a title ("on rail links").
+  const capitalised = (text: string) =>
+    tokenizeRaw(text)
+      .filter((t) => /^\p{Lu}/u.test(t.raw))
+      .map((t) => t.word);
+  corpus.meetings.forEach((m, mi) => {
+    const words = new Set(capitalised(m.title ?? ''));
+    for (const name of [...m.speakers, ...m.present]) {
+      const role = corpus.speakers[speakerIndex.get(name) ?? -1]?.role ?? '';
+      for (const w of capitalised(role)) words.add(w);
+    }
+    for (const w of words) {
+      if (STOPWORDS.has(w) || HONORIFICS.has(w) || QUESTION_WORDS.has(w) || w.length < 3) continue;
+      const id = termId(w);
+      const list = meetingKeys.get(id) ?? [];
+      if (list[list.length - 1] !== mi) list.push(mi);
+      meetingKeys.set(id, list);
+    }
+  });
   // Narration paragraphs are indexed too, as documents that are never answers: they tell which
   // report a question is about ("arrived in Russia"), for the meeting-level evidence.
   const narration: { meeting: number; words: string[] }[] = [];
@@ -398,9 +432,11 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       roleVocab,
       rolePrefixes,
       statementCounts,
+      meetingKeys,
       display,
       df,
       lexicon: openWordNet(),
+      english: loadEnglishCounts(),
       stemOf: makeStemmer(50_000),
       scratch: {
         cur: new Float32Array(docCount),
@@ -446,11 +482,18 @@ interface Concept {
   /** Rarity of the concept: how much of the question it is. */
   weight: number;
   expansions: { terms: number[]; factor: number; partial: boolean }[];
+  /** Meetings the word names (title, participants' roles): there it needs no match in the text. */
+  meetings?: Set<number>;
 }
 
 interface Reading {
   speakers: Set<number>;
   unknownSpeakers: string[];
+  /** Meetings the question names by a title word or a participant's country or office: the share
+   * of the naming words that name each. */
+  meetings: Map<number, number>;
+  /** A leading word that may be a person the reports do not know ("putin olympics"). */
+  headName: string | null;
   years: Set<string>;
   concepts: Concept[];
 }
@@ -595,7 +638,16 @@ function readQuestion(index: SearchIndex, text: string, stemOf: (w: string) => s
     content.push({ word: t.word, pos: i });
   });
   const concepts = buildConcepts(d, content, stemOf);
-  return { speakers, unknownSpeakers, years, concepts };
+  const headName =
+    speakers.size === 0 && unknownSpeakers.length === 0 ? findHeadName(d, tokens, used) : null;
+  return {
+    speakers,
+    unknownSpeakers,
+    meetings: findMentionedMeetings(index, content, concepts, stemOf),
+    headName,
+    years,
+    concepts,
+  };
 }
 
 const MONTH_WORDS = new Set(
@@ -749,6 +801,59 @@ function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]):
   const next = tokens[j]?.word ?? '';
   if (j > start && (SPEECH_VERBS.has(next) || next === 'on' || next === 'about')) report(start, j);
   return out;
+}
+
+/**
+ * Meetings a topic word names ("trade with azerbaijan"): only a word that picks out a few meetings
+ * counts, so a word in every title ("meeting", "talks") names none.
+ */
+function findMentionedMeetings(
+  index: SearchIndex,
+  content: { word: string }[],
+  concepts: Concept[],
+  stemOf: (w: string) => string,
+): Map<number, number> {
+  const d = index.data;
+  const total = index.corpus.meetings.length;
+  const named: number[][] = [];
+  for (const { word } of content) {
+    const id = termOf(d, word, stemOf);
+    const list = id === undefined ? undefined : d.meetingKeys.get(id);
+    if (!list || list.length >= total || list.length > Math.max(1, total * MENTION_SHARE)) continue;
+    // A name, not an ordinary word that is also in a name ("port", "united"): WordNet knows it
+    // as a noun only, or not at all.
+    const u = d.lexicon?.usage(word);
+    if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0)) continue;
+    named.push(list);
+    const concept = concepts.find((c) => c.label === stemOf(word));
+    // Only beside other topic words: alone, the word is the topic itself.
+    if (concept && concepts.length > 1) concept.meetings = new Set(list);
+  }
+  const out = new Map<number, number>();
+  for (const list of named)
+    for (const mi of list) out.set(mi, (out.get(mi) ?? 0) + 1 / named.length);
+  return out;
+}
+
+/**
+ * In a short query whose other words are topics ("putin olympics"), a first word that is neither
+ * in the reports (nor a typo of one of their words) nor ordinary English is most likely a person.
+ */
+function findHeadName(d: IndexData, tokens: RawToken[], used: boolean[]): string | null {
+  let i = 0;
+  while (i < tokens.length && HONORIFICS.has(tokens[i]?.word ?? '')) i++;
+  const t = tokens[i];
+  const rest = tokens
+    .slice(i + 1)
+    .filter((o) => !STOPWORDS.has(o.word) && !QUESTION_WORDS.has(o.word));
+  if (!t || used[i] || tokens.length > SHORT_QUERY || rest.length === 0) return null;
+  const w = t.word;
+  if (!/^\p{L}{3,}$/u.test(w) || STOPWORDS.has(w) || QUESTION_WORDS.has(w)) return null;
+  if (d.surfaces.has(w) || d.english.counts.has(w) || typoTerms(d, w).length > 0) return null;
+  // WordNet knows some people ("Putin") as a noun of a sense or two; any other use is a word.
+  const u = d.lexicon?.usage(w);
+  if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0 || u.noun > 2)) return null;
+  return titleCase(t.raw);
 }
 
 /** Topic words → concepts with their tolerant expansions (typo, affix, WordNet). */
@@ -1054,7 +1159,7 @@ export function askQuestion(
 
   if (answer.unknownSpeakers.length > 0 && reading.speakers.size === 0) {
     notices.push(`The reports have no statements by ${answer.unknownSpeakers.join(' or ')}.`);
-    answer.suggestions = topSpeakers(index, 5);
+    answer.suggestions = [...topSpeakers(index, 5), ...topTopics(index, null, 5)];
     return finish();
   }
 
@@ -1101,6 +1206,11 @@ export function askQuestion(
   }
 
   const scored = scoreStatements(index, reading, mask, offset + limit);
+  // Only an empty answer names the unknown person: the word may still be a topic the reports lack.
+  if (scored.total === 0 && reading.headName) {
+    answer.unknownSpeakers.push(reading.headName);
+    notices.push(`The reports have no statements by ${reading.headName}.`);
+  }
   return finish2(index, answer, scored, limit, offset, finish, notices);
 }
 
@@ -1188,7 +1298,10 @@ function scoreStatements(
   const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   const meetingScore = new Float32Array(index.corpus.meetings.length);
   // Rare concepts first: long posting lists of common words then only probe statements already found.
-  const concepts = [...reading.concepts].sort((a, b) => b.weight - a.weight);
+  // Words naming a meeting come last and only add to statements the other words found.
+  const concepts = [...reading.concepts].sort(
+    (a, b) => Number(!!a.meetings) - Number(!!b.meetings) || b.weight - a.weight,
+  );
   const common = Math.max(5000, n / 10);
   // A paraphrase with a long list only adds to what the question's own words found.
   const paraphraseCommon = Math.max(1000, n / 100);
@@ -1226,6 +1339,7 @@ function scoreStatements(
       // (a common word, a broad hypernym) meets a question whose rarer words found some.
       const onlyFound =
         !canCreate ||
+        concept.meetings !== undefined ||
         (size > common &&
           found > 0 &&
           found * 8 < size &&
@@ -1259,6 +1373,12 @@ function scoreStatements(
           const v = scoreAt(doc, p);
           if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
         }
+      }
+    }
+    // In a meeting the word names, a statement the other words found covers it without saying it.
+    if (concept.meetings) {
+      for (const doc of touched) {
+        if (concept.meetings.has(d.docMeeting[doc] ?? -1)) hit(doc, 0, true, 1);
       }
     }
     // Meeting-level evidence: the best passage (statement or narration) of each report.
@@ -1305,7 +1425,12 @@ function scoreStatements(
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
-    out.push({ doc, score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m), asked });
+    const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
+    out.push({
+      doc,
+      score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named,
+      asked,
+    });
   }
   return { total: out.length, top: topK(out, want) };
 }
@@ -1320,7 +1445,11 @@ function topSpeakers(index: SearchIndex, max: number): string[] {
     .filter(Boolean);
 }
 
-/** Topic words the reports (or these speakers) use often and that are not everywhere. */
+/**
+ * Topics worth suggesting: the words the reports (or these speakers) say much more often than
+ * their reference (everyday English for the reports; the whole corpus for speakers), kept when
+ * WordNet mostly knows them as nouns ("cooperation", not "important" or "taken").
+ */
 function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number): string[] {
   const d = index.data;
   if (!speakers && d.globalTopics.length >= max) return d.globalTopics.slice(0, max);
@@ -1330,34 +1459,64 @@ function topTopics(index: SearchIndex, speakers: Set<number> | null, max: number
     return (
       word.length >= 4 &&
       /^\p{L}+$/u.test(word) &&
+      !STOPWORDS.has(word) &&
       !QUESTION_WORDS.has(word) &&
+      !SPEECH_VERBS.has(word) &&
+      !HONORIFICS.has(word) &&
       !d.nameTokens.has(word) &&
       ((d.textDf[t] ?? 0) <= n / 3 || n <= 10)
     );
   };
+  // Log-likelihood-style weight: count × log(observed rate / expected rate).
   const score = new Map<number, number>();
+  let words = 0;
+  for (let doc = 0; doc < Math.min(n, 2000); doc++)
+    words += indexWords(index.corpus.statements[doc]?.text ?? '').length;
+  const perStatement = Math.max(1, words / Math.max(1, Math.min(n, 2000)));
+  const eng = d.english;
+  /** How many times more often statements say the word than everyday English would. */
+  const overEnglish = (t: number, rate: number) =>
+    rate / ((((eng.counts.get(d.display[t] ?? '') ?? 0) + 1) / eng.total) * perStatement);
   if (!speakers) {
-    // Words the speakers themselves use (not titles, roles or narration), often but not everywhere.
     for (let t = 0; t < d.stems.length; t++) {
       const td = d.textDf[t] ?? 0;
-      if (td >= (n > 50 ? 2 : 1) && usable(t)) score.set(t, td * Math.log((n + 1) / td));
+      if (td < (n > 50 ? 2 : 1) || !usable(t)) continue;
+      const ratio = overEnglish(t, td / n);
+      if (ratio >= DISTINCTIVE_RATIO) score.set(t, td * Math.log(ratio));
     }
   } else {
     // What these speakers said (a sample of their statements is enough for a suggestion).
     const stemOf = makeStemmer();
     let sampled = 0;
+    const counts = new Map<number, number>();
     for (let doc = 0; doc < n && sampled < 500; doc++) {
       if (!speakers.has(d.docSpeaker[doc] ?? -1)) continue;
       sampled++;
       for (const w of new Set(indexWords(index.corpus.statements[doc]?.text ?? ''))) {
         const t = d.terms.get(stemOf(w));
-        if (t === undefined || !usable(t)) continue;
-        score.set(t, (score.get(t) ?? 0) + Math.log((n + 1) / (d.df[t] ?? 1)));
+        if (t !== undefined && usable(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
       }
     }
+    for (const [t, c] of counts) {
+      const ratio = c / sampled / (((d.textDf[t] ?? 0) + 1) / (n + 1));
+      const english = overEnglish(t, c / sampled);
+      if (english >= DISTINCTIVE_RATIO) score.set(t, c * (Math.log(1 + ratio) + Math.log(english)));
+    }
   }
-  return [...score.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, max)
-    .map(([t]) => d.display[t] ?? '');
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const out: string[] = [];
+  for (const [t] of ranked.slice(0, max * 25)) {
+    const word = d.display[t] ?? '';
+    if (looksLikeNoun(d, word)) out.push(word);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** A word WordNet uses mostly as a noun (unknown words pass: names of places, products). */
+function looksLikeNoun(d: IndexData, word: string): boolean {
+  if (!d.lexicon) return true;
+  const u = d.lexicon.usage(word);
+  const other = Math.max(u.verb, u.adj, u.adv);
+  return u.noun > 0 ? u.noun >= other : other === 0;
 }

@@ -17,10 +17,15 @@ export interface Lexicon {
   related(word: string): RelatedWord[];
   /** Whether a folded phrase ("climate change", "world cup") is one WordNet lemma. */
   isLemma(words: string[]): boolean;
+  /**
+   * How much a word is used as each part of speech: per part, its senses plus how often they were
+   * seen in WordNet's tagged texts (all zero when WordNet does not know the word).
+   */
+  usage(word: string): Record<Pos, number>;
 }
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
-type Pos = (typeof POS)[number];
+export type Pos = (typeof POS)[number];
 
 /** WordNet's morphy detachment rules (without the exception lists, which the package lacks). */
 const DETACH: Record<Pos, [string, string][]> = {
@@ -222,6 +227,22 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
       if (words.length < 2) return false;
       const lemma = words.join('_');
       return findIndexLine('noun', lemma) !== null || findIndexLine('verb', lemma) !== null;
+    },
+    usage(word: string): Record<Pos, number> {
+      const out: Record<Pos, number> = { noun: 0, verb: 0, adj: 0, adv: 0 };
+      const w = word.toLowerCase();
+      if (!/^[a-z][a-z'-]*$/.test(w)) return out;
+      for (const pos of POS) {
+        for (const { line } of lemmasOf(w, pos)) {
+          // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
+          const parts = line.split(' ');
+          const pointers = parseInt(parts[3] ?? '0', 10) || 0;
+          const senses = parseInt(parts[4 + pointers] ?? '0', 10) || 0;
+          const tagged = parseInt(parts[5 + pointers] ?? '0', 10) || 0;
+          out[pos] = Math.max(out[pos], senses + tagged);
+        }
+      }
+      return out;
     },
   };
 }
