@@ -5,6 +5,7 @@ import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 import type { QuotePick } from '../daily/pick.js';
 import { emptyCard, textReply } from './view.js';
 import type { ButtonView, ReplyView } from './view.js';
+import { MONTH_NAMES } from '../corpus/months.js';
 
 export type QuoteHeading =
   { kind: 'daily'; date: string } | { kind: 'random' } | { kind: 'speaker'; date: string };
@@ -26,25 +27,10 @@ export function contextButton(statement: Statement): ButtonView {
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "5 March 2017" for a YYYY-MM-DD date (anything else is shown as given). */
 export function formatLongDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   if (!m || !month) return date;
   return `${Number(m[3])} ${month} ${m[1]}`;
 }

@@ -1,6 +1,7 @@
 // Deterministic generator of fictional meeting reports for benchmarks: a fixed cast, seeded
 // randomness, Zipf-distributed English words, in the corpus's news, transcript and mixed styles.
 import { createRequire } from 'node:module';
+import { MONTH_NAMES } from '../corpus/months.js';
 
 export interface GenerateOptions {
   reports: number;
@@ -121,20 +122,6 @@ const TOPICS = [
   'public health',
   'energy prices',
 ];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const QUOTE_VERBS = ['said', 'noted', 'stressed', 'added', 'emphasized', 'stated'];
 const PARA_VERBS = ['stressed', 'noted', 'said', 'emphasized', 'pointed out', 'argued'];
 
@@ -248,7 +235,7 @@ export function generateReports(opts: GenerateOptions): GeneratedReport[] {
         );
       lines.push('---', '', `# ${title}`, '');
     } else {
-      lines.push(title, '', `${MONTHS[month]} ${day}, ${year}, ${place}`, '');
+      lines.push(title, '', `${MONTH_NAMES[month]} ${day}, ${year}, ${place}`, '');
     }
     lines.push(
       `${a.title} ${a.first} ${a.last} met with ${b.title} ${b.first} ${b.last} in ${place} to discuss ${topic}.`,

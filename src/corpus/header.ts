@@ -3,6 +3,7 @@
 import * as chrono from 'chrono-node';
 import { parse as parseYaml } from 'yaml';
 import { HEAD_TITLES, HONORIFICS } from './mentions.js';
+import { MONTH_NAMES } from './months.js';
 
 export interface FrontMatterParticipant {
   name: string;
@@ -246,15 +247,13 @@ function pickDateParsers() {
 }
 
 const MONTH_NUMBER = new Map(
-  'january february march april may june july august september october november december'
-    .split(' ')
-    .flatMap(
-      (m, i) =>
-        [
-          [m, i + 1],
-          [m.slice(0, 3), i + 1],
-        ] as [string, number][],
-    ),
+  MONTH_NAMES.map((m) => m.toLowerCase()).flatMap(
+    (m, i) =>
+      [
+        [m, i + 1],
+        [m.slice(0, 3), i + 1],
+      ] as [string, number][],
+  ),
 );
 
 const MONTH =

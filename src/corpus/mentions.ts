@@ -156,6 +156,30 @@ export interface KnownNames {
   isKnown(lowWords: string[]): boolean;
 }
 
+/** The name words (at most four) that start at token `from`: "Ilham Aliyev", "Haider al-Abadi". */
+function readNameRun(
+  s: string,
+  tk: Token[],
+  from: number,
+  offset: number,
+): { nameToks: Token[]; end: number } {
+  const nameToks: Token[] = [];
+  let n = from;
+  while (
+    n < tk.length &&
+    nameToks.length < 4 &&
+    adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
+  ) {
+    const x = tk[n] as Token;
+    if (isNameToken(x) || (nameToks.length > 0 && isParticle(x, tk[n + 1]))) {
+      nameToks.push(x);
+      n++;
+      if (x.possessive) break;
+    } else break;
+  }
+  return { nameToks, end: n };
+}
+
 export function titleCase(s: string): string {
   return s
     .toLowerCase()
@@ -356,20 +380,7 @@ function titledMentionAt(
         adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset)
       )
         h++;
-      const nameToks: Token[] = [];
-      let n = h;
-      while (
-        n < tk.length &&
-        nameToks.length < 4 &&
-        adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
-      ) {
-        const x = tk[n] as Token;
-        if (isNameToken(x) || (nameToks.length > 0 && isParticle(x, tk[n + 1]))) {
-          nameToks.push(x);
-          n++;
-          if (x.possessive) break;
-        } else break;
-      }
+      const { nameToks } = readNameRun(s, tk, h, offset);
       let ofWords = ofRun;
       if (nameToks.length === 0 && ofRun.length >= 3 && !det && !poss) {
         // "President of Russia Vladimir Putin": the name ends the of-phrase.
@@ -499,20 +510,7 @@ function mentionAt(
       (h === i || adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset))
     )
       h++;
-    const nameToks: Token[] = [];
-    let n = h;
-    while (
-      n < tk.length &&
-      nameToks.length < 4 &&
-      adjacent(s, tk[n - 1] as Token, tk[n] as Token, offset)
-    ) {
-      const x = tk[n] as Token;
-      if (isNameToken(x) || (nameToks.length > 0 && isParticle(x, tk[n + 1]))) {
-        nameToks.push(x);
-        n++;
-        if (x.possessive) break;
-      } else break;
-    }
+    const { nameToks, end: n } = readNameRun(s, tk, h, offset);
     if (nameToks.length) {
       const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
       return makeMention(s, tk, offset, 'name', i, n - 1, name, null, null, []);

@@ -2,6 +2,7 @@
 import Fuse from 'fuse.js';
 import type { Corpus, Meeting, Speaker } from '../corpus/types.js';
 import { HONORIFICS, foldPhrase, tokenize } from './normalize.js';
+import { MONTH_NAMES } from '../corpus/months.js';
 
 export interface SpeakerMatch {
   speaker: Speaker | null;
@@ -154,20 +155,7 @@ export function findSpeaker(corpus: Corpus, query: string): SpeakerMatch {
   return { speaker: null, candidates: ranked.slice(0, 5).map(([sp]) => sp) };
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
 /** Dates a query names: "2017", "2017-03-05", "March 2017", "5 March 2017", "mar 2017". */
 function parseDateQuery(q: string): { year: string; month?: string; day?: string } | null {
