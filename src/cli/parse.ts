@@ -94,6 +94,7 @@ function toJson(corpus: Corpus, m: Meeting, warnings: { line: number; message: s
       paragraph: s.paragraph,
       start: s.start,
       end: s.end,
+      ...(s.time ? { time: s.time } : {}),
     })),
     warnings,
   };
@@ -118,7 +119,8 @@ function formatText(corpus: Corpus, entries: LoadEntry[]): string {
       if (m.present.length) out.push(`present, silent: ${m.present.join(', ')}`);
       out.push(`${m.statements.length} statement(s):`);
       for (const s of m.statements) {
-        out.push(`  ¶${s.paragraph} [${s.kind}] ${s.speaker ?? '(unattributed)'}: ${s.text}`);
+        const at = s.time ? ` at ${s.time}` : '';
+        out.push(`  ¶${s.paragraph}${at} [${s.kind}] ${s.speaker ?? '(unattributed)'}: ${s.text}`);
         if (s.context) out.push(`      context: ${s.context}`);
       }
     }

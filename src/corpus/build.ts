@@ -228,17 +228,21 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
       const rec = local.get(name);
       return rec ? (canonicalOf.get(find(rec.cluster)) ?? name) : name;
     };
-    const stmts: Statement[] = r.statements.map((s, i) => ({
-      id: `${id}#${i}`,
-      meetingId: id,
-      speaker: canon(s.speaker),
-      kind: s.kind,
-      text: s.text,
-      context: s.context,
-      paragraph: s.paragraph,
-      start: s.start,
-      end: s.end,
-    }));
+    const stmts: Statement[] = r.statements.map((s, i) => {
+      const st: Statement = {
+        id: `${id}#${i}`,
+        meetingId: id,
+        speaker: canon(s.speaker),
+        kind: s.kind,
+        text: s.text,
+        context: s.context,
+        paragraph: s.paragraph,
+        start: s.start,
+        end: s.end,
+      };
+      if (s.time) st.time = s.time;
+      return st;
+    });
     const spk: string[] = [];
     for (const s of stmts) if (s.speaker && !spk.includes(s.speaker)) spk.push(s.speaker);
     const present: string[] = [];

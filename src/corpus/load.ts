@@ -20,7 +20,7 @@ const SMALL_FILE = 256 * 1024;
 /** Warning messages for files that could not be read at all start with this. */
 export const UNREADABLE = 'could not be read';
 
-const REPORT_EXT = /\.(txt|md|markdown|text)$/i;
+const REPORT_EXT = /\.(txt|md|markdown|text|vtt|srt|html?|log)$/i;
 const SPEAKERS_FILES = ['speakers.yml', 'speakers.yaml'];
 
 export interface LoadOptions {

@@ -1,46 +1,38 @@
 // Parsing one report (pure: text in, data out): title, date, people, and every attributed
 // statement — quotes, paraphrases (reported speech) and transcript turns — with exact offsets.
 import type { StatementKind } from './types.js';
-import { canonicalPlaces } from './countries.js';
+import { personFromLabel, roleInfo, toParsedSpeaker } from './attribution/labels.js';
+import { attributeTurns } from './attribution/turns.js';
+import { readStructured } from './readers/index.js';
 import {
   cleanTitle,
   detectLabel,
   findDate,
-  GENERIC_LABELS,
-  ANONYMOUS_LABELS,
-  QUESTIONER_LABELS,
-  QUESTIONER_NAME,
   isNoiseLine,
   isTitleCandidate,
   isTranscriptEnd,
   readFrontMatter,
 } from './header.js';
 import type { FrontMatter, Label } from './header.js';
-import {
-  findMentions,
-  isReportingVerb,
-  mayNameSomeone,
-  titleCase,
-  HEAD_TITLES,
-} from './mentions.js';
+import { findMentions, isReportingVerb, mayNameSomeone } from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
 import {
   renamePerson,
   addAlias,
   addName,
   addRole,
-  bestRole,
   createRegistry,
   findByAlias,
   knownNames,
   lookupName,
   resolveRole,
 } from './people.js';
-import type { Person, Registry, RoleInfo } from './people.js';
+import type { Person, Registry } from './people.js';
 import {
   scanQuotes,
   splitParagraphs,
   splitSentences,
+  splitStageNotes,
   startsWithOpenQuote,
   tokenize,
 } from './text.js';
@@ -63,6 +55,8 @@ export interface ParsedStatement {
   paragraph: number;
   start: number;
   end: number;
+  /** "HH:MM:SS" where the source gives a time (caption cue, chat line); absent otherwise. */
+  time?: string;
 }
 
 export interface ParseWarning {
@@ -127,9 +121,6 @@ const ADVERBS = new Set(
 /** Prepositions that open a short aside between a speaker and the verb ("in this meeting"). */
 const ASIDE_PREPS = new Set(['in', 'at', 'during', 'on', 'for', 'after', 'before', 'throughout']);
 
-const KNOWN_NOTES =
-  /^(laughter|applause|inaudible|cross-?talk|crosstalk|unintelligible|off-?mic|pause|music|silence|audio (cut|gap)|interruption|interpretation|speaks in [a-z]+|via interpreter|as translated|in [a-z]+|translated|technical (glitch|difficulties)|video plays|video|break|recess|end of (transcript|remarks))\.?$/i;
-
 /** Parses one report. Never throws: problems become warnings and the rest is still read. */
 export function parseReport(text: string, file: string): ParsedReport {
   const report: ParsedReport = {
@@ -178,6 +169,16 @@ function parseInto(r: ParsedReport): void {
     renamePerson(person, part.name);
     for (const a of part.aliases) addAlias(person, a);
     if (part.role) person.roles.unshift(roleInfo(part.role));
+  }
+  const structured = readStructured(text, r.file);
+  if (structured) {
+    // Captions, chats, logs and labelled transcripts: the reader found the turns.
+    r.title = fm.title ?? structured.title ?? null;
+    r.date = fm.date ?? structured.date ?? nameDate;
+    r.source = fm.source;
+    attributeTurns(r, structured, reg);
+    r.title ??= titleFromFileName(r.file);
+    return;
   }
 
   // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
@@ -583,36 +584,15 @@ function readPlainSentence(
   st.focus = person;
 }
 
-function toParsedSpeaker(p: Person): ParsedSpeaker {
-  const seen = new Set<string>([p.name.toLowerCase()]);
-  const aliases: string[] = [];
-  for (const a of p.aliases) {
-    const k = a.toLowerCase();
-    if (seen.has(k)) continue;
-    seen.add(k);
-    aliases.push(a);
-  }
-  const out: ParsedSpeaker = { name: p.name, aliases, role: bestRole(p) };
-  if (p.generic) out.generic = true;
-  return out;
-}
-
-function roleInfo(text: string): RoleInfo {
-  const toks = tokenize(text);
-  const lows = toks.map((t) => t.low);
-  let head = lows.filter((w) => HEAD_TITLES.has(w)).join(' ');
-  if (lows.includes('prime') && lows.includes('minister')) head = 'prime minister';
-  return {
-    text,
-    head: head || (lows[0] ?? ''),
-    quals: canonicalPlaces(
-      lows.filter((w) => !HEAD_TITLES.has(w) && !['the', 'of', 'and'].includes(w)),
-    ),
-  };
-}
-
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** "ethereum-acdt-2026-03.vtt" → "ethereum acdt 2026 03": a title when the file states none. */
+export function titleFromFileName(file: string): string | null {
+  const base = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '');
+  const words = base.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return /\p{L}/u.test(words) ? words : null;
 }
 
 export function dateFromFileName(file: string): string | null {
@@ -678,40 +658,6 @@ const METADATA_WORDS =
 function isPageMetadata(p: string): boolean {
   const m = /^(\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}):/u.exec(p);
   return !!m && METADATA_WORDS.test(m[1] ?? '') && p.length < 200;
-}
-
-function personFromLabel(reg: Registry, label: Label, knownOf: () => KnownNames): Person | null {
-  const raw = label.label;
-  const low = raw.toLowerCase();
-  if (ANONYMOUS_LABELS.has(low)) return null;
-  if (QUESTIONER_LABELS.has(low)) {
-    // No role: "the questioner" in a news paragraph is no reason to credit the Q turns' speaker.
-    return addName(reg, QUESTIONER_NAME, { alias: raw, generic: true });
-  }
-  const byAlias = findByAlias(reg, raw);
-  if (byAlias) return byAlias;
-  const text = label.caps ? titleCase(raw) : raw;
-  if (GENERIC_LABELS.has(low)) {
-    const p = addName(reg, text, { alias: raw, generic: true });
-    addRole(p, { text, head: low, quals: [] });
-    return p;
-  }
-  const tokens = tokenize(text);
-  const m = findMentions(text, tokens, 0, knownOf())[0];
-  if (m && m.kind === 'name' && m.name) {
-    return addName(reg, m.name, {
-      alias: raw !== m.name ? raw : undefined,
-      role: m.role && m.head ? { text: m.role, head: m.head, quals: m.quals } : null,
-    });
-  }
-  if (m && m.kind === 'role') {
-    const p = resolveRole(reg, m, null);
-    if (p) {
-      addAlias(p, raw);
-      return p;
-    }
-  }
-  return addName(reg, text, { alias: raw });
 }
 
 /** First pass over a news paragraph: names, titles and appositive roles ("X, the Prime Minister of Iraq,"). */
@@ -946,42 +892,6 @@ function nextContent(infos: ParaInfo[], i: number): ParaInfo | null {
     if (x.kind !== 'noise') return x;
   }
   return null;
-}
-
-/** Spans of a turn's text without sentence-level stage notes such as "(Laughter.)". */
-export function splitStageNotes(p: string, from: number): Span[] {
-  const out: Span[] = [];
-  let cur = from;
-  const re = /\(([^()]{1,60})\)|\[([^[\]]{1,40})\]/g;
-  re.lastIndex = from;
-  for (let m = re.exec(p); m; m = re.exec(p)) {
-    const content = (m[1] ?? m[2] ?? '').trim();
-    const bracket = m[2] !== undefined;
-    const isNote = bracket
-      ? KNOWN_NOTES.test(content)
-      : /^\p{Lu}[^()]*[.!]$/u.test(content) || KNOWN_NOTES.test(content);
-    if (!isNote) continue;
-    const before = p.slice(cur, m.index).trimEnd();
-    const after = p.slice(m.index + m[0].length).trimStart();
-    const sentenceLevel =
-      before === '' ||
-      /[.!?\u2026\u2014\u2013:-]$/.test(before) ||
-      after === '' ||
-      /^\p{Lu}/u.test(after);
-    if (!sentenceLevel) continue;
-    out.push({ start: cur, end: m.index });
-    cur = m.index + m[0].length;
-  }
-  out.push({ start: cur, end: p.length });
-  const res: Span[] = [];
-  for (const s of out) {
-    let a = s.start;
-    let b = s.end;
-    while (a < b && /\s/.test(p[a] ?? '')) a++;
-    while (b > a && /\s/.test(p[b - 1] ?? '')) b--;
-    if (/[\p{L}\p{N}]/u.test(p.slice(a, b))) res.push({ start: a, end: b });
-  }
-  return res;
 }
 
 const TERMINAL = /[.!?\u2026"\u201d\u2019')\]\u2014\u2013-]$/;

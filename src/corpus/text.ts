@@ -236,3 +236,42 @@ export function tokenize(s: string, offset = 0): Token[] {
   }
   return out;
 }
+
+const KNOWN_NOTES =
+  /^(laughter|applause|inaudible|cross-?talk|crosstalk|unintelligible|off-?mic|pause|music|silence|audio (cut|gap)|interruption|interpretation|speaks in [a-z]+|via interpreter|as translated|in [a-z]+|translated|technical (glitch|difficulties)|video plays|video|break|recess|end of (transcript|remarks))\.?$/i;
+
+/** Spans of a turn's text without sentence-level stage notes such as "(Laughter.)". */
+export function splitStageNotes(p: string, from: number): Span[] {
+  const out: Span[] = [];
+  let cur = from;
+  const re = /\(([^()]{1,60})\)|\[([^[\]]{1,40})\]/g;
+  re.lastIndex = from;
+  for (let m = re.exec(p); m; m = re.exec(p)) {
+    const content = (m[1] ?? m[2] ?? '').trim();
+    const bracket = m[2] !== undefined;
+    const isNote = bracket
+      ? KNOWN_NOTES.test(content)
+      : /^\p{Lu}[^()]*[.!]$/u.test(content) || KNOWN_NOTES.test(content);
+    if (!isNote) continue;
+    const before = p.slice(cur, m.index).trimEnd();
+    const after = p.slice(m.index + m[0].length).trimStart();
+    const sentenceLevel =
+      before === '' ||
+      /[.!?\u2026\u2014\u2013:-]$/.test(before) ||
+      after === '' ||
+      /^\p{Lu}/u.test(after);
+    if (!sentenceLevel) continue;
+    out.push({ start: cur, end: m.index });
+    cur = m.index + m[0].length;
+  }
+  out.push({ start: cur, end: p.length });
+  const res: Span[] = [];
+  for (const s of out) {
+    let a = s.start;
+    let b = s.end;
+    while (a < b && /\s/.test(p[a] ?? '')) a++;
+    while (b > a && /\s/.test(p[b - 1] ?? '')) b--;
+    if (/[\p{L}\p{N}]/u.test(p.slice(a, b))) res.push({ start: a, end: b });
+  }
+  return res;
+}

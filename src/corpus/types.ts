@@ -19,6 +19,8 @@ export interface Statement {
   /** Character (UTF-16 code unit) offsets into the file text. */
   start: number;
   end: number;
+  /** Where the source gives one (caption cue, chat line): the time it was said, "HH:MM:SS". */
+  time?: string;
 }
 
 export interface Speaker {

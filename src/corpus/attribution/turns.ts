@@ -1,0 +1,65 @@
+// Attribution for readers that find labelled speech (captions, chats, logs, labelled
+// transcripts): each distinct label becomes one person of the report, blocks become turns.
+import type { ParsedReport } from '../parse.js';
+import { splitStageNotes } from '../text.js';
+import type { KnownNames } from '../mentions.js';
+import { addRole, knownNames } from '../people.js';
+import type { Person, Registry } from '../people.js';
+import type { ReadResult } from '../readers/types.js';
+import { paragraphCounter } from '../readers/lines.js';
+import { personFromLabel, roleInfo, toParsedSpeaker } from './labels.js';
+
+/** Fills `r` (title, date, speakers, present, statements) from a reader's blocks. */
+export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry): void {
+  const text = r.text;
+  for (const w of read.warnings) r.warnings.push(w);
+  if (read.title && !r.title) r.title = read.title;
+  if (read.date && !r.date) r.date = read.date;
+  const paragraphOf = paragraphCounter(text);
+  const byLabel = new Map<string, Person | null>();
+  let known: KnownNames | null = null;
+  const resolve = (label: string, role?: string): Person | null => {
+    const seen = byLabel.get(label);
+    if (seen !== undefined) return seen;
+    const caps = /\p{Lu}/u.test(label) && !/\p{Ll}/u.test(label);
+    const person = personFromLabel(reg, { label, textStart: 0, caps }, () => {
+      known ??= knownNames(reg);
+      return known;
+    });
+    known = null;
+    if (person && role) {
+      const info = roleInfo(role);
+      addRole(person, info);
+    }
+    byLabel.set(label, person);
+    return person;
+  };
+  const speakers: Person[] = [];
+  for (const b of read.blocks) {
+    const person = b.label === null ? null : resolve(b.label, b.role);
+    if (person && !speakers.includes(person)) speakers.push(person);
+    const body = text.slice(b.start, b.end);
+    for (const seg of splitStageNotes(body, 0)) {
+      const start = b.start + seg.start;
+      const end = b.start + seg.end;
+      r.statements.push({
+        speaker: person ? person.name : null,
+        kind: 'turn',
+        text: text.slice(start, end),
+        context: null,
+        paragraph: paragraphOf(start),
+        start,
+        end,
+        ...(b.time ? { time: b.time } : {}),
+      });
+    }
+  }
+  const presentPeople: Person[] = [];
+  for (const label of read.present ?? []) {
+    const p = resolve(label);
+    if (p && !p.generic && !speakers.includes(p) && !presentPeople.includes(p))
+      presentPeople.push(p);
+  }
+  r.speakers = speakers.map(toParsedSpeaker);
+  r.present = presentPeople.map(toParsedSpeaker);
+}

@@ -1,0 +1,143 @@
+// Caption files (.vtt, .srt): cues with timings; a speaker's consecutive cues are one turn.
+import type { Block, ReadResult, Reader } from './types.js';
+import { splitLines, toClock, trimmed } from './lines.js';
+import type { Line } from './lines.js';
+
+const TIMING =
+  /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})/;
+const VOICE = /^<v(?:\.[\w.-]+)?\s+([^>]{1,80})>/;
+/** "Name: text" inside a cue: a label of a few words, ending in a colon and a space. */
+const COLON_LABEL = /^([^:<>]{1,60}?):\s/;
+
+interface Cue {
+  time: string | null;
+  lines: Line[];
+}
+
+export const captionReader: Reader = {
+  name: 'captions',
+  accepts(text, file) {
+    if (/\.(vtt|srt)$/i.test(file)) return true;
+    const head = text.slice(0, 2000);
+    return (
+      /^\uFEFF?WEBVTT/.test(head) ||
+      /^\uFEFF?\s*1\s*\r?\n\s*\d{1,2}:\d{2}:\d{2},\d{3}\s*-->/.test(head)
+    );
+  },
+  read(text) {
+    const out: ReadResult = { reader: 'captions', blocks: [], warnings: [] };
+    const cues = readCues(text, out);
+    const labels = learnLabels(cues);
+    let cur = null as Block | null;
+    for (const cue of cues) {
+      const first = cue.lines[0];
+      const last = cue.lines[cue.lines.length - 1];
+      if (!first || !last) continue;
+      let from = first.start;
+      let label: string | null | undefined;
+      const v = VOICE.exec(first.text);
+      if (v) {
+        label = cleanLabel(v[1] ?? '');
+        from = first.start + v[0].length;
+      } else {
+        const c = COLON_LABEL.exec(first.text);
+        if (c && labels.has((c[1] ?? '').trim())) {
+          label = cleanLabel(c[1] ?? '');
+          from = first.start + c[0].length;
+        }
+      }
+      let to = last.end;
+      // Voice tags close with </v>: keep them out of the spoken words.
+      const closeAt = text.lastIndexOf('</v>', to);
+      if (closeAt >= from && closeAt + 4 === to) to = closeAt;
+      const span = trimmed(text, from, to);
+      if (span.end <= span.start) continue;
+      // A cue without a label goes on with whoever spoke last.
+      const speaker: string | null = label === undefined ? (cur?.label ?? null) : label;
+      if (cur && cur.label === speaker && (label === undefined || label === cur.label)) {
+        cur.end = span.end;
+        continue;
+      }
+      cur = { start: span.start, end: span.end, line: lineOf(cue, span.start), label: speaker };
+      if (cue.time) cur.time = cue.time;
+      out.blocks.push(cur);
+    }
+    return out;
+  },
+};
+
+function lineOf(cue: Cue, offset: number): number {
+  let n = cue.lines[0]?.n ?? 1;
+  for (const l of cue.lines) if (l.start <= offset) n = l.n;
+  return n;
+}
+
+/** Cues: a timing line, then text lines up to a blank line. Cue numbers and NOTE blocks are dropped. */
+function readCues(text: string, out: ReadResult): Cue[] {
+  const lines = splitLines(text);
+  const cues: Cue[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i] as Line;
+    const m = TIMING.exec(l.text);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const cue: Cue = { time: toClock(m[1] ?? ''), lines: [] };
+    if (!cue.time) out.warnings.push({ line: l.n, message: `unreadable cue time "${m[1]}"` });
+    i++;
+    while (i < lines.length && (lines[i] as Line).text.trim() !== '') {
+      const t = lines[i] as Line;
+      // A timing line with no blank line before it starts the next cue.
+      if (TIMING.test(t.text)) break;
+      cue.lines.push(t);
+      i++;
+    }
+    // An SRT cue number just before the next timing belongs to that cue, not to this text.
+    const tail = cue.lines[cue.lines.length - 1];
+    if (
+      tail &&
+      /^\d+$/.test(tail.text.trim()) &&
+      i < lines.length &&
+      TIMING.test((lines[i] as Line).text)
+    )
+      cue.lines.pop();
+    if (cue.lines.length) cues.push(cue);
+  }
+  return cues;
+}
+
+/**
+ * The file's own label style: a "Name:" prefix is a label when prefixes are how this file marks
+ * speakers (most cues have one) or the same prefix recurs; "Note: …" once in a long file is not.
+ */
+function learnLabels(cues: Cue[]): Set<string> {
+  const counts = new Map<string, number>();
+  let withPrefix = 0;
+  for (const cue of cues) {
+    const first = cue.lines[0];
+    if (!first) continue;
+    const c = COLON_LABEL.exec(first.text);
+    if (!c) continue;
+    const label = (c[1] ?? '').trim();
+    if (!plausibleLabel(label)) continue;
+    withPrefix++;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const styled = cues.length > 0 && withPrefix >= cues.length * 0.3;
+  const out = new Set<string>();
+  for (const [label, n] of counts) if (n >= 2 || styled) out.add(label);
+  return out;
+}
+
+function plausibleLabel(label: string): boolean {
+  if (!label || /[?!"“”]/.test(label)) return false;
+  if (/^(https?|ftp|mailto)$/i.test(label)) return false;
+  const words = label.split(/\s+/).filter(Boolean);
+  return words.length >= 1 && words.length <= 7;
+}
+
+function cleanLabel(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

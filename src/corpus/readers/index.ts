@@ -1,0 +1,17 @@
+// The readers, in the order they are tried: the first that accepts a file reads it. Files no
+// structured reader takes are prose (news reports, minutes, labelled transcripts in paragraphs)
+// and go to the paragraph parser.
+import type { ReadResult, Reader } from './types.js';
+import { captionReader } from './captions.js';
+
+export const READERS: readonly Reader[] = [captionReader];
+
+/** The structured reader's result for this file, or null when the file is prose. */
+export function readStructured(text: string, file: string): ReadResult | null {
+  for (const reader of READERS) {
+    if (!reader.accepts(text, file)) continue;
+    const res = reader.read(text, file);
+    if (res.blocks.length > 0) return res;
+  }
+  return null;
+}

@@ -1,0 +1,49 @@
+// The reader stage's contract: a reader turns one file of its family into blocks of speech with
+// exact offsets into the original text; attribution (shared by all readers) names the speakers.
+
+/** One span of speech in the file: a turn, a paragraph of a turn, or a chat message. */
+export interface Block {
+  /** Offsets into the original file text: the statement's text is `file.slice(start, end)`. */
+  start: number;
+  end: number;
+  /** 1-based line of `start` in the file. */
+  line: number;
+  /**
+   * The speaker label as the file writes it, cleaned of markup ("Kimberly_Wilson_Linson" →
+   * "Kimberly Wilson Linson", "<v Anna Ray>" → "Anna Ray"), or null for a group or unnamed voice.
+   */
+  label: string | null;
+  /** The role a label carries beside the name ("Jack Tanner (CTO)" → "CTO"), if any. */
+  role?: string;
+  /** "HH:MM:SS" when the source times this block (caption cue, chat line). */
+  time?: string;
+}
+
+/** A problem a reader met: it is reported as `file:line` and the rest of the file is still read. */
+export interface ReaderWarning {
+  line: number;
+  message: string;
+}
+
+export interface ReadResult {
+  /** Which reader read the file ("vtt", "zoom-chat", …): shown by `corpus check`, kept in tests. */
+  reader: string;
+  blocks: Block[];
+  /** Title and date where the file itself states them; attribution falls back to the file name. */
+  title?: string | null;
+  date?: string | null;
+  /** Labels of people the file lists as present ("present+", an attendance list). */
+  present?: string[];
+  warnings: ReaderWarning[];
+}
+
+export interface Reader {
+  name: string;
+  /**
+   * Whether this reader takes the file: by extension and by sniffing the first few kilobytes.
+   * Cheap: it runs for every file.
+   */
+  accepts(text: string, file: string): boolean;
+  /** Reads the file. Never throws on any input; returns no blocks when it finds no speech. */
+  read(text: string, file: string): ReadResult;
+}
