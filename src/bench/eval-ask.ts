@@ -1,0 +1,303 @@
+// `npm run eval`: asks every question of an evaluation set of our engine and of a plain BM25
+// baseline (MiniSearch over the same parsed statements) and prints both side by side: overall,
+// held out from tuning, tuning part, and per kind of record. The records and questions are only
+// read from the paths given; nothing of them is copied into the project.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import MiniSearch from 'minisearch';
+import stem from 'wink-porter2-stemmer';
+import { loadCorpus } from '../corpus/load.js';
+import { readStructured } from '../corpus/readers/index.js';
+import type { Corpus, Meeting, Statement } from '../corpus/types.js';
+import { askQuestion, buildIndex } from '../search/engine.js';
+import { tokenize } from '../search/normalize.js';
+import { QUESTION_WORDS, STOPWORDS } from '../search/stopwords.js';
+
+export interface EvalQuestion {
+  q: string;
+  file: string | null;
+  speaker: string | null;
+  /** First words of the right statement; null when the honest answer is "nothing found". */
+  start: string | null;
+  alt?: string[];
+}
+
+/** The scoring rule of the evaluation set (its `covers`): does a shown text hold a gold start? */
+export type Covers = (text: string, start: string) => boolean;
+
+/** One engine: the statements it shows for a question, best first. */
+export type Answerer = (question: string) => Statement[];
+
+/**
+ * Files kept out of tuning: the evaluation brief's held-out records. Their questions, and the
+ * no-answer questions at an odd index in the list, form the held-out part; everything else is the
+ * tuning part. Judge a change by the held-out line, never tune to it.
+ */
+export const HELD_OUT_FILES: ReadonlySet<string> = new Set([
+  'khamenei-sirisena-2018.txt',
+  'kremlin-barroso-2005.txt',
+  'evanston-task-force-1991-01.txt',
+  'ethereum-rpcstandards-2026-07.vtt',
+]);
+
+export function isHeldOut(q: EvalQuestion, index: number): boolean {
+  if (q.start === null) return index % 2 === 1;
+  return q.file !== null && HELD_OUT_FILES.has(q.file);
+}
+
+/** How many results a reply shows (the CLI's and /ask's default page). */
+const SHOWN = 3;
+
+/** Content concepts of a text: stemmed words that are neither stopwords nor question phrasing. */
+export function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of tokenize(text)) {
+    if (STOPWORDS.has(w) || QUESTION_WORDS.has(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+/**
+ * The kind of record, from the reader that read the file; files no structured reader takes went
+ * to the prose parser, and are told apart by what it found there (labelled turns, quotes, or only
+ * reported speech).
+ */
+export function kindOfRecord(meeting: Meeting): string {
+  const reader = readStructured(meeting.text, meeting.file)?.reader;
+  if (reader) {
+    const r = reader.toLowerCase();
+    if (/caption|vtt|srt/.test(r)) return 'captions';
+    if (/chat|irc|log|slack/.test(r)) return 'chat/log';
+    if (/minute|readout/.test(r)) return 'minutes';
+    if (/note|markdown|bullet/.test(r)) return 'notes';
+    if (/transcript|court|hearing|html|fomc|label/.test(r)) return 'transcript';
+    return r;
+  }
+  const kinds = meeting.statements.map((s) => s.kind);
+  const turns = kinds.filter((k) => k === 'turn').length;
+  if (turns > 0 && turns >= kinds.length / 2) return 'transcript (prose)';
+  if (kinds.includes('quote')) return 'news (prose)';
+  return 'minutes (prose)';
+}
+
+/** Our engine, as /ask and the CLI call it (their default page of results). */
+export function ourAnswerer(corpus: Corpus): Answerer {
+  const index = buildIndex(corpus);
+  return (q) => askQuestion(index, q).results.map((r) => r.statement);
+}
+
+/** The baseline: MiniSearch over the same statements, the project's stopwords and stemmer. */
+export function miniSearchAnswerer(corpus: Corpus): Answerer {
+  const titles = new Map(corpus.meetings.map((m) => [m.id, m.title ?? '']));
+  const ms = new MiniSearch<{
+    id: number;
+    text: string;
+    context: string;
+    speaker: string;
+    title: string;
+  }>({
+    fields: ['text', 'context', 'speaker', 'title'],
+    storeFields: [],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => (STOPWORDS.has(term) ? null : stem(term)),
+    // The same settings as the search bench's baseline.
+    searchOptions: { fuzzy: 0.2, prefix: true, boost: { text: 2 } },
+  });
+  ms.addAll(
+    corpus.statements.map((s, id) => ({
+      id,
+      text: s.text,
+      context: s.context ?? '',
+      speaker: s.speaker ?? '',
+      title: titles.get(s.meetingId) ?? '',
+    })),
+  );
+  return (q) =>
+    ms
+      .search(q)
+      .slice(0, SHOWN)
+      .map((r) => corpus.statements[r.id as number] as Statement);
+}
+
+export interface Tally {
+  questions: number;
+  answerable: number;
+  hit1: number;
+  hit3: number;
+  rr: number;
+  wronglyEmpty: number;
+  noAnswer: number;
+  noAnswerOk: number;
+  /** Shown results after the first, and those sharing no content concept with the question. */
+  later: number;
+  laterUnrelated: number;
+}
+
+function emptyTally(): Tally {
+  return {
+    questions: 0,
+    answerable: 0,
+    hit1: 0,
+    hit3: 0,
+    rr: 0,
+    wronglyEmpty: 0,
+    noAnswer: 0,
+    noAnswerOk: 0,
+    later: 0,
+    laterUnrelated: 0,
+  };
+}
+
+/** Scores one engine's shown results for one question into a tally (the eval's rules). */
+export function scoreInto(t: Tally, q: EvalQuestion, shown: Statement[], covers: Covers): void {
+  t.questions++;
+  const concepts = contentStems(q.q);
+  for (const s of shown.slice(1)) {
+    t.later++;
+    const words = contentStems(s.text);
+    if (![...concepts].some((c) => words.has(c))) t.laterUnrelated++;
+  }
+  if (q.start === null) {
+    t.noAnswer++;
+    if (shown.length === 0) t.noAnswerOk++;
+    return;
+  }
+  t.answerable++;
+  const starts = [q.start, ...(q.alt ?? [])];
+  const rank = shown.findIndex((s) => starts.some((st) => covers(s.text, st)));
+  if (shown.length === 0) t.wronglyEmpty++;
+  if (rank === 0) t.hit1++;
+  if (rank >= 0 && rank < 3) t.hit3++;
+  if (rank >= 0) t.rr += 1 / (rank + 1);
+}
+
+export interface EvalReport {
+  /** Group name ("all", "held-out", "tuning", "kind: captions") → engine → tally. */
+  groups: Map<string, Map<string, Tally>>;
+}
+
+/** Asks every question of every engine and tallies by group. */
+export function evaluate(
+  corpus: Corpus,
+  questions: EvalQuestion[],
+  engines: Record<string, Answerer>,
+  covers: Covers,
+): EvalReport {
+  const kindOfFile = new Map<string, string>();
+  for (const m of corpus.meetings) kindOfFile.set(m.id, kindOfRecord(m));
+  const groups = new Map<string, Map<string, Tally>>();
+  const tally = (group: string, engine: string) => {
+    let g = groups.get(group);
+    if (!g) groups.set(group, (g = new Map()));
+    let t = g.get(engine);
+    if (!t) g.set(engine, (t = emptyTally()));
+    return t;
+  };
+  for (const [name] of Object.entries(engines)) {
+    tally('all', name);
+    tally('held-out', name);
+    tally('tuning', name);
+  }
+  questions.forEach((q, i) => {
+    const part = isHeldOut(q, i) ? 'held-out' : 'tuning';
+    const kind = q.file ? (kindOfFile.get(q.file) ?? 'not loaded') : 'no answer';
+    for (const [name, ask] of Object.entries(engines)) {
+      const shown = ask(q.q);
+      for (const group of ['all', part, `kind: ${kind}`])
+        scoreInto(tally(group, name), q, shown, covers);
+    }
+  });
+  return { groups };
+}
+
+const pct = (x: number, y: number) => (y ? `${((100 * x) / y).toFixed(1)}%` : 'n/a');
+
+export function formatTally(t: Tally): string {
+  return (
+    `hit@1 ${pct(t.hit1, t.answerable)} hit@3 ${pct(t.hit3, t.answerable)} ` +
+    `MRR ${t.answerable ? (t.rr / t.answerable).toFixed(3) : 'n/a'} ` +
+    `wrongly-empty ${t.wronglyEmpty}/${t.answerable} no-answer ${pct(t.noAnswerOk, t.noAnswer)} (${t.noAnswerOk}/${t.noAnswer})`
+  );
+}
+
+/** The printed report: one line per group and engine, then the unrelated-later-results line. */
+export function formatReport(report: EvalReport): string {
+  const lines: string[] = [];
+  const names = [...report.groups.keys()];
+  const order = [
+    ...['all', 'held-out', 'tuning'].filter((g) => names.includes(g)),
+    ...names.filter((g) => g.startsWith('kind: ')).sort(),
+  ];
+  const width = Math.max(...order.map((g) => g.length));
+  for (const group of order) {
+    const engines = report.groups.get(group) ?? new Map<string, Tally>();
+    const n = [...engines.values()][0]?.questions ?? 0;
+    lines.push(`${group.padEnd(width)}  (${n} questions)`);
+    for (const [engine, t] of engines) lines.push(`  ${engine.padEnd(10)} ${formatTally(t)}`);
+  }
+  const all = report.groups.get('all') ?? new Map<string, Tally>();
+  lines.push(
+    'shown non-first results sharing no content concept with the question: ' +
+      [...all]
+        .map(([e, t]) => `${e} ${t.laterUnrelated}/${t.later} (${pct(t.laterUnrelated, t.later)})`)
+        .join(', '),
+  );
+  return lines.join('\n');
+}
+
+/** The eval folder's own scoring rules: `evalcore.mjs` next to (or above) the questions file. */
+async function loadCovers(questionsPath: string, explicit: string | undefined): Promise<Covers> {
+  let path = explicit ? resolve(explicit) : null;
+  for (let d = dirname(resolve(questionsPath)); !path; d = dirname(d)) {
+    if (existsSync(join(d, 'evalcore.mjs'))) path = join(d, 'evalcore.mjs');
+    else if (dirname(d) === d) throw new Error('evalcore.mjs not found; give --evalcore PATH');
+  }
+  const core = (await import(pathToFileURL(path).href)) as { covers: Covers };
+  return core.covers;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      questions: { type: 'string' },
+      docs: { type: 'string' },
+      evalcore: { type: 'string' },
+    },
+  });
+  if (!values.questions || !values.docs) {
+    process.stderr.write(
+      'usage: npm run eval -- --questions DIR/questions.json --docs DIR/docs [--evalcore evalcore.mjs]\n',
+    );
+    return 2;
+  }
+  const covers = await loadCovers(values.questions, values.evalcore);
+  const questions = JSON.parse(readFileSync(resolve(values.questions), 'utf8')) as EvalQuestion[];
+  const corpus = await loadCorpus(resolve(values.docs));
+  const report = evaluate(
+    corpus,
+    questions,
+    { ours: ourAnswerer(corpus), minisearch: miniSearchAnswerer(corpus) },
+    covers,
+  );
+  process.stdout.write(
+    `${corpus.meetings.length} records, ${corpus.statements.length} statements, ${questions.length} questions; ` +
+      `${SHOWN} results shown per question\n${formatReport(report)}\n`,
+  );
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
