@@ -1,5 +1,6 @@
-// Sentence splitting for extractive summaries: spans of the report text (never rewritten), aware of
-// abbreviations ("Mr.", "U.S."), quotations, speaker labels and page noise.
+// Sentences, lines and speaker labels for extractive summaries: spans of the report text (never
+// rewritten). Sentences come from the project's one splitter (corpus/text.ts), quotations kept whole.
+import { splitSentences as splitSharedSentences } from '../corpus/text.js';
 
 /** A sentence as a span of the text it came from: `text === source.slice(start, end)`. */
 export interface SentenceSpan {
@@ -7,116 +8,6 @@ export interface SentenceSpan {
   start: number;
   end: number;
 }
-
-/** Words that end with a period without ending the sentence. */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'messrs',
-  'dr',
-  'prof',
-  'st',
-  'jr',
-  'sr',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'lt',
-  'col',
-  'capt',
-  'cpt',
-  'sgt',
-  'maj',
-  'adm',
-  'cmdr',
-  'rev',
-  'hon',
-  'pres',
-  'amb',
-  'mt',
-  'ft',
-  'no',
-  'nos',
-  'vs',
-  'v',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'dept',
-  'univ',
-  'approx',
-  'est',
-  'fig',
-  'vol',
-  'pp',
-  'cf',
-  'al',
-  'e.g',
-  'i.e',
-  'viz',
-]);
-
-/**
- * Words that start a new sentence after an acronym such as "U.S." — where the acronym may well
- * end the sentence ("… with the U.S. We will …"), a capitalised function word says it did.
- */
-const SENTENCE_STARTERS = new Set([
-  'the',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'we',
-  'i',
-  'it',
-  'he',
-  'she',
-  'they',
-  'you',
-  'our',
-  'my',
-  'his',
-  'her',
-  'their',
-  'but',
-  'and',
-  'so',
-  'in',
-  'on',
-  'at',
-  'if',
-  'as',
-  'a',
-  'an',
-  'what',
-  'when',
-  'why',
-  'how',
-  'thank',
-  'yes',
-  'no',
-  'well',
-]);
-
-const OPENING_QUOTES = '“‘«„';
-const CLOSERS = '”"’)]»';
-const TERMINALS = '.!?…';
 
 /** Pairs of quotation marks inside `text`: [open, close] indices. Unmatched marks are ignored. */
 function findQuoteSpans(text: string): [number, number][] {
@@ -143,77 +34,21 @@ function findQuoteSpans(text: string): [number, number][] {
 /** Quotations longer than this are split like prose: one "sentence" of 2,000 characters summarises nothing. */
 const LONG_QUOTE = 400;
 
-/** Is the terminal at `i` (whose closers run to `end`) inside a quotation that continues past it? */
-function isInsideShortQuote(spans: [number, number][], i: number, end: number): boolean {
-  return spans.some(([open, close]) => open < i && close >= end && close - open <= LONG_QUOTE);
-}
-
-function wordBefore(text: string, i: number): string {
-  let j = i;
-  while (j > 0 && /[\p{L}\p{N}.]/u.test(text[j - 1] ?? '')) j--;
-  return text.slice(j, i);
-}
-
-function isBoundaryAt(text: string, i: number, quotes: [number, number][]): number | null {
-  const c = text[i] ?? '';
-  if (!TERMINALS.includes(c)) return null;
-  let end = i + 1;
-  while (
-    end < text.length &&
-    (TERMINALS.includes(text[end] ?? '') || CLOSERS.includes(text[end] ?? ''))
-  )
-    end++;
-  if (end >= text.length) return end;
-  if (!/\s/u.test(text[end] ?? '')) return null;
-  let next = end;
-  while (next < text.length && /\s/u.test(text[next] ?? '')) next++;
-  if (next >= text.length) return end;
-  const nextChar = text[next] ?? '';
-  if (
-    !/[\p{Lu}\p{N}([—–-]/u.test(nextChar) &&
-    !OPENING_QUOTES.includes(nextChar) &&
-    nextChar !== '"'
-  )
-    return null;
-  if (isInsideShortQuote(quotes, i, end)) return null;
-  if (c === '.') {
-    const word = wordBefore(text, i);
-    const lower = word.toLowerCase();
-    if (/^\p{Lu}$/u.test(word)) return null; // an initial: "John F. Kennedy"
-    if (ABBREVIATIONS.has(lower)) return null;
-    if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) {
-      // Acronyms with inner dots ("U.S", "P.M"): a sentence break only before a clear sentence start.
-      const nextWord = /^[\p{L}]+/u.exec(text.slice(next))?.[0]?.toLowerCase() ?? '';
-      if (!SENTENCE_STARTERS.has(nextWord)) return null;
-    }
-  }
-  return end;
-}
-
 /**
  * Split one block (a paragraph or line) into sentences. `offset` is the block's position in the
  * whole text, so spans can be cited against the file.
  */
 export function splitSentences(block: string, offset = 0): SentenceSpan[] {
-  const quotes = findQuoteSpans(block);
-  const spans: SentenceSpan[] = [];
-  let start = 0;
-  const push = (from: number, to: number) => {
-    let a = from;
-    let b = to;
-    while (a < b && /\s/u.test(block[a] ?? '')) a++;
-    while (b > a && /\s/u.test(block[b - 1] ?? '')) b--;
-    if (b > a) spans.push({ text: block.slice(a, b), start: offset + a, end: offset + b });
-  };
-  for (let i = 0; i < block.length; i++) {
-    const end = isBoundaryAt(block, i, quotes);
-    if (end === null) continue;
-    push(start, end);
-    start = end;
-    i = end - 1;
-  }
-  push(start, block.length);
-  return spans;
+  // Short quotations stay whole; a very long one is split like prose.
+  const protect = findQuoteSpans(block)
+    .filter(([open, close]) => close - open <= LONG_QUOTE)
+    .map(([open, close]) => ({ start: open, end: close + 1 }))
+    .sort((x, y) => x.start - y.start);
+  return splitSharedSentences(block, protect).map((s) => ({
+    text: block.slice(s.start, s.end),
+    start: offset + s.start,
+    end: offset + s.end,
+  }));
 }
 
 /** A non-empty line of the text with its offsets. */

@@ -120,14 +120,25 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr prof gen gov sen rep no vs etc e.g i.e u.s u.k u.n p.m a.m inc ltd co mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig al'.split(
+  'mr mrs ms messrs dr st jr sr prof gen gov sen rep pres amb maj adm cmdr cpt no nos v vs etc e.g i.e viz cf u.s u.k u.n p.m a.m inc ltd co corp univ mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig vol pp al'.split(
     ' ',
   ),
 );
 
 /**
- * Sentence spans of a paragraph. Never cuts inside a protected span (a quotation), so a sentence
- * holding a quote always holds all of it.
+ * Words that start a new sentence after an acronym such as "U.S." — where the acronym may well
+ * end the sentence ("… with the U.S. We will …"), a capitalised function word says it did.
+ */
+const SENTENCE_STARTERS = new Set(
+  'the this that these those there we i it he she they you our my his her their but and so in on at if as a an what when why how thank yes no well'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Sentence spans of a paragraph: the one sentence splitter of the project (parser, search and
+ * summaries). Never cuts inside a protected span (a quotation), so a sentence holding a quote
+ * always holds all of it.
  */
 export function splitSentences(p: string, protect: Span[] = []): Span[] {
   const out: Span[] = [];
@@ -144,17 +155,22 @@ export function splitSentences(p: string, protect: Span[] = []): Span[] {
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '\u2026' && ch !== ';') continue;
     if (ch === ';') continue;
     let k = i + 1;
-    while (k < p.length && /[\u201d"'\u2019)\]]/.test(p[k] ?? '')) k++;
+    while (k < p.length && /[\u201d"'\u2019)\]\u00bb]/.test(p[k] ?? '')) k++;
     if (k >= p.length) break;
     if (!isSpaceChar(p[k])) continue;
     let m = k;
     while (m < p.length && isSpaceChar(p[m])) m++;
     const next = p[m] ?? '';
-    if (!/[\p{Lu}\p{N}\u201c"(\u2014\u2013\u2018'[]/u.test(next)) continue;
+    if (!/[\p{Lu}\p{N}\u201c"(\u2014\u2013\u2018'[\u00ab\u201e-]/u.test(next)) continue;
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const w = word.toLowerCase();
-      if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word)) continue;
+      if (/^\p{Lu}$/u.test(word)) continue;
+      if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && w !== 'e.g' && w !== 'i.e') {
+        // An acronym ("U.S."): the sentence ends only where a new one clearly starts.
+        const nextWord = /^\p{L}+/u.exec(p.slice(m, m + 12))?.[0]?.toLowerCase() ?? '';
+        if (!SENTENCE_STARTERS.has(nextWord)) continue;
+      } else if (ABBREVIATIONS.has(w)) continue;
     }
     if (inProtected(k)) continue;
     out.push({ start, end: k });
@@ -274,4 +290,33 @@ export function splitStageNotes(p: string, from: number): Span[] {
     if (/[\p{L}\p{N}]/u.test(p.slice(a, b))) res.push({ start: a, end: b });
   }
   return res;
+}
+
+/** Words of acknowledgement, greeting and thanks: a turn made only of these says nothing. */
+const BACKCHANNEL_WORDS = new Set(
+  `yeah yep yup yes ya yea yeh no nope nah ok okay k kk sure right alright fine cool great nice
+  good awesome perfect excellent wonderful thanks thank you thx ty tysm gm gn hi hey hello howdy
+  morning evening afternoon bye goodbye cheers welcome mhm mm mmm hmm hm uh huh um umm uhh er erm
+  oh ah ahh aha lol haha hahaha agreed agree indeed exactly true correct absolutely definitely
+  totally sounds makes sense got it noted same wow plus one all everyone everybody folks guys
+  y'all there again too so very much lot a and sir ma'am me i see understood roger gotcha`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Longest backchannel in words ("Okay, thank you very much, everyone."). */
+const BACKCHANNEL_MAX_WORDS = 8;
+
+/**
+ * A backchannel turn: a short acknowledgement, greeting or thanks ("Yep.", "gm", "+1", "Thanks
+ * all!", "👍"), kept as a turn but never an answer, a quote of the day or a key quote.
+ */
+export function isBackchannel(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/[\u2019`]/g, "'")
+    .match(/\+\d+|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu);
+  if (!words) return text.trim().length <= 16;
+  if (words.length > BACKCHANNEL_MAX_WORDS) return false;
+  return words.every((w) => BACKCHANNEL_WORDS.has(w) || /^\+\d+$/.test(w));
 }
