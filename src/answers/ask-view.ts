@@ -6,7 +6,7 @@ import type { AskAnswer, AskOptions, AskResult } from '../search/engine.js';
 import { meetingOneLine } from './profiles.js';
 import { formatLongDate } from './quote-view.js';
 import { clipText } from './who-view.js';
-import { emptyCard, textReply } from './view.js';
+import { emptyCard, formatTimeSuffix, textReply } from './view.js';
 import type { ButtonView, Card, ReplyView } from './view.js';
 
 /** Results per page (and per "More"). */
@@ -29,7 +29,7 @@ export interface AskSession {
 }
 
 export function formatStatementCitation(statement: Statement, meeting: Meeting): string {
-  const where = `¶${statement.paragraph} of ${meeting.file}`;
+  const where = `¶${statement.paragraph} of ${meeting.file}${formatTimeSuffix(statement.time)}`;
   return meeting.source && /^https?:\/\//u.test(meeting.source)
     ? `${where} · [source](${meeting.source})`
     : where;

@@ -1,7 +1,7 @@
 // The /meeting reply: a meeting digest (or the candidates / "no meeting matches …") as a ReplyView.
 import type { MeetingDigest, MeetingLookup } from './profiles.js';
 import { clipText, formatMeetingLabel, formatQuoteText } from './who-view.js';
-import { emptyCard, textReply, type Card, type ReplyView } from './view.js';
+import { emptyCard, formatTimeSuffix, textReply, type Card, type ReplyView } from './view.js';
 
 /** Discord's embed limit is 25 fields; the fixed ones leave room for this many key quotes. */
 const MAX_QUOTE_FIELDS = 19;
@@ -44,7 +44,7 @@ export function buildDigestCard(d: MeetingDigest, others: string[] = []): Card {
   for (const q of quotes) {
     card.fields.push({
       name: clipText(q.speaker ?? 'Unattributed', 256),
-      value: `${formatQuoteText(q, QUOTE_CHARS)}\n— ¶${q.paragraph}`,
+      value: `${formatQuoteText(q, QUOTE_CHARS)}\n— ¶${q.paragraph}${formatTimeSuffix(q.time)}`,
     });
   }
   if (others.length > 0)

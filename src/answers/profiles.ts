@@ -1,5 +1,6 @@
 // Speaker profiles (/who) and meeting digests (/meeting): plain data built from the corpus alone,
 // with corpus-wide statistics computed once (buildProfileStats) and passed in by the caller.
+import { isBackchannel } from '../corpus/text.js';
 import type { Corpus, Meeting, Speaker, Statement, StatementKind } from '../corpus/types.js';
 import type { AppContext } from '../context.js';
 import { findMeetings, findSpeaker } from '../search/lookup.js';
@@ -64,8 +65,10 @@ interface QuoteInputs {
 
 function describeQuoteInputs(
   stats: Pick<ProfileStats, 'statementStems'>,
-  statements: Statement[],
+  all: Statement[],
 ): QuoteInputs {
+  // Backchannel ("Yep.", "gm", "+1") is never a key quote, not even a speaker's only words.
+  const statements = all.filter((s) => !isBackchannel(s.text));
   const stems = statements.map((s) => stats.statementStems.get(s) ?? []);
   return {
     statements,
@@ -164,6 +167,8 @@ export interface ProfileQuote {
   meeting: MeetingRef;
   /** 1-based paragraph in the meeting's file. */
   paragraph: number;
+  /** "HH:MM:SS" where the source times the statement. */
+  time?: string;
   statementId: string;
 }
 
@@ -233,6 +238,7 @@ function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
     text: statement.text,
     meeting: toMeetingRef(meeting),
     paragraph: statement.paragraph,
+    ...(statement.time ? { time: statement.time } : {}),
     statementId: statement.id,
   };
 }

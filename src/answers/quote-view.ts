@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 import type { QuotePick } from '../daily/pick.js';
-import { emptyCard, textReply } from './view.js';
+import { emptyCard, formatTimeSuffix, textReply } from './view.js';
 import type { ButtonView, ReplyView } from './view.js';
 import { MONTH_NAMES } from '../corpus/months.js';
 
@@ -36,7 +36,7 @@ export function formatLongDate(date: string): string {
 }
 
 export function formatCitation(statement: Statement, meeting: Meeting): string {
-  return `¶${statement.paragraph} of ${meeting.file}`;
+  return `¶${statement.paragraph} of ${meeting.file}${formatTimeSuffix(statement.time)}`;
 }
 
 function describeMeeting(meeting: Meeting): string {

@@ -1,5 +1,6 @@
 // Extractive meeting summaries: the lead sentence plus the most central statements (TextRank over
 // the report's sentences). Every sentence returned is a span of the report text, word for word.
+import { isBackchannel } from '../corpus/text.js';
 import type { Meeting, Statement, StatementKind } from '../corpus/types.js';
 import { listLines, measureSpeakerLabel, splitSentences, type SentenceSpan } from './sentences.js';
 import { tokenizeWords, visitTerms, type StemMemo } from './topics.js';
@@ -81,6 +82,7 @@ export function listCandidateSentences(meeting: Meeting, stems?: StemMemo): Cand
     for (const span of splitSentences(line.text.slice(body), line.start + body)) {
       if (!isProseSentence(span.text, meeting.title)) continue;
       const statement = findStatement(meeting.statements, span.start, span.end);
+      if (statement && isBackchannel(statement.text)) continue;
       out.push({
         ...span,
         speaker: statement?.speaker ?? null,

@@ -31,6 +31,11 @@ export interface ReplyView {
   buttons: ButtonView[];
 }
 
+/** ", at 00:12:31" where the source times a statement (caption cue, chat line); else nothing. */
+export function formatTimeSuffix(time: string | null | undefined): string {
+  return time ? `, at ${time}` : '';
+}
+
 export function textReply(content: string, ephemeral = true): ReplyView {
   return { ephemeral, content, cards: [], buttons: [] };
 }

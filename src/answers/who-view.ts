@@ -1,6 +1,6 @@
 // The /who reply: a speaker profile (or the candidates / "no speaker named …") as a ReplyView.
 import type { ProfileQuote, SpeakerLookup, SpeakerProfile } from './profiles.js';
-import { emptyCard, textReply, type Card, type ReplyView } from './view.js';
+import { emptyCard, formatTimeSuffix, textReply, type Card, type ReplyView } from './view.js';
 
 const MAX_MEETING_LINES = 8;
 const MAX_ALIASES = 8;
@@ -16,7 +16,7 @@ export function clipText(text: string, max: number): string {
 }
 
 export function formatCitation(quote: ProfileQuote): string {
-  const where = `¶${quote.paragraph} of ${quote.meeting.file}`;
+  const where = `¶${quote.paragraph} of ${quote.meeting.file}${formatTimeSuffix(quote.time)}`;
   return quote.meeting.url && /^https?:\/\//u.test(quote.meeting.url)
     ? `${where} · [source](${quote.meeting.url})`
     : where;

@@ -1,6 +1,7 @@
 // CLI verb `ask`: statements that answer a question, as text or JSON (one line per question with --stdin).
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { formatTimeSuffix } from '../answers/view.js';
 import { loadCorpus } from '../corpus/load.js';
 import { askQuestion, buildIndex, type AskAnswer, type AskOptions } from '../search/engine.js';
 import type { SearchIndex } from '../search/engine.js';
@@ -19,7 +20,8 @@ export interface AskJson {
     text: string;
     context: string | null;
     meeting: { title: string | null; date: string | null };
-    source: { file: string; paragraph: number };
+    /** `time` ("HH:MM:SS") only where the source times the statement. */
+    source: { file: string; paragraph: number; time?: string };
     score: number;
   }[];
   speakers: string[];
@@ -36,7 +38,11 @@ export function toAskJson(answer: AskAnswer): AskJson {
       text: statement.text,
       context: statement.context,
       meeting: { title: meeting.title, date: meeting.date },
-      source: { file: meeting.file, paragraph: statement.paragraph },
+      source: {
+        file: meeting.file,
+        paragraph: statement.paragraph,
+        ...(statement.time ? { time: statement.time } : {}),
+      },
       score,
     })),
     speakers: answer.speakers,
@@ -55,7 +61,9 @@ export function formatAskText(answer: AskAnswer): string {
     lines.push(`${i + 1}. ${statement.speaker ?? 'Unattributed'} (${statement.kind}) — ${where}`);
     lines.push(`   “${statement.text}”`);
     if (statement.context) lines.push(`   context: ${statement.context}`);
-    lines.push(`   source: ${meeting.file}, paragraph ${statement.paragraph}`);
+    lines.push(
+      `   source: ${meeting.file}, paragraph ${statement.paragraph}${formatTimeSuffix(statement.time)}`,
+    );
   });
   if (answer.results.length > 0 && answer.total > answer.results.length) {
     lines.push('', `${answer.total - answer.results.length} more (use --limit, at most 10).`);

@@ -1,6 +1,7 @@
 // CLI verbs who / meeting / meetings: speaker profiles and meeting digests as text or exact JSON.
 import { parseArgs } from 'node:util';
 import type { Corpus } from '../corpus/types.js';
+import { formatTimeSuffix } from '../answers/view.js';
 import { loadCorpus, UNREADABLE } from '../corpus/load.js';
 import {
   buildMeetingDigest,
@@ -83,7 +84,7 @@ function quoteJson(q: ProfileQuote, withSpeaker: boolean) {
     ...(withSpeaker ? { speaker: q.speaker } : {}),
     text: q.text,
     meeting: { title: q.meeting.title, date: q.meeting.date },
-    source: { file: q.meeting.file, paragraph: q.paragraph },
+    source: { file: q.meeting.file, paragraph: q.paragraph, ...(q.time ? { time: q.time } : {}) },
   };
 }
 
@@ -134,7 +135,7 @@ function formatQuoteLines(q: ProfileQuote, indent: string): string[] {
   const text = q.kind === 'paraphrase' ? `${q.text} (reported)` : `“${q.text}”`;
   return [
     `${indent}${text}`,
-    `${indent}  — ${describeMeeting(q.meeting)}, ¶${q.paragraph} of ${q.meeting.file}`,
+    `${indent}  — ${describeMeeting(q.meeting)}, ¶${q.paragraph} of ${q.meeting.file}${formatTimeSuffix(q.time)}`,
   ];
 }
 

@@ -23,7 +23,7 @@ interface QuoteJson {
     speaker: string | null;
     text: string;
     meeting: { title: string | null; date: string | null };
-    source: { file: string; paragraph: number };
+    source: { file: string; paragraph: number; time?: string };
   } | null;
 }
 
@@ -119,7 +119,11 @@ function toJson(date: string, server: string | null, pick: QuotePick | null): Qu
       speaker: pick.statement.speaker,
       text: pick.statement.text,
       meeting: { title: pick.meeting.title, date: pick.meeting.date },
-      source: { file: pick.meeting.file, paragraph: pick.statement.paragraph },
+      source: {
+        file: pick.meeting.file,
+        paragraph: pick.statement.paragraph,
+        ...(pick.statement.time ? { time: pick.statement.time } : {}),
+      },
     },
   };
 }

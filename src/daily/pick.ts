@@ -1,4 +1,5 @@
 // Choosing a server's quote of the day: pure and deterministic for (server, local date, history).
+import { isBackchannel } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 
 export interface QuoteBounds {
@@ -61,7 +62,7 @@ export function hashString(input: string): number {
 
 /**
  * Statements fit for a quote of the day: attributed to a person (not a generic label such as a
- * reporter's "Q" or an "Aide"), verbatim (quotes and transcript turns; the reporter's paraphrases
+ * reporter's "Q" or an "Aide"), not backchannel ("Yep.", "+1"), verbatim (quotes and transcript turns; the reporter's paraphrases
  * only when a corpus has nothing else), within the length bounds, one per distinct text, in
  * corpus order.
  */
@@ -81,6 +82,8 @@ export function listEligibleStatements(
       if (statement.kind === 'paraphrase' && !allowParaphrase) continue;
       const length = measureText(statement.text);
       if (length < bounds.minChars || length > bounds.maxChars) continue;
+      // "Yep." or "Thanks, everyone!" says nothing, however the length bounds are set.
+      if (isBackchannel(statement.text)) continue;
       const meeting = meetings.get(statement.meetingId);
       if (!meeting) continue;
       const key = textKey(statement.text);
