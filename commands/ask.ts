@@ -157,7 +157,9 @@ export async function pressAskButton(
     const top = answer.results[0];
     return {
       mode: 'reply',
-      view: top ? buildContextView(top.statement, top.meeting) : textReply(EXPIRED),
+      view: top
+        ? buildContextView(top.statement, top.meeting, session.question)
+        : textReply(EXPIRED),
     };
   }
   if (parsed.action === 'post') {

@@ -3,6 +3,7 @@
 // Post to channel buttons. Also the "nothing found" reply and the Context view.
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { AskAnswer, AskOptions, AskResult } from '../search/engine.js';
+import { findPassage, formatPassage } from './passage.js';
 import { meetingOneLine } from './profiles.js';
 import { formatLongDate } from './quote-view.js';
 import { clipText } from './who-view.js';
@@ -40,13 +41,20 @@ export function formatMeetingName(meeting: Meeting): string {
   return meeting.date ? `${title}, ${formatLongDate(meeting.date)}` : title;
 }
 
-/** A statement as a card field: who, where and when in the name; the words and citation in the value. */
+/**
+ * A statement as a card field: who, where and when in the name; the words and citation in the
+ * value. With a question, a long statement shows only the sentences that answer it.
+ */
 export function buildStatementField(
   statement: Statement,
   meeting: Meeting,
   marker = '',
+  question?: string,
 ): Card['fields'][number] {
-  const text = clipText(statement.text, QUOTE_CHARS);
+  const text =
+    question === undefined
+      ? clipText(statement.text, QUOTE_CHARS)
+      : formatPassage(findPassage(statement, question, QUOTE_CHARS));
   const words = statement.kind === 'paraphrase' ? `${text} *(reported)*` : `“${text}”`;
   const speaker = statement.speaker ?? 'The report';
   return {
@@ -72,7 +80,9 @@ export function buildAskView(
   const card = emptyCard();
   card.title = clipText(`“${answer.question.trim()}”`, 250);
   card.description = describeMeetings(answer.results);
-  card.fields = answer.results.map((r) => buildStatementField(r.statement, r.meeting));
+  card.fields = answer.results.map((r) =>
+    buildStatementField(r.statement, r.meeting, '', answer.question),
+  );
   const last = state.offset + answer.results.length;
   const range =
     last === state.offset + 1 ? `Statement ${last}` : `Statements ${state.offset + 1}–${last}`;
@@ -119,20 +129,63 @@ export function buildNothingView(answer: AskAnswer): ReplyView {
   return textReply(lines.join('\n'));
 }
 
-/** The statements around `statement` in its meeting, the statement itself marked. */
-export function buildContextView(statement: Statement, meeting: Meeting): ReplyView {
+/**
+ * The statements around `statement` in its meeting, the statement itself marked. A long statement
+ * (a 2,000-word turn) is shown whole above them, the sentences that answer `question` in bold.
+ */
+export function buildContextView(
+  statement: Statement,
+  meeting: Meeting,
+  question?: string,
+): ReplyView {
   const at = meeting.statements.findIndex((s) => s.id === statement.id);
   const from = Math.max(0, at - CONTEXT_RADIUS);
   const around = meeting.statements.slice(from, at + CONTEXT_RADIUS + 1);
+  const long = statement.text.length > QUOTE_CHARS;
   const card = emptyCard();
   card.title = clipText(formatMeetingName(meeting), 250);
   card.url = meeting.source && /^https?:\/\//u.test(meeting.source) ? meeting.source : null;
-  card.description = statement.context ? `${clipText(statement.context, 600)}` : null;
+  const intro = statement.context ? clipText(statement.context, 600) : null;
+  card.description = long
+    ? [intro, showWholeTurn(statement, meeting, question ?? '')].filter(Boolean).join('\n\n')
+    : intro;
   card.fields = around.map((s) =>
-    buildStatementField(s, meeting, s.id === statement.id ? '▶ ' : ''),
+    s.id === statement.id && long
+      ? {
+          name: `▶ ${s.speaker ?? 'The report'} — ${formatMeetingName(meeting)}`,
+          value: `(the whole statement is above)\n${formatStatementCitation(s, meeting)}`,
+        }
+      : buildStatementField(s, meeting, s.id === statement.id ? '▶ ' : ''),
   );
   card.footer = `Statements ${from + 1}–${from + around.length} of ${meeting.statements.length} in ${meeting.file}`;
   return { ephemeral: true, content: null, cards: [card], buttons: [] };
+}
+
+/** Room for a whole turn in the Context card (Discord allows 4,096 in a description). */
+const TURN_CHARS = 3800;
+
+/**
+ * A long statement, verbatim, the passage answering the question in bold. A turn longer than a
+ * card holds shows as much of it as fits around the passage, with "…" where it goes on.
+ */
+function showWholeTurn(statement: Statement, meeting: Meeting, question: string): string {
+  const passage = findPassage(statement, question, QUOTE_CHARS);
+  let a = statement.start;
+  let b = statement.end;
+  if (b - a > TURN_CHARS) {
+    const room = TURN_CHARS - (passage.end - passage.start);
+    a = Math.max(statement.start, passage.start - Math.floor(room / 2));
+    b = Math.min(statement.end, a + TURN_CHARS);
+    a = Math.max(statement.start, b - TURN_CHARS);
+    // Cut the view at spaces, never inside a word.
+    while (a > statement.start && a < passage.start && !/\s/u.test(meeting.text[a - 1] ?? '')) a++;
+    while (b < statement.end && b > passage.end && !/\s/u.test(meeting.text[b] ?? '')) b--;
+  }
+  const text = meeting.text;
+  const bold = `**${text.slice(passage.start, passage.end)}**`;
+  const shown = `${text.slice(a, passage.start)}${bold}${text.slice(passage.end, b)}`.trim();
+  const who = statement.speaker ?? 'The report';
+  return `${who}: ${a > statement.start ? '… ' : ''}“${shown}”${b < statement.end ? ' …' : ''}`;
 }
 
 function describeMeetings(results: AskResult[]): string | null {

@@ -126,7 +126,9 @@ export function buildFindView(result: FindResult): ReplyView {
     );
   }
   card.description = lines.join('\n');
-  card.fields = result.matches.map((m) => buildStatementField(m.statement, m.meeting));
+  card.fields = result.matches.map((m) =>
+    buildStatementField(m.statement, m.meeting, '', result.claim),
+  );
   card.footer = 'Checked against every report the bot has loaded';
   return { ephemeral: true, content: null, cards: [card], buttons: [] };
 }

@@ -1,0 +1,182 @@
+// What a reader of a reply notices about long turns, times and backchannel: a 2,000-word turn
+// shows the sentences that answer (verbatim, with "…"), "Context" shows the turn, citations say
+// when a timed statement was said, and "Yep." is never a quote.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildAskView, buildContextView } from '../../src/answers/ask-view.js';
+import { buildFindView, findInReports } from '../../src/answers/find-view.js';
+import { buildMeetingView } from '../../src/answers/meeting-view.js';
+import { findPassage, formatPassage } from '../../src/answers/passage.js';
+import {
+  buildMeetingDigest,
+  buildProfileStats,
+  buildSpeakerProfile,
+} from '../../src/answers/profiles.js';
+import { buildQuoteView } from '../../src/answers/quote-view.js';
+import { buildWhoView } from '../../src/answers/who-view.js';
+import { formatAskText, toAskJson } from '../../src/cli/ask.js';
+import { formatDigestText, formatProfileText } from '../../src/cli/profiles.js';
+import { renderText } from '../../src/console/render-text.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { listEligibleStatements, pickDailyQuote } from '../../src/daily/pick.js';
+import { renderMessage } from '../../src/discord/render.js';
+import { askQuestion, buildIndex } from '../../src/search/engine.js';
+
+const CAPTIONS = fileURLToPath(new URL('../fixtures/captions/', import.meta.url));
+
+// A fictional council member's 2,000-word turn: one sentence in the middle answers.
+const FILLER = [
+  'The northern district asked for more buses on the evening routes',
+  'Our budget for road repairs was spent by the end of the summer',
+  'The school board will report on the new classrooms next month',
+  'Several residents wrote to us about noise from the quarry road',
+  'We expect the library roof to be finished before the first snow',
+];
+const ANSWER = 'The lighthouse on Skarvik island will close in October because its keeper retires.';
+const sentences = Array.from(
+  { length: 200 },
+  (_, i) => `${FILLER[i % FILLER.length]}, as item ${i + 1} of the list records.`,
+);
+sentences.splice(100, 0, ANSWER);
+const LONG_TURN = sentences.join(' ');
+const MEDIUM_TURN = sentences.slice(95, 106).join(' ');
+
+const dir = mkdtempSync(join(tmpdir(), 'verbatim-long-'));
+writeFileSync(
+  join(dir, '2025-03-04-harbour-council.txt'),
+  `Harbour council, 4 March 2025\n\nCOUNCILLOR RUNA HOLT: ${LONG_TURN}\n\nMAYOR PIA DAHL: Thank you, the minutes will record it.\n`,
+);
+writeFileSync(
+  join(dir, '2025-04-01-ferry-board.txt'),
+  `Ferry board, 1 April 2025\n\nCHAIR OLE BERG: ${MEDIUM_TURN}\n`,
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('long turns', () => {
+  it('shows the sentences that answer, a verbatim slice at sentence boundaries, with "…"', async () => {
+    const corpus = await loadCorpus(dir);
+    const turn = corpus.statements.find((s) => s.text.includes('Skarvik'));
+    const meeting = corpus.meetings.find((m) => m.id === turn?.meetingId);
+    if (!turn || !meeting) throw new Error('the fixture turn was not read');
+    expect(turn.text.split(' ').length).toBeGreaterThan(2000);
+
+    const p = findPassage(turn, 'why will the skarvik lighthouse close');
+    expect(meeting.text.slice(p.start, p.end)).toBe(p.text);
+    expect(p.text).toContain(ANSWER);
+    expect(p.text.length).toBeLessThanOrEqual(700);
+    // Whole sentences: the passage starts after a full stop and ends on one.
+    expect(meeting.text.slice(p.start - 2, p.start)).toBe('. ');
+    expect(p.text.endsWith('.')).toBe(true);
+    expect(p.before && p.after).toBe(true);
+    expect(formatPassage(p)).toMatch(/^… .* …$/s);
+  });
+
+  it('the /ask card shows the passage; Context shows the turn with the passage in bold', async () => {
+    const corpus = await loadCorpus(dir);
+    const answer = askQuestion(buildIndex(corpus), 'skarvik lighthouse keeper', {
+      meeting: 'harbour council',
+    });
+    const top = answer.results[0];
+    if (!top) throw new Error('no answer');
+    const field = buildAskView(answer, { key: 'k', offset: 0, hidden: true }).cards[0]?.fields[0];
+    expect(field?.name).toContain('Runa Holt');
+    expect(field?.value).toContain(`… `);
+    expect(field?.value).toContain(ANSWER);
+    expect(field?.value.length).toBeLessThan(1024);
+
+    const context = buildContextView(top.statement, top.meeting, answer.question);
+    const description = context.cards[0]?.description ?? '';
+    expect(description).toContain(`**`);
+    expect(description.replace(/\*\*/g, '')).toContain(ANSWER);
+    // Too long for one card: as much as fits around the passage, "…" where it goes on.
+    expect(description).toMatch(/^Runa Holt: … “.*” …$/s);
+    expect(description.length).toBeLessThanOrEqual(4096);
+    expect(renderMessage(context).embeds[0]?.description).toBe(description);
+  });
+
+  it('Context shows a long turn that fits a card whole', async () => {
+    const corpus = await loadCorpus(dir);
+    const answer = askQuestion(buildIndex(corpus), 'skarvik lighthouse', {
+      meeting: 'ferry board',
+    });
+    const top = answer.results[0];
+    if (!top) throw new Error('no answer');
+    expect(top.statement.text.length).toBeGreaterThan(700);
+    const field = buildAskView(answer, { key: 'k', offset: 0, hidden: true }).cards[0]?.fields[0];
+    expect(field?.value).not.toContain(top.statement.text);
+    const context = buildContextView(top.statement, top.meeting, answer.question);
+    const description = context.cards[0]?.description ?? '';
+    expect(description.replace(/\*\*/g, '')).toBe(`Ole Berg: “${top.statement.text}”`);
+  });
+});
+
+describe('times and backchannel in a caption file', async () => {
+  const corpus = await loadCorpus(CAPTIONS);
+  const index = buildIndex(corpus);
+  const stats = buildProfileStats(corpus);
+  const BACKCHANNEL = ['gm', 'Yep.', '+1', 'thanks'];
+
+  it('an /ask citation says when it was said, in the card, the console, Discord and the CLI', () => {
+    const answer = askQuestion(index, 'harbour crane at holmsund');
+    expect(answer.results[0]?.statement.speaker).toBe('Oskar Brandt');
+    const view = buildAskView(answer, { key: 'k', offset: 0, hidden: true });
+    expect(view.cards[0]?.fields[0]?.value).toMatch(
+      /¶\d+ of \S*2025-02-11-ferry-timetable-call\.vtt, at 00:12:31$/,
+    );
+    expect(renderText(view)).toContain('at 00:12:31');
+    expect(JSON.stringify(renderMessage(view).embeds)).toContain('at 00:12:31');
+    expect(formatAskText(answer)).toMatch(/paragraph \d+, at 00:12:31/);
+    expect(toAskJson(answer).results[0]?.source.time).toBe('00:12:31');
+  });
+
+  it('find-in-reports and the quote of the day cite the time', () => {
+    const found = findInReports(index, 'the night ferry cannot load freight until April');
+    expect(renderText(buildFindView(found))).toContain('at 00:12:31');
+    const pick = pickDailyQuote({
+      corpus,
+      serverId: 's1',
+      date: '2025-06-01',
+      history: [],
+      minChars: 1,
+      maxChars: 1000,
+    });
+    if (!pick) throw new Error('no quote of the day');
+    expect(pick.statement.time).toMatch(/^00:\d\d:\d\d$/);
+    const card = buildQuoteView(corpus, pick, {
+      heading: { kind: 'daily', date: '2025-06-01' },
+      ephemeral: false,
+    }).cards[0];
+    expect(card?.fields.find((f) => f.name === 'Source')?.value).toContain(
+      `, at ${pick.statement.time}`,
+    );
+  });
+
+  it('/who and /meeting key quotes cite the time, in the views and the CLI text', () => {
+    const who = buildSpeakerProfile(corpus, 'oskar brandt', stats);
+    const whoText = renderText(buildWhoView(who));
+    expect(whoText).toMatch(/, at 00:12:(31|41)/);
+    if (who.profile) expect(formatProfileText(who.profile)).toMatch(/, at 00:12:(31|41)/);
+    const meeting = buildMeetingDigest(corpus, 'ferry timetable call', stats);
+    expect(renderText(buildMeetingView(meeting))).toContain('— ¶');
+    expect(renderText(buildMeetingView(meeting))).toMatch(/— ¶\d+, at 00:00:07/);
+    if (meeting.digest) expect(formatDigestText(meeting.digest)).toContain(', at 00:00:07');
+  });
+
+  it('backchannel is kept as turns but never a quote of the day or a key quote', () => {
+    const texts = corpus.statements.map((s) => s.text);
+    for (const b of BACKCHANNEL) expect(texts).toContain(b);
+    const eligible = listEligibleStatements(corpus, { minChars: 1, maxChars: 1000 });
+    expect(eligible.map((e) => e.statement.text)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(gm|Yep\.|\+1|thanks)$/)]),
+    );
+    expect(eligible).toHaveLength(3);
+    const digest = buildMeetingDigest(corpus, 'ferry timetable call', stats).digest;
+    expect(digest?.quotes.map((q) => q.speaker)).toEqual(['Marta Quill', 'Oskar Brandt']);
+    for (const q of digest?.quotes ?? []) expect(BACKCHANNEL).not.toContain(q.text);
+    // Ines Varga only said "thanks": she has no key quote at all.
+    expect(buildSpeakerProfile(corpus, 'ines varga', stats).profile?.quotes).toEqual([]);
+  });
+});
