@@ -1,5 +1,6 @@
 // Deterministic generator of fictional meeting reports for benchmarks: a fixed cast, seeded
-// randomness, Zipf-distributed English words, in the corpus's news, transcript and mixed styles.
+// randomness, Zipf-distributed English words, in the corpus's kinds of record: news, transcript,
+// mixed, caption files (.vtt, many short cues) and minutes (reported speech).
 import { createRequire } from 'node:module';
 import { MONTH_NAMES } from '../corpus/months.js';
 
@@ -8,7 +9,27 @@ export interface GenerateOptions {
   /** Statements per report (default 24, about 3 KB per file). Each report has exactly this many. */
   statementsPerReport?: number;
   seed?: number;
+  /**
+   * A conversation corpus: every report a caption file of short turns (a few words each, some of
+   * them backchannel like "yeah, thanks"), as calls and chats are.
+   */
+  conversational?: boolean;
 }
+
+type Style = 'news' | 'transcript' | 'mixed' | 'captions' | 'minutes';
+const STYLES: Style[] = ['news', 'transcript', 'mixed', 'captions', 'minutes'];
+
+/** Short turns of a call that say nothing: kept as turns, never answers. */
+const BACKCHANNEL = [
+  'Yeah.',
+  'Thanks.',
+  'Yep, sounds good.',
+  '+1',
+  'Okay.',
+  'Got it, thanks.',
+  'gm',
+];
+const MINUTES_VERBS = ['said', 'noted', 'explained', 'stressed', 'stated', 'suggested'];
 
 export interface GeneratedReport {
   name: string;
@@ -182,10 +203,21 @@ function pickWord(v: Vocabulary, rnd: () => number): string {
   return v.words[lo] as string;
 }
 
+/** "00:01:02.500" for a number of milliseconds. */
+function cueClock(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+}
+
 /**
  * Generates `reports` fictional report files. Deterministic for a given seed. Styles rotate:
- * news (quotes and paraphrases), transcript (speaker labels), mixed (news lead, then turns);
- * every fifth file is Markdown with YAML front matter.
+ * news (quotes and paraphrases), transcript (speaker labels), mixed (news lead, then turns),
+ * caption files (.vtt: each turn one to three short cues of one speaker) and minutes ("Councillor
+ * X said that …", then "She added that …"); every seventh prose file is Markdown with YAML front
+ * matter. A conversational corpus is caption files of short turns only.
  */
 export function generateReports(opts: GenerateOptions): GeneratedReport[] {
   const perReport = Math.max(1, Math.floor(opts.statementsPerReport ?? 24));
@@ -202,6 +234,7 @@ export function generateReports(opts: GenerateOptions): GeneratedReport[] {
   };
   const speech = (): string =>
     rnd() < 0.4 ? sentence(10, 18) : `${sentence(7, 14)} ${sentence(7, 14)}`;
+  const lower = (s: string) => s.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
   const reports: GeneratedReport[] = [];
   for (let r = 0; r < opts.reports; r++) {
     // One meeting per day from 1 January 2000: no two reports describe the same meeting.
@@ -216,8 +249,21 @@ export function generateReports(opts: GenerateOptions): GeneratedReport[] {
     const place = pick(PLACES);
     const topic = pick(TOPICS);
     const title = `Meeting of ${a.title} ${a.first} ${a.last} and ${b.title} ${b.first} ${b.last} on ${topic}`;
-    const style = r % 3 === 0 ? 'news' : r % 3 === 1 ? 'transcript' : 'mixed';
-    const markdown = r % 5 === 4;
+    const style: Style = opts.conversational ? 'captions' : (STYLES[r % STYLES.length] as Style);
+    const slug = `${a.last}-${b.last}-${topic}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const base = `${iso}-${slug}-${String(r + 1).padStart(5, '0')}`;
+    if (style === 'captions') {
+      reports.push({
+        name: `${base}.vtt`,
+        text: writeCaptions(a, b, perReport, !!opts.conversational),
+      });
+      continue;
+    }
+    if (style === 'minutes') {
+      reports.push({ name: `${base}.txt`, text: writeMinutes(a, b, title, iso, topic) });
+      continue;
+    }
+    const markdown = r % 7 === 6;
     const lines: string[] = [];
     if (markdown) {
       lines.push(
@@ -287,11 +333,62 @@ export function generateReports(opts: GenerateOptions): GeneratedReport[] {
         lines.push('');
       }
     }
-    const slug = `${a.last}-${b.last}-${topic}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    reports.push({
-      name: `${iso}-${slug}-${String(r + 1).padStart(5, '0')}.${markdown ? 'md' : 'txt'}`,
-      text: lines.join('\n') + '\n',
-    });
+    reports.push({ name: `${base}.${markdown ? 'md' : 'txt'}`, text: lines.join('\n') + '\n' });
   }
   return reports;
+
+  /** A Zoom-style caption file: `Name: text` cues; a turn is one speaker's consecutive cues. */
+  function writeCaptions(a: CastMember, b: CastMember, turns: number, short: boolean): string {
+    const lines = ['WEBVTT', ''];
+    let cue = 0;
+    let ms = Math.floor(rnd() * 60_000);
+    let speaker = rnd() < 0.5 ? a : b;
+    for (let t = 0; t < turns; t++) {
+      const label = `${speaker.first} ${speaker.last}`;
+      let parts: string[];
+      if (short && rnd() < 0.2) parts = [pick(BACKCHANNEL)];
+      else {
+        const n = short ? 1 + Math.floor(rnd() * 2) : 1 + Math.floor(rnd() * 3);
+        parts = [];
+        for (let i = 0; i < n; i++) {
+          const s = short ? sentence(4, 9) : sentence(5, 11);
+          // Sentences run across cues: a cue may end mid-sentence, lower case going on.
+          parts.push(i > 0 && rnd() < 0.5 ? lower(s) : s);
+        }
+      }
+      for (const part of parts) {
+        const length = 1500 + part.length * 60;
+        lines.push(String(++cue), `${cueClock(ms)} --> ${cueClock(ms + length)}`);
+        lines.push(`${label}: ${part}`, '');
+        ms += length + Math.floor(rnd() * 800);
+      }
+      speaker = speaker === a ? b : a;
+    }
+    return lines.join('\n');
+  }
+
+  /** Council minutes: reported speech, a speaker named once, then by pronoun or by office. */
+  function writeMinutes(
+    a: CastMember,
+    b: CastMember,
+    title: string,
+    iso: string,
+    topic: string,
+  ): string {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    const lines = [`${title}: minutes`, '', `${MONTH_NAMES[m - 1]} ${d}, ${y}`, ''];
+    lines.push(`The meeting discussed ${topic}.`, '');
+    let speaker = a;
+    for (let i = 0; i < perReport; i++) {
+      const switched = i === 0 || rnd() < 0.4;
+      if (i > 0 && switched) speaker = speaker === a ? b : a;
+      const said = `${pick(MINUTES_VERBS)} that ${lower(sentence(8, 16))}`;
+      const form = switched ? 0 : 1 + Math.floor(rnd() * 2);
+      if (form === 0) lines.push(`${speaker.title} ${speaker.first} ${speaker.last} ${said}`);
+      else if (form === 1) lines.push(`${speaker.pronoun} added that ${lower(sentence(8, 16))}`);
+      else lines.push(`The ${speaker.title.toLowerCase()} ${said}`);
+      lines.push('');
+    }
+    return lines.join('\n');
+  }
 }

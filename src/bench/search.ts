@@ -1,5 +1,6 @@
 // The search bench: our engine against plain fuse.js and MiniSearch (stopwords + stemmer) on
-// generated corpora of 1k, 10k and 100k statements; each engine measured in its own process.
+// generated corpora of 1k, 10k and 100k statements, and on a conversational corpus (caption files
+// of short turns) of 10k and 100k; each engine measured in its own process.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,6 +43,8 @@ async function prepareWorker(): Promise<{ args: string[] }> {
 
 export interface SearchBenchOptions {
   sizes?: number[];
+  /** Sizes of the conversational corpus (many short turns); [] for none. */
+  conversationalSizes?: number[];
   questions?: number;
   /** Query time budget for fuse.js per corpus size, in ms. */
   fuseBudgetMs?: number;
@@ -93,6 +96,8 @@ async function runWorker(
 }
 
 interface Row {
+  /** Which generated corpus: the mixed kinds of report, or conversation (short turns). */
+  corpus: string;
   engine: string;
   statements: number;
   buildMs: number;
@@ -110,9 +115,10 @@ interface Row {
   cpuP95: number;
 }
 
-function toRow(r: WorkerResult): Row {
+function toRow(r: WorkerResult, corpus: string): Row {
   const sorted = [...r.latencies].sort((a, b) => a - b);
   return {
+    corpus,
     engine: r.engine,
     statements: r.statements,
     buildMs: r.buildMs,
@@ -148,13 +154,21 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
   const rows: Row[] = [];
   const notes: string[] = [];
   const worker = await prepareWorker();
-  for (const size of sizes) {
+  const runs = [
+    ...sizes.map((size) => ({ size, corpus: 'reports' })),
+    ...(options.conversationalSizes ?? [10_000, 100_000]).map((size) => ({
+      size,
+      corpus: 'conversation',
+    })),
+  ];
+  for (const { size, corpus: corpusName } of runs) {
     const dir = mkdtempSync(join(tmpdir(), `verbatim-bench-${size}-`));
     try {
       const reports = generateReports({
         reports: Math.ceil(size / perReport),
         statementsPerReport: perReport,
         seed: 7,
+        conversational: corpusName === 'conversation',
       });
       for (const r of reports) writeFileSync(join(dir, r.name), r.text);
       const corpus = await loadCorpus(dir);
@@ -163,13 +177,13 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
       writeFileSync(qfile, JSON.stringify(questions));
       const typos = questions.filter((q) => q.typo).length;
       log(
-        `corpus ${corpus.statements.length} statements in ${reports.length} reports; ${questions.length} questions (${typos} with a typo)`,
+        `${corpusName} corpus ${corpus.statements.length} statements in ${reports.length} reports; ${questions.length} questions (${typos} with a typo)`,
       );
       for (const engine of ENGINES) {
         log(`  ${engine}…`);
         const budget = engine === 'fuse' ? fuseBudget : engine === 'minisearch' ? miniBudget : 0;
         const result = await runWorker(worker, engine, dir, qfile, budget);
-        rows.push(toRow(result));
+        rows.push(toRow(result, corpusName));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -180,6 +194,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
     title: 'Search: /ask engines on generated corpora',
     columns: [
       'engine',
+      'corpus',
       'statements',
       'build ms',
       'p50 ms',
@@ -192,6 +207,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
     ],
     rows: rows.map((r) => [
       LABEL[r.engine] ?? r.engine,
+      r.corpus,
       r.statements,
       Math.round(r.buildMs),
       r.p50,
@@ -214,23 +230,46 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
       .map((x) => x.toFixed(1))
       .join(' / ')} (1/5/15 min) at the end of the run; other processes share the CPUs.`,
   );
-  for (const size of new Set(rows.map((r) => r.statements))) {
-    const ours = rows.find((r) => r.engine === 'ours' && r.statements === size);
-    const mini = rows.find((r) => r.engine === 'minisearch' && r.statements === size);
-    const fuse = rows.find((r) => r.engine === 'fuse' && r.statements === size);
+  for (const { size, corpus: name } of runs) {
+    const of = (engine: string) =>
+      rows.find(
+        (r) =>
+          r.engine === engine &&
+          r.corpus === name &&
+          r.statements >= size * 0.9 &&
+          r.statements <= size * 1.1,
+      );
+    const ours = of('ours');
+    const mini = of('minisearch');
+    const fuse = of('fuse');
     if (!ours || !mini) continue;
     const x = (a: number, b: number) => (a > 0 ? `${(b / a).toFixed(1)}x` : 'n/a');
     notes.push(
-      `${size} statements — MiniSearch/ours: build ${x(ours.buildMs, mini.buildMs)}, p50 ${x(ours.p50, mini.p50)}, p95 ${x(ours.p95, mini.p95)}, p99 ${x(ours.p99, mini.p99)}, peak memory ${x(ours.peakMb, mini.peakMb)}; hit@10 ${ours.hit10.toFixed(3)} vs ${mini.hit10.toFixed(3)}` +
+      `${name}, ${ours.statements} statements — MiniSearch/ours: build ${x(ours.buildMs, mini.buildMs)}, p50 ${x(ours.p50, mini.p50)}, p95 ${x(ours.p95, mini.p95)}, p99 ${x(ours.p99, mini.p99)}, peak memory ${x(ours.peakMb, mini.peakMb)}; hit@10 ${ours.hit10.toFixed(3)} vs ${mini.hit10.toFixed(3)}` +
         (fuse
           ? `; fuse.js/ours p50 ${x(ours.p50, fuse.p50)}, hit@10 ${Number.isNaN(fuse.hit10) ? 'n/a' : fuse.hit10.toFixed(3)} on ${fuse.measured} questions`
           : '') +
         `; our first (cold) question ${Math.round(ours.coldMs)} ms.`,
     );
   }
-  const big = Math.max(...rows.map((r) => r.statements));
-  const ours = rows.find((r) => r.engine === 'ours' && r.statements === big);
-  const mini = rows.find((r) => r.engine === 'minisearch' && r.statements === big);
+  const reportRows = rows.filter((r) => r.corpus === 'reports');
+  const big = Math.max(...reportRows.map((r) => r.statements));
+  const ours = reportRows.find((r) => r.engine === 'ours' && r.statements === big);
+  const mini = reportRows.find((r) => r.engine === 'minisearch' && r.statements === big);
+  const talk = rows.filter((r) => r.corpus === 'conversation' && r.engine === 'ours');
+  const bigTalk = talk.sort((a, b) => b.statements - a.statements)[0];
+  if (bigTalk) {
+    notes.push(
+      `Conversation corpus, ${bigTalk.statements} short turns: our p50 ${bigTalk.p50.toFixed(2)} ms, p95 ${bigTalk.p95.toFixed(2)} ms, build ${Math.round(bigTalk.buildMs)} ms, peak ${Math.round(bigTalk.peakMb)} MB, hit@10 ${bigTalk.hit10.toFixed(3)} (the same bars as below: ${
+        bigTalk.p50 <= BARS.p50 &&
+        bigTalk.p95 <= BARS.p95 &&
+        bigTalk.buildMs <= BARS.buildMs &&
+        bigTalk.peakMb <= BARS.peakMb
+          ? 'met'
+          : 'MISSED'
+      }).`,
+    );
+  }
   if (ours) {
     const bar = (ok: boolean, text: string) => `${ok ? 'MET   ' : 'MISSED'} ${text}`;
     notes.push(
@@ -265,9 +304,10 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Ben
   }
   const cpuTable: BenchTable = {
     title: 'Search: CPU time of the same runs (less sensitive to other processes on the machine)',
-    columns: ['engine', 'statements', 'build CPU ms', 'p50 CPU ms', 'p95 CPU ms'],
+    columns: ['engine', 'corpus', 'statements', 'build CPU ms', 'p50 CPU ms', 'p95 CPU ms'],
     rows: rows.map((r) => [
       LABEL[r.engine] ?? r.engine,
+      r.corpus,
       r.statements,
       Math.round(r.buildCpuMs),
       r.cpuP50,
