@@ -151,8 +151,16 @@ function emptyTally(): Tally {
   };
 }
 
-/** Scores one engine's shown results for one question into a tally (the eval's rules). */
-export function scoreInto(t: Tally, q: EvalQuestion, shown: Statement[], covers: Covers): void {
+/**
+ * Scores one engine's shown results for one question into a tally (the eval's rules). Returns the
+ * rank of the first right statement (0-based), -1 when none is shown, null for a no-answer question.
+ */
+export function scoreInto(
+  t: Tally,
+  q: EvalQuestion,
+  shown: Statement[],
+  covers: Covers,
+): number | null {
   t.questions++;
   const concepts = contentStems(q.q);
   for (const s of shown.slice(1)) {
@@ -163,7 +171,7 @@ export function scoreInto(t: Tally, q: EvalQuestion, shown: Statement[], covers:
   if (q.start === null) {
     t.noAnswer++;
     if (shown.length === 0) t.noAnswerOk++;
-    return;
+    return null;
   }
   t.answerable++;
   const starts = [q.start, ...(q.alt ?? [])];
@@ -172,11 +180,14 @@ export function scoreInto(t: Tally, q: EvalQuestion, shown: Statement[], covers:
   if (rank === 0) t.hit1++;
   if (rank >= 0 && rank < 3) t.hit3++;
   if (rank >= 0) t.rr += 1 / (rank + 1);
+  return rank;
 }
 
 export interface EvalReport {
   /** Group name ("all", "held-out", "tuning", "kind: captions") → engine → tally. */
   groups: Map<string, Map<string, Tally>>;
+  /** The first engine's misses on the tuning part only (the held-out part is never listed). */
+  misses: string[];
 }
 
 /** Asks every question of every engine and tallies by group. */
@@ -201,16 +212,24 @@ export function evaluate(
     tally('held-out', name);
     tally('tuning', name);
   }
+  const misses: string[] = [];
+  const first = Object.keys(engines)[0];
   questions.forEach((q, i) => {
     const part = isHeldOut(q, i) ? 'held-out' : 'tuning';
     const kind = q.file ? (kindOfFile.get(q.file) ?? 'not loaded') : 'no answer';
     for (const [name, ask] of Object.entries(engines)) {
       const shown = ask(q.q);
+      let rank: number | null = null;
       for (const group of ['all', part, `kind: ${kind}`])
-        scoreInto(tally(group, name), q, shown, covers);
+        rank = scoreInto(tally(group, name), q, shown, covers);
+      if (name !== first || part !== 'tuning') continue;
+      const top = shown[0] ? `${shown[0].speaker ?? '(group)'}: ${shown[0].text.slice(0, 60)}` : '';
+      if (rank === null && shown.length > 0) misses.push(`no answer expected: ${q.q} -> ${top}`);
+      else if (rank !== null && rank !== 0)
+        misses.push(`rank ${rank < 0 ? '-' : rank + 1}: ${q.q} -> ${top || '(nothing)'}`);
     }
   });
-  return { groups };
+  return { groups, misses };
 }
 
 const pct = (x: number, y: number) => (y ? `${((100 * x) / y).toFixed(1)}%` : 'n/a');
@@ -266,11 +285,12 @@ async function main(argv: string[]): Promise<number> {
       questions: { type: 'string' },
       docs: { type: 'string' },
       evalcore: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
     },
   });
   if (!values.questions || !values.docs) {
     process.stderr.write(
-      'usage: npm run eval -- --questions DIR/questions.json --docs DIR/docs [--evalcore evalcore.mjs]\n',
+      'usage: npm run eval -- --questions DIR/questions.json --docs DIR/docs [--evalcore evalcore.mjs] [--verbose]\n',
     );
     return 2;
   }
@@ -283,6 +303,7 @@ async function main(argv: string[]): Promise<number> {
     { ours: ourAnswerer(corpus), minisearch: miniSearchAnswerer(corpus) },
     covers,
   );
+  if (values.verbose) process.stdout.write(`${report.misses.join('\n')}\n\n`);
   process.stdout.write(
     `${corpus.meetings.length} records, ${corpus.statements.length} statements, ${questions.length} questions; ` +
       `${SHOWN} results shown per question\n${formatReport(report)}\n`,
