@@ -64,7 +64,8 @@ export function findPassage(
   const memo: StemMemo = new Map();
   const wanted = contentStems(question, memo);
   const spans = splitSentences(text);
-  if (spans.length === 0) return whole;
+  // Only spaces: nothing to show.
+  if (spans.length === 0) return { ...whole, end: statement.start, text: '' };
   const scores = spans.map((s) => {
     const have = contentStems(text.slice(s.start, s.end), memo);
     let n = 0;

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildAskView, buildContextView } from '../../src/answers/ask-view.js';
 import { buildFindView, findInReports } from '../../src/answers/find-view.js';
@@ -110,6 +111,29 @@ describe('long turns', () => {
     const context = buildContextView(top.statement, top.meeting, answer.question);
     const description = context.cards[0]?.description ?? '';
     expect(description.replace(/\*\*/g, '')).toBe(`Ole Berg: “${top.statement.text}”`);
+  });
+});
+
+describe('findPassage (property)', () => {
+  it('never throws and is always a verbatim slice inside the statement', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.array(fc.string({ unit: 'grapheme', minLength: 0, maxLength: 120 }), { maxLength: 40 }),
+        fc.string({ maxLength: 60 }),
+        fc.integer({ min: 20, max: 700 }),
+        (pad, parts, question, max) => {
+          const body = parts.join(' ');
+          const file = `${pad}${body}\n`;
+          const st = { text: body, start: pad.length, end: pad.length + body.length };
+          const p = findPassage(st, question, max);
+          expect(file.slice(p.start, p.end)).toBe(p.text);
+          expect(p.start).toBeGreaterThanOrEqual(st.start);
+          expect(p.end).toBeLessThanOrEqual(st.end);
+          if (body.length > max) expect(p.text.length).toBeLessThanOrEqual(max);
+        },
+      ),
+    );
   });
 });
 
