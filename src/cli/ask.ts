@@ -1,6 +1,7 @@
 // CLI verb `ask`: statements that answer a question, as text or JSON (one line per question with --stdin).
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { findPassage, formatPassage } from '../answers/passage.js';
 import { formatTimeSuffix } from '../answers/view.js';
 import { loadCorpus } from '../corpus/load.js';
 import { askQuestion, buildIndex, type AskAnswer, type AskOptions } from '../search/engine.js';
@@ -59,7 +60,8 @@ export function formatAskText(answer: AskAnswer): string {
     const where = [meeting.title ?? meeting.file, meeting.date].filter(Boolean).join(', ');
     lines.push('');
     lines.push(`${i + 1}. ${statement.speaker ?? 'Unattributed'} (${statement.kind}) — ${where}`);
-    lines.push(`   “${statement.text}”`);
+    // A long turn shows the sentences that answer; --json keeps the whole statement.
+    lines.push(`   “${formatPassage(findPassage(statement, answer.question))}”`);
     if (statement.context) lines.push(`   context: ${statement.context}`);
     lines.push(
       `   source: ${meeting.file}, paragraph ${statement.paragraph}${formatTimeSuffix(statement.time)}`,

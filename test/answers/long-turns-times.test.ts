@@ -87,6 +87,10 @@ describe('long turns', () => {
     expect(field?.value).toContain(`… `);
     expect(field?.value).toContain(ANSWER);
     expect(field?.value.length).toBeLessThan(1024);
+    // The CLI text shows the passage too; its JSON keeps the whole statement.
+    expect(formatAskText(answer)).toContain(`“… `);
+    expect(formatAskText(answer).length).toBeLessThan(2000);
+    expect(toAskJson(answer).results[0]?.text).toBe(top.statement.text);
 
     const context = buildContextView(top.statement, top.meeting, answer.question);
     const description = context.cards[0]?.description ?? '';
