@@ -8,7 +8,8 @@ import type { Line } from './lines.js';
 /** Today's export: "00:14:25<TAB>Ana Ruiz:<TAB>text". */
 const TAB_HEADER = /^(\d{1,2}:\d{2}:\d{2})\t([^\t\r\n]{1,80}?):(?:\t|$)/;
 /** Older exports: "10:02:03<TAB> From  Ana Ruiz to Everyone : text". */
-const FROM_HEADER = /^(\d{1,2}:\d{2}:\d{2})\s+From\s+(\S.{0,79}?)\s*(?:\bto\s+[^:\r\n]{1,60}?)?\s*:(?:\s|$)/;
+const FROM_HEADER =
+  /^(\d{1,2}:\d{2}:\d{2})\s+From\s+(\S.{0,79}?)\s*(?:\bto\s+[^:\r\n]{1,60}?)?\s*:(?:\s|$)/;
 const OPEN_QUOTE = '"“„«';
 const CLOSE_QUOTE = '"”“»';
 /** A whole message that is a lead phrase, one quoted excerpt and a tail: a reaction candidate. */
@@ -22,7 +23,7 @@ const QUOTED_HEAD = new RegExp(
   'u',
 );
 const EMOJI = /\p{Extended_Pictographic}/u;
-const EMOJI_ALL = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu;
+const EMOJI_ALL = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu;
 const ELLIPSIS = /(?:\.\.\.|…)$/;
 
 interface Message {
