@@ -23,13 +23,16 @@ const BOT = /^(?:zakim|rrsagent|trackbot|agendabot|github-bot|ghurlbot|\w*bot)$/
 const TO_BOT = /^(?:zakim|rrsagent|trackbot|agendabot|github-bot|ghurlbot|\w*bot)\s*[,:]/i;
 /** Scribe corrections: "s/old/new/", "i/before/inserted/". */
 const CORRECTION = /^[si]\/.*\/.*\/?g?$/;
+const PRESENT = /^present\s*\+/i;
+/** Nicks that name the job of relaying others' words. */
+const RELAY_NICK = /transcri|scribe|caption/i;
 
 interface LogLine {
   line: Line;
   time: string | null;
   date: string | null;
   nick: string;
-  /** Offset of the message text. */
+  /** Offset of the message text (`body`, trimmed). */
   from: number;
   body: string;
 }
@@ -39,7 +42,7 @@ export const ircReader: Reader = {
   accepts(text) {
     const sample = splitLines(text.slice(0, 4000)).filter((l) => l.text.trim() !== '');
     const logged = sample.filter((l) => LOG_LINE.test(l.text)).length;
-    return logged >= 3 && logged >= sample.length * 0.5;
+    return logged >= 3 && logged >= sample.length * 0.3;
   },
   read(text) {
     const out: ReadResult = { reader: 'irc', blocks: [], warnings: [] };
@@ -48,16 +51,9 @@ export const ircReader: Reader = {
     const present = new Set<string>();
     let relayed: Block | null = null;
     for (const l of lines) {
-      if (!l.body || BOT.test(l.nick) || TO_BOT.test(l.body) || CORRECTION.test(l.body)) continue;
-      if (/^present\s*\+/i.test(l.body)) {
-        for (const label of presentLabels(l)) present.add(label);
-        continue;
-      }
-      if (COMMAND.test(l.body)) continue;
-      if (HEADER.test(l.body)) {
-        readHeader(l, out);
-        continue;
-      }
+      if (PRESENT.test(l.body)) for (const label of presentLabels(l)) present.add(label);
+      if (HEADER.test(l.body)) readHeader(l, out);
+      if (isFurniture(l)) continue;
       if (relays.has(l.nick)) {
         relayed = relayLine(text, l, relayed, out);
         continue;
@@ -67,6 +63,8 @@ export const ircReader: Reader = {
       out.blocks.push(block(span, l, labelParts(cleanNick(l.nick))));
     }
     out.present = [...present];
+    // A log stamped with full dates dates its meeting even without a "Meeting:" line.
+    out.date ??= lines.find((l) => l.date)?.date ?? null;
     return out;
   },
 };
@@ -76,14 +74,15 @@ function readLogLines(text: string): LogLine[] {
   for (const line of splitLines(text)) {
     const m = LOG_LINE.exec(line.text);
     if (!m) continue;
-    const body = m[4] ?? '';
-    const stamp = stampOf(m[1] ?? m[2] ?? '');
+    const raw = m[4] ?? '';
+    const body = raw.trim();
+    const lead = raw.length - raw.trimStart().length;
     out.push({
       line,
-      ...stamp,
+      ...stampOf(m[1] ?? m[2] ?? ''),
       nick: m[3] ?? '',
-      from: line.end - body.length,
-      body: body.trim(),
+      from: line.end - raw.length + lead,
+      body,
     });
   }
   return out;
@@ -98,21 +97,39 @@ function stampOf(s: string): { time: string | null; date: string | null } {
 }
 
 /**
- * Relay nicks: nicks whose lines mostly start with someone else's name and a colon
- * ("<Transcriber> Ana_Ruiz: …", a scribe's "<jb> ana: …"), learned from the log itself.
+ * Relay nicks speak for others: a live transcriber or a scribe ("<Transcriber> Ana_Ruiz: …").
+ * Only the log's own word makes a nick one ("scribe+" from it, "scribe: nick", a nick such as
+ * "Transcriber"): in plain chat "bo: can you check?" addresses bo, it does not quote him.
  */
 function learnRelays(lines: LogLine[]): Set<string> {
-  const total = new Map<string, number>();
-  const prefixed = new Map<string, number>();
-  for (const l of lines) {
-    if (COMMAND.test(l.body) || HEADER.test(l.body) || /^present\s*\+/i.test(l.body)) continue;
-    total.set(l.nick, (total.get(l.nick) ?? 0) + 1);
-    const m = RELAYED.exec(l.body);
-    if (m && plausibleSpeaker(m[1] ?? '')) prefixed.set(l.nick, (prefixed.get(l.nick) ?? 0) + 1);
-  }
   const out = new Set<string>();
-  for (const [nick, n] of prefixed) if (n >= 3 && n >= (total.get(nick) ?? 0) * 0.5) out.add(nick);
+  for (const l of lines) {
+    if (RELAY_NICK.test(l.nick) || /^scribe\s*\+$/i.test(l.body)) out.add(l.nick);
+    const named = /^(?:scribe|scribenick)\s*[:+]\s*(\S+)$/i.exec(l.body);
+    if (named?.[1]) out.add(named[1]);
+  }
   return out;
+}
+
+/** The speaker a relayed line names ("Ana_Ruiz: …" → "Ana_Ruiz") and the prefix's length. */
+function relayedPrefix(body: string): { name: string; length: number } | null {
+  const m = RELAYED.exec(body);
+  const name = m?.[1] ?? '';
+  return m && plausibleSpeaker(name) ? { name, length: m[0].length } : null;
+}
+
+/** Lines that are nobody's words: bots, commands, corrections, minute headers. */
+function isFurniture(l: LogLine): boolean {
+  const b = l.body;
+  return (
+    !b ||
+    BOT.test(l.nick) ||
+    TO_BOT.test(b) ||
+    CORRECTION.test(b) ||
+    PRESENT.test(b) ||
+    COMMAND.test(b) ||
+    HEADER.test(b)
+  );
 }
 
 /**
@@ -120,10 +137,9 @@ function learnRelays(lines: LogLine[]): Set<string> {
  * (a sentence the transcriber broke over lines). Returns the relayed turn now in progress.
  */
 function relayLine(text: string, l: LogLine, cur: Block | null, out: ReadResult): Block | null {
-  const m = RELAYED.exec(l.body);
-  const named = m && plausibleSpeaker(m[1] ?? '') ? labelParts(cleanNick(m[1] ?? '')) : null;
-  const at = named && m ? l.from + (text.slice(l.from).indexOf(m[0]) + m[0].length) : l.from;
-  const span = trimmed(text, at, l.line.end);
+  const prefix = relayedPrefix(l.body);
+  const named = prefix ? labelParts(cleanNick(prefix.name)) : null;
+  const span = trimmed(text, l.from + (prefix?.length ?? 0), l.line.end);
   if (span.end <= span.start) return cur;
   if (cur && (!named || (named.label === cur.label && named.role === cur.role))) {
     cur.end = span.end;
@@ -145,7 +161,7 @@ function block(
   return b;
 }
 
-/** "Meeting: weekly" is the title; the date is that line's (or the log's first) ISO date. */
+/** "Meeting: weekly" is the title and that line's ISO date the date; "Date: 2024-01-09" too. */
 function readHeader(l: LogLine, out: ReadResult): void {
   const m = /^(meeting|date)\s*:\s*(.+)$/i.exec(l.body);
   if (!m) return;

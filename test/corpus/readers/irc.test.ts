@@ -83,6 +83,46 @@ describe('plain IRC logs', () => {
     ]);
   });
 
+  it('keeps a nick who addresses people ("tomasz: …") the speaker of its own lines', () => {
+    const text = [
+      '[10:00:01] <rena> tomasz: is the buoy feed up?',
+      '[10:00:20] <tomasz> rena: yes since nine',
+      '[10:00:31] <rena> tomasz: and the tide gauge?',
+      '[10:00:45] <rena> kai: can you check the crane?',
+      '[10:01:02] <kai> rena: on it',
+      '[10:01:10] <rena> tomasz: thanks',
+      '[10:01:30] <rena> kai: thanks too',
+      '[10:01:40] <rena> lin: see you tonight',
+    ].join('\n');
+    const r = parseReport(text, 'addressing.log');
+    expect(r.statements.map((s) => s.speaker)).toEqual([
+      'rena',
+      'tomasz',
+      'rena',
+      'rena',
+      'kai',
+      'rena',
+      'rena',
+      'rena',
+    ]);
+  });
+
+  it('reads a scribe named by "scribe:" with "..." continuation lines', () => {
+    const text = [
+      '14:00:01 <jb> scribe: jb',
+      '14:00:05 <jb> Topic: Budget',
+      '14:00:10 <jb> ana: We are under budget this quarter',
+      '14:00:15 <jb> ... mostly thanks to the grant',
+      '14:00:30 <jb> bo: Good news.',
+      '14:00:40 <bo> the grant ends in June though',
+    ].join('\n');
+    expect(turns(parseReport(text, 'budget.log'))).toEqual([
+      '14:00:10 ana: We are under … the grant',
+      '14:00:30 bo: Good news. … Good news.',
+      '14:00:40 bo: the grant ends … June though',
+    ]);
+  });
+
   it('leaves a transcript with "NAME:" labels to the paragraph parser', () => {
     const text = 'MAYOR VARGA: We open the meeting.\n\nCOUNCILLOR OKAFOR: Thank you.\n';
     expect(ircReader.accepts(text, 'minutes.txt')).toBe(false);
