@@ -37,6 +37,7 @@ export const captionReader: Reader = {
       let from = first.start;
       let label: string | null | undefined;
       let role: string | undefined;
+      let alias: string | undefined;
       const v = VOICE.exec(first.text);
       const c = v ? null : COLON_LABEL.exec(first.text);
       if (v) from = first.start + v[0].length;
@@ -45,6 +46,7 @@ export const captionReader: Reader = {
         const parts = labelParts((v ?? c)?.[1] ?? '');
         label = parts.label;
         role = parts.role;
+        alias = parts.alias;
       }
       let to = last.end;
       // Voice tags close with </v>: keep them out of the spoken words.
@@ -60,6 +62,7 @@ export const captionReader: Reader = {
       }
       cur = { start: span.start, end: span.end, line: lineOf(cue, span.start), label: speaker };
       if (role && label !== undefined) cur.role = role;
+      if (alias && label !== undefined) cur.alias = alias;
       if (cue.time) cur.time = cue.time;
       out.blocks.push(cur);
     }

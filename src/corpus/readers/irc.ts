@@ -153,10 +153,11 @@ function relayLine(text: string, l: LogLine, cur: Block | null, out: ReadResult)
 function block(
   span: { start: number; end: number },
   l: LogLine,
-  who: { label: string | null; role?: string },
+  who: { label: string | null; role?: string; alias?: string },
 ): Block {
   const b: Block = { start: span.start, end: span.end, line: l.line.n, label: who.label };
   if (who.role) b.role = who.role;
+  if (who.alias) b.alias = who.alias;
   if (l.time) b.time = l.time;
   return b;
 }

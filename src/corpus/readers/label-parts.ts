@@ -5,6 +5,8 @@
 export interface LabelParts {
   label: string;
   role?: string;
+  /** The whole label, when it holds more than the name. */
+  alias?: string;
 }
 
 const PRONOUNS = /\(\s*(?:he|she|they|ze|xe|it|any)\s*\/\s*[\p{L}/ ]{1,20}\)/giu;
@@ -28,9 +30,13 @@ export function labelParts(raw: string): LabelParts {
     roles.unshift(squash(sep[2] ?? ''));
     s = squash(sep[1] ?? '');
   }
-  if (!s) return { label: squash(raw) };
+  const whole = squash(raw);
+  if (!s) return { label: whole };
+  const out: LabelParts = { label: s };
   const role = roles.filter(Boolean).join(', ');
-  return role ? { label: s, role } : { label: s };
+  if (role) out.role = role;
+  if (whole !== s) out.alias = whole;
+  return out;
 }
 
 function squash(s: string): string {

@@ -67,6 +67,7 @@ export const zoomChatReader: Reader = {
         label: parts.label,
       };
       if (parts.role) block.role = parts.role;
+      if (parts.alias) block.alias = parts.alias;
       if (msg.time) block.time = msg.time;
       out.blocks.push(block);
     }

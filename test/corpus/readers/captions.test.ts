@@ -30,6 +30,7 @@ describe('Zoom captions with "Name: text" cues', () => {
       ['Tullio', 'Erigon'],
       ['kofi.b', null],
     ]);
+    expect(r.speakers.find((s) => s.name === 'Tullio')?.aliases).toEqual(['Tullio | Erigon']);
   });
 
   it("joins a speaker's consecutive cues into one turn that keeps the first cue's time", () => {
