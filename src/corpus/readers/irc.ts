@@ -51,7 +51,7 @@ export const ircReader: Reader = {
     const present = new Set<string>();
     let relayed: Block | null = null;
     for (const l of lines) {
-      if (PRESENT.test(l.body)) for (const label of presentLabels(l)) present.add(label);
+      if (PRESENT.test(l.body)) for (const label of presentLabels(l, relays)) present.add(label);
       if (HEADER.test(l.body)) readHeader(l, out);
       if (isFurniture(l)) continue;
       if (relays.has(l.nick)) {
@@ -176,9 +176,10 @@ function readHeader(l: LogLine, out: ReadResult): void {
   }
 }
 
-/** "present+" is the nick itself; "present+ Ana_Ruiz, Bo" names others. */
-function presentLabels(l: LogLine): string[] {
+/** "present+" is the nick itself (unless a bot or the transcriber); "present+ Ana_Ruiz, Bo" names others. */
+function presentLabels(l: LogLine, relays: Set<string>): string[] {
   const rest = l.body.replace(/^present\s*\+\s*/i, '').trim();
+  if (!rest && (relays.has(l.nick) || BOT.test(l.nick))) return [];
   const raw = rest ? rest.split(/\s*,\s*/) : [l.nick];
   return raw.filter(Boolean).map((r) => labelParts(cleanNick(r)).label);
 }

@@ -108,6 +108,8 @@ function readMessages(text: string, out: ReadResult): Message[] {
  * an ellipsis, so a message that merely quotes something with a smiley stays speech.
  */
 function isReaction(body: string, earlier: Set<string>): boolean {
+  // The emoji sits in the phrase around the excerpt: a cheap test before the pattern.
+  if (!EMOJI.test(body.slice(0, 64)) && !EMOJI.test(body.slice(-64))) return false;
   const m = QUOTED_WHOLE.exec(body);
   if (!m) return false;
   const outside = `${m[1] ?? ''} ${m[3] ?? ''}`;
