@@ -17,9 +17,9 @@ const QUOTED_WHOLE = new RegExp(
   `^([^${OPEN_QUOTE}${CLOSE_QUOTE}\\n]{0,60}?)\\s*[${OPEN_QUOTE}]([\\s\\S]+)[${CLOSE_QUOTE}]\\s*([^${OPEN_QUOTE}${CLOSE_QUOTE}]{0,60})$`,
   'u',
 );
-/** A lead phrase and a quoted excerpt, then a blank line: the header of a reply. */
+/** A lead phrase and a quoted excerpt alone on their line(s): the header of a reply. */
 const QUOTED_HEAD = new RegExp(
-  `^([^${OPEN_QUOTE}${CLOSE_QUOTE}\\n]{1,60}?)\\s*[${OPEN_QUOTE}]([\\s\\S]*?)[${CLOSE_QUOTE}][ \\t]*\\r?\\n[ \\t]*\\r?\\n`,
+  `^([^${OPEN_QUOTE}${CLOSE_QUOTE}\\n]{1,60}?)\\s*[${OPEN_QUOTE}]([\\s\\S]*?)[${CLOSE_QUOTE}][ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?`,
   'u',
 );
 const EMOJI = /\p{Extended_Pictographic}/u;
@@ -78,7 +78,7 @@ export const zoomChatReader: Reader = {
 
 /** The time and sender of a message's first line, or null for a continuation line. */
 function headerOf(line: string): { time: string; label: string; length: number } | null {
-  const m = TAB_HEADER.exec(line) ?? FROM_HEADER.exec(line);
+  const m = FROM_HEADER.exec(line) ?? TAB_HEADER.exec(line);
   if (!m) return null;
   const label = (m[2] ?? '').trim();
   if (!label) return null;
@@ -121,7 +121,7 @@ function isReaction(body: string, earlier: Set<string>): boolean {
 
 /**
  * The length of a reply header at the start of a message ("Replying to "Will we have
- * the…"" and a blank line; "Antwoord verzenden naar "…""), or 0 when there is none.
+ * the…"" and a line break; "Antwoord verzenden naar "…""), or 0 when there is none.
  */
 function replyHeaderLength(body: string, earlier: Set<string>): number {
   const m = QUOTED_HEAD.exec(body);

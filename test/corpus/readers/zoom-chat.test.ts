@@ -70,15 +70,31 @@ describe('a Zoom chat export', () => {
     ]);
   });
 
+  it('knows reactions and replies in other languages by their shape, not by their words', () => {
+    const text =
+      '00:00:01\tAna Ruiz:\tThe pier opens at six\r\n' +
+      '00:00:02\tBo Lind:\tReagiu a "The pier opens at six" com 👏\r\n' +
+      '00:00:03\tKai Mori:\t"The pier opens..."に👍でリアクションしました\r\n' +
+      '00:00:04\tBo Lind:\tRespondendo a "The pier opens..."\nAnd closes at ten?\r\n';
+    const r = parseReport(text, 'pier-chat.txt');
+    expect(said(r)).toEqual([
+      '00:00:01 Ana Ruiz: The pier opens at six',
+      '00:00:04 Bo Lind: And closes at ten?',
+    ]);
+    expect(r.present.map((p) => p.name)).toEqual(['Kai Mori']);
+  });
+
   it('reads the older "From Name to Everyone :" export', () => {
     const text =
       '10:02:03\t From  Ana Ruiz to Everyone : the agenda is in the invite\n' +
       '10:02:40\t From  Bo Lind to Everyone : thanks\n' +
-      '10:03:05\t From  Ana Ruiz : first item is the ferry\n';
+      '10:03:05\t From  Ana Ruiz : first item is the ferry\n' +
+      '10:03:30\tFrom Bo Lind to Everyone:\tand the second the pier\n';
     expect(said(parseReport(text, 'old-chat.txt'))).toEqual([
       '10:02:03 Ana Ruiz: the agenda is in the invite',
       '10:02:40 Bo Lind: thanks',
       '10:03:05 Ana Ruiz: first item is the ferry',
+      '10:03:30 Bo Lind: and the second the pier',
     ]);
   });
 
