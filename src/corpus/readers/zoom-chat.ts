@@ -2,6 +2,7 @@
 // ("Replying to "…"") are cut off, reactions ("Reacted to "…" with 👍", in any language) dropped.
 import type { Block, ReadResult, Reader } from './types.js';
 import { labelParts } from './label-parts.js';
+import type { LabelParts } from './label-parts.js';
 import { splitLines, toClock, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
@@ -47,34 +48,42 @@ export const zoomChatReader: Reader = {
     const present = new Set<string>();
     const earlier = new Set<string>();
     for (const msg of readMessages(text, out)) {
+      const who = labelParts(msg.label);
       const span = trimmed(text, msg.from, msg.last.end);
       const body = text.slice(span.start, span.end);
-      const parts = labelParts(msg.label);
       if (!body) continue;
       if (isReaction(body, earlier)) {
-        present.add(parts.label);
+        present.add(who.label);
         continue;
       }
-      const skip = replyHeaderLength(body, earlier);
+      const speech = trimmed(text, span.start + replyHeaderLength(body, earlier), span.end);
+      // Later reactions and replies quote either the whole message or its reply text.
       earlier.add(squash(body));
-      const speech = trimmed(text, span.start + skip, span.end);
-      if (speech.end <= speech.start) continue;
       earlier.add(squash(text.slice(speech.start, speech.end)));
-      const block: Block = {
-        start: speech.start,
-        end: speech.end,
-        line: lineAt(msg, speech.start, text),
-        label: parts.label,
-      };
-      if (parts.role) block.role = parts.role;
-      if (parts.alias) block.alias = parts.alias;
-      if (msg.time) block.time = msg.time;
-      out.blocks.push(block);
+      if (speech.end > speech.start) out.blocks.push(toBlock(text, msg, speech, who));
     }
     out.present = [...present];
     return out;
   },
 };
+
+function toBlock(
+  text: string,
+  msg: Message,
+  speech: { start: number; end: number },
+  who: LabelParts,
+): Block {
+  const block: Block = {
+    start: speech.start,
+    end: speech.end,
+    line: lineAt(msg, speech.start, text),
+    label: who.label,
+  };
+  if (who.role) block.role = who.role;
+  if (who.alias) block.alias = who.alias;
+  if (msg.time) block.time = msg.time;
+  return block;
+}
 
 /** The time and sender of a message's first line, or null for a continuation line. */
 function headerOf(line: string): { time: string; label: string; length: number } | null {
