@@ -3,7 +3,7 @@
 import type { ParsedReport } from '../parse.js';
 import { splitStageNotes } from '../text.js';
 import type { KnownNames } from '../mentions.js';
-import { addRole, knownNames } from '../people.js';
+import { addAlias, addRole, knownNames } from '../people.js';
 import type { Person, Registry } from '../people.js';
 import type { ReadResult } from '../readers/types.js';
 import { paragraphCounter } from '../readers/lines.js';
@@ -37,6 +37,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   const speakers: Person[] = [];
   for (const b of read.blocks) {
     const person = b.label === null ? null : resolve(b.label, b.role);
+    if (person && b.alias) addAlias(person, b.alias);
     if (person && !speakers.includes(person)) speakers.push(person);
     const body = text.slice(b.start, b.end);
     for (const seg of splitStageNotes(body, 0)) {

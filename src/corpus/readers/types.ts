@@ -15,6 +15,11 @@ export interface Block {
   label: string | null;
   /** The role a label carries beside the name ("Jack Tanner (CTO)" → "CTO"), if any. */
   role?: string;
+  /**
+   * The label as written when it holds more than the name ("Tullio | Erigon" for "Tullio"):
+   * kept as the person's alias, so asking for "the Erigon guy" still finds him.
+   */
+  alias?: string;
   /** "HH:MM:SS" when the source times this block (caption cue, chat line). */
   time?: string;
 }
