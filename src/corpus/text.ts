@@ -275,3 +275,8 @@ export function splitStageNotes(p: string, from: number): Span[] {
   }
   return res;
 }
+
+/** What a statement says, without furniture between its pieces (cue timings, log prefixes). */
+export function spokenText(s: { text: string; spoken?: string }): string {
+  return s.spoken ?? s.text;
+}
