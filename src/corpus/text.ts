@@ -292,6 +292,11 @@ export function splitStageNotes(p: string, from: number): Span[] {
   return res;
 }
 
+/** What a statement says, without furniture between its pieces (cue timings, log prefixes). */
+export function spokenText(s: { text: string; spoken?: string }): string {
+  return s.spoken ?? s.text;
+}
+
 /** Words of acknowledgement, greeting and thanks: a turn made only of these says nothing. */
 const BACKCHANNEL_WORDS = new Set(
   `yeah yep yup yes ya yea yeh no nope nah ok okay k kk sure right alright fine cool great nice

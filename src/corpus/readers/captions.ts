@@ -58,9 +58,16 @@ export const captionReader: Reader = {
       const speaker: string | null = label === undefined ? (cur?.label ?? null) : label;
       if (cur && cur.label === speaker && (label === undefined || label === cur.label)) {
         cur.end = span.end;
+        (cur.parts ??= []).push(span);
         continue;
       }
-      cur = { start: span.start, end: span.end, line: lineOf(cue, span.start), label: speaker };
+      cur = {
+        start: span.start,
+        end: span.end,
+        line: lineOf(cue, span.start),
+        label: speaker,
+        parts: [span],
+      };
       if (role && label !== undefined) cur.role = role;
       if (alias && label !== undefined) cur.alias = alias;
       if (cue.time) cur.time = cue.time;

@@ -143,6 +143,7 @@ function relayLine(text: string, l: LogLine, cur: Block | null, out: ReadResult)
   if (span.end <= span.start) return cur;
   if (cur && (!named || (named.label === cur.label && named.role === cur.role))) {
     cur.end = span.end;
+    (cur.parts ??= []).push(span);
     return cur;
   }
   const b = block(span, l, named ?? { label: null });
@@ -155,7 +156,13 @@ function block(
   l: LogLine,
   who: { label: string | null; role?: string; alias?: string },
 ): Block {
-  const b: Block = { start: span.start, end: span.end, line: l.line.n, label: who.label };
+  const b: Block = {
+    start: span.start,
+    end: span.end,
+    line: l.line.n,
+    label: who.label,
+    parts: [{ start: span.start, end: span.end }],
+  };
   if (who.role) b.role = who.role;
   if (who.alias) b.alias = who.alias;
   if (l.time) b.time = l.time;

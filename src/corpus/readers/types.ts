@@ -22,6 +22,11 @@ export interface Block {
   alias?: string;
   /** "HH:MM:SS" when the source times this block (caption cue, chat line). */
   time?: string;
+  /**
+   * The spoken pieces, in order, when the block joins several cues or log lines: the furniture
+   * between them (cue timings, log prefixes) is inside `start`–`end` but in no piece.
+   */
+  parts?: { start: number; end: number }[];
 }
 
 /** A problem a reader met: it is reported as `file:line` and the rest of the file is still read. */

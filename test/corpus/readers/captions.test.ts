@@ -160,3 +160,22 @@ describe('caption reader on arbitrary text', () => {
     );
   });
 });
+
+describe('the spoken words of a joined turn', () => {
+  it('leave out the cue numbers and timings that lie between the cues', async () => {
+    const { buildCorpus } = await import('../../../src/corpus/build.js');
+    const text = readFileSync(join(FIXTURES, 'harbour-call.vtt'), 'utf8');
+    const corpus = buildCorpus([parseReport(text, 'harbour-call.vtt')]);
+    const first = corpus.statements[0];
+    expect(first?.text).toMatch(/-->/);
+    expect(first?.spoken).toBeDefined();
+    expect(first?.spoken).not.toMatch(/-->|^\d+$/m);
+    expect(first?.spoken?.startsWith('Good morning, everyone.')).toBe(true);
+    // Every piece is a verbatim slice inside the statement.
+    for (const p of first?.parts ?? []) {
+      expect(p.start).toBeGreaterThanOrEqual(first?.start ?? 0);
+      expect(p.end).toBeLessThanOrEqual(first?.end ?? 0);
+      expect(first?.spoken).toContain(text.slice(p.start, p.end));
+    }
+  });
+});
