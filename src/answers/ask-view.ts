@@ -1,6 +1,7 @@
 // The /ask reply: the statements that answer a question, verbatim, each with speaker, meeting,
 // date and place in the source, a one-line summary of each meeting, and the More / Context /
 // Post to channel buttons. Also the "nothing found" reply and the Context view.
+import { spokenText } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { AskAnswer, AskOptions, AskResult } from '../search/engine.js';
 import { findPassage, formatPassage } from './passage.js';
@@ -53,7 +54,7 @@ export function buildStatementField(
 ): Card['fields'][number] {
   const text =
     question === undefined
-      ? clipText(statement.text, QUOTE_CHARS)
+      ? clipText(spokenText(statement), QUOTE_CHARS)
       : formatPassage(findPassage(statement, question, QUOTE_CHARS));
   const words = statement.kind === 'paraphrase' ? `${text} *(reported)*` : `“${text}”`;
   const speaker = statement.speaker ?? 'The report';
@@ -141,13 +142,13 @@ export function buildContextView(
   const at = meeting.statements.findIndex((s) => s.id === statement.id);
   const from = Math.max(0, at - CONTEXT_RADIUS);
   const around = meeting.statements.slice(from, at + CONTEXT_RADIUS + 1);
-  const long = statement.text.length > QUOTE_CHARS;
+  const long = spokenText(statement).length > QUOTE_CHARS;
   const card = emptyCard();
   card.title = clipText(formatMeetingName(meeting), 250);
   card.url = meeting.source && /^https?:\/\//u.test(meeting.source) ? meeting.source : null;
   const intro = statement.context ? clipText(statement.context, 600) : null;
   card.description = long
-    ? [intro, showWholeTurn(statement, meeting, question ?? '')].filter(Boolean).join('\n\n')
+    ? [intro, showWholeTurn(statement, question ?? '')].filter(Boolean).join('\n\n')
     : intro;
   card.fields = around.map((s) =>
     s.id === statement.id && long
@@ -168,24 +169,25 @@ const TURN_CHARS = 3800;
  * A long statement, verbatim, the passage answering the question in bold. A turn longer than a
  * card holds shows as much of it as fits around the passage, with "…" where it goes on.
  */
-function showWholeTurn(statement: Statement, meeting: Meeting, question: string): string {
+function showWholeTurn(statement: Statement, question: string): string {
+  // The spoken text: a turn joined from caption cues shows no cue timings.
+  const text = spokenText(statement);
   const passage = findPassage(statement, question, QUOTE_CHARS);
-  let a = statement.start;
-  let b = statement.end;
+  const { spokenStart: p0, spokenEnd: p1 } = passage;
+  let a = 0;
+  let b = text.length;
   if (b - a > TURN_CHARS) {
-    const room = TURN_CHARS - (passage.end - passage.start);
-    a = Math.max(statement.start, passage.start - Math.floor(room / 2));
-    b = Math.min(statement.end, a + TURN_CHARS);
-    a = Math.max(statement.start, b - TURN_CHARS);
+    const room = TURN_CHARS - (p1 - p0);
+    a = Math.max(0, p0 - Math.floor(room / 2));
+    b = Math.min(text.length, a + TURN_CHARS);
+    a = Math.max(0, b - TURN_CHARS);
     // Cut the view at spaces, never inside a word.
-    while (a > statement.start && a < passage.start && !/\s/u.test(meeting.text[a - 1] ?? '')) a++;
-    while (b < statement.end && b > passage.end && !/\s/u.test(meeting.text[b] ?? '')) b--;
+    while (a > 0 && a < p0 && !/\s/u.test(text[a - 1] ?? '')) a++;
+    while (b < text.length && b > p1 && !/\s/u.test(text[b] ?? '')) b--;
   }
-  const text = meeting.text;
-  const bold = `**${text.slice(passage.start, passage.end)}**`;
-  const shown = `${text.slice(a, passage.start)}${bold}${text.slice(passage.end, b)}`.trim();
+  const shown = `${text.slice(a, p0)}**${text.slice(p0, p1)}**${text.slice(p1, b)}`.trim();
   const who = statement.speaker ?? 'The report';
-  return `${who}: ${a > statement.start ? '… ' : ''}“${shown}”${b < statement.end ? ' …' : ''}`;
+  return `${who}: ${a > 0 ? '… ' : ''}“${shown}”${b < text.length ? ' …' : ''}`;
 }
 
 function describeMeetings(results: AskResult[]): string | null {

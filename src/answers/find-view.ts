@@ -1,5 +1,6 @@
 // "Find in reports" (a misquote checker): the statements closest to a message's text, and a
 // verdict — said verbatim, said in close words, or not in the reports.
+import { spokenText } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { SearchIndex } from '../search/engine.js';
 import { askQuestion, MAX_QUESTION_LENGTH } from '../search/engine.js';
@@ -55,8 +56,9 @@ export function findInReports(index: SearchIndex, text: string): FindResult {
   // Verbatim: the claim's words, in order, inside one statement (brackets the report added ignored).
   for (const statement of corpus.statements) {
     if (statement.text.length < claim.length * 0.5) continue;
-    const hay = ` ${toWords(statement.text).join(' ')} `;
-    const bare = ` ${toWords(statement.text.replace(/\[[^\]]*\]/g, ' ')).join(' ')} `;
+    const said = spokenText(statement);
+    const hay = ` ${toWords(said).join(' ')} `;
+    const bare = ` ${toWords(said.replace(/\[[^\]]*\]/g, ' ')).join(' ')} `;
     if (hay.includes(needle) || bare.includes(needle)) candidates.set(statement.id, statement);
   }
   const asked = askQuestion(index, claim.slice(0, MAX_QUESTION_LENGTH), { limit: 5 });
@@ -69,7 +71,7 @@ export function findInReports(index: SearchIndex, text: string): FindResult {
     matches.push({
       statement,
       meeting,
-      ...measureOverlap(claimWords, toWords(statement.text.replace(/\[[^\]]*\]/g, ' '))),
+      ...measureOverlap(claimWords, toWords(spokenText(statement).replace(/\[[^\]]*\]/g, ' '))),
     });
   }
   matches.sort((a, b) => b.words + b.pairs - (a.words + a.pairs));

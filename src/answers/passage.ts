@@ -1,5 +1,6 @@
 // The passage of a long statement that answers a question: whole sentences of the statement,
-// verbatim (a slice of the report at sentence boundaries), with "…" where the statement goes on.
+// verbatim, with "…" where the statement goes on. A turn joined from several caption cues or log
+// lines is read through its spoken pieces, so cue timings between them are never shown.
 import { splitSentences } from '../corpus/text.js';
 import type { Statement } from '../corpus/types.js';
 import { visitTerms, type StemMemo } from './topics.js';
@@ -8,13 +9,54 @@ import { visitTerms, type StemMemo } from './topics.js';
 export const LONG_STATEMENT_CHARS = 700;
 
 export interface Passage {
-  /** Offsets into the report text: the passage is `text.slice(start, end)` of the meeting. */
+  /**
+   * Offsets into the report text. For a statement in one piece the passage is exactly
+   * `meetingText.slice(start, end)`; for one joined from cues, the spoken pieces in that range
+   * joined by a space.
+   */
   start: number;
   end: number;
   text: string;
   /** The statement goes on before / after the passage. */
   before: boolean;
   after: boolean;
+  /** Where the passage lies in the statement's spoken text (`spokenText(statement)`). */
+  spokenStart: number;
+  spokenEnd: number;
+}
+
+type PassageSource = Pick<Statement, 'text' | 'start' | 'end' | 'parts'>;
+
+/** The statement's spoken text, pieces joined by a space, with each piece's place in both texts. */
+function readPieces(s: PassageSource): {
+  spoken: string;
+  pieces: { file: number; at: number; length: number }[];
+} {
+  const parts = s.parts && s.parts.length > 1 ? s.parts : [{ start: s.start, end: s.end }];
+  const pieces: { file: number; at: number; length: number }[] = [];
+  let spoken = '';
+  for (const p of parts) {
+    if (spoken !== '') spoken += ' ';
+    const piece = s.text.slice(p.start - s.start, p.end - s.start);
+    pieces.push({ file: p.start, at: spoken.length, length: piece.length });
+    spoken += piece;
+  }
+  return { spoken, pieces };
+}
+
+/** File offset of a spoken-text position (a start moves past a joining space). */
+function toFile(
+  pieces: { file: number; at: number; length: number }[],
+  pos: number,
+  isEnd: boolean,
+): number {
+  for (const p of pieces) {
+    if (isEnd ? pos <= p.at + p.length : pos < p.at + p.length) {
+      return p.file + Math.max(0, pos - p.at);
+    }
+  }
+  const last = pieces[pieces.length - 1];
+  return last ? last.file + last.length : 0;
 }
 
 function contentStems(text: string, memo: StemMemo): Set<string> {
@@ -23,7 +65,7 @@ function contentStems(text: string, memo: StemMemo): Set<string> {
   return out;
 }
 
-/** A word-boundary window of about `max` characters around `at` (for a sentence without stops). */
+/** A word-boundary window of at most `max` characters around `at` (a sentence without stops). */
 function windowAround(text: string, at: number, max: number): { start: number; end: number } {
   let a = Math.max(0, at - Math.floor(max / 3));
   let b = Math.min(text.length, a + max);
@@ -48,26 +90,28 @@ function windowAround(text: string, at: number, max: number): { start: number; e
  * own passage.
  */
 export function findPassage(
-  statement: Pick<Statement, 'text' | 'start' | 'end'>,
+  statement: PassageSource,
   question: string,
   max = LONG_STATEMENT_CHARS,
 ): Passage {
-  const whole: Passage = {
-    start: statement.start,
-    end: statement.end,
-    text: statement.text,
-    before: false,
-    after: false,
-  };
-  const text = statement.text;
-  if (text.length <= max) return whole;
+  const { spoken, pieces } = readPieces(statement);
+  const make = (a: number, b: number): Passage => ({
+    start: toFile(pieces, a, false),
+    end: toFile(pieces, b, true),
+    text: spoken.slice(a, b),
+    before: /\S/u.test(spoken.slice(0, a)),
+    after: /\S/u.test(spoken.slice(b)),
+    spokenStart: a,
+    spokenEnd: b,
+  });
+  if (spoken.length <= max) return make(0, spoken.length);
+  const spans = splitSentences(spoken);
+  // Only spaces: nothing to show.
+  if (spans.length === 0) return make(0, 0);
   const memo: StemMemo = new Map();
   const wanted = contentStems(question, memo);
-  const spans = splitSentences(text);
-  // Only spaces: nothing to show.
-  if (spans.length === 0) return { ...whole, end: statement.start, text: '' };
   const scores = spans.map((s) => {
-    const have = contentStems(text.slice(s.start, s.end), memo);
+    const have = contentStems(spoken.slice(s.start, s.end), memo);
     let n = 0;
     for (const w of wanted) if (have.has(w)) n++;
     return n;
@@ -76,11 +120,11 @@ export function findPassage(
   scores.forEach((n, i) => {
     if (n > (scores[best] ?? 0)) best = i;
   });
+  const span = (i: number) => spans[i] as { start: number; end: number };
+  const length = (from: number, to: number) => span(to).end - span(from).start;
+  const MIN_CHARS = 160;
   let from = best;
   let to = best;
-  const span = (i: number) => spans[i] as { start: number; end: number };
-  const length = (a: number, b: number) => span(b).end - span(a).start;
-  const MIN_CHARS = 160;
   for (;;) {
     const canNext = to + 1 < spans.length && length(from, to + 1) <= max;
     const canPrev = from > 0 && length(from - 1, to) <= max;
@@ -96,23 +140,17 @@ export function findPassage(
     // One sentence longer than the limit (captions often have no full stops): a window of words
     // around the first word that answers.
     let at = a;
-    for (const m of text.slice(a, b).matchAll(/[\p{L}\p{N}]+/gu)) {
+    for (const m of spoken.slice(a, b).matchAll(/[\p{L}\p{N}]+/gu)) {
       if ([...contentStems(m[0], memo)].some((s) => wanted.has(s))) {
         at = a + (m.index ?? 0);
         break;
       }
     }
-    const w = windowAround(text.slice(0, b), at, max);
+    const w = windowAround(spoken.slice(0, b), at, max);
     a = Math.max(a, w.start);
     b = w.end;
   }
-  return {
-    start: statement.start + a,
-    end: statement.start + b,
-    text: text.slice(a, b),
-    before: /\S/u.test(text.slice(0, a)),
-    after: /\S/u.test(text.slice(b)),
-  };
+  return make(a, b);
 }
 
 /** The passage as shown: "… " and " …" where the statement goes on. */

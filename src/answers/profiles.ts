@@ -1,6 +1,6 @@
 // Speaker profiles (/who) and meeting digests (/meeting): plain data built from the corpus alone,
 // with corpus-wide statistics computed once (buildProfileStats) and passed in by the caller.
-import { isBackchannel } from '../corpus/text.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Speaker, Statement, StatementKind } from '../corpus/types.js';
 import type { AppContext } from '../context.js';
 import { findMeetings, findSpeaker } from '../search/lookup.js';
@@ -68,7 +68,7 @@ function describeQuoteInputs(
   all: Statement[],
 ): QuoteInputs {
   // Backchannel ("Yep.", "gm", "+1") is never a key quote, not even a speaker's only words.
-  const statements = all.filter((s) => !isBackchannel(s.text));
+  const statements = all.filter((s) => !isBackchannel(spokenText(s)));
   const stems = statements.map((s) => stats.statementStems.get(s) ?? []);
   return {
     statements,
@@ -235,7 +235,7 @@ function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
   return {
     speaker: statement.speaker,
     kind: statement.kind,
-    text: statement.text,
+    text: spokenText(statement),
     meeting: toMeetingRef(meeting),
     paragraph: statement.paragraph,
     ...(statement.time ? { time: statement.time } : {}),

@@ -1,6 +1,7 @@
 // The reply for a single quote (quote of the day, a random or a speaker's quote) and for its
 // "Context" button: verbatim report text with speaker, meeting, date and citation.
 import { createHash } from 'node:crypto';
+import { spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 import type { QuotePick } from '../daily/pick.js';
 import { emptyCard, formatTimeSuffix, textReply } from './view.js';
@@ -66,7 +67,7 @@ export function buildQuoteView(
   const speaker = corpus.speakers.find((s) => s.name === statement.speaker);
   const who = statement.speaker ?? 'Unattributed';
   const role = speaker?.role ? `, ${speaker.role}` : '';
-  const text = statement.text.replace(/\s+/g, ' ').trim();
+  const text = spokenText(statement).replace(/\s+/g, ' ').trim();
   const card = emptyCard();
   card.title = headingTitle(options.heading, pick);
   card.url = meeting.source;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { findPassage, formatPassage } from '../answers/passage.js';
 import { formatTimeSuffix } from '../answers/view.js';
 import { loadCorpus } from '../corpus/load.js';
+import { spokenText } from '../corpus/text.js';
 import { askQuestion, buildIndex, type AskAnswer, type AskOptions } from '../search/engine.js';
 import type { SearchIndex } from '../search/engine.js';
 
@@ -36,7 +37,8 @@ export function toAskJson(answer: AskAnswer): AskJson {
     results: answer.results.map(({ statement, meeting, score }) => ({
       speaker: statement.speaker,
       kind: statement.kind,
-      text: statement.text,
+      // What was said: a turn joined from caption cues without the cue timings between them.
+      text: spokenText(statement),
       context: statement.context,
       meeting: { title: meeting.title, date: meeting.date },
       source: {

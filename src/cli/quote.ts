@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../config.js';
 import { loadCorpus } from '../corpus/load.js';
+import { spokenText } from '../corpus/text.js';
 import type { Corpus } from '../corpus/types.js';
 import { formatCitation, formatLongDate } from '../answers/quote-view.js';
 import type { QuotePick } from '../daily/pick.js';
@@ -117,7 +118,7 @@ function toJson(date: string, server: string | null, pick: QuotePick | null): Qu
     server,
     quote: pick && {
       speaker: pick.statement.speaker,
-      text: pick.statement.text,
+      text: spokenText(pick.statement),
       meeting: { title: pick.meeting.title, date: pick.meeting.date },
       source: {
         file: pick.meeting.file,
@@ -138,7 +139,7 @@ function formatText(result: QuoteJson, corpus: Corpus, pick: QuotePick | null): 
   const lines = [
     heading + (pick.onThisDay ? ` (on this day in ${pick.meeting.date?.slice(0, 4)})` : ''),
     '',
-    `  “${pick.statement.text.replace(/\s+/g, ' ').trim()}”`,
+    `  “${spokenText(pick.statement).replace(/\s+/g, ' ').trim()}”`,
     `  — ${pick.statement.speaker ?? 'unattributed'}${role ? `, ${role}` : ''}`,
     '',
     `${meeting}${pick.meeting.date ? ` (${formatLongDate(pick.meeting.date)})` : ''}`,

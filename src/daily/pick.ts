@@ -1,5 +1,5 @@
 // Choosing a server's quote of the day: pure and deterministic for (server, local date, history).
-import { isBackchannel } from '../corpus/text.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 
 export interface QuoteBounds {
@@ -80,13 +80,14 @@ export function listEligibleStatements(
       if (statement.speaker === null || generic.has(statement.speaker)) continue;
       if (speaker !== null && statement.speaker !== speaker) continue;
       if (statement.kind === 'paraphrase' && !allowParaphrase) continue;
-      const length = measureText(statement.text);
+      const text = spokenText(statement);
+      const length = measureText(text);
       if (length < bounds.minChars || length > bounds.maxChars) continue;
       // "Yep." or "Thanks, everyone!" says nothing, however the length bounds are set.
-      if (isBackchannel(statement.text)) continue;
+      if (isBackchannel(text)) continue;
       const meeting = meetings.get(statement.meetingId);
       if (!meeting) continue;
-      const key = textKey(statement.text);
+      const key = textKey(text);
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
       out.push({ statement, meeting, key, speaker: statement.speaker });

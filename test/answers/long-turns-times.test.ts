@@ -118,6 +118,40 @@ describe('long turns', () => {
   });
 });
 
+describe('a long turn joined from caption cues', () => {
+  const cues = sentences.slice(90, 120).map((text, i) => {
+    const at = `00:${String(10 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}`;
+    return `${i + 1}\n${at}.000 --> ${at}.900\nRuna Holt: ${text}\n`;
+  });
+  const vtt = `WEBVTT\n\n${cues.join('\n')}\n${cues.length + 1}\n00:20:00.000 --> 00:20:02.000\nPia Dahl: Noted, thank you.\n`;
+  const callDir = mkdtempSync(join(tmpdir(), 'verbatim-call-'));
+  writeFileSync(join(callDir, '2025-05-06-harbour-call.vtt'), vtt);
+  afterAll(() => rmSync(callDir, { recursive: true, force: true }));
+
+  it('shows the spoken sentences that answer, never the cue timings between them', async () => {
+    const corpus = await loadCorpus(callDir);
+    const answer = askQuestion(buildIndex(corpus), 'skarvik lighthouse keeper');
+    const top = answer.results[0];
+    if (!top) throw new Error('no answer');
+    expect(top.statement.parts?.length).toBeGreaterThan(1);
+    const p = findPassage(top.statement, answer.question);
+    expect(p.text).toContain(ANSWER);
+    expect(p.text).not.toContain('-->');
+    // Each spoken piece of the passage is the report's own words, at its offsets.
+    const pieces = (top.statement.parts ?? [])
+      .map((part) => ({ start: Math.max(part.start, p.start), end: Math.min(part.end, p.end) }))
+      .filter((part) => part.end > part.start)
+      .map((part) => top.meeting.text.slice(part.start, part.end));
+    expect(pieces.join(' ')).toBe(p.text);
+    expect(p.text).not.toBe(top.meeting.text.slice(p.start, p.end));
+    const view = buildAskView(answer, { key: 'k', offset: 0, hidden: true });
+    expect(view.cards[0]?.fields[0]?.value).toContain(ANSWER);
+    const context = buildContextView(top.statement, top.meeting, answer.question);
+    expect(renderText(view) + renderText(context)).not.toContain('-->');
+    expect(context.cards[0]?.description).toContain(`**`);
+  });
+});
+
 describe('findPassage (property)', () => {
   it('never throws and is always a verbatim slice inside the statement', () => {
     fc.assert(
@@ -190,6 +224,11 @@ describe('times and backchannel in a caption file', async () => {
     const meeting = buildMeetingDigest(corpus, 'ferry timetable call', stats);
     expect(renderText(buildMeetingView(meeting))).toContain('— ¶');
     expect(renderText(buildMeetingView(meeting))).toMatch(/— ¶\d+, at 00:00:07/);
+    // Marta Quill's turn runs over two cues: what she said, without the cue timing between.
+    expect(renderText(buildMeetingView(meeting))).toContain(
+      'starts in March, and the night crossing',
+    );
+    expect(renderText(buildMeetingView(meeting))).not.toContain('-->');
     if (meeting.digest) expect(formatDigestText(meeting.digest)).toContain(', at 00:00:07');
   });
 
