@@ -10,6 +10,7 @@ import MiniSearch from 'minisearch';
 import stem from 'wink-porter2-stemmer';
 import { loadCorpus } from '../corpus/load.js';
 import { readStructured } from '../corpus/readers/index.js';
+import { spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 import { askQuestion, buildIndex } from '../search/engine.js';
 import { tokenize } from '../search/normalize.js';
@@ -109,7 +110,7 @@ export function miniSearchAnswerer(corpus: Corpus): Answerer {
   ms.addAll(
     corpus.statements.map((s, id) => ({
       id,
-      text: s.text,
+      text: spokenText(s),
       context: s.context ?? '',
       speaker: s.speaker ?? '',
       title: titles.get(s.meetingId) ?? '',
@@ -165,7 +166,7 @@ export function scoreInto(
   const concepts = contentStems(q.q);
   for (const s of shown.slice(1)) {
     t.later++;
-    const words = contentStems(s.text);
+    const words = contentStems(spokenText(s));
     if (![...concepts].some((c) => words.has(c))) t.laterUnrelated++;
   }
   if (q.start === null) {
@@ -175,7 +176,8 @@ export function scoreInto(
   }
   t.answerable++;
   const starts = [q.start, ...(q.alt ?? [])];
-  const rank = shown.findIndex((s) => starts.some((st) => covers(s.text, st)));
+  // Scored on what the CLI's JSON gives: the spoken text (no cue timings inside a turn).
+  const rank = shown.findIndex((s) => starts.some((st) => covers(spokenText(s), st)));
   if (shown.length === 0) t.wronglyEmpty++;
   if (rank === 0) t.hit1++;
   if (rank >= 0 && rank < 3) t.hit3++;
@@ -223,7 +225,9 @@ export function evaluate(
       for (const group of ['all', part, `kind: ${kind}`])
         rank = scoreInto(tally(group, name), q, shown, covers);
       if (name !== first || part !== 'tuning') continue;
-      const top = shown[0] ? `${shown[0].speaker ?? '(group)'}: ${shown[0].text.slice(0, 60)}` : '';
+      const top = shown[0]
+        ? `${shown[0].speaker ?? '(group)'}: ${spokenText(shown[0]).slice(0, 60)}`
+        : '';
       if (rank === null && shown.length > 0) misses.push(`no answer expected: ${q.q} -> ${top}`);
       else if (rank !== null && rank !== 0)
         misses.push(`rank ${rank < 0 ? '-' : rank + 1}: ${q.q} -> ${top || '(nothing)'}`);
