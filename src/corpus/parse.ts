@@ -6,7 +6,6 @@ import { attributeTurns } from './attribution/turns.js';
 import { readStructured } from './readers/index.js';
 import {
   cleanTitle,
-  detectLabel,
   findDate,
   isNoiseLine,
   isTitleCandidate,
@@ -14,6 +13,8 @@ import {
   readFrontMatter,
 } from './header.js';
 import type { FrontMatter, Label } from './header.js';
+import { detectStyledLabel, learnLabelStyle, startsWithStrongLabel } from './label-style.js';
+import { splitProseParagraphs } from './layout.js';
 import { findMentions, isReportingVerb, mayNameSomeone } from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
 import {
@@ -183,7 +184,13 @@ function parseInto(r: ParsedReport): void {
 
   // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
   const fmParas = fm.bodyStart > 0 ? splitParagraphs(text.slice(0, fm.bodyStart)).length : 0;
-  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1);
+  const paras = splitProseParagraphs(
+    text,
+    fm.bodyStart,
+    fm.bodyLine,
+    fmParas + 1,
+    startsWithStrongLabel,
+  );
   const st: State = {
     r,
     reg,
@@ -623,6 +630,10 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
   let transcript = false;
   let content = 0;
   const isKnown = (label: string) => findByAlias(reg, label) !== null;
+  const style = learnLabelStyle(
+    paras.map((p) => p.text),
+    isKnown,
+  );
   for (const p of paras) {
     const info: ParaInfo = { p, kind: 'text', label: null, tokens: null };
     out.push(info);
@@ -637,9 +648,15 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       content++;
       continue;
     }
-    const label = detectLabel(p.text, isKnown);
-    // A "Name: words" line at the very top without sentence punctuation is a headline.
-    const headline = label && !label.caps && content < 3 && !/[.!?\u2026\u201d"]$/.test(p.text);
+    const label = detectStyledLabel(p.text, isKnown, style);
+    // A "Name: words" line at the very top without sentence punctuation is a headline (a label
+    // alone on its line, "President Vladimir Putin:", introduces the paragraphs below).
+    const headline =
+      label &&
+      !label.caps &&
+      content < 3 &&
+      label.textStart < p.text.length &&
+      !/[.!?\u2026\u201d"]$/.test(p.text);
     if (label && !headline) {
       info.kind = 'label';
       info.label = label;

@@ -1,0 +1,89 @@
+// A transcript's label style, learned from the document itself: which label shapes recur
+// ("Q200 Chairman:", a one-word "Chairman:" that opens several paragraphs, capitals only), so
+// a shape the document uses throughout reads as a label and a one-off look-alike does not.
+import { COMMON_CAPS, detectLabel, isNoiseLine } from './header.js';
+import type { Label } from './header.js';
+
+export interface LabelStyle {
+  /** Turns carry committee question numbers before the label ("Q200 Chairman:"). */
+  numbered: boolean;
+  /** Labels (lower case) that open two or more paragraphs: this document's speakers. */
+  recurring: ReadonlySet<string>;
+  /** The labels are in capitals ("PRESIDENT BIDEN:", "Q"): a mixed-case one-off is not one. */
+  capsOnly: boolean;
+}
+
+export const NO_STYLE: LabelStyle = { numbered: false, recurring: new Set(), capsOnly: false };
+
+/** "Q200 " before a label: the number of a committee's question. */
+const QUESTION_NUMBER = /^Q\d{1,5}[.:]?[ \t\u00a0]+(?=\p{Lu})/u;
+
+/** Learns the label style from a document's paragraphs. */
+export function learnLabelStyle(
+  paragraphs: readonly string[],
+  isKnown: (label: string) => boolean,
+): LabelStyle {
+  const counts = new Map<string, number>();
+  let numbered = 0;
+  let caps = 0;
+  let mixed = 0;
+  const mixedCounts = new Map<string, number>();
+  for (const p of paragraphs) {
+    if (isNoiseLine(p)) continue;
+    const num = QUESTION_NUMBER.exec(p);
+    const body = num ? p.slice(num[0].length) : p;
+    // Any label shape, whoever it names: whether it recurs is what tells.
+    const shape = detectLabel(body, () => true);
+    if (!shape) continue;
+    if (num) numbered++;
+    const key = shape.label.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const label = detectLabel(body, isKnown);
+    if (label?.caps) caps++;
+    else if (label) {
+      mixed++;
+      mixedCounts.set(key, (mixedCounts.get(key) ?? 0) + 1);
+    }
+  }
+  const recurring = new Set<string>();
+  // One speaker's label repeated is a monologue or a page header; a style needs two speakers.
+  if (counts.size >= 2) {
+    for (const [key, n] of counts) if (n >= 2 && isSpeakerLike(key)) recurring.add(key);
+  }
+  const mixedRecur = [...mixedCounts.values()].some((n) => n >= 2);
+  return {
+    numbered: numbered >= 2,
+    recurring,
+    capsOnly: caps >= 3 && !mixedRecur && mixed * 3 <= caps,
+  };
+}
+
+/** A label word list that could name a speaker: no heading or sentence-opener words. */
+function isSpeakerLike(key: string): boolean {
+  return !/\d/.test(key) && !key.split(/\s+/).some((w) => COMMON_CAPS.has(w));
+}
+
+/** A transcript label at the start of a paragraph, read in the document's label style. */
+export function detectStyledLabel(
+  p: string,
+  isKnown: (label: string) => boolean,
+  style: LabelStyle,
+): Label | null {
+  const known = (l: string) => isKnown(l) || style.recurring.has(l.toLowerCase());
+  const num = style.numbered ? QUESTION_NUMBER.exec(p) : null;
+  if (num) {
+    // The number says a turn starts here, so any label shape after it is one.
+    const rest = p.slice(num[0].length);
+    const l = detectLabel(rest, (x) => isSpeakerLike(x.toLowerCase()) || known(x));
+    if (l) return { ...l, textStart: num[0].length + l.textStart };
+  }
+  const label = detectLabel(p, known);
+  if (label && !label.caps && style.capsOnly && !known(label.label)) return null;
+  return label;
+}
+
+/** A line that opens a turn in the strong shapes (capitals, "Q"): a wrapped block breaks there. */
+export function startsWithStrongLabel(line: string): boolean {
+  const l = detectLabel(line, () => false);
+  return l !== null && l.caps && l.textStart < line.length;
+}
