@@ -382,7 +382,7 @@ const Q_LABEL = /^Q(?:\.|:)?[ \t\u00a0]+(?=\S)/;
 const ALONE_CAPS =
   /^(?:\*\*|__)?([A-Z][A-Z'\u2019.-]*(?:[ \t]+[A-Z][A-Z'\u2019.-]*){0,4})(?:\*\*|__)?$/;
 
-function hasTitleWord(label: string): boolean {
+export function hasTitleWord(label: string): boolean {
   return label
     .toLowerCase()
     .split(/[\s.]+/)

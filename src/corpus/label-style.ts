@@ -1,7 +1,7 @@
 // A transcript's label style, learned from the document itself: which label shapes recur
 // ("Q200 Chairman:", a one-word "Chairman:" that opens several paragraphs, capitals only), so
 // a shape the document uses throughout reads as a label and a one-off look-alike does not.
-import { COMMON_CAPS, detectLabel, isNoiseLine } from './header.js';
+import { COMMON_CAPS, detectLabel, hasTitleWord, isNoiseLine } from './header.js';
 import type { Label } from './header.js';
 
 export interface LabelStyle {
@@ -11,12 +11,22 @@ export interface LabelStyle {
   recurring: ReadonlySet<string>;
   /** The labels are in capitals ("PRESIDENT BIDEN:", "Q"): a mixed-case one-off is not one. */
   capsOnly: boolean;
+  /** Paragraphs that open with a label: with fewer than two the file is no transcript. */
+  labels: number;
 }
 
-export const NO_STYLE: LabelStyle = { numbered: false, recurring: new Set(), capsOnly: false };
+export const NO_STYLE: LabelStyle = {
+  numbered: false,
+  recurring: new Set(),
+  capsOnly: false,
+  labels: 0,
+};
 
 /** "Q200 " before a label: the number of a committee's question. */
 const QUESTION_NUMBER = /^Q\d{1,5}[.:]?[ \t\u00a0]+(?=\p{Lu})/u;
+
+/** A heading glued to the label by page scraping: "Opening TalksMayor Elena Varga:". */
+const GLUED = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/u;
 
 /** Learns the label style from a document's paragraphs. */
 export function learnLabelStyle(
@@ -24,10 +34,10 @@ export function learnLabelStyle(
   isKnown: (label: string) => boolean,
 ): LabelStyle {
   const counts = new Map<string, number>();
+  const mixedCounts = new Map<string, number>();
   let numbered = 0;
   let caps = 0;
   let mixed = 0;
-  const mixedCounts = new Map<string, number>();
   for (const p of paragraphs) {
     if (isNoiseLine(p)) continue;
     const num = QUESTION_NUMBER.exec(p);
@@ -46,15 +56,18 @@ export function learnLabelStyle(
     }
   }
   const recurring = new Set<string>();
-  // One speaker's label repeated is a monologue or a page header; a style needs two speakers.
+  // One label repeated is a monologue or a page header; a style needs two speakers.
   if (counts.size >= 2) {
     for (const [key, n] of counts) if (n >= 2 && isSpeakerLike(key)) recurring.add(key);
   }
+  let labels = caps + mixed;
+  for (const key of recurring) if (!mixedCounts.has(key)) labels += counts.get(key) ?? 0;
   const mixedRecur = [...mixedCounts.values()].some((n) => n >= 2);
   return {
     numbered: numbered >= 2,
     recurring,
     capsOnly: caps >= 3 && !mixedRecur && mixed * 3 <= caps,
+    labels,
   };
 }
 
@@ -78,7 +91,18 @@ export function detectStyledLabel(
     if (l) return { ...l, textStart: num[0].length + l.textStart };
   }
   const label = detectLabel(p, known);
-  if (label && !label.caps && style.capsOnly && !known(label.label)) return null;
+  if (!label || label.caps) return label;
+  const glued = GLUED.exec(label.label);
+  if (glued) {
+    const at = p.indexOf(label.label) + glued.index + glued[0].length;
+    const rest = detectStyledLabel(p.slice(at), isKnown, style);
+    return rest ? { ...rest, textStart: at + rest.textStart } : null;
+  }
+  if (known(label.label) || hasTitleWord(label.label)) return label;
+  // Mixed-case words and a colon, with no title and no name the file knows: a label only in a
+  // transcript, and only in one whose labels are not all in capitals.
+  const words = label.label.split(/\s+/).length;
+  if (words > 1 && (style.capsOnly || style.labels < 2)) return null;
   return label;
 }
 

@@ -935,10 +935,15 @@ function trimCutOff(
   let cut = -1;
   for (const m of t.matchAll(/[.!?\u2026]["\u201d\u2019')\]]*(?=\s)/g))
     cut = (m.index ?? 0) + m[0].length;
+  // A whole paragraph with no sentence end is kept unfinished rather than lost, unless short.
+  const unfinished = cut <= 0 && wordCount(t) >= 8;
   warn(
     lastContent.p.line,
-    'the report seems cut off mid-sentence; the unfinished sentence is left out',
+    unfinished
+      ? 'the report seems cut off mid-sentence; its last statement is unfinished'
+      : 'the report seems cut off mid-sentence; the unfinished sentence is left out',
   );
+  if (unfinished) return;
   if (cut <= 0) drafts.pop();
   else d.end = d.start + cut;
 }
