@@ -9,6 +9,8 @@ export interface LabelStyle {
   numbered: boolean;
   /** Labels (lower case) that open two or more paragraphs: this document's speakers. */
   recurring: ReadonlySet<string>;
+  /** One-word labels ("Chairman:", "Varga:") recur: any such word opening a paragraph is one. */
+  oneWord: boolean;
   /** The labels are in capitals ("PRESIDENT BIDEN:", "Q"): a mixed-case one-off is not one. */
   capsOnly: boolean;
   /** Paragraphs that open with a label: with fewer than two the file is no transcript. */
@@ -18,6 +20,7 @@ export interface LabelStyle {
 export const NO_STYLE: LabelStyle = {
   numbered: false,
   recurring: new Set(),
+  oneWord: false,
   capsOnly: false,
   labels: 0,
 };
@@ -35,19 +38,34 @@ export function learnLabelStyle(
 ): LabelStyle {
   const counts = new Map<string, number>();
   const mixedCounts = new Map<string, number>();
+  const oneWords = new Set<string>();
+  let oneWord = 0;
   let numbered = 0;
   let caps = 0;
   let mixed = 0;
+  // Capitals alone on a line may be a speaker or a running page header: counted apart.
+  const alone = new Map<string, number>();
+  let prevAlone = false;
   for (const p of paragraphs) {
     if (isNoiseLine(p)) continue;
     const num = QUESTION_NUMBER.exec(p);
     const body = num ? p.slice(num[0].length) : p;
     // Any label shape, whoever it names: whether it recurs is what tells.
     const shape = detectLabel(body, () => true);
-    if (!shape) continue;
+    const capsAlone = !!shape && shape.caps && !/:\s*$/.test(body);
+    if (capsAlone && !prevAlone) {
+      const key = shape.label.toLowerCase();
+      alone.set(key, (alone.get(key) ?? 0) + 1);
+    }
+    prevAlone = capsAlone;
+    if (!shape || capsAlone) continue;
     if (num) numbered++;
     const key = shape.label.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!shape.caps && !key.includes(' ') && isSpeakerLike(key)) {
+      oneWord++;
+      oneWords.add(key);
+    }
     const label = detectLabel(body, isKnown);
     if (label?.caps) caps++;
     else if (label) {
@@ -60,12 +78,16 @@ export function learnLabelStyle(
   if (counts.size >= 2) {
     for (const [key, n] of counts) if (n >= 2 && isSpeakerLike(key)) recurring.add(key);
   }
+  // Two speakers in capitals, each alone on a line more than once, never one after the other.
+  const aloneSpeakers = [...alone].filter(([label, n]) => n >= 2 && isSpeakerLike(label));
+  if (aloneSpeakers.length >= 2) for (const [label] of aloneSpeakers) recurring.add(label);
   let labels = caps + mixed;
   for (const key of recurring) if (!mixedCounts.has(key)) labels += counts.get(key) ?? 0;
   const mixedRecur = [...mixedCounts.values()].some((n) => n >= 2);
   return {
     numbered: numbered >= 2,
     recurring,
+    oneWord: oneWord >= 3 && [...oneWords].some((key) => recurring.has(key)),
     capsOnly: caps >= 3 && !mixedRecur && mixed * 3 <= caps,
     labels,
   };
@@ -82,7 +104,10 @@ export function detectStyledLabel(
   isKnown: (label: string) => boolean,
   style: LabelStyle,
 ): Label | null {
-  const known = (l: string) => isKnown(l) || style.recurring.has(l.toLowerCase());
+  const known = (l: string) =>
+    isKnown(l) ||
+    style.recurring.has(l.toLowerCase()) ||
+    (style.oneWord && !/\s/.test(l) && isSpeakerLike(l.toLowerCase()));
   const num = style.numbered ? QUESTION_NUMBER.exec(p) : null;
   if (num) {
     // The number says a turn starts here, so any label shape after it is one.
