@@ -307,6 +307,7 @@ export function isNoiseLine(line: string): boolean {
   if (t.length > 60) return LONG_NOISE.test(t);
   if (NOISE_EXACT.test(t)) return true;
   if (/^official (web)?site of\b/i.test(t)) return true;
+  if (/^(select font|character spacing)\b/i.test(t)) return true; // a page's type settings
   if (/\s\/\s*$/.test(t) && t.split(/\s+/).length <= 6) return true; // breadcrumb "Transcripts /"
   if (/\b(logo|open-menu|close-menu|menu-toggle|cookie)\b/i.test(t) && t.split(/\s+/).length <= 6)
     return true;

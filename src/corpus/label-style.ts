@@ -3,6 +3,9 @@
 // a shape the document uses throughout reads as a label and a one-off look-alike does not.
 import { COMMON_CAPS, detectLabel, hasTitleWord, isNoiseLine } from './header.js';
 import type { Label } from './header.js';
+import { findMentions, titleCase } from './mentions.js';
+import type { KnownNames } from './mentions.js';
+import { tokenize } from './text.js';
 
 export interface LabelStyle {
   /** Turns carry committee question numbers before the label ("Q200 Chairman:"). */
@@ -135,4 +138,15 @@ export function detectStyledLabel(
 export function startsWithStrongLabel(line: string): boolean {
   const l = detectLabel(line, () => false);
   return l !== null && l.caps && l.textStart < line.length;
+}
+
+/**
+ * A label that is an office and no name ("THE PRESIDENT", "PRIME MINISTER", "Chairman"): who
+ * holds it is read from the text, so it is resolved once the text's people are known.
+ */
+export function isOfficeLabel(label: string, known: KnownNames): boolean {
+  if (/^the\s/i.test(label)) return true;
+  const text = /\p{Ll}/u.test(label) ? label : titleCase(label);
+  const m = findMentions(text, tokenize(text), 0, known)[0];
+  return !!m && m.kind === 'role' && m.start === 0 && m.end >= text.replace(/[\s.:]+$/, '').length;
 }

@@ -13,7 +13,12 @@ import {
   readFrontMatter,
 } from './header.js';
 import type { FrontMatter, Label } from './header.js';
-import { detectStyledLabel, learnLabelStyle, startsWithStrongLabel } from './label-style.js';
+import {
+  detectStyledLabel,
+  isOfficeLabel,
+  learnLabelStyle,
+  startsWithStrongLabel,
+} from './label-style.js';
 import { splitProseParagraphs } from './layout.js';
 import { findMentions, isReportingVerb, mayNameSomeone } from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
@@ -278,7 +283,7 @@ function learnWhoIsWho(st: State): void {
   const resolveLabels = (roleLabels: boolean) => {
     for (const [i, info] of st.infos.entries()) {
       if (info.kind !== 'label' || !info.label) continue;
-      if (/^the\s/i.test(info.label.label) !== roleLabels) continue;
+      if (isOfficeLabel(info.label.label, known()) !== roleLabels) continue;
       // Transcripts repeat the same few labels: resolve each distinct one once.
       let person = byLabel.get(info.label.label);
       if (person === undefined) {

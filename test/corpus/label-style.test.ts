@@ -99,6 +99,7 @@ describe('a label alone on its line', () => {
       'turn Jon Lindqvist: Thank you, Madam Mayor. It is good to be here.',
       'turn Jon Lindqvist: Our two cities have worked together for many years.',
     ]);
+    expect(r.title).toBe(null); // the page's font settings are no title
     expect(r.speakers.map((s) => [s.name, s.role])).toEqual([
       ['Elena Varga', 'Mayor'],
       ['Jon Lindqvist', 'Premier'],
@@ -184,6 +185,29 @@ describe('speakers known only by office', () => {
       'turn Jon Lindqvist: Thank you. It is a fine day for it.',
       'turn Elena Varga: It is. Shall we walk?',
     ]);
+  });
+});
+
+describe('an office without a name', () => {
+  it('credits "PRIME MINISTER:" to whoever the text says holds the office', () => {
+    const text = [
+      'Remarks by President Anna Berg and Prime Minister Jon Lindqvist Before Their Meeting',
+      '3:23 P.M.',
+      'THE PRESIDENT: Welcome to the harbour, Prime Minister.',
+      'PRIME MINISTER: Thank you, Madam President. It is a fine day.',
+      'PRIME MINISTER LINDQVIST: Shall we walk?',
+      'Q (Cross-talk.)',
+      'PRESIDENT BERG: Thanks, everybody.',
+      '3:25 P.M.',
+    ].join('\n\n');
+    const r = parseReport(text, 'harbour-remarks.txt');
+    expect(turns(r)).toEqual([
+      'turn Anna Berg: Welcome to the harbour, Prime Minister.',
+      'turn Jon Lindqvist: Thank you, Madam President. It is a fine day.',
+      'turn Jon Lindqvist: Shall we walk?',
+      'turn Anna Berg: Thanks, everybody.',
+    ]);
+    expect(r.speakers.map((s) => s.name)).toEqual(['Anna Berg', 'Jon Lindqvist']);
   });
 });
 
