@@ -29,7 +29,7 @@ export const NO_STYLE: LabelStyle = {
 };
 
 /** "Q200 " before a label: the number of a committee's question. */
-const QUESTION_NUMBER = /^Q\d{1,5}[.:]?[ \t\u00a0]+(?=\p{Lu})/u;
+const QUESTION_NUMBER = /^Q ?\d{1,5}[.:]?[ \t\u00a0]+(?=\p{Lu})/u;
 
 /** A heading glued to the label by page scraping: "Opening TalksMayor Elena Varga:". */
 const GLUED = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/u;

@@ -4,6 +4,9 @@
 import { splitParagraphs } from './text.js';
 import type { Paragraph } from './text.js';
 
+/** A list item or a Markdown heading starts a paragraph of its own, wrapped or not. */
+const LIST_ITEM = /^(?:[*+-]|\d{1,3}[.)]|#{1,6})\s/;
+
 /** The shortest and longest printed line of a hard-wrapped text. */
 const WRAP_MIN = 40;
 const WRAP_MAX = 100;
@@ -32,6 +35,7 @@ export function splitProseParagraphs(
     const goesOn =
       prev !== null &&
       l.line === prev.line + 1 &&
+      !LIST_ITEM.test(l.text) &&
       prev.text.length >= short &&
       !(/[.!?:\u2026\u201d"]$/.test(prev.text) && startsParagraph(l.text));
     prev = l;

@@ -344,6 +344,18 @@ describe('hard-wrapped text', () => {
     expect(splitProseParagraphs(oneLine)).toEqual(splitParagraphs(oneLine));
   });
 
+  it('keeps wrapped list items apart', () => {
+    const notes = [
+      '* Rod: we need to figure out whether the working groups want to report',
+      '  to the board every month, or only when there is news to share.',
+      '* Anna: the overlap with the regular blog posts is small, and the',
+      '  posts could link to the reports once they are published.',
+      '* Rod: we could couple it with the monthly meetings and see how it',
+      '  goes for a quarter before deciding anything for the whole year.',
+    ].join('\n');
+    expect(splitProseParagraphs(notes).map((p) => p.line)).toEqual([1, 3, 5]);
+  });
+
   it('breaks a block where a labelled turn starts without a blank line', () => {
     const text = [
       'MAYOR VARGA: The Mayor will open the new pier at Brightwater and meet',
