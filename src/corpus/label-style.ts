@@ -141,10 +141,23 @@ export function startsWithStrongLabel(line: string): boolean {
 }
 
 /**
- * A label that is an office and no name ("THE PRESIDENT", "PRIME MINISTER", "Chairman"): who
- * holds it is read from the text, so it is resolved once the text's people are known.
+ * Whether a label is an office and no name ("THE PRESIDENT", "PRIME MINISTER", "Chairman"):
+ * who holds it is read from the text, so it is resolved once the text's people are known.
+ * Each label is judged once, so both passes over the labels agree.
  */
-export function isOfficeLabel(label: string, known: KnownNames): boolean {
+export function officeLabels(known: () => KnownNames): (label: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (label) => {
+    let office = seen.get(label);
+    if (office === undefined) {
+      office = isOfficeLabel(label, known());
+      seen.set(label, office);
+    }
+    return office;
+  };
+}
+
+function isOfficeLabel(label: string, known: KnownNames): boolean {
   if (/^the\s/i.test(label)) return true;
   const text = /\p{Ll}/u.test(label) ? label : titleCase(label);
   const m = findMentions(text, tokenize(text), 0, known)[0];

@@ -15,7 +15,7 @@ import {
 import type { FrontMatter, Label } from './header.js';
 import {
   detectStyledLabel,
-  isOfficeLabel,
+  officeLabels,
   learnLabelStyle,
   startsWithStrongLabel,
 } from './label-style.js';
@@ -280,10 +280,11 @@ function knownOf(st: State): KnownNames {
 function learnWhoIsWho(st: State): void {
   const byLabel = new Map<string, Person | null>();
   const known = () => knownOf(st);
+  const isOffice = officeLabels(known);
   const resolveLabels = (roleLabels: boolean) => {
     for (const [i, info] of st.infos.entries()) {
       if (info.kind !== 'label' || !info.label) continue;
-      if (isOfficeLabel(info.label.label, known()) !== roleLabels) continue;
+      if (isOffice(info.label.label) !== roleLabels) continue;
       // Transcripts repeat the same few labels: resolve each distinct one once.
       let person = byLabel.get(info.label.label);
       if (person === undefined) {
