@@ -96,9 +96,26 @@ export function learnLabelStyle(
   };
 }
 
-/** A label word list that could name a speaker: no heading or sentence-opener words. */
+/** Words that head a record's lists ("Present:", "Witnesses:", "Apologies:"), never a speaker. */
+const RECORD_WORDS = new Set(
+  'present absent apologies attendance attending attendees participants members witness witnesses guests also in invited staff action actions decision decisions resolved motion vote votes outcome outcomes'.split(
+    ' ',
+  ),
+);
+
+/** A label word list that could name a speaker: no heading, sentence-opener or list words. */
 function isSpeakerLike(key: string): boolean {
-  return !/\d/.test(key) && !key.split(/\s+/).some((w) => COMMON_CAPS.has(w));
+  return (
+    !/\d/.test(key) && !key.split(/\s+/).some((w) => COMMON_CAPS.has(w)) && !isRecordHeading(key)
+  );
+}
+
+/** "PRESENT", "Members present", "In attendance": the head of a list, not a label. */
+function isRecordHeading(label: string): boolean {
+  return label
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => RECORD_WORDS.has(w));
 }
 
 /** A transcript label at the start of a paragraph, read in the document's label style. */
@@ -119,6 +136,7 @@ export function detectStyledLabel(
     if (l) return { ...l, textStart: num[0].length + l.textStart };
   }
   const label = detectLabel(p, known);
+  if (label && isRecordHeading(label.label)) return null;
   if (!label || label.caps) return label;
   const glued = GLUED.exec(label.label);
   if (glued) {

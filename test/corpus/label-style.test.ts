@@ -27,6 +27,8 @@ describe('committee evidence with numbered questions', () => {
     '',
     '3 MARCH 2021',
     '',
+    'Witnesses: Ms Ada Okafor, Harbour Board, and Mr Jon Lindqvist, Port Authority.',
+    '',
     '  Q40 Chairman: Welcome, Ms Okafor and Mr Lindqvist. Would either of you like to open?',
     '',
     '  Ms Okafor: Thank you. The pier needs new pilings before the winter storms.',
@@ -44,15 +46,15 @@ describe('committee evidence with numbered questions', () => {
   ].join('\n');
   const r = parseReport(text, 'harbour-committee.txt');
 
-  it('credits each question to the member asking it, without its number', () => {
+  it('credits each question to the member asking it, without its number; witnesses answer', () => {
     expect(turns(r)).toEqual([
       'turn Chairman: Welcome, Ms Okafor and Mr Lindqvist. Would either of you like to open?',
-      'turn Okafor: Thank you. The pier needs new pilings before the winter storms.',
-      'turn Lindqvist: I agree, and the tender closes in May.',
+      'turn Ada Okafor: Thank you. The pier needs new pilings before the winter storms.',
+      'turn Jon Lindqvist: I agree, and the tender closes in May.',
       'turn Chairman: How much will that cost?',
-      'turn Okafor: About two million crowns, as the board said.',
+      'turn Ada Okafor: About two million crowns, as the board said.',
       'turn Varga: Who decides in the end?',
-      'turn Lindqvist: The council decides.',
+      'turn Jon Lindqvist: The council decides.',
     ]);
     expectVerbatim(text, r);
   });
@@ -293,6 +295,18 @@ describe('look-alikes that are no label', () => {
     const r = parseReport(text, 'pier.txt');
     expect(r.speakers.map((s) => s.name)).toEqual(['Elena Varga']);
     expect(r.statements.every((s) => s.kind !== 'turn')).toBe(true);
+  });
+
+  it('does not read the head of an attendance list as a speaker', () => {
+    const text = [
+      'HARBOUR BOARD',
+      'PRESENT: Mayor Varga, Premier Lindqvist, Councillor Okafor',
+      'MAYOR VARGA: Welcome, everyone.',
+      'PREMIER LINDQVIST: Thank you.',
+    ].join('\n\n');
+    const r = parseReport(text, 'board.txt');
+    expect(r.speakers.map((s) => s.name)).toEqual(['Varga', 'Lindqvist']);
+    expect(r.statements.map((s) => s.text)).toEqual(['Welcome, everyone.', 'Thank you.']);
   });
 
   it('does not read a mixed-case headline in a transcript labelled in capitals as a speaker', () => {
