@@ -20,14 +20,6 @@ export interface LabelStyle {
   labels: number;
 }
 
-export const NO_STYLE: LabelStyle = {
-  numbered: false,
-  recurring: new Set(),
-  oneWord: false,
-  capsOnly: false,
-  labels: 0,
-};
-
 /** "Q200 " before a label: the number of a committee's question. */
 const QUESTION_NUMBER = /^Q ?\d{1,5}[.:]?[ \t\u00a0]+(?=\p{Lu})/u;
 
@@ -41,6 +33,8 @@ export function learnLabelStyle(
 ): LabelStyle {
   const counts = new Map<string, number>();
   const mixedCounts = new Map<string, number>();
+  // Shapes read as labels only once the document shows they recur.
+  const weakCounts = new Map<string, number>();
   const oneWords = new Set<string>();
   let oneWord = 0;
   let numbered = 0;
@@ -74,7 +68,7 @@ export function learnLabelStyle(
     else if (label) {
       mixed++;
       mixedCounts.set(key, (mixedCounts.get(key) ?? 0) + 1);
-    }
+    } else weakCounts.set(key, (weakCounts.get(key) ?? 0) + 1);
   }
   const recurring = new Set<string>();
   // One label repeated is a monologue or a page header; a style needs two speakers.
@@ -85,7 +79,7 @@ export function learnLabelStyle(
   const aloneSpeakers = [...alone].filter(([label, n]) => n >= 2 && isSpeakerLike(label));
   if (aloneSpeakers.length >= 2) for (const [label] of aloneSpeakers) recurring.add(label);
   let labels = caps + mixed;
-  for (const key of recurring) if (!mixedCounts.has(key)) labels += counts.get(key) ?? 0;
+  for (const key of recurring) labels += weakCounts.get(key) ?? 0;
   const mixedRecur = [...mixedCounts.values()].some((n) => n >= 2);
   return {
     numbered: numbered >= 2,
@@ -98,7 +92,7 @@ export function learnLabelStyle(
 
 /** Words that head a record's lists ("Present:", "Witnesses:", "Apologies:"), never a speaker. */
 const RECORD_WORDS = new Set(
-  'present absent apologies attendance attending attendees participants members witness witnesses guests also in invited staff action actions decision decisions resolved motion vote votes outcome outcomes'.split(
+  'present absent apologies attendance attending attendees participants members witness witnesses guests also in invited action actions decision decisions resolved motion vote votes outcome outcomes'.split(
     ' ',
   ),
 );
