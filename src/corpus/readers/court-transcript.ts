@@ -1,0 +1,79 @@
+// Court transcripts: every line numbered 1–25, double-spaced, page footers without a number,
+// padded labels (`JUSTICE SCALIA:      Well, …`) on indented lines; the caption block names the
+// case and the APPEARANCES list the counsel.
+import type { Reader } from './types.js';
+import { capsHeading, countLabels, firstDate, headingCase, readPaged } from './paged.js';
+import type { FrontMatterLines, PagedStyle } from './paged.js';
+
+const RULE = /^(?:- ){4,}-?\s*x?$|^-{6,}\s*x?$/;
+const COUNSEL = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+(?:,\s*(?:JR|SR|II|III|IV)\.?)?)(?:,|$)/;
+
+const style: PagedStyle = {
+  name: 'court-transcript',
+  numbered: true,
+  terminator: ':',
+  labelsIndented: true,
+  readFront(front) {
+    front.out.title = captionTitle(front) ?? capsHeading(front.lines);
+    front.out.date = firstDate(front.lines);
+    const present = readAppearances(front);
+    if (present.length) front.out.present = present;
+  },
+};
+
+export const courtTranscriptReader: Reader = {
+  name: style.name,
+  accepts(text, file) {
+    if (!/\.(txt|text)$/i.test(file) && /\.[a-z0-9]{1,5}$/i.test(file)) return false;
+    // Most lines of the first pages carry a line number, and numbered lines hold turns.
+    const head = text.slice(0, 6000).split(/\r?\n|\r/);
+    const filled = head.filter((l) => l.trim() !== '');
+    const numbered = filled.filter((l) => /^[\f \t]{0,4}(?:[1-9]|1\d|2[0-5])(?=\s|$)/.test(l));
+    return (
+      filled.length >= 10 && numbered.length >= filled.length * 0.6 && countLabels(text, style) >= 2
+    );
+  },
+  read: (text) => readPaged(text, style),
+};
+
+/**
+ * The case from the caption between the dashed rules: the parties on the left of the column of
+ * colons, the docket number on the right. "DEPARTMENT OF HEALTH AND / HUMAN SERVICES, ET AL., /
+ * Petitioners / v. / FLORIDA, ET AL." → "Department of Health and Human Services, et al.,
+ * Petitioners v. Florida, et al. (No. 11-398)".
+ */
+function captionTitle(front: FrontMatterLines): string | null {
+  const rules = front.lines.filter((l) => RULE.test(l.body.trim()));
+  const [a, b] = rules;
+  if (!a || !b) return null;
+  const left: string[] = [];
+  let docket = '';
+  for (const l of front.lines) {
+    if (l.n <= a.n || l.n >= b.n) continue;
+    const [lhs = '', rhs = ''] = l.body.split(/\s*:\s*/, 2);
+    if (lhs.trim()) left.push(lhs.trim());
+    const no = /\bNo\.?\s*[\w-]+/i.exec(rhs);
+    if (no) docket = no[0];
+  }
+  if (left.length === 0) return null;
+  const parties = left.map((s) => (/\p{Ll}/u.test(s) ? s : headingCase(s))).join(' ');
+  return docket ? `${parties} (${docket})` : parties;
+}
+
+/** Counsel named under APPEARANCES ("ROBERT A. LONG, ESQ., Washington, D.C.; for") up to the page's end. */
+function readAppearances(front: FrontMatterLines): string[] {
+  const out: string[] = [];
+  let inList = false;
+  for (const l of front.lines) {
+    const body = l.body.trim();
+    if (/^appearances\s*:?$/i.test(body)) {
+      inList = true;
+      continue;
+    }
+    if (!inList) continue;
+    if (l.kind === 'furniture') break;
+    const m = COUNSEL.exec(body);
+    if (m && m[1]) out.push(m[1].replace(/\s+/g, ' '));
+  }
+  return [...new Set(out)];
+}

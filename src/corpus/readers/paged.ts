@@ -1,0 +1,300 @@
+// Paged transcripts (FOMC-style, court-style): hard-wrapped lines in capital-letter turn labels,
+// with page furniture between them. One engine; a style says only what differs: line numbers,
+// the label's closing mark, where a label sits, and how the front matter names the meeting.
+import { findDate } from '../header.js';
+import type { Block, ReadResult } from './types.js';
+import { splitLines } from './lines.js';
+import type { Line } from './lines.js';
+
+export type LineKind = 'blank' | 'furniture' | 'text' | 'label';
+
+/** A line of a paged transcript: its content without line number and indentation. */
+export interface PagedLine {
+  n: number;
+  /** Content offsets in the file (after a line number and indentation, trailing space trimmed). */
+  from: number;
+  to: number;
+  body: string;
+  /** White space before the content (after the line number), in columns. */
+  indent: number;
+  kind: LineKind;
+  label?: string;
+  /** Where the speech after a label starts (== `to` when the label is alone on its line). */
+  speech?: number;
+}
+
+/** What the front matter (everything before the first turn) tells the style's `readFront`. */
+export interface FrontMatterLines {
+  text: string;
+  /** The non-blank lines of the front matter: text, and furniture (kind "furniture") in place. */
+  lines: PagedLine[];
+  out: ReadResult;
+}
+
+export interface PagedStyle {
+  name: string;
+  /** Every line starts with a line number 1–25; a line without one is page furniture. */
+  numbered: boolean;
+  /** The mark that closes a label: "." (`MR. KOHN.`) or ":" (`MR. LONG:`). */
+  terminator: '.' | ':';
+  /** Labels open an indented line (court style) rather than any line after a finished sentence. */
+  labelsIndented: boolean;
+  /** Title, date and people present, from the lines before the first turn. */
+  readFront(front: FrontMatterLines): void;
+}
+
+const LABEL_CORE = String.raw`((?:[A-Z]{2,4}\.\s+)?(?:[A-Z][A-Z'’-]+\s+){0,4}[A-Z][A-Z'’-]+(?:\s?\(\?\))?)`;
+const LABEL_RE = {
+  '.': new RegExp(`^${LABEL_CORE}\\.(?=\\s|$)\\s*`),
+  ':': new RegExp(`^${LABEL_CORE}:(?=\\s|$)\\s*`),
+};
+/** A court line number (1–25) in the first columns, before the content. */
+const LINE_NUMBER = /^[\f \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
+const TERMINAL = /[.?!:;"'”’)\]\u2014\u2013-]$/;
+const SENTENCE_END = /[.?!]["'”’)\]]?$/;
+
+/** Reads a paged transcript into turns; no blocks when the file has no labels of this style. */
+export function readPaged(text: string, style: PagedStyle): ReadResult {
+  const out: ReadResult = { reader: style.name, blocks: [], warnings: [] };
+  const lines = classify(text, style);
+  const first = lines.findIndex((l) => l.kind === 'label');
+  style.readFront({
+    text,
+    lines: lines.slice(0, first < 0 ? lines.length : first).filter((l) => l.kind !== 'blank'),
+    out,
+  });
+  if (first < 0) return out;
+  out.blocks = readTurns(text, lines.slice(first));
+  return out;
+}
+
+/** Whether the text has enough lines opening with this style's labels to be read as turns. */
+export function countLabels(text: string, style: PagedStyle): number {
+  return classify(text, style).filter((l) => l.kind === 'label').length;
+}
+
+function classify(text: string, style: PagedStyle): PagedLine[] {
+  const lines = splitLines(text).map((l) => contentOf(text, l, style));
+  markFurniture(lines);
+  markLabels(lines, style);
+  return lines;
+}
+
+function contentOf(text: string, l: Line, style: PagedStyle): PagedLine {
+  let pos = l.start;
+  let kind: LineKind = 'text';
+  if (style.numbered) {
+    const m = LINE_NUMBER.exec(l.text);
+    const n = m ? Number(m[1]) : 0;
+    if (m && n >= 1 && n <= 25) pos += m[0].length;
+    else if (l.text.trim() !== '') kind = 'furniture'; // footers and page numbers carry no number
+  } else {
+    while (pos < l.end && text[pos] === '\f') pos++;
+  }
+  let indent = 0;
+  while (pos < l.end && /[ \t\f\u00a0]/.test(text[pos] ?? '')) {
+    indent += text[pos] === '\t' ? 4 : 1;
+    pos++;
+  }
+  let end = l.end;
+  while (end > pos && /\s/.test(text[end - 1] ?? '')) end--;
+  const body = text.slice(pos, end);
+  if (body === '' && kind === 'text') kind = 'blank';
+  return { n: l.n, from: pos, to: end, body, indent, kind };
+}
+
+/** Page markers, page numbers, running heads, headings in capitals, whole-line stage notes. */
+function markFurniture(lines: PagedLine[]): void {
+  const counts = new Map<string, number>();
+  const key = (b: string) => b.replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
+  for (const l of lines)
+    if (l.kind === 'text') counts.set(key(l.body), (counts.get(key(l.body)) ?? 0) + 1);
+  for (const l of lines) {
+    if (l.kind !== 'text') continue;
+    const recurs =
+      (counts.get(key(l.body)) ?? 0) >= 3 && l.body.length <= 80 && !TERMINAL.test(l.body);
+    if (recurs || isFurniture(l.body)) l.kind = 'furniture';
+  }
+}
+
+/** One line of page furniture, judged on its own. */
+export function isFurniture(body: string): boolean {
+  const t = body.trim();
+  if (/^-{2,}\s*page\s+\d+\s*-{2,}$/i.test(t)) return true; // "--- Page 4 ---"
+  if (/^page\s+\d+(\s+of\s+\d+)?$/i.test(t)) return true;
+  if (/^#{1,6}\s/.test(t) || /^\*[^*\s].*\*$/.test(t)) return true; // extraction headers
+  if (/^[-\u2013(]?\s*\d{1,4}\s*[-\u2013)]?$/.test(t)) return true; // "3", "-3-"
+  if (/^\d{1,2}\/\d{1,2}\/\d{2,4}(\s+[-\u2013]?\s*\d{1,4}\s*[-\u2013]?)?$/.test(t)) return true; // "10/15/93 -3-"
+  if (/^\(.*\)$/.test(t) || /^\[[^\]]*\]$/.test(t)) return true; // "(10:12 a.m.)", "(Recess.)"
+  return isHeading(t);
+}
+
+/** A heading in capitals ("P R O C E E D I N G S", "ORAL ARGUMENT OF …"): no lower-case letter. */
+function isHeading(t: string): boolean {
+  if (/\p{Ll}/u.test(t)) return false;
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2) return false;
+  if (/^(\p{L} ){3,}\p{L}$/u.test(t)) return true; // letter-spaced
+  return t.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 2 || letters.length >= 8;
+}
+
+/** The file's own label style: which label-shaped line openings are turns. */
+function markLabels(lines: PagedLine[], style: PagedStyle): void {
+  const re = LABEL_RE[style.terminator];
+  const bodyIndent = usualIndent(lines);
+  const found: { l: PagedLine; label: string; speech: number }[] = [];
+  const counts = new Map<string, number>();
+  let prev: PagedLine | null = null;
+  for (const l of lines) {
+    // A heading test ran first: a label line in capitals ("MR. KOHN. OK.") is still a turn.
+    if (l.kind === 'text' || (l.kind === 'furniture' && !/\p{Ll}/u.test(l.body))) {
+      const m = re.exec(l.body);
+      const label = m ? (m[1] ?? '').replace(/\s+/g, ' ') : '';
+      const placed = style.labelsIndented
+        ? l.indent > bodyIndent + 2
+        : prev === null || prev.kind !== 'text' || TERMINAL.test(prev.body);
+      const hasSpeech = m ? m[0].length < l.body.length : false;
+      if (m && placed && (hasSpeech || !style.labelsIndented)) {
+        found.push({ l, label, speech: l.from + m[0].length });
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+    }
+    if (l.kind !== 'blank') prev = l;
+  }
+  for (const f of found) {
+    const words = f.label.split(' ').length;
+    const single =
+      /\(\?\)$/.test(f.label) ||
+      style.labelsIndented ||
+      ((counts.get(f.label) ?? 0) >= 2 && f.label.length >= 4);
+    if (words < 2 && !single) continue;
+    if (f.l.kind === 'furniture' && f.speech >= f.l.to) continue; // a heading, not a turn
+    f.l.kind = 'label';
+    f.l.label = f.label;
+    f.l.speech = f.speech;
+  }
+}
+
+/** The indentation most text lines have (0 in flush-left files; a few spaces after a line number). */
+function usualIndent(lines: PagedLine[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines)
+    if (l.kind === 'text') counts.set(l.indent, (counts.get(l.indent) ?? 0) + 1);
+  let best = 0;
+  let bestN = 0;
+  for (const [indent, n] of counts) if (n > bestN) [best, bestN] = [indent, n];
+  return best;
+}
+
+/**
+ * Turns from the first label on. A paragraph of a turn ends at furniture (a page break splits a
+ * paragraph rather than quoting the footer), at a blank line (unless the file is double-spaced),
+ * at an indented line, or — where the file shows no indentation — after a short line that ends a
+ * sentence (hard wrapping fills every line but a paragraph's last).
+ */
+function readTurns(text: string, lines: PagedLine[]): Block[] {
+  const texts = lines.filter((l) => l.kind === 'text');
+  const bodyIndent = usualIndent(lines);
+  const indented = texts.filter((l) => l.indent > bodyIndent + 2).length;
+  const byIndent = indented > 0 && indented < texts.length / 2;
+  const doubleSpaced = lines.filter((l) => l.kind === 'blank').length >= lines.length * 0.35;
+  const width = percentile(
+    lines.filter((l) => l.kind === 'text' || l.kind === 'label').map((l) => l.to - l.from),
+    0.9,
+  );
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  let label: string | null = null;
+  let prev: PagedLine | null = null;
+  const open = (from: number, l: PagedLine) => {
+    cur = { start: from, end: l.to, line: l.n, label };
+    blocks.push(cur);
+  };
+  for (const l of lines) {
+    if (l.kind === 'blank') {
+      if (!doubleSpaced) cur = null;
+      continue;
+    }
+    if (l.kind === 'furniture') {
+      cur = null;
+      prev = null;
+      continue;
+    }
+    if (l.kind === 'label') {
+      label = l.label ?? null;
+      cur = null;
+      if ((l.speech ?? l.to) < l.to) open(l.speech ?? l.from, l);
+      prev = l;
+      continue;
+    }
+    const newParagraph = byIndent
+      ? l.indent > bodyIndent + 2
+      : prev !== null &&
+        SENTENCE_END.test(prev.body) &&
+        prev.to - prev.from <= width * 0.75 &&
+        /^[\p{Lu}\p{N}"'“‘([]/u.test(l.body);
+    if (cur === null || newParagraph) open(l.from, l);
+    else (cur as Block).end = l.to;
+    prev = l;
+  }
+  return blocks.filter((b) => /[\p{L}\p{N}]/u.test(text.slice(b.start, b.end)));
+}
+
+function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
+}
+
+const SMALL_WORDS = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'v.',
+  'vs.',
+  'et',
+  'al.',
+  'al.,',
+]);
+
+/** A heading in capitals as a title: "FEDERAL OPEN MARKET COMMITTEE" → "Federal Open Market Committee". */
+export function headingCase(s: string): string {
+  return s
+    .toLowerCase()
+    .split(/(\s+)/)
+    .map((w, i) =>
+      /^\s*$/.test(w) || (i > 0 && SMALL_WORDS.has(w))
+        ? w
+        : w.replace(/(^|[-'’(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()),
+    )
+    .join('')
+    .replace(/\bMc(\p{L})/gu, (_m, c: string) => 'Mc' + c.toUpperCase());
+}
+
+/** The first line of the front matter that is a heading in capitals of three words or more. */
+export function capsHeading(lines: PagedLine[]): string | null {
+  for (const l of lines) {
+    const t = l.body.trim();
+    if (/\p{Ll}/u.test(t) || /^(\p{L} ){3,}/u.test(t) || /[:;]$/.test(t)) continue;
+    if (t.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 3) return headingCase(t);
+  }
+  return null;
+}
+
+/**
+ * The first full date in the front matter. A running head ("October 15, 1993" on every page) is
+ * the meeting's date; an extraction stamp ("*Extracted on: …*") is not.
+ */
+export function firstDate(lines: PagedLine[]): string | null {
+  for (const l of lines) {
+    if (isFurniture(l.body)) continue;
+    const d = findDate(l.body);
+    if (d) return d;
+  }
+  return null;
+}
