@@ -189,8 +189,8 @@ function usualIndent(lines: PagedLine[]): number {
 /**
  * Turns from the first label on. A paragraph of a turn ends at furniture (a page break splits a
  * paragraph rather than quoting the footer), at a blank line (unless the file is double-spaced),
- * at an indented line, or — where the file shows no indentation — after a short line that ends a
- * sentence (hard wrapping fills every line but a paragraph's last).
+ * at an indented line, or — where the file shows no indentation — at a line the next word would
+ * have fitted on (`endsParagraph`).
  */
 function readTurns(text: string, lines: PagedLine[]): Block[] {
   const texts = lines.filter((l) => l.kind === 'text');
@@ -199,8 +199,8 @@ function readTurns(text: string, lines: PagedLine[]): Block[] {
   const byIndent = indented > 0 && indented < texts.length / 2;
   const doubleSpaced = lines.filter((l) => l.kind === 'blank').length >= lines.length * 0.35;
   const width = percentile(
-    lines.filter((l) => l.kind === 'text' || l.kind === 'label').map((l) => l.to - l.from),
-    0.9,
+    texts.map((l) => l.to - l.from),
+    0.95,
   );
   const blocks: Block[] = [];
   let cur: Block | null = null;
@@ -229,15 +229,26 @@ function readTurns(text: string, lines: PagedLine[]): Block[] {
     }
     const newParagraph = byIndent
       ? l.indent > bodyIndent + 2
-      : prev !== null &&
-        SENTENCE_END.test(prev.body) &&
-        prev.to - prev.from <= width * 0.75 &&
-        /^[\p{Lu}\p{N}"'“‘([]/u.test(l.body);
+      : prev !== null && endsParagraph(prev, l, width);
     if (cur === null || newParagraph) open(l.from, l);
     else (cur as Block).end = l.to;
     prev = l;
   }
   return blocks.filter((b) => /[\p{L}\p{N}]/u.test(text.slice(b.start, b.end)));
+}
+
+/**
+ * Whether a hard-wrapped line is the last of its paragraph: it ends a sentence, the next line
+ * starts one, and the next line's first word would have fitted on it (wrapping fills every line
+ * but a paragraph's last). A label line is measured against three quarters of the width: its
+ * paragraph's first-line indentation is lost in extraction, so it is short even when full.
+ */
+export function endsParagraph(line: PagedLine, next: PagedLine, width: number): boolean {
+  if (!SENTENCE_END.test(line.body) || !/^[\p{Lu}\p{N}"'“‘([]/u.test(next.body)) return false;
+  const len = line.to - line.from;
+  if (line.kind === 'label') return len <= width * 0.75;
+  const word = /^\S+/.exec(next.body)?.[0].length ?? 0;
+  return len + 1 + word <= width - 2;
 }
 
 function percentile(xs: number[], p: number): number {
