@@ -1,9 +1,11 @@
 // Committee transcripts in the FOMC style: `CHAIRMAN GREENSPAN.` / `MR. KOHN.` open a turn at the
 // start of a hard-wrapped line; a title block and a `PRESENT:` list come before the first turn.
 import type { Reader } from './types.js';
-import { capsHeading, countLabels, firstDate, readPaged } from './paged.js';
+import { capsHeading, countLabels, countMatches, firstDate, readPaged } from './paged.js';
 import type { FrontMatterLines, PagedStyle } from './paged.js';
 
+const PERIOD_LABEL_LINE =
+  /^(?:[A-Z]{2,4}\.[ \t]+)?[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*(?:[ \t]?\(\?\))?\.[ \t]/gm;
 const HONORIFIC = /^(Mr|Ms|Mrs|Miss|Dr|Messrs|Mmes|Mesdames)\.?\s+/;
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 
@@ -26,6 +28,7 @@ export const committeeTranscriptReader: Reader = {
     if (!/\.(txt|text)$/i.test(file) && /\.[a-z0-9]{1,5}$/i.test(file)) return false;
     // Period labels must be how this file marks turns: several of them, and more of them than
     // `NAME:` labels (a colon transcript with one "MR. X. Hi." line is someone else's).
+    if (countMatches(text, PERIOD_LABEL_LINE, 3) < 3) return false; // cheap: runs for every file
     const labels = countLabels(text, style);
     const colons = (text.match(/^[A-Z][A-Z.'’ -]{1,40}:[ \t]/gm) ?? []).length;
     return labels >= 3 && labels > colons;

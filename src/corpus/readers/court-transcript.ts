@@ -2,7 +2,14 @@
 // padded labels (`JUSTICE SCALIA:      Well, …`) on indented lines; the caption block names the
 // case and the APPEARANCES list the counsel.
 import type { Reader } from './types.js';
-import { capsHeading, countLabels, firstDate, headingCase, readPaged } from './paged.js';
+import {
+  capsHeading,
+  countLabels,
+  countMatches,
+  firstDate,
+  headingCase,
+  readPaged,
+} from './paged.js';
 import type { FrontMatterLines, PagedStyle } from './paged.js';
 
 const RULE = /^(?:- ){4,}-?\s*x?$|^-{6,}\s*x?$/;
@@ -26,12 +33,10 @@ export const courtTranscriptReader: Reader = {
   accepts(text, file) {
     if (!/\.(txt|text)$/i.test(file) && /\.[a-z0-9]{1,5}$/i.test(file)) return false;
     // Most lines of the first pages carry a line number, and numbered lines hold turns.
-    const head = text.slice(0, 6000).split(/\r?\n|\r/);
-    const filled = head.filter((l) => l.trim() !== '');
-    const numbered = filled.filter((l) => /^[\f \t]{0,4}(?:[1-9]|1\d|2[0-5])(?=\s|$)/.test(l));
-    return (
-      filled.length >= 10 && numbered.length >= filled.length * 0.6 && countLabels(text, style) >= 2
-    );
+    const head = text.slice(0, 5000);
+    const filled = countMatches(head, /^[^\S\r\n]*\S/gm);
+    const numbered = countMatches(head, /^[\f \t]{0,4}(?:[1-9]|1\d|2[0-5])(?=[ \t]*$|[ \t]+\S)/gm);
+    return filled >= 10 && numbered >= filled * 0.6 && countLabels(text, style) >= 2;
   },
   read: (text) => readPaged(text, style),
 };

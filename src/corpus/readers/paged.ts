@@ -105,21 +105,26 @@ function contentOf(text: string, l: Line, style: PagedStyle): PagedLine {
 
 /** Page markers, page numbers, running heads, headings in capitals, whole-line stage notes. */
 function markFurniture(lines: PagedLine[]): void {
+  // Running heads recur on every page; only short lines can be one, so only they are counted.
+  const keys = lines.map((l) =>
+    l.kind === 'text' && l.body.length <= 80 && !TERMINAL.test(l.body)
+      ? l.body.replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase()
+      : null,
+  );
   const counts = new Map<string, number>();
-  const key = (b: string) => b.replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
-  for (const l of lines)
-    if (l.kind === 'text') counts.set(key(l.body), (counts.get(key(l.body)) ?? 0) + 1);
-  for (const l of lines) {
-    if (l.kind !== 'text') continue;
-    const recurs =
-      (counts.get(key(l.body)) ?? 0) >= 3 && l.body.length <= 80 && !TERMINAL.test(l.body);
-    if (recurs || isFurniture(l.body)) l.kind = 'furniture';
-  }
+  for (const k of keys) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  lines.forEach((l, i) => {
+    if (l.kind !== 'text') return;
+    const k = keys[i];
+    if ((k != null && (counts.get(k) ?? 0) >= 3) || isFurniture(l.body)) l.kind = 'furniture';
+  });
 }
 
 /** One line of page furniture, judged on its own. */
 export function isFurniture(body: string): boolean {
   const t = body.trim();
+  // Speech (most lines) has lower case and opens with none of the marks furniture opens with.
+  if (/^[^-#*([\dPp\u2013]/.test(t) && /[a-z]/.test(t)) return false;
   if (/^-{2,}\s*page\s+\d+\s*-{2,}$/i.test(t)) return true; // "--- Page 4 ---"
   if (/^page\s+\d+(\s+of\s+\d+)?$/i.test(t)) return true;
   if (/^#{1,6}\s/.test(t) || /^\*[^*\s].*\*$/.test(t)) return true; // extraction headers
@@ -308,4 +313,16 @@ export function firstDate(lines: PagedLine[]): string | null {
     if (d) return d;
   }
   return null;
+}
+
+/** How many times a global pattern matches, counting no further than `atMost`. */
+export function countMatches(text: string, re: RegExp, atMost = Infinity): number {
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(text); m && n < atMost; m = re.exec(text)) {
+    n++;
+    if (m[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return n;
 }
