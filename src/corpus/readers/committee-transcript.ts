@@ -1,13 +1,12 @@
 // Committee transcripts in the FOMC style: `CHAIRMAN GREENSPAN.` / `MR. KOHN.` open a turn at the
 // start of a hard-wrapped line; a title block and a `PRESENT:` list come before the first turn.
 import type { Reader } from './types.js';
-import { capsHeading, countLabels, countMatches, firstDate, readPaged } from './paged.js';
+import { blockTitle, countLabels, countMatches, firstDate, readPaged } from './paged.js';
 import type { FrontMatterLines, PagedStyle } from './paged.js';
 
 const PERIOD_LABEL_LINE =
   /^(?:[A-Z]{2,4}\.[ \t]+)?[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*(?:[ \t]?\(\?\))?\.[ \t]/gm;
 const HONORIFIC = /^(Mr|Ms|Mrs|Miss|Dr|Messrs|Mmes|Mesdames)\.?\s+/;
-const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 
 const style: PagedStyle = {
   name: 'committee-transcript',
@@ -15,7 +14,7 @@ const style: PagedStyle = {
   terminator: '.',
   labelsIndented: false,
   readFront(front) {
-    front.out.title = capsHeading(front.lines);
+    front.out.title = blockTitle(front.lines);
     front.out.date = firstDate(front.lines);
     const present = readPresent(front);
     if (present.length) front.out.present = present;
@@ -52,27 +51,40 @@ function readPresent(front: FrontMatterLines): string[] {
     if (head) {
       inList = true;
       body = body.slice(head[0].length);
-    } else if (!inList) continue;
-    if (l.kind === 'furniture') break;
+    } else if (!inList || l.kind === 'furniture') continue; // the list may run over a page
     const h = HONORIFIC.exec(body);
     if (!h) {
       if (body.split(/\s+/).length >= 10) break; // prose after the list
       continue; // the rest of an entry ("the Federal Open Market Committee")
     }
     const title = (h[1] ?? '').toLowerCase();
-    const one =
-      title === 'messrs' ? 'Mr.' : title === 'mmes' || title === 'mesdames' ? 'Ms.' : null;
-    const items = body.slice(h[0].length).split(/,\s*|\s+and\s+/);
-    if (!one) {
-      const name = (items[0] ?? '').trim();
-      if (name.split(/\s+/).every((w) => NAME_WORD.test(w))) out.push(`${h[0].trim()} ${name}`);
-      continue;
-    }
-    for (const item of items) {
-      const name = item.replace(/^and\s+/, '').trim();
-      if (!NAME_WORD.test(name)) break;
-      out.push(`${one} ${name}`);
-    }
+    const plural = title === 'messrs' || title === 'mmes' || title === 'mesdames';
+    const names = plural
+      ? listedNames(body.slice(h[0].length))
+      : [body.slice(h[0].length).split(',')[0] ?? ''];
+    const one = title === 'messrs' ? 'Mr.' : plural ? 'Ms.' : h[0].trim();
+    for (const name of names) if (isName(name.trim())) out.push(`${one} ${name.trim()}`);
   }
   return [...new Set(out)];
+}
+
+/** "Broaddus, Jordan, and Parry, Alternate Members of" → the names; the role after them is not one. */
+function listedNames(s: string): string[] {
+  const names: string[] = [];
+  for (const part of s.split(/,\s*/)) {
+    const pair = /^(?:(.+?)\s+)?and\s+(.+)$/.exec(part.trim());
+    if (pair) {
+      if (pair[1]) names.push(pair[1]);
+      names.push(pair[2] ?? '');
+      break; // "and" closes the list
+    }
+    if (!isName(part.trim())) break;
+    names.push(part);
+  }
+  return names;
+}
+
+/** A surname as a list writes it: "Angell", "LaWare", "J. Davis". */
+function isName(s: string): boolean {
+  return /^(?:\p{Lu}\.\s*)?\p{Lu}[\p{L}'’-]+$/u.test(s);
 }

@@ -51,6 +51,8 @@ const LABEL_RE = {
 /** A court line number (1–25) in the first columns, before the content. */
 const LINE_NUMBER = /^[\f \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
 const TERMINAL = /[.?!:;"'”’)\]\u2014\u2013-]$/;
+const END_OF_RECORD =
+  /\b(submitted|adjourned)\b|^end of (the )?(meeting|session|call|conference call|transcript|proceedings)\b/i;
 const SENTENCE_END = /[.?!]["'”’)\]]?$/;
 
 /** Reads a paged transcript into turns; no blocks when the file has no labels of this style. */
@@ -116,8 +118,46 @@ function markFurniture(lines: PagedLine[]): void {
   lines.forEach((l, i) => {
     if (l.kind !== 'text') return;
     const k = keys[i];
-    if ((k != null && (counts.get(k) ?? 0) >= 3) || isFurniture(l.body)) l.kind = 'furniture';
+    if ((k != null && (counts.get(k) ?? 0) >= 3) || isFurniture(l.body) || isIndexLine(l.body))
+      l.kind = 'furniture';
   });
+  markLongNotes(lines);
+}
+
+/** A line of a word index ("accept 5:21 6:3  accepted 12:4"): page:line references, mostly. */
+function isIndexLine(body: string): boolean {
+  const refs = body.match(/\b\d{1,3}:\d{1,2}\b/g)?.length ?? 0;
+  return refs >= 3 || (refs >= 2 && refs * 2 >= body.split(/\s+/).length);
+}
+
+/**
+ * A stage note over several lines ("(Whereupon, at 11:52 a.m., the case in the / above-entitled
+ * matter was submitted.)"): a paragraph that opens with "(" and closes with ")" a few lines on.
+ */
+function markLongNotes(lines: PagedLine[]): void {
+  const indent = usualIndent(lines);
+  let prev: PagedLine | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as PagedLine;
+    if (l.kind === 'blank') continue;
+    const opens =
+      l.kind === 'text' &&
+      l.body.startsWith('(') &&
+      !l.body.includes(')') &&
+      (l.indent > indent + 2 || prev === null || SENTENCE_END.test(prev.body));
+    prev = l;
+    if (!opens) continue;
+    const note = [l];
+    for (let j = i + 1; j < lines.length && note.length <= 5; j++) {
+      const m = lines[j] as PagedLine;
+      if (m.kind === 'blank') continue;
+      if (m.kind !== 'text' || m.body.includes('(')) break;
+      note.push(m);
+      if (!m.body.includes(')')) continue;
+      if (/\)[.\s]*$/.test(m.body)) for (const x of note) x.kind = 'furniture';
+      break;
+    }
+  }
 }
 
 /** One line of page furniture, judged on its own. */
@@ -221,6 +261,9 @@ function readTurns(text: string, lines: PagedLine[]): Block[] {
       continue;
     }
     if (l.kind === 'furniture') {
+      // What follows the end (a word index, a certificate) is not speech. A bracketed editor's
+      // note ("[Secretary's note: … submitted …]") is no end.
+      if (!l.body.startsWith('[') && END_OF_RECORD.test(l.body)) break;
       cur = null;
       prev = null;
       continue;
@@ -239,7 +282,11 @@ function readTurns(text: string, lines: PagedLine[]): Block[] {
     else (cur as Block).end = l.to;
     prev = l;
   }
-  return blocks.filter((b) => /[\p{L}\p{N}]/u.test(text.slice(b.start, b.end)));
+  // A turn that is only a note ("MR. PRELL. [Statement--see Appendix.]") says nothing itself.
+  return blocks.filter((b) => {
+    const t = text.slice(b.start, b.end);
+    return /[\p{L}\p{N}]/u.test(t) && !/^(\[[^\]]*\]|\([^)]*\))$/.test(t);
+  });
 }
 
 /**
@@ -290,6 +337,24 @@ export function headingCase(s: string): string {
     )
     .join('')
     .replace(/\bMc(\p{L})/gu, (_m, c: string) => 'Mc' + c.toUpperCase());
+}
+
+/**
+ * The meeting's title from a title block: a heading line with the date on the line under it
+ * ("FEDERAL OPEN MARKET COMMITTEE CONFERENCE CALL" / "October 15, 1993", or "Meeting of the
+ * Federal Open Market Committee" / "March 22, 1994"); else the first heading in capitals.
+ */
+export function blockTitle(lines: PagedLine[]): string | null {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = (lines[i] as PagedLine).body.trim();
+    const next = (lines[i + 1] as PagedLine).body.trim();
+    if (next.length > 40 || !findDate(next)) continue;
+    if (isFurniture(t) && !isHeading(t)) continue; // a page marker or an extraction header
+    const words = t.split(/\s+/).length;
+    if (words < 3 || words > 14 || /[.:;,]$/.test(t) || findDate(t)) continue;
+    return /\p{Ll}/u.test(t) ? t : headingCase(t);
+  }
+  return capsHeading(lines);
 }
 
 /** The first line of the front matter that is a heading in capitals of three words or more. */

@@ -57,7 +57,20 @@ describe('committee transcripts', () => {
       'Okafor',
       'Lindqvist',
     ]);
-    expect(r.present.map((p) => p.name)).toEqual(['Brandt', 'Dube', 'Sato']);
+    // Brandt's only turn is a note pointing to the appendix: he says nothing in the call itself
+    expect(r.present.map((p) => p.name)).toEqual(['Brandt', 'Dube', 'Sato', 'Prell', 'Truman']);
+  });
+
+  it('stops at the end of the call: an appendix after it is not a turn', () => {
+    expect(r.statements.some((s) => s.text.includes('since 2015'))).toBe(false);
+  });
+
+  it('takes a title block in mixed case, the date under it', () => {
+    const mixed = TEXT.replace(
+      'HARBOUR RATES COMMITTEE CONFERENCE CALL',
+      'Meeting of the Harbour Rates Committee',
+    );
+    expect(parseReport(mixed, FILE).title).toBe('Meeting of the Harbour Rates Committee');
   });
 
   it('never takes page furniture or the front matter for speech', () => {

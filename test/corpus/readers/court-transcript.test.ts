@@ -60,6 +60,16 @@ const ARGUMENT = [
     `${PAD}(Laughter.)`,
     `${PAD}JUSTICE PRATT:          Then the surplus is the`,
     'tax.',
+    `${PAD}CHIEF JUSTICE HALVORSEN:          Thank you, counsel.`,
+    'The case is submitted.',
+    `${PAD}(Whereupon, at 10:41 a.m., the case in the`,
+    'above-entitled matter was submitted.)',
+  ]),
+  // the word index at the back: numbered lines, but no speech
+  page(4, [
+    'A                 harbour 3:12 4:2        surplus 3:5 3:7',
+    'above-entitled 3:22     authority 2:4 2:9 berths 2:14',
+    'able 2:3 3:3            charge 2:11              dues 2:11',
   ]),
 ].join('');
 
@@ -95,6 +105,7 @@ describe('court transcripts', () => {
       'Pratt: But the money',
       'Mira Okonjo: Only the surplus,',
       'Pratt: Then the surplus',
+      'Halvorsen: Thank you, counsel.',
     ]);
   });
 
@@ -106,7 +117,9 @@ describe('court transcripts', () => {
 
   it('never takes footers, headings, line numbers or stage notes for speech', () => {
     for (const s of r.statements) {
-      expect(s.text).not.toMatch(/Reporting|Official|ORAL ARGUMENT|P R O C|Laughter|APPEARANCES/);
+      expect(s.text).not.toMatch(
+        /Reporting|Official|ORAL ARGUMENT|P R O C|Laughter|APPEARANCES|Whereupon|3:12/,
+      );
       expect(s.text).toMatch(/^[^\d\s]/);
     }
   });
