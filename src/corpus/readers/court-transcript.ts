@@ -35,7 +35,10 @@ export const courtTranscriptReader: Reader = {
     // Most lines of the first pages carry a line number, and numbered lines hold turns.
     const head = text.slice(0, 5000);
     const filled = countMatches(head, /^[^\S\r\n]*\S/gm);
-    const numbered = countMatches(head, /^[\f \t]{0,4}(?:[1-9]|1\d|2[0-5])(?=[ \t]*$|[ \t]+\S)/gm);
+    const numbered = countMatches(
+      head,
+      /^[\f \t]{0,4}(?:[1-9]|[12]\d|3[0-4])(?=[ \t]*$|[ \t]+\S)/gm,
+    );
     return filled >= 10 && numbered >= filled * 0.6 && countLabels(text, style) >= 2;
   },
   read: (text) => readPaged(text, style),

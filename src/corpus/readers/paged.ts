@@ -33,7 +33,7 @@ export interface FrontMatterLines {
 
 export interface PagedStyle {
   name: string;
-  /** Every line starts with a line number 1–25; a line without one is page furniture. */
+  /** Every line starts with its number on the page (1–25, some courts 28 or more); a line without one is page furniture. */
   numbered: boolean;
   /** The mark that closes a label: "." (`MR. KOHN.`) or ":" (`MR. LONG:`). */
   terminator: '.' | ':';
@@ -48,7 +48,8 @@ const LABEL_RE = {
   '.': new RegExp(`^${LABEL_CORE}\\.(?=\\s|$)\\s*`),
   ':': new RegExp(`^${LABEL_CORE}:(?=\\s|$)\\s*`),
 };
-/** A court line number (1–25) in the first columns, before the content. */
+/** A court line number in the first columns, before the content. */
+const MAX_LINE_NUMBER = 34;
 const LINE_NUMBER = /^[\f \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
 const TERMINAL = /[.?!:;"'”’)\]\u2014\u2013-]$/;
 const END_OF_RECORD =
@@ -88,7 +89,7 @@ function contentOf(text: string, l: Line, style: PagedStyle): PagedLine {
   if (style.numbered) {
     const m = LINE_NUMBER.exec(l.text);
     const n = m ? Number(m[1]) : 0;
-    if (m && n >= 1 && n <= 25) pos += m[0].length;
+    if (m && n >= 1 && n <= MAX_LINE_NUMBER) pos += m[0].length;
     else if (l.text.trim() !== '') kind = 'furniture'; // footers and page numbers carry no number
   } else {
     while (pos < l.end && text[pos] === '\f') pos++;
@@ -183,36 +184,44 @@ function isHeading(t: string): boolean {
   return t.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 2 || letters.length >= 8;
 }
 
-/** The file's own label style: which label-shaped line openings are turns. */
+/**
+ * The file's own label style: which label-shaped line openings are turns. A label sits where a
+ * turn can start (an indented line; or a line after a finished sentence, furniture or a blank).
+ * A one-word label must be marked unsure ("SPEAKER(?)") or recur; a label the file uses as a
+ * turn elsewhere is one even after an unfinished line (speech cut off without a dash).
+ */
 function markLabels(lines: PagedLine[], style: PagedStyle): void {
   const re = LABEL_RE[style.terminator];
   const bodyIndent = usualIndent(lines);
-  const found: { l: PagedLine; label: string; speech: number }[] = [];
-  const counts = new Map<string, number>();
+  const found: { l: PagedLine; label: string; speech: number; placed: boolean }[] = [];
+  const placedCounts = new Map<string, number>();
   let prev: PagedLine | null = null;
   for (const l of lines) {
     // A heading test ran first: a label line in capitals ("MR. KOHN. OK.") is still a turn.
-    if (l.kind === 'text' || (l.kind === 'furniture' && !/\p{Ll}/u.test(l.body))) {
-      const m = re.exec(l.body);
-      const label = m ? (m[1] ?? '').replace(/\s+/g, ' ') : '';
+    const m =
+      l.kind === 'text' || (l.kind === 'furniture' && !/\p{Ll}/u.test(l.body))
+        ? re.exec(l.body)
+        : null;
+    if (m && (m[0].length < l.body.length || !style.labelsIndented)) {
+      const label = (m[1] ?? '').replace(/\s+/g, ' ');
       const placed = style.labelsIndented
         ? l.indent > bodyIndent + 2
         : prev === null || prev.kind !== 'text' || TERMINAL.test(prev.body);
-      const hasSpeech = m ? m[0].length < l.body.length : false;
-      if (m && placed && (hasSpeech || !style.labelsIndented)) {
-        found.push({ l, label, speech: l.from + m[0].length });
-        counts.set(label, (counts.get(label) ?? 0) + 1);
-      }
+      found.push({ l, label, speech: l.from + m[0].length, placed });
+      if (placed) placedCounts.set(label, (placedCounts.get(label) ?? 0) + 1);
     }
     if (l.kind !== 'blank') prev = l;
   }
   for (const f of found) {
     const words = f.label.split(' ').length;
-    const single =
+    const uses = placedCounts.get(f.label) ?? 0;
+    const shaped =
+      words >= 2 ||
       /\(\?\)$/.test(f.label) ||
       style.labelsIndented ||
-      ((counts.get(f.label) ?? 0) >= 2 && f.label.length >= 4);
-    if (words < 2 && !single) continue;
+      (uses >= 2 && f.label.length >= 4);
+    const ok = f.placed ? shaped : !style.labelsIndented && words >= 2 && uses >= 2;
+    if (!ok) continue;
     if (f.l.kind === 'furniture' && f.speech >= f.l.to) continue; // a heading, not a turn
     f.l.kind = 'label';
     f.l.label = f.label;

@@ -35,6 +35,8 @@ describe('committee transcripts', () => {
       // a new paragraph: the line before it ends a sentence with room left on it
       'Varga: Either way the port',
       'Quill: The minutes of the',
+      // cut off without a dash: still a turn, since the file uses this label for turns
+      'Varga: Which we have now.',
       'Okafor: I have the figures',
       // the page break splits the paragraph rather than quoting the running head
       'Okafor: still need the reserve.',
