@@ -36,7 +36,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   };
   // People the file lists as present come first: their full names ("ROBERT A. LONG, ESQ.") are
   // what the short turn labels ("MR. LONG") then resolve to.
-  const listed = (read.present ?? []).map((label) => resolve(label));
+  const listed = (read.present ?? []).map((label) => resolve(label, read.presentRoles?.get(label)));
   const speakers: Person[] = [];
   for (const b of read.blocks) {
     const person = b.label === null ? null : resolve(b.label, b.role);

@@ -1,8 +1,15 @@
 // Committee transcripts in the FOMC style: `CHAIRMAN GREENSPAN.` / `MR. KOHN.` open a turn at the
 // start of a hard-wrapped line; a title block and a `PRESENT:` list come before the first turn.
 import type { Reader } from './types.js';
-import { blockTitle, countLabels, countMatches, firstDate, readPaged } from './paged.js';
-import type { FrontMatterLines, PagedStyle } from './paged.js';
+import {
+  blockTitle,
+  countLabels,
+  countMatches,
+  firstDate,
+  readPaged,
+  setPresent,
+} from './paged.js';
+import type { FrontMatterLines, Listed, PagedStyle } from './paged.js';
 
 const PERIOD_LABEL_LINE =
   /^(?:[A-Z]{2,4}\.[ \t]+)?[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*(?:[ \t]?\(\?\))?\.[ \t]/gm;
@@ -16,8 +23,7 @@ const style: PagedStyle = {
   readFront(front) {
     front.out.title = blockTitle(front.lines);
     front.out.date = firstDate(front.lines);
-    const present = readPresent(front);
-    if (present.length) front.out.present = present;
+    setPresent(front.out, readPresent(front));
   },
 };
 
@@ -40,8 +46,8 @@ export const committeeTranscriptReader: Reader = {
  * Jordan, and Parry, Alternate Members …" → "Mr. Greenspan", "Mr. Angell", "Mr. Broaddus", …
  * The list runs to a blank line, page furniture or a line of prose.
  */
-function readPresent(front: FrontMatterLines): string[] {
-  const out: string[] = [];
+function readPresent(front: FrontMatterLines): Listed[] {
+  const out: Listed[] = [];
   let inList = false;
   for (const l of front.lines) {
     let body = l.body.trim();
@@ -58,14 +64,19 @@ function readPresent(front: FrontMatterLines): string[] {
       continue; // the rest of an entry ("the Federal Open Market Committee")
     }
     const title = (h[1] ?? '').toLowerCase();
-    const plural = title === 'messrs' || title === 'mmes' || title === 'mesdames';
-    const names = plural
-      ? listedNames(body.slice(h[0].length))
-      : [body.slice(h[0].length).split(',')[0] ?? ''];
-    const one = title === 'messrs' ? 'Mr.' : plural ? 'Ms.' : h[0].trim();
-    for (const name of names) if (isName(name.trim())) out.push(`${one} ${name.trim()}`);
+    const rest = body.slice(h[0].length);
+    if (title === 'messrs' || title === 'mmes' || title === 'mesdames') {
+      const one = title === 'messrs' ? 'Mr.' : 'Ms.';
+      for (const name of listedNames(rest))
+        out.push({ label: `${one} ${name.trim()}`, role: null });
+      continue;
+    }
+    // "Mr. Kohn, Secretary and Economist": one person, and the office the list gives them.
+    const [name = '', ...role] = rest.split(/,\s*/);
+    if (isName(name.trim()))
+      out.push({ label: `${h[0].trim()} ${name.trim()}`, role: role.join(', ').trim() || null });
   }
-  return [...new Set(out)];
+  return out;
 }
 
 /** "Broaddus, Jordan, and Parry, Alternate Members of" → the names; the role after them is not one. */
@@ -74,8 +85,7 @@ function listedNames(s: string): string[] {
   for (const part of s.split(/,\s*/)) {
     const pair = /^(?:(.+?)\s+)?and\s+(.+)$/.exec(part.trim());
     if (pair) {
-      if (pair[1]) names.push(pair[1]);
-      names.push(pair[2] ?? '');
+      for (const n of [pair[1], pair[2]]) if (n && isName(n.trim())) names.push(n);
       break; // "and" closes the list
     }
     if (!isName(part.trim())) break;

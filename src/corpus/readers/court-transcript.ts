@@ -9,8 +9,9 @@ import {
   firstDate,
   headingCase,
   readPaged,
+  setPresent,
 } from './paged.js';
-import type { FrontMatterLines, PagedStyle } from './paged.js';
+import type { FrontMatterLines, Listed, PagedStyle } from './paged.js';
 
 const RULE = /^(?:- ){4,}-?\s*x?$|^-{6,}\s*x?$/;
 const COUNSEL = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+(?:,\s*(?:JR|SR|II|III|IV)\.?)?)(?:,|$)/;
@@ -23,8 +24,7 @@ const style: PagedStyle = {
   readFront(front) {
     front.out.title = captionTitle(front) ?? capsHeading(front.lines);
     front.out.date = firstDate(front.lines);
-    const present = readAppearances(front);
-    if (present.length) front.out.present = present;
+    setPresent(front.out, readAppearances(front));
   },
 };
 
@@ -68,9 +68,12 @@ function captionTitle(front: FrontMatterLines): string | null {
   return docket ? `${parties} (${docket})` : parties;
 }
 
-/** Counsel named under APPEARANCES ("ROBERT A. LONG, ESQ., Washington, D.C.; for") up to the page's end. */
-function readAppearances(front: FrontMatterLines): string[] {
-  const out: string[] = [];
+/**
+ * Counsel named under APPEARANCES, up to the page's end: "ROBERT A. LONG, ESQ., Washington,
+ * D.C.; for / Court-appointed amicus curiae" → "ROBERT A. LONG", "Court-appointed amicus curiae".
+ */
+function readAppearances(front: FrontMatterLines): Listed[] {
+  const entries: { label: string; text: string }[] = [];
   let inList = false;
   for (const l of front.lines) {
     const body = l.body.trim();
@@ -81,7 +84,24 @@ function readAppearances(front: FrontMatterLines): string[] {
     if (!inList) continue;
     if (l.kind === 'furniture') break;
     const m = COUNSEL.exec(body);
-    if (m && m[1]) out.push(m[1].replace(/\s+/g, ' '));
+    const last = entries[entries.length - 1];
+    if (m && m[1]) entries.push({ label: m[1].replace(/\s+/g, ' '), text: body });
+    else if (last) last.text += ' ' + body;
   }
-  return [...new Set(out)];
+  return entries.map((e) => ({ label: e.label, role: counselRole(e.text) }));
+}
+
+/** Whom counsel argue for: "…; on behalf of Petitioners." → "Counsel for Petitioners". */
+function counselRole(entry: string): string | null {
+  const side = entry
+    .split(';')
+    .slice(1)
+    .join(';')
+    .trim()
+    .replace(/[.,]+$/, '');
+  const behalf = /^on behalf of\s+(?:the\s+)?(.+)$/i.exec(side);
+  if (behalf) return `Counsel for ${behalf[1]}`;
+  const forWhom = /^for\s+(?:the\s+)?(.+)$/i.exec(side);
+  if (!forWhom || !forWhom[1]) return null;
+  return forWhom[1].charAt(0).toUpperCase() + forWhom[1].slice(1);
 }

@@ -400,3 +400,21 @@ export function countMatches(text: string, re: RegExp, atMost = Infinity): numbe
   re.lastIndex = 0;
   return n;
 }
+
+/** A person the front matter lists, with the role it gives them, if any. */
+export interface Listed {
+  label: string;
+  role: string | null;
+}
+
+/** Sets the people present (each label once, the first role given) on the reader's result. */
+export function setPresent(out: ReadResult, listed: Listed[]): void {
+  const roles = new Map<string, string>();
+  const labels: string[] = [];
+  for (const x of listed) {
+    if (!labels.includes(x.label)) labels.push(x.label);
+    if (x.role && !roles.has(x.label)) roles.set(x.label, x.role);
+  }
+  if (labels.length) out.present = labels;
+  if (roles.size) out.presentRoles = roles;
+}

@@ -63,6 +63,10 @@ describe('committee transcripts', () => {
     expect(r.present.map((p) => p.name)).toEqual(['Brandt', 'Dube', 'Sato', 'Prell', 'Truman']);
   });
 
+  it('gives a speaker the office the list gives them', () => {
+    expect(r.speakers.find((s) => s.name === 'Quill')?.role).toBe('Secretary');
+  });
+
   it('stops at the end of the call: an appendix after it is not a turn', () => {
     expect(r.statements.some((s) => s.text.includes('since 2015'))).toBe(false);
   });

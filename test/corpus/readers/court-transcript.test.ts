@@ -111,7 +111,9 @@ describe('court transcripts', () => {
 
   it('resolves "MS. OKONJO" to the counsel of the appearances; counsel who never speak are present', () => {
     expect(r.speakers.map((s) => s.name)).toEqual(['Halvorsen', 'Mira Okonjo', 'Pratt']);
-    expect(r.speakers.find((s) => s.name === 'Mira Okonjo')?.aliases).toContain('MS. OKONJO');
+    const okonjo = r.speakers.find((s) => s.name === 'Mira Okonjo');
+    expect(okonjo?.aliases).toContain('MS. OKONJO');
+    expect(okonjo?.role).toBe('Counsel for Petitioner');
     expect(r.present.map((p) => p.name)).toEqual(['Peter Dube, Jr.']);
   });
 
