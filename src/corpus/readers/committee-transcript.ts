@@ -5,6 +5,7 @@ import {
   blockTitle,
   countLabels,
   countMatches,
+  isPlainText,
   firstDate,
   readPaged,
   setPresent,
@@ -30,7 +31,7 @@ const style: PagedStyle = {
 export const committeeTranscriptReader: Reader = {
   name: style.name,
   accepts(text, file) {
-    if (!/\.(txt|text)$/i.test(file) && /\.[a-z0-9]{1,5}$/i.test(file)) return false;
+    if (!isPlainText(file)) return false;
     // Period labels must be how this file marks turns: several of them, and more of them than
     // `NAME:` labels (a colon transcript with one "MR. X. Hi." line is someone else's).
     if (countMatches(text, PERIOD_LABEL_LINE, 3) < 3) return false; // cheap: runs for every file

@@ -6,6 +6,7 @@ import {
   capsHeading,
   countLabels,
   countMatches,
+  isPlainText,
   firstDate,
   headingCase,
   readPaged,
@@ -31,7 +32,7 @@ const style: PagedStyle = {
 export const courtTranscriptReader: Reader = {
   name: style.name,
   accepts(text, file) {
-    if (!/\.(txt|text)$/i.test(file) && /\.[a-z0-9]{1,5}$/i.test(file)) return false;
+    if (!isPlainText(file)) return false;
     // Most lines of the first pages carry a line number, and numbered lines hold turns.
     const head = text.slice(0, 5000);
     const filled = countMatches(head, /^[^\S\r\n]*\S/gm);

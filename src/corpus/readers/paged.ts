@@ -54,6 +54,8 @@ const LINE_NUMBER = /^[\f \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
 const TERMINAL = /[.?!:;"'”’)\]\u2014\u2013-]$/;
 const END_OF_RECORD =
   /\b(submitted|adjourned)\b|^end of (the )?(meeting|session|call|conference call|transcript|proceedings)\b/i;
+/** Labels for several voices at once: their turns are a group's, no one person's. */
+const GROUP_LABELS = /^(SEVERAL|ALL|MEMBERS|VARIOUS|VOICES|EVERYONE|MANY)$/;
 const SENTENCE_END = /[.?!]["'”’)\]]?$/;
 
 /** Reads a paged transcript into turns; no blocks when the file has no labels of this style. */
@@ -168,6 +170,7 @@ export function isFurniture(body: string): boolean {
   if (/^[^-#*([\dPp\u2013]/.test(t) && /[a-z]/.test(t)) return false;
   if (/^-{2,}\s*page\s+\d+\s*-{2,}$/i.test(t)) return true; // "--- Page 4 ---"
   if (/^page\s+\d+(\s+of\s+\d+)?$/i.test(t)) return true;
+  if (/^-{2,}\s*\d+\s+of\s+\d+\s*-{2,}$/.test(t)) return true; // "-- 4 of 26 --"
   if (/^#{1,6}\s/.test(t) || /^\*[^*\s].*\*$/.test(t)) return true; // extraction headers
   if (/^[-\u2013(]?\s*\d{1,4}\s*[-\u2013)]?$/.test(t)) return true; // "3", "-3-"
   if (/^\d{1,2}\/\d{1,2}\/\d{2,4}(\s+[-\u2013]?\s*\d{1,4}\s*[-\u2013]?)?$/.test(t)) return true; // "10/15/93 -3-"
@@ -212,6 +215,9 @@ function markLabels(lines: PagedLine[], style: PagedStyle): void {
     }
     if (l.kind !== 'blank') prev = l;
   }
+  // Once the file shows its style (several labels of two words or more), a one-word label in
+  // the same place ("SEVERAL. Yes.") is one too.
+  const established = found.filter((f) => f.placed && f.label.includes(' ')).length >= 3;
   for (const f of found) {
     const words = f.label.split(' ').length;
     const uses = placedCounts.get(f.label) ?? 0;
@@ -219,7 +225,7 @@ function markLabels(lines: PagedLine[], style: PagedStyle): void {
       words >= 2 ||
       /\(\?\)$/.test(f.label) ||
       style.labelsIndented ||
-      (uses >= 2 && f.label.length >= 4);
+      (f.label.length >= 4 && (uses >= 2 || established));
     const ok = f.placed ? shaped : !style.labelsIndented && words >= 2 && uses >= 2;
     if (!ok) continue;
     if (f.l.kind === 'furniture' && f.speech >= f.l.to) continue; // a heading, not a turn
@@ -278,7 +284,7 @@ function readTurns(text: string, lines: PagedLine[]): Block[] {
       continue;
     }
     if (l.kind === 'label') {
-      label = l.label ?? null;
+      label = l.label && !GROUP_LABELS.test(l.label) ? l.label : null;
       cur = null;
       if ((l.speech ?? l.to) < l.to) open(l.speech ?? l.from, l);
       prev = l;
@@ -417,4 +423,9 @@ export function setPresent(out: ReadResult, listed: Listed[]): void {
   }
   if (labels.length) out.present = labels;
   if (roles.size) out.presentRoles = roles;
+}
+
+/** A file a paged transcript can come in: plain text or Markdown (an extraction), or no extension. */
+export function isPlainText(file: string): boolean {
+  return /\.(txt|text|md|markdown)$/i.test(file) || !/\.[a-z0-9]{1,5}$/i.test(file);
 }

@@ -42,6 +42,8 @@ describe('committee transcripts', () => {
       'Okafor: still need the reserve.',
       'Varga: So we raise it',
       'Lindqvist: None from me.',
+      // several voices at once: a group's turn, no one person's
+      'null: Agreed, agreed.',
     ]);
   });
 
