@@ -1,16 +1,10 @@
 // Committee transcripts in the FOMC style: `CHAIRMAN GREENSPAN.` / `MR. KOHN.` open a turn at the
 // start of a hard-wrapped line; a title block and a `PRESENT:` list come before the first turn.
 import type { Reader } from './types.js';
-import {
-  blockTitle,
-  countLabels,
-  countMatches,
-  isPlainText,
-  firstDate,
-  readPaged,
-  setPresent,
-} from './paged.js';
-import type { FrontMatterLines, Listed, PagedStyle } from './paged.js';
+import { countLabels, countMatches, isPlainText, readPaged } from './paged.js';
+import type { FrontMatterLines, PagedStyle } from './paged.js';
+import { blockTitle, firstDate, setPresent } from './title-block.js';
+import type { Listed } from './title-block.js';
 
 const PERIOD_LABEL_LINE =
   /^(?:[A-Z]{2,4}\.[ \t]+)?[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*(?:[ \t]?\(\?\))?\.[ \t]/gm;

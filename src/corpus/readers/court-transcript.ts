@@ -2,17 +2,10 @@
 // padded labels (`JUSTICE SCALIA:      Well, …`) on indented lines; the caption block names the
 // case and the APPEARANCES list the counsel.
 import type { Reader } from './types.js';
-import {
-  capsHeading,
-  countLabels,
-  countMatches,
-  isPlainText,
-  firstDate,
-  headingCase,
-  readPaged,
-  setPresent,
-} from './paged.js';
-import type { FrontMatterLines, Listed, PagedStyle } from './paged.js';
+import { countLabels, countMatches, isPlainText, readPaged } from './paged.js';
+import type { FrontMatterLines, PagedStyle } from './paged.js';
+import { capsHeading, firstDate, headingCase, setPresent } from './title-block.js';
+import type { Listed } from './title-block.js';
 
 const RULE = /^(?:- ){4,}-?\s*x?$|^-{6,}\s*x?$/;
 const COUNSEL = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+(?:,\s*(?:JR|SR|II|III|IV)\.?)?)(?:,|$)/;
