@@ -133,8 +133,9 @@ function isIndexLine(body: string): boolean {
 }
 
 /**
- * A stage note over several lines ("(Whereupon, at 11:52 a.m., the case in the / above-entitled
- * matter was submitted.)"): a paragraph that opens with "(" and closes with ")" a few lines on.
+ * A note over several lines ("(Whereupon, at 11:52 a.m., the case in the / above-entitled matter
+ * was submitted.)", "[Secretary's note: … ]"): a paragraph that opens with "(" or "[" and closes
+ * with its match at the end of a line a few lines on.
  */
 function markLongNotes(lines: PagedLine[]): void {
   const indent = usualIndent(lines);
@@ -142,21 +143,23 @@ function markLongNotes(lines: PagedLine[]): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as PagedLine;
     if (l.kind === 'blank') continue;
+    const open = l.body[0] === '(' ? '(' : l.body[0] === '[' ? '[' : null;
+    const close = open === '(' ? ')' : ']';
     const opens =
       l.kind === 'text' &&
-      l.body.startsWith('(') &&
-      !l.body.includes(')') &&
+      open !== null &&
+      !l.body.includes(close) &&
       (l.indent > indent + 2 || prev === null || SENTENCE_END.test(prev.body));
     prev = l;
-    if (!opens) continue;
+    if (!opens || !open) continue;
     const note = [l];
-    for (let j = i + 1; j < lines.length && note.length <= 5; j++) {
+    for (let j = i + 1; j < lines.length && note.length <= 6; j++) {
       const m = lines[j] as PagedLine;
       if (m.kind === 'blank') continue;
-      if (m.kind !== 'text' || m.body.includes('(')) break;
+      if (m.kind !== 'text' || m.body.includes(open)) break;
       note.push(m);
-      if (!m.body.includes(')')) continue;
-      if (/\)[.\s]*$/.test(m.body)) for (const x of note) x.kind = 'furniture';
+      if (!m.body.includes(close)) continue;
+      if (m.body.replace(/[.\s]+$/, '').endsWith(close)) for (const x of note) x.kind = 'furniture';
       break;
     }
   }
@@ -195,7 +198,8 @@ export function isHeading(t: string): boolean {
 function markLabels(lines: PagedLine[], style: PagedStyle): void {
   const re = LABEL_RE[style.terminator];
   const bodyIndent = usualIndent(lines);
-  const found: { l: PagedLine; label: string; speech: number; placed: boolean }[] = [];
+  const found: { l: PagedLine; label: string; speech: number; placed: boolean; unsure: boolean }[] =
+    [];
   const placedCounts = new Map<string, number>();
   let prev: PagedLine | null = null;
   for (const l of lines) {
@@ -205,11 +209,13 @@ function markLabels(lines: PagedLine[], style: PagedStyle): void {
         ? re.exec(l.body)
         : null;
     if (m && (m[0].length < l.body.length || !style.labelsIndented)) {
-      const label = (m[1] ?? '').replace(/\s+/g, ' ');
+      // "MR. LINDSEY(?)": the transcriber's best guess is still the label's person.
+      const label = (m[1] ?? '').replace(/\s+/g, ' ').replace(/\s?\(\?\)$/, '');
       const placed = style.labelsIndented
         ? l.indent > bodyIndent + 2
         : prev === null || prev.kind !== 'text' || TERMINAL.test(prev.body);
-      found.push({ l, label, speech: l.from + m[0].length, placed });
+      const unsure = /\(\?\)$/.test(m[1] ?? '');
+      found.push({ l, label, speech: l.from + m[0].length, placed, unsure });
       if (placed) placedCounts.set(label, (placedCounts.get(label) ?? 0) + 1);
     }
     if (l.kind !== 'blank') prev = l;
@@ -222,7 +228,7 @@ function markLabels(lines: PagedLine[], style: PagedStyle): void {
     const uses = placedCounts.get(f.label) ?? 0;
     const shaped =
       words >= 2 ||
-      /\(\?\)$/.test(f.label) ||
+      f.unsure ||
       style.labelsIndented ||
       (f.label.length >= 4 && (uses >= 2 || established));
     const ok = f.placed ? shaped : !style.labelsIndented && words >= 2 && uses >= 2;
