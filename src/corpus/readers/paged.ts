@@ -1,6 +1,7 @@
 // Paged transcripts (FOMC-style, court-style): hard-wrapped lines in capital-letter turn labels,
 // with page furniture between them. One engine; a style says only what differs: line numbers,
 // the label's closing mark, where a label sits, and how the front matter names the meeting.
+import { findDate } from '../header.js';
 import type { Block, ReadResult } from './types.js';
 import { splitLines } from './lines.js';
 import type { Line } from './lines.js';
@@ -111,7 +112,7 @@ function contentOf(text: string, l: Line, style: PagedStyle): PagedLine {
 function markFurniture(lines: PagedLine[]): void {
   // Running heads recur on every page; only short lines can be one, so only they are counted.
   const keys = lines.map((l) =>
-    l.kind === 'text' && l.body.length <= 80 && !TERMINAL.test(l.body)
+    l.kind === 'text' && l.body.length <= 80 && !SENTENCE_END.test(l.body)
       ? l.body.replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase()
       : null,
   );
@@ -120,10 +121,18 @@ function markFurniture(lines: PagedLine[]): void {
   lines.forEach((l, i) => {
     if (l.kind !== 'text') return;
     const k = keys[i];
-    if ((k != null && (counts.get(k) ?? 0) >= 3) || isFurniture(l.body) || isIndexLine(l.body))
+    const recurs = k != null && (counts.get(k) ?? 0) >= 3;
+    if (recurs || isFurniture(l.body) || isIndexLine(l.body) || isDateHead(l.body))
       l.kind = 'furniture';
   });
   markLongNotes(lines);
+}
+
+/** A running head that is a date, with or without the page number ("March 22, 1994 -3-"). */
+function isDateHead(body: string): boolean {
+  if (body.length > 40 || !/\d{4}|\d\/\d/.test(body)) return false;
+  const rest = body.replace(/\s+[-\u2013]?\s*\d{1,4}\s*[-\u2013]?$/, '').trim();
+  return rest.split(/\s+/).length <= 5 && findDate(rest) !== null && !/[.?!]$/.test(rest);
 }
 
 /** A line of a word index ("accept 5:21 6:3  accepted 12:4"): page:line references, mostly. */

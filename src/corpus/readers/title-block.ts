@@ -69,7 +69,7 @@ export function capsHeading(lines: PagedLine[]): string | null {
  */
 export function firstDate(lines: PagedLine[]): string | null {
   for (const l of lines) {
-    if (isFurniture(l.body)) continue;
+    if (/^[#*]/.test(l.body)) continue; // an extraction header or stamp
     const d = findDate(l.body);
     if (d) return d;
   }
