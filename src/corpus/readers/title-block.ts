@@ -36,21 +36,38 @@ export function headingCase(s: string): string {
 }
 
 /**
- * The meeting's title from a title block: a heading line with the date on the line under it
- * ("FEDERAL OPEN MARKET COMMITTEE CONFERENCE CALL" / "October 15, 1993", or "Meeting of the
- * Federal Open Market Committee" / "March 22, 1994"); else the first heading in capitals.
+ * The meeting's title from a title block: the heading over the date line ("FEDERAL OPEN MARKET
+ * COMMITTEE" / "CONFERENCE CALL" / "October 15, 1993", or "Meeting of the Federal Open Market
+ * Committee" / "March 22, 1994"); else the first heading in capitals.
  */
 export function blockTitle(lines: PagedLine[]): string | null {
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const t = (lines[i] as PagedLine).body.trim();
-    const next = (lines[i + 1] as PagedLine).body.trim();
-    if (next.length > 40 || !findDate(next)) continue;
-    if (isFurniture(t) && !isHeading(t)) continue; // a page marker or an extraction header
-    const words = t.split(/\s+/).length;
-    if (words < 3 || words > 14 || /[.:;,]$/.test(t) || findDate(t)) continue;
-    return /\p{Ll}/u.test(t) ? t : headingCase(t);
+  for (let i = 1; i < lines.length; i++) {
+    const date = (lines[i] as PagedLine).body.trim();
+    if (date.length > 40 || !findDate(date)) continue;
+    const above = headingAbove(lines, i);
+    if (above) return above;
   }
   return capsHeading(lines);
+}
+
+/** The heading right above line `i`: one line in mixed case, or up to three in capitals. */
+function headingAbove(lines: PagedLine[], i: number): string | null {
+  const parts: string[] = [];
+  for (let j = i - 1; j >= 0 && parts.length < 3; j--) {
+    const t = (lines[j] as PagedLine).body.trim();
+    if ((isFurniture(t) && !isHeading(t)) || /[.:;,]$/.test(t) || findDate(t)) break;
+    const caps = !/\p{Ll}/u.test(t);
+    if (!caps) {
+      if (parts.length === 0) parts.push(t);
+      break;
+    }
+    parts.unshift(headingCase(t));
+  }
+  // A document-type word over the heading ("TRANSCRIPT") names the paper, not the meeting.
+  if (parts.length > 1 && !/\s/.test(parts[0] ?? '')) parts.shift();
+  const title = parts.join(' ');
+  const words = title.split(/\s+/).length;
+  return words >= 3 && words <= 16 ? title : null;
 }
 
 /** The first line of the front matter that is a heading in capitals of three words or more. */

@@ -82,6 +82,14 @@ describe('committee transcripts', () => {
     expect(parseReport(mixed, FILE).title).toBe('Meeting of the Harbour Rates Committee');
   });
 
+  it('joins a title in capitals set over two lines', () => {
+    const split = TEXT.replace(
+      'HARBOUR RATES COMMITTEE CONFERENCE CALL',
+      'HARBOUR RATES COMMITTEE\nCONFERENCE CALL',
+    );
+    expect(parseReport(split, FILE).title).toBe('Harbour Rates Committee Conference Call');
+  });
+
   it('never takes page furniture or the front matter for speech', () => {
     for (const s of r.statements) {
       expect(s.text).not.toMatch(
