@@ -33,7 +33,7 @@ export interface FrontMatterLines {
 
 export interface PagedStyle {
   name: string;
-  /** Every line starts with its number on the page (1–25, some courts 28 or more); a line without one is page furniture. */
+  /** Every line starts with its number on the page; a line without one is page furniture. */
   numbered: boolean;
   /** The mark that closes a label: "." (`MR. KOHN.`) or ":" (`MR. LONG:`). */
   terminator: '.' | ':';
@@ -48,7 +48,7 @@ const LABEL_RE = {
   '.': new RegExp(`^${LABEL_CORE}\\.(?=\\s|$)\\s*`),
   ':': new RegExp(`^${LABEL_CORE}:(?=\\s|$)\\s*`),
 };
-/** A court line number in the first columns, before the content. */
+/** A court line number in the first columns, before the content (25 a page; some courts 28). */
 const MAX_LINE_NUMBER = 34;
 const LINE_NUMBER = /^[\f \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
 const TERMINAL = /[.?!:;"'”’)\]\u2014\u2013-]$/;
@@ -73,7 +73,7 @@ export function readPaged(text: string, style: PagedStyle): ReadResult {
   return out;
 }
 
-/** Whether the text has enough lines opening with this style's labels to be read as turns. */
+/** How many lines open with a turn label of this style (the sniff: is this file such a transcript). */
 export function countLabels(text: string, style: PagedStyle): number {
   return classify(text, style).filter((l) => l.kind === 'label').length;
 }
@@ -111,8 +111,13 @@ function contentOf(text: string, l: Line, style: PagedStyle): PagedLine {
 /** Page markers, page numbers, running heads, headings in capitals, whole-line stage notes. */
 function markFurniture(lines: PagedLine[]): void {
   // Running heads recur on every page; only short lines can be one, so only they are counted.
+  // A turn that recurs word for word ("JUSTICE SCALIA:  But --") is still a turn.
   const keys = lines.map((l) =>
-    l.kind === 'text' && l.body.length <= 80 && !SENTENCE_END.test(l.body)
+    l.kind === 'text' &&
+    l.body.length <= 80 &&
+    !SENTENCE_END.test(l.body) &&
+    !LABEL_RE['.'].test(l.body) &&
+    !LABEL_RE[':'].test(l.body)
       ? l.body.replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase()
       : null,
   );

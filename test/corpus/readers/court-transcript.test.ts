@@ -54,6 +54,11 @@ const ARGUMENT = [
   ]),
   page(3, [
     'days it stays.',
+    `${PAD}JUSTICE PRATT:          But --`,
+    `${PAD}MS. OKONJO:      The dues --`,
+    `${PAD}JUSTICE PRATT:          But --`,
+    `${PAD}MS. OKONJO:      -- are set each year.`,
+    `${PAD}JUSTICE PRATT:          But --`,
     `${PAD}JUSTICE PRATT:          But the money goes into`,
     'the general fund, does it not?',
     `${PAD}MS. OKONJO:      Only the surplus, Justice Pratt.`,
@@ -102,6 +107,12 @@ describe('court transcripts', () => {
       'Mira Okonjo: The harbour dues',
       // the page break splits the paragraph rather than quoting the footer
       'Mira Okonjo: days it stays.',
+      // interruptions repeated word for word are turns, not a running head
+      'Pratt: But --',
+      'Mira Okonjo: The dues --',
+      'Pratt: But --',
+      'Mira Okonjo: -- are set',
+      'Pratt: But --',
       'Pratt: But the money',
       'Mira Okonjo: Only the surplus,',
       'Pratt: Then the surplus',
