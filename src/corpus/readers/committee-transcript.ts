@@ -6,8 +6,9 @@ import type { FrontMatterLines, PagedStyle } from './paged.js';
 import { blockTitle, firstDate, setPresent } from './title-block.js';
 import type { Listed } from './title-block.js';
 
+/** A line opening with a label of two words or more ("MR. KOHN. ", "VICE CHAIRMAN X. "). */
 const PERIOD_LABEL_LINE =
-  /^(?:[A-Z]{2,4}\.[ \t]+)?[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*(?:[ \t]?\(\?\))?\.[ \t]/gm;
+  /^(?:[A-Z]{2,4}\.[ \t]+[A-Z][A-Z'’-]+|[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+)\.[ \t]/gm;
 const HONORIFIC = /^(Mr|Ms|Mrs|Miss|Dr|Messrs|Mmes|Mesdames)\.?\s+/;
 
 const style: PagedStyle = {

@@ -2,7 +2,7 @@
 // padded labels (`JUSTICE SCALIA:      Well, …`) on indented lines; the caption block names the
 // case and the APPEARANCES list the counsel.
 import type { Reader } from './types.js';
-import { countLabels, countMatches, isPlainText, readPaged } from './paged.js';
+import { countLabels, isPlainText, readPaged } from './paged.js';
 import type { FrontMatterLines, PagedStyle } from './paged.js';
 import { capsHeading, firstDate, headingCase, setPresent } from './title-block.js';
 import type { Listed } from './title-block.js';
@@ -27,12 +27,7 @@ export const courtTranscriptReader: Reader = {
   accepts(text, file) {
     if (!isPlainText(file)) return false;
     // Most lines of the first pages carry a line number, and numbered lines hold turns.
-    const head = text.slice(0, 5000);
-    const filled = countMatches(head, /^[^\S\r\n]*\S/gm);
-    const numbered = countMatches(
-      head,
-      /^[\f \t]{0,4}(?:[1-9]|[12]\d|3[0-4])(?=[ \t]*$|[ \t]+\S)/gm,
-    );
+    const { filled, numbered } = numberedLines(text, 2500);
     return filled >= 10 && numbered >= filled * 0.6 && countLabels(text, style) >= 2;
   },
   read: (text) => readPaged(text, style),
@@ -98,4 +93,29 @@ function counselRole(entry: string): string | null {
   const forWhom = /^for\s+(?:the\s+)?(.+)$/i.exec(side);
   if (!forWhom || !forWhom[1]) return null;
   return forWhom[1].charAt(0).toUpperCase() + forWhom[1].slice(1);
+}
+
+/** Non-blank lines in the first `upTo` characters, and how many of them open with a line number. */
+function numberedLines(text: string, upTo: number): { filled: number; numbered: number } {
+  let filled = 0;
+  let numbered = 0;
+  const end = Math.min(text.length, upTo);
+  let i = 0;
+  while (i < end) {
+    let j = i;
+    while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\f')) j++;
+    const c = text.charCodeAt(j);
+    if (j < end && c !== 10 && c !== 13) {
+      filled++;
+      let k = j;
+      while (k < end && k - j < 2 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+      const n = Number(text.slice(j, k));
+      const after = text[k];
+      if (j - i <= 4 && k > j && n >= 1 && n <= 34 && (after === undefined || /\s/.test(after)))
+        numbered++;
+    }
+    while (i < end && text.charCodeAt(i) !== 10) i++;
+    i++;
+  }
+  return { filled, numbered };
 }
