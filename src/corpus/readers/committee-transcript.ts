@@ -40,7 +40,8 @@ export const committeeTranscriptReader: Reader = {
 /**
  * People listed as present: "PRESENT: Mr. Greenspan, Chairman", "Mr. Angell", "Messrs. Broaddus,
  * Jordan, and Parry, Alternate Members …" → "Mr. Greenspan", "Mr. Angell", "Mr. Broaddus", …
- * The list runs to a blank line, page furniture or a line of prose.
+ * The list may run over a page; it ends at a line of prose ("Staff attendance at this meeting
+ * was not recorded …") or at the first turn. A singular entry gives the person's office.
  */
 function readPresent(front: FrontMatterLines): Listed[] {
   const out: Listed[] = [];
