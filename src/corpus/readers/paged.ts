@@ -51,7 +51,7 @@ const LABEL_RE = {
 /** A court line number in the first columns, before the content (25 a page; some courts 28). */
 const MAX_LINE_NUMBER = 34;
 const LINE_NUMBER = /^[\f \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
-const TERMINAL = /[.?!:;"'”’)\]\u2014\u2013-]$/;
+const TERMINAL = /[.?!:;"'”’)\]\u2014\u2013\u00ad-]$/;
 const END_OF_RECORD =
   /\b(submitted|adjourned)\b|^end of (the )?(meeting|session|call|conference call|transcript|proceedings)\b/i;
 /** Labels for several voices at once: their turns are a group's, no one person's. */
@@ -215,6 +215,9 @@ function markLabels(lines: PagedLine[], style: PagedStyle): void {
   const found: { l: PagedLine; label: string; speech: number; placed: boolean; unsure: boolean }[] =
     [];
   const placedCounts = new Map<string, number>();
+  // Where extraction collapsed the padding, labels sit where the committee style puts them.
+  const byIndent =
+    style.labelsIndented && lines.some((l) => l.kind === 'text' && l.indent > bodyIndent + 2);
   let prev: PagedLine | null = null;
   for (const l of lines) {
     // A heading test ran first: a label line in capitals ("MR. KOHN. OK.") is still a turn.
@@ -225,7 +228,7 @@ function markLabels(lines: PagedLine[], style: PagedStyle): void {
     if (m && (m[0].length < l.body.length || !style.labelsIndented)) {
       // "MR. LINDSEY(?)": the transcriber's best guess is still the label's person.
       const label = (m[1] ?? '').replace(/\s+/g, ' ').replace(/\s?\(\?\)$/, '');
-      const placed = style.labelsIndented
+      const placed = byIndent
         ? l.indent > bodyIndent + 2
         : prev === null || prev.kind !== 'text' || TERMINAL.test(prev.body);
       const unsure = /\(\?\)$/.test(m[1] ?? '');

@@ -137,6 +137,25 @@ describe('court transcripts', () => {
     }
   });
 
+  it('still finds the turns where extraction collapsed the padding', () => {
+    const collapsed = ARGUMENT.split('\n')
+      .map((l) => l.replace(/[ \t]+/g, ' '))
+      .join('\n');
+    const turns = parseReport(collapsed, 'x.txt').statements.map((s) => s.speaker);
+    expect(turns.filter((sp, i) => sp !== turns[i - 1])).toEqual([
+      'Halvorsen',
+      'Mira Okonjo',
+      'Pratt',
+      'Mira Okonjo',
+      'Pratt',
+      'Mira Okonjo',
+      'Pratt',
+      'Mira Okonjo',
+      'Pratt',
+      'Halvorsen',
+    ]);
+  });
+
   it('leaves a file without numbered lines to other readers', () => {
     const plain = ARGUMENT.replace(/^ ?\d{1,2} {3}/gm, '');
     expect(courtTranscriptReader.accepts(plain, 'x.txt')).toBe(false);
