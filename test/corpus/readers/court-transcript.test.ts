@@ -128,6 +128,16 @@ describe('court transcripts', () => {
     expect(r.present.map((p) => p.name)).toEqual(['Peter Dube, Jr.']);
   });
 
+  it('resolves a label to counsel whose listed name ends in "JR."', () => {
+    const dube = ARGUMENT.replace(
+      `${PAD}JUSTICE PRATT:          Then the surplus is the`,
+      `${PAD}MR. DUBE:      Then the surplus is the`,
+    );
+    const d = parseReport(dube, 'x.txt');
+    expect(d.speakers.map((s) => s.name)).toContain('Peter Dube, Jr.');
+    expect(d.present).toEqual([]);
+  });
+
   it('never takes footers, headings, line numbers or stage notes for speech', () => {
     for (const s of r.statements) {
       expect(s.text).not.toMatch(
