@@ -20,7 +20,11 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   let known: KnownNames | null = null;
   const resolve = (label: string, role?: string): Person | null => {
     const seen = byLabel.get(label);
-    if (seen !== undefined) return seen;
+    if (seen !== undefined) {
+      // Listed as present first, the label may bring its role only with a turn.
+      if (seen && role) addRole(seen, roleInfo(role));
+      return seen;
+    }
     const caps = /\p{Lu}/u.test(label) && !/\p{Ll}/u.test(label);
     const person = personFromLabel(reg, { label, textStart: 0, caps }, () => {
       known ??= knownNames(reg);
