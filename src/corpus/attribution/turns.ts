@@ -44,9 +44,9 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
       const end = b.start + seg.end;
       r.statements.push({
         speaker: person ? person.name : null,
-        kind: 'turn',
+        kind: b.kind ?? 'turn',
         text: text.slice(start, end),
-        context: null,
+        context: b.context ?? null,
         paragraph: paragraphOf(start),
         start,
         end,

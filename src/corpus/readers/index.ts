@@ -4,8 +4,9 @@
 import type { ReadResult, Reader } from './types.js';
 import { captionReader } from './captions.js';
 import { htmlReader } from './html.js';
+import { markdownNotesReader } from './markdown-notes.js';
 
-export const READERS: readonly Reader[] = [captionReader, htmlReader];
+export const READERS: readonly Reader[] = [captionReader, htmlReader, markdownNotesReader];
 
 /** The structured reader's result for this file, or null when the file is prose. */
 export function readStructured(text: string, file: string): ReadResult | null {

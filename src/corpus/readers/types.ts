@@ -17,6 +17,10 @@ export interface Block {
   role?: string;
   /** "HH:MM:SS" when the source times this block (caption cue, chat line). */
   time?: string;
+  /** A report of what the person said ("Rod reiterated his comments …"); a turn when absent. */
+  kind?: 'paraphrase';
+  /** The topic the block falls under, where the file gives one (a notes heading): search context. */
+  context?: string;
 }
 
 /** A problem a reader met: it is reported as `file:line` and the rest of the file is still read. */
