@@ -47,7 +47,11 @@ const BLOCKS = new Set(
     ' ',
   ),
 );
-const VOID = new Set('br hr img meta link input area base col embed source track wbr param'.split(' '));
+const VOID = new Set(
+  'br hr img meta link input area base col embed source track wbr param'.split(' '),
+);
+/** Containers that a class, id or role can mark as site furniture (never <body> or <main>). */
+const CONTAINERS = new Set('div ul ol section span p table td li'.split(' '));
 /** A container marked as site furniture by its class, id or role. */
 const FURNITURE_ATTR =
   /\b(?:class|id|role)\s*=\s*["']?[^"'>]*\b(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|masthead|site-header|site-footer|footer|skip-link|share|social|cookie-banner)\b/i;
@@ -89,7 +93,11 @@ export function visibleText(src: string): VisibleText {
         const attrs = m[3] ?? '';
         const selfClosing = m[4] === '/' || VOID.has(name);
         const after = i + m[0].length;
-        if (!closing && !selfClosing && (SKIPPED.has(name) || FURNITURE_ATTR.test(attrs))) {
+        if (
+          !closing &&
+          !selfClosing &&
+          (SKIPPED.has(name) || (CONTAINERS.has(name) && FURNITURE_ATTR.test(attrs)))
+        ) {
           const end = closeOf(src, name, after);
           if (end > after) {
             push(PARA, i, i);

@@ -42,7 +42,10 @@ export const htmlReader: Reader = {
   name: 'html',
   accepts(text, file) {
     if (/\.x?html?$/i.test(file)) return true;
-    const head = text.slice(0, 3000).replace(/^\uFEFF/, '').trimStart();
+    const head = text
+      .slice(0, 3000)
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     return (
       /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype html/i.test(head) ||
       /^<html[\s>]/i.test(head)
@@ -150,14 +153,20 @@ function learnLabels(vis: VisibleText, paras: Range[]): LabelHit[][] {
   const markup = all.filter((h) => h.kind === 'markup').length;
   const shaped = all.filter((h) => h.kind === 'print' || isPrintShaped(h.label)).length;
   const colonCount = new Map<string, number>();
+  let colons = 0;
   for (const h of all)
-    if (h.kind === 'colon') colonCount.set(h.label, (colonCount.get(h.label) ?? 0) + 1);
+    if (h.kind === 'colon') {
+      colons++;
+      colonCount.set(h.label, (colonCount.get(h.label) ?? 0) + 1);
+    }
+  // Plain "Name:" is the page's style when many paragraphs open with one; else the name recurs.
+  const colonStyled = colons >= 3 && colons >= paras.length * 0.3;
   const keep = (h: LabelHit) =>
     h.kind === 'markup'
       ? markup >= 2
       : h.kind === 'print'
         ? shaped >= 2
-        : (colonCount.get(h.label) ?? 0) >= 2;
+        : colonStyled || (colonCount.get(h.label) ?? 0) >= 2;
   return found.map((hs) => hs.filter(keep));
 }
 

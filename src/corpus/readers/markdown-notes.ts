@@ -217,7 +217,14 @@ function readItems(text: string): Item[] {
     const b = BULLET.exec(l.text);
     if (b) {
       const level = (b[1] ?? '').replace(/\t/g, '    ').length;
-      open = { type: 'bullet', level, line: l.n, start: l.start + b[0].length, end: l.end, section };
+      open = {
+        type: 'bullet',
+        level,
+        line: l.n,
+        start: l.start + b[0].length,
+        end: l.end,
+        section,
+      };
       items.push(open);
       continue;
     }
@@ -315,9 +322,10 @@ function attendee(entry: string): { name: string; handle: string | null } | null
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/\s[-–—|]\s.*$/, '')
     .trim();
-  const m = /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|van|von|de|da|del|der|la|le|di|bin))*/u.exec(
-    bare,
-  );
+  const m =
+    /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|van|von|de|da|del|der|la|le|di|bin))*/u.exec(
+      bare,
+    );
   const name = m ? m[0].replace(/\s+/g, ' ') : (handle ?? '');
   if (!name || name.split(' ').length > 5) return null;
   return { name, handle };
@@ -329,7 +337,8 @@ function labelOf(text: string, it: Item, people: People): Labelled | null {
   const m = LABEL.exec(body);
   if (!m) return null;
   const raw = cleanName(m[1] ?? '');
-  const resolved = people.alias.get(raw.toLowerCase()) ?? people.alias.get(raw.replace(/^@/, '').toLowerCase());
+  const resolved =
+    people.alias.get(raw.toLowerCase()) ?? people.alias.get(raw.replace(/^@/, '').toLowerCase());
   const recurs = (people.labelCount.get(raw.toLowerCase()) ?? 0) >= 2;
   if (!resolved && !(nameShaped(raw) && (recurs || raw.startsWith('@') || raw.includes(' '))))
     return null;
@@ -337,7 +346,11 @@ function labelOf(text: string, it: Item, people: People): Labelled | null {
   if (!resolved && !recurs && !raw.startsWith('@') && !personLike(raw)) return null;
   const speech = trimmed(text, it.start + m[0].length, it.end);
   if (speech.end <= speech.start) return null;
-  return { at: it.start + Math.max(0, m[0].indexOf(m[1] ?? '')), speechAt: speech.start, label: resolved ?? raw };
+  return {
+    at: it.start + Math.max(0, m[0].indexOf(m[1] ?? '')),
+    speechAt: speech.start,
+    label: resolved ?? raw,
+  };
 }
 
 /** "William Kapke made suggestions …" → William Kapke, when the name is a person's. */
