@@ -28,7 +28,7 @@ const PARAGRAPH_BREAK = /\f|\u2028(?:[ \n\u00ad]*\u2028)+|\n[ \u00ad]*\n/g;
  * "Chairman INOUYE:", "The CHAIRMAN."), at a line start or after the end of a sentence.
  */
 const PRINT_LABEL =
-  /(?<=^|[.?!"”’)\]\u2014:][ \n\u2028]+|[\n\u2028][ ]*)((?:[A-Z][A-Za-z]{0,12}\.?[ \n]+){1,2})([A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2})[ ]?([.:])(?=[ \n\u2028]|$)/g;
+  /(?<=^|[.?!"”’)\]\u2014:][ \n\u2028]+|[\n\u2028][ ]*)((?:[A-Z][A-Za-z]{0,12}\.?[ \n]+){1,2})((?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+){0,2}(?:[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?)[ ]?([.:])(?=[ \n\u2028]|$)/g;
 /** A plain "Name:" at a line start (a label only when the same one recurs). */
 const COLON_LABEL = /^([A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,4}):[ \n]/;
 /** Title words of a print label that HEAD_TITLES and HONORIFICS leave out (ranks, abbreviations). */
@@ -215,7 +215,7 @@ function printShape(titles: string, surname: string): boolean {
   if (words.length === 0) return false;
   const named = words.every((w) => isTitleWord(w) || /^the$/i.test(w));
   const titled = words.some(isTitleWord) || isTitleWord(surname.split(' ')[0] ?? '');
-  return named && titled && surname.replace(/[^A-Z]/g, '').length >= 2;
+  return named && titled && surname.replace(/ of .*$/, '').replace(/[^A-Z]/g, '').length >= 2;
 }
 
 /** Whether a cleaned label has the print shape ("Mr. Sullivan" from "Mr. SULLIVAN"). */

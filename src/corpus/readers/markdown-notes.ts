@@ -73,6 +73,18 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 );
+/** Field names of notes ("* Decision: …", "* Scribe: Ana"): a label of this kind is never a speaker. */
+const FIELD_LABELS = new Set(
+  (
+    'decision decisions note notes update updates status outcome result results conclusion ' +
+    'resolution action actions todo summary context background proposal question questions answer ' +
+    'agreed consensus next blocker blockers owner owners topic topics link links issue issues pr ' +
+    'discussion vote votes motion release feedback comment comments followup goal goals problem ' +
+    'idea ideas risk risks plan done doing agenda minutes present regrets absent attendees guests ' +
+    'chair scribe facilitator notetaker moderator host date time location meeting recording video ' +
+    'slides docs doc tldr fyi re ps nb edit tip warning important info example see also'
+  ).split(' '),
+);
 /** Speech shorter than this many words keeps its label: "NodeConf." alone says nothing. */
 const MIN_BARE_WORDS = 3;
 
@@ -271,6 +283,7 @@ function learnPeople(text: string, items: Item[]): People {
   const handles = new Map<string, string>();
   const full = new Set<string>();
   const labelCount = new Map<string, number>();
+  const multi = new Set<string>();
   for (const it of items) {
     if (it.type === 'heading') continue;
     const body = text.slice(it.start, it.end);
@@ -290,7 +303,13 @@ function learnPeople(text: string, items: Item[]): People {
     const label = m ? cleanName(m[1] ?? '') : '';
     if (!label || !nameShaped(label)) continue;
     labelCount.set(label.toLowerCase(), (labelCount.get(label.toLowerCase()) ?? 0) + 1);
-    if (label.includes(' ')) full.add(label);
+    if (label.includes(' ')) multi.add(label);
+  }
+  // "Rod Vagg: …" once and "Rod: …" elsewhere: the full name is a person, not a topic.
+  for (const label of multi) {
+    const low = label.toLowerCase();
+    const first = low.split(' ')[0] ?? '';
+    if ((labelCount.get(low) ?? 0) >= 2 || labelCount.has(first)) full.add(label);
   }
   const alias = new Map<string, string>();
   const short = new Map<string, Set<string>>();
@@ -340,10 +359,9 @@ function labelOf(text: string, it: Item, people: People): Labelled | null {
   const resolved =
     people.alias.get(raw.toLowerCase()) ?? people.alias.get(raw.replace(/^@/, '').toLowerCase());
   const recurs = (people.labelCount.get(raw.toLowerCase()) ?? 0) >= 2;
-  if (!resolved && !(nameShaped(raw) && (recurs || raw.startsWith('@') || raw.includes(' '))))
-    return null;
-  // A full name used once is a label only when it looks like one person's name, not a topic.
-  if (!resolved && !recurs && !raw.startsWith('@') && !personLike(raw)) return null;
+  // A label the attendance list does not name must recur (or be a handle): "Release Plan:" once
+  // is a topic, not a person.
+  if (!resolved && !(nameShaped(raw) && (recurs || raw.startsWith('@')))) return null;
   const speech = trimmed(text, it.start + m[0].length, it.end);
   if (speech.end <= speech.start) return null;
   return {
@@ -399,10 +417,12 @@ function spanBlock(text: string, it: Item, from: number, label: string | null): 
 function nameShaped(label: string): boolean {
   if (/^@[\w.-]+$/.test(label)) return true;
   const words = label.split(' ');
+  const first = (words[0] ?? '').toLowerCase();
   return (
     words.length <= 3 &&
     words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) &&
-    !NOT_NAMES.has((words[0] ?? '').toLowerCase())
+    !NOT_NAMES.has(first) &&
+    !FIELD_LABELS.has(first)
   );
 }
 
