@@ -106,7 +106,8 @@ export const markdownNotesReader: Reader = {
     for (const it of items) {
       if (it.type === 'heading') {
         stack.length = 0;
-        topic = stripMarkup(text.slice(it.start, it.end));
+        // The first-level heading is the meeting's title, not a topic.
+        topic = it.level > 1 ? stripMarkup(text.slice(it.start, it.end)) : '';
         continue;
       }
       if (it.type === 'para') stack.length = 0;
@@ -201,6 +202,7 @@ function readItems(text: string): Item[] {
   // Section kinds by heading level: a sub-heading of the agenda is still the agenda.
   const kinds: SectionKind[] = [];
   let section: SectionKind = 'minutes';
+  let headingSection: SectionKind = 'minutes';
   let open: Item | null = null;
   for (; i < lines.length; i++) {
     const l = lines[i] as Line;
@@ -216,6 +218,7 @@ function readItems(text: string): Item[] {
       const own = sectionOf(words);
       const inherited = [...kinds].reverse().find((k) => k !== undefined && k !== 'minutes');
       section = own ?? inherited ?? 'minutes';
+      headingSection = section;
       kinds[level - 1] = section;
       const at = l.start + l.text.indexOf(h[2] ?? '');
       items.push({ type: 'heading', level, line: l.n, start: at, end: l.end, section });
@@ -245,12 +248,16 @@ function readItems(text: string): Item[] {
       open.end = l.end;
       continue;
     }
-    // A line such as "Action items:" or "Present:" opens that kind of list until the next heading.
-    const own = sectionOf(stripMarkup(l.text).replace(/:.*$/, ''));
-    if (own && /^\W*[\w ]{1,30}\W*:/.test(l.text)) section = own;
-    else if (own && /^[\w ]{1,30}:?\s*$/.test(stripMarkup(l.text))) section = own;
+    // A line such as "Action items:" or "Present:" works as a heading for the list below it; a
+    // line "Present: Ana, Ben" is that kind of section on its own.
+    const plain = stripMarkup(l.text);
+    const field = /^([\w ]{1,30}?)\s*:\s*(.*)$/.exec(plain);
+    const own = sectionOf(field ? (field[1] ?? '') : plain);
+    let mine: SectionKind = section;
+    if (field && field[2]) mine = own ?? section;
+    else if (field || /^[\w ]{1,30}$/.test(plain)) section = mine = own ?? headingSection;
     const at = trimmed(text, l.start, l.end).start;
-    open = { type: 'para', level: 0, line: l.n, start: at, end: l.end, section };
+    open = { type: 'para', level: 0, line: l.n, start: at, end: l.end, section: mine };
     items.push(open);
   }
   for (const it of items) it.end = trimmed(text, it.start, it.end).end;

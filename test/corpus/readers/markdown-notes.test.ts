@@ -123,6 +123,32 @@ MS. LARK:  She will.
     expect(chidi?.context).toBe('Docs site');
   });
 
+  it('reads "Present:" and "Action items:" lines as headings of the lists below them', () => {
+    const notes = `# Infra call 2025-02-11
+
+Present:
+* Ana Lima (@ana)
+* Ben Okoro (@ben)
+* Chidi Eze
+
+Notes:
+* Ana: the mirror is down again since Sunday.
+* @ben: I restarted it twice, the disk is full.
+* CE: we could move it to the new host.
+
+Action items:
+* Ben: move the mirror to the new host
+* Chidi to write the migration doc
+`;
+    const r = parseReport(notes, 'infra.md');
+    expect(r.statements.map((s) => [s.speaker, s.text])).toEqual([
+      ['Ana Lima', 'the mirror is down again since Sunday.'],
+      ['Ben Okoro', 'I restarted it twice, the disk is full.'],
+      ['Chidi Eze', 'we could move it to the new host.'],
+    ]);
+    expect(r.present).toEqual([]);
+  });
+
   it('cuts every statement out of the file as written', () => {
     const r = parseReport(NOTES, 'sync.md');
     for (const s of r.statements) expect(NOTES.slice(s.start, s.end)).toBe(s.text);
