@@ -29,7 +29,7 @@ That is all I know about it, Mr.&nbsp;Roe.
 <br/><br/><strong>Ms. DOE</strong>: No, sir.
 <br/><br/><strong>Mr. ROE</strong>: You left out the third rise, didn&#8217;t you?
 Mr. PIKE. What third rise, counsel?
-<br/><br/><strong>Mr. ROE</strong>: The one in March.
+<br/><br/><strong>Mr. ROE</strong>: The one in March. Ms. DOE. I do not recall it.
 </div>
 <footer>Copyright Harbour Records. Mr. ROE: footer text</footer>
 </body>
@@ -54,6 +54,7 @@ describe('htmlReader', () => {
         ['Roe', 'You left out the'],
         ['Pike', 'What third rise, counsel?'],
         ['Roe', 'The one in March.'],
+        ['Doe', 'I do not recall'],
       ],
     );
     expect(r.speakers.map((s) => s.name)).toEqual(['Roe', 'Doe', 'Vale', 'Pike']);
