@@ -158,11 +158,14 @@ export const markdownNotesReader: Reader = {
  * that recurs. News and briefings in Markdown (front matter, then prose) have few bullets.
  */
 function looksLikeNotes(text: string): boolean {
+  const sample = text.slice(0, 30000);
+  // Most reports have no bullet with a label at all: say so without splitting them into lines.
+  if (!hasLabelledBullet(sample)) return false;
   let nonBlank = 0;
   let bullets = 0;
   let labelled = 0;
   const labels = new Map<string, number>();
-  const lines = text.slice(0, 30000).split(/\r\n|\n|\r/);
+  const lines = sample.split(/\r\n|\n|\r/);
   let i = 0;
   if (lines[0]?.trim() === '---') {
     const close = lines.findIndex((l, k) => k > 0 && /^(---|\.\.\.)\s*$/.test(l));
@@ -188,6 +191,26 @@ function looksLikeNotes(text: string): boolean {
     labelled >= 3 &&
     (recurring || labelled >= bullets * 0.5)
   );
+}
+
+const LABELLED_BULLET = /[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+\S[^:\n]{0,40}:/y;
+
+/** Whether any line is a bullet with a colon near its start (a line scan: no regex per offset). */
+function hasLabelledBullet(s: string): boolean {
+  for (let at = 0; at < s.length;) {
+    let i = at;
+    while (s[i] === ' ' || s[i] === '\t') i++;
+    const c = s.charCodeAt(i);
+    // "*", "+", "-" or a digit opens a list item.
+    if (c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57)) {
+      LABELLED_BULLET.lastIndex = at;
+      if (LABELLED_BULLET.test(s)) return true;
+    }
+    const nl = s.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return false;
 }
 
 /** Headings, bullets and paragraphs with their offsets; front matter and rules are skipped. */
