@@ -4,6 +4,7 @@
 import type { Block, ReadResult, Reader } from './types.js';
 import { findDate } from '../header.js';
 import { HEAD_TITLES, HONORIFICS } from '../mentions.js';
+import { FIELD_LABELS } from './field-labels.js';
 import { BR, LINE, plainText, visibleText } from './html-text.js';
 import type { VisibleText } from './html-text.js';
 
@@ -150,7 +151,14 @@ function learnLabels(vis: VisibleText, paras: Range[]): LabelHit[][] {
     mine.sort((x, y) => x.at - y.at);
   }
   const all = found.flat();
-  const markup = all.filter((h) => h.kind === 'markup').length;
+  // Bold labels are the page's style when a speaker comes back or many paragraphs open with one;
+  // two bold field names ("Update:", "Correction:") in a news page are not.
+  const bold = all.filter((h) => h.kind === 'markup');
+  const boldNames = new Set(bold.map((h) => h.label));
+  const markup =
+    bold.length >= 2 && (boldNames.size < bold.length || bold.length >= paras.length * 0.3)
+      ? bold.length
+      : 0;
   const shaped = all.filter((h) => h.kind === 'print' || isPrintShaped(h.label)).length;
   const colonCount = new Map<string, number>();
   let colons = 0;
@@ -226,6 +234,7 @@ function isPrintShaped(label: string): boolean {
 
 function plausibleLabel(label: string): boolean {
   if (!label || label.length > 60 || !/\p{L}/u.test(label)) return false;
+  if (FIELD_LABELS.has((label.split(' ')[0] ?? '').toLowerCase())) return false;
   if (/[?!"“”<>]/.test(label)) return false;
   const words = label.split(' ').filter(Boolean);
   return words.length >= 1 && words.length <= 6 && /^[\p{Lu}\p{N}@]/u.test(label);

@@ -4,6 +4,7 @@
 // speech.
 import type { Block, ReadResult, Reader } from './types.js';
 import { findDate } from '../header.js';
+import { FIELD_LABELS } from './field-labels.js';
 import { splitLines, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
@@ -73,17 +74,9 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 );
-/** Field names of notes ("* Decision: …", "* Scribe: Ana"): a label of this kind is never a speaker. */
-const FIELD_LABELS = new Set(
-  (
-    'decision decisions note notes update updates status outcome result results conclusion ' +
-    'resolution action actions todo summary context background proposal question questions answer ' +
-    'agreed consensus next blocker blockers owner owners topic topics link links issue issues pr ' +
-    'discussion vote votes motion release feedback comment comments followup goal goals problem ' +
-    'idea ideas risk risks plan done doing agenda minutes present regrets absent attendees guests ' +
-    'chair scribe facilitator notetaker moderator host date time location meeting recording video ' +
-    'slides docs doc tldr fyi re ps nb edit tip warning important info example see also'
-  ).split(' '),
+/** In notes these head a field ("* Chair: Ana Lima", "* Question: …"), not what someone said. */
+const NOTES_FIELDS = new Set(
+  'chair host moderator facilitator question questions answer'.split(' '),
 );
 /** Speech shorter than this many words keeps its label: "NodeConf." alone says nothing. */
 const MIN_BARE_WORDS = 3;
@@ -452,7 +445,8 @@ function nameShaped(label: string): boolean {
     words.length <= 3 &&
     words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) &&
     !NOT_NAMES.has(first) &&
-    !FIELD_LABELS.has(first)
+    !FIELD_LABELS.has(first) &&
+    !NOTES_FIELDS.has(first)
   );
 }
 

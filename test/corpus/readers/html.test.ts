@@ -94,6 +94,15 @@ Dr. KAY. She said the fees stay as they are.</p>
     expect(r.statements[0]?.text).toMatch(/^We met .*as they are\.$/s);
   });
 
+  it('does not take bold field names in a news page for speakers', () => {
+    const page = `<!DOCTYPE html><html><body>
+<p><strong>Update:</strong> The council vote moved to Thursday.</p>
+<p>Mayor Ilse Brandt said the delay was "a matter of days".</p>
+<p><strong>Correction:</strong> An earlier version misspelled the harbour's name.</p>
+</body></html>`;
+    expect(htmlReader.read(page, 'news.html').blocks).toEqual([]);
+  });
+
   it('leaves a page without labels to the prose reader', () => {
     const page = '<!DOCTYPE html><html><body><p>The council met on Monday.</p></body></html>';
     expect(htmlReader.read(page, 'x.html').blocks).toEqual([]);
