@@ -63,6 +63,9 @@ export const htmlReader: Reader = {
       const here = hits[k] ?? [];
       const cuts: { a: number; b: number; label: string | null | undefined }[] = [];
       let pos = p.a;
+      // Page furniture after the transcript ("Source: …", a copyright line) ends the last turn.
+      if (here[0]?.at !== firstVisible(vis.text, p) && isFurniture(vis.text.slice(p.a, p.b)))
+        speaker = undefined;
       let label = speaker;
       for (const h of here) {
         cuts.push({ a: pos, b: h.at, label });
@@ -89,6 +92,20 @@ export const htmlReader: Reader = {
     return out;
   },
 };
+
+function firstVisible(s: string, p: Range): number {
+  let i = p.a;
+  while (i < p.b && /[\s\u00ad]/.test(s[i] ?? '')) i++;
+  return i;
+}
+
+/** A paragraph that is the page's, not a speaker's: a field ("Source: …") or a copyright line. */
+function isFurniture(para: string): boolean {
+  const t = para.replace(/[\s\u00ad]+/g, ' ').trim();
+  if (/^(?:©|\(c\)|copyright\b|all rights reserved)/i.test(t)) return true;
+  const field = /^([A-Za-z]+)\s?:/.exec(t);
+  return !!field && FIELD_LABELS.has((field[1] ?? '').toLowerCase());
+}
 
 function paragraphsOf(s: string): Range[] {
   const out: Range[] = [];

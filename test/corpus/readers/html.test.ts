@@ -31,6 +31,8 @@ That is all I know about it, Mr.&nbsp;Roe.
 Mr. PIKE. What third rise, counsel?
 <br/><br/><strong>Mr. ROE</strong>: The one in March. Ms. DOE. I do not recall it.
 </div>
+<p>Source: Harbour Committee records, box 12.</p>
+<p>&copy; 1991 Harbour Records</p>
 <footer>Copyright Harbour Records. Mr. ROE: footer text</footer>
 </body>
 </html>
@@ -66,7 +68,7 @@ describe('htmlReader', () => {
     for (const s of r.statements) {
       expect(HEARING.slice(s.start, s.end)).toBe(s.text);
       expect(s.text).not.toMatch(/^(<|Mr\.|Ms\.|Chairman|:)/);
-      expect(s.text).not.toMatch(/footer|Menu entry|document\.write|Testimony of/);
+      expect(s.text).not.toMatch(/footer|Menu entry|document\.write|Testimony of|box 12|1991/);
     }
     const doe = r.statements[1];
     expect(doe?.text).toBe(
