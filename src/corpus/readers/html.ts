@@ -13,7 +13,7 @@ interface LabelHit {
   at: number;
   speechAt: number;
   label: string;
-  kind: 'markup' | 'print' | 'colon';
+  kind: 'markup' | 'alone' | 'print' | 'colon';
 }
 
 /** Unit ranges [a, b) of the visible text. */
@@ -186,12 +186,18 @@ function learnLabels(vis: VisibleText, paras: Range[]): LabelHit[][] {
     }
   // Plain "Name:" is the page's style when many paragraphs open with one; else the name recurs.
   const colonStyled = colons >= 3 && colons >= paras.length * 0.3;
+  // A bold paragraph of its own is a label only when the same name comes back (a subheading
+  // does not).
+  const alone = new Map<string, number>();
+  for (const h of all) if (h.kind === 'alone') alone.set(h.label, (alone.get(h.label) ?? 0) + 1);
   const keep = (h: LabelHit) =>
-    h.kind === 'markup'
-      ? markup >= 2
-      : h.kind === 'print'
-        ? shaped >= 2
-        : colonStyled || (colonCount.get(h.label) ?? 0) >= 2;
+    h.kind === 'alone'
+      ? (alone.get(h.label) ?? 0) >= 2
+      : h.kind === 'markup'
+        ? markup >= 2
+        : h.kind === 'print'
+          ? shaped >= 2
+          : colonStyled || (colonCount.get(h.label) ?? 0) >= 2;
   return found.map((hs) => hs.filter(keep));
 }
 
@@ -214,6 +220,10 @@ function markupLabel(vis: VisibleText, at: number, end: number): LabelHit | null
     if (run.trim().endsWith('.') && !isPrintShaped(cleanLabel(label)) && label.trim().length > 1)
       return null;
     speechAt = r;
+  } else if (q >= end) {
+    // A bold name alone in its paragraph, the turn in the paragraphs below.
+    label = cleanLabel(run);
+    return plausibleLabel(label) ? { at, speechAt: end, label, kind: 'alone' } : null;
   } else return null;
   label = cleanLabel(label);
   if (!plausibleLabel(label)) return null;

@@ -96,6 +96,30 @@ Dr. KAY. She said the fees stay as they are.</p>
     expect(r.statements[0]?.text).toMatch(/^We met .*as they are\.$/s);
   });
 
+  it('reads a bold name alone in its paragraph as a label once the name comes back', () => {
+    const page = `<!DOCTYPE html><html><body>
+<p><b>Opening remarks</b></p>
+<p>The talks began at noon.</p>
+<p><b>Elena Varga</b></p>
+<p>Welcome, colleagues. We start with the fees.</p>
+<p>The fees rose twice.</p>
+<p><b>Tomas Rinn</b></p>
+<p>We object to both rises.</p>
+<p><b>Elena Varga</b></p>
+<p>Noted.</p>
+<p><b>Tomas Rinn</b></p>
+<p>Good.</p>
+</body></html>`;
+    const r = parseReport(page, 'talks.html');
+    expect(r.statements.map((s) => [s.speaker, s.text])).toEqual([
+      ['Elena Varga', 'Welcome, colleagues. We start with the fees.'],
+      ['Elena Varga', 'The fees rose twice.'],
+      ['Tomas Rinn', 'We object to both rises.'],
+      ['Elena Varga', 'Noted.'],
+      ['Tomas Rinn', 'Good.'],
+    ]);
+  });
+
   it('does not take bold field names in a news page for speakers', () => {
     const page = `<!DOCTYPE html><html><body>
 <p><strong>Update:</strong> The council vote moved to Thursday.</p>
