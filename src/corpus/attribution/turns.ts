@@ -53,9 +53,9 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
       const parts = piecesWithin(text, b.parts, start, end);
       r.statements.push({
         speaker: person ? person.name : null,
-        kind: 'turn',
+        kind: b.kind ?? 'turn',
         text: text.slice(start, end),
-        context: null,
+        context: b.context ?? null,
         paragraph: paragraphOf(start),
         start,
         end,
