@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import dotenv from 'dotenv';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
-import { ConfigError, findUnknownSettings, parseConfig } from './config.js';
+import { ConfigError, findFolderProblems, findUnknownSettings, parseConfig } from './config.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { loadCorpus } from './corpus/load.js';
@@ -25,12 +25,20 @@ const SHUTDOWN_DEADLINE_MS = 4800;
 
 async function main(): Promise<number> {
   dotenv.config({ quiet: true });
-  let config: Config;
+  let config: Config | null = null;
+  const problems: string[] = [];
   try {
     config = parseConfig(process.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+    problems.push(...err.problems);
+  }
+  // A missing corpus folder is a settings mistake, not a bot with nothing to say.
+  problems.push(...findFolderProblems(process.env));
+  if (!config || problems.length > 0) {
+    process.stderr.write(
+      `${new ConfigError(problems).message}\nSee .env.example for every setting.\n`,
+    );
     return 1;
   }
   const consoleMode = config.discordToken === null;
@@ -52,7 +60,7 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   const started = performance.now();
   let corpus;
   try {
-    corpus = await loadCorpus(config.corpusDir);
+    corpus = await loadCorpus(config.corpusDir, { followOutsideLinks: config.followOutsideLinks });
   } catch (err) {
     log.fatal({ err, corpusDir: config.corpusDir }, 'could not load the reports');
     process.stderr.write(
@@ -80,7 +88,7 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   if (corpus.meetings.length === 0) {
     log.warn(
       { corpusDir: config.corpusDir },
-      'no reports found: add .txt or .md files to CORPUS_DIR',
+      'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
     );
   }
   return {

@@ -2,7 +2,7 @@
 // bad settings, and a clean exit on SIGTERM.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -151,5 +151,33 @@ describe('npm start', () => {
     expect(err).toContain('The settings have 3 problem(s)');
     for (const key of ['ASK_COOLDOWN_SECONDS', 'LOG_LEVEL', 'DISCORD_CLIENT_ID'])
       expect(err).toContain(key);
+  }, 60_000);
+
+  it('refuses to start without a corpus folder, listing it with the other problems', async () => {
+    const notAFolder = join(dataDir, 'data-is-a-file');
+    writeFileSync(notAFolder, 'x');
+    const run = startProcess(
+      { CORPUS_DIR: join(dataDir, 'no-reports-here'), DATA_DIR: notAFolder, LOG_LEVEL: 'loud' },
+      '',
+      true,
+    );
+    const { code } = await run.exited;
+    expect(code).toBe(1);
+    const err = run.stderr();
+    expect(err).toContain('The settings have 3 problem(s)');
+    expect(err).toMatch(/CORPUS_DIR is ".*no-reports-here", but there is no such folder/);
+    expect(err).toMatch(/DATA_DIR is ".*data-is-a-file", which is a file, not a folder/);
+    expect(err).toContain('LOG_LEVEL');
+    expect(run.stdout()).toBe('');
+  }, 60_000);
+
+  it('starts with an empty corpus folder and says so once', async () => {
+    const empty = join(dataDir, 'empty-corpus');
+    mkdirSync(empty);
+    const run = startProcess({ CORPUS_DIR: empty }, '/who aliyev\n', true);
+    const { code } = await run.exited;
+    expect(code).toBe(0);
+    expect(run.stderr().match(/holds no reports yet/g)).toHaveLength(1);
+    expect(run.stderr()).not.toMatch(/could not be read/);
   }, 60_000);
 });
