@@ -11,8 +11,11 @@ import type { AppContext } from './context.js';
 import { loadCorpus } from './corpus/load.js';
 import { buildProfileStats } from './answers/profiles.js';
 import { openDailyStore } from './daily/store.js';
+import { openStoreWhenReady } from './daily/opener.js';
+import type { StoreOpener } from './daily/opener.js';
 import type { DailyStore } from './daily/store.js';
 import { startDailyScheduler } from './daily/scheduler.js';
+import type { StopDailyScheduler } from './daily/scheduler.js';
 import { startBot } from './discord/client.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
@@ -91,29 +94,46 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
       'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
     );
   }
-  return {
+  const ctx: AppContext = {
     corpus,
     index,
     config,
     log,
-    store: openStore(config, log),
+    store: null,
     now: () => new Date(),
     sessions: new Map(),
     profileStats,
   };
+  openStore(ctx);
+  return ctx;
 }
 
-/** The daily-quote database; without it everything but /daily still works. */
-function openStore(config: Config, log: Logger): DailyStore | null {
-  try {
-    return openDailyStore(config.dataDir);
-  } catch (err) {
-    log.error(
-      { err, dataDir: config.dataDir },
-      'could not open the daily-quote database; /daily is unavailable',
-    );
-    return null;
-  }
+/** Called with the daily-quote database once it opens (at startup, or later after a retry). */
+const storeListeners: ((store: DailyStore) => void)[] = [];
+let storeOpener: StoreOpener | null = null;
+
+/**
+ * The daily-quote database; without it everything but /daily still works, and a database that
+ * cannot be opened yet (locked by another program) is tried again until it opens.
+ */
+function openStore(ctx: AppContext): void {
+  storeOpener = openStoreWhenReady({
+    // The first try may wait for a lock as usual; a retry must not block the bot for long.
+    open: (attempt) =>
+      openDailyStore(ctx.config.dataDir, attempt === 1 ? {} : { openBusyTimeoutMs: 200 }),
+    onOpen: (store) => {
+      ctx.store = store;
+      for (const listener of storeListeners) listener(store);
+    },
+    log: ctx.log.child({ dataDir: ctx.config.dataDir }),
+    now: ctx.now,
+  });
+  ctx.storeWaiting = storeOpener.waiting;
+}
+
+function closeStore(ctx: AppContext): void {
+  storeOpener?.stop();
+  ctx.store?.close();
 }
 
 async function runConsoleMode(ctx: AppContext): Promise<number> {
@@ -124,7 +144,7 @@ async function runConsoleMode(ctx: AppContext): Promise<number> {
       historyFile: join(ctx.config.dataDir, 'console-history'),
     });
   } finally {
-    ctx.store?.close();
+    closeStore(ctx);
   }
 }
 
@@ -135,21 +155,25 @@ async function runBotMode(ctx: AppContext): Promise<number> {
   } catch (err) {
     ctx.log.fatal({ err }, 'could not start the bot');
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    ctx.store?.close();
+    closeStore(ctx);
     return 1;
   }
   // A stray rejection inside a library must not take the bot down for everyone.
   process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
-  const stopScheduler = ctx.store
-    ? startDailyScheduler({
-        store: ctx.store,
-        corpus: ctx.corpus,
-        poster: createChannelPoster(bot.client),
-        now: ctx.now,
-        log: ctx.log,
-        bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
-      })
-    : null;
+  const scheduler: { stop: StopDailyScheduler | null } = { stop: null };
+  const startScheduler = (store: DailyStore): void => {
+    scheduler.stop = startDailyScheduler({
+      store,
+      corpus: ctx.corpus,
+      poster: createChannelPoster(bot.client),
+      now: ctx.now,
+      log: ctx.log,
+      bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
+    });
+  };
+  // The database may open only later (it was locked): the posts start then.
+  if (ctx.store) startScheduler(ctx.store);
+  else storeListeners.push(startScheduler);
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
@@ -163,8 +187,9 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
-  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), stopScheduler?.()]);
-  ctx.store?.close();
+  storeOpener?.stop();
+  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), scheduler.stop?.()]);
+  closeStore(ctx);
   ctx.log.info('stopped');
   return 0;
 }

@@ -163,6 +163,8 @@ export interface DailyStore {
 export interface OpenStoreOptions {
   /** How long to wait for another process's write lock before giving up (ms). */
   busyTimeoutMs?: number;
+  /** The same while opening and migrating only (a retry should not block the bot for long). */
+  openBusyTimeoutMs?: number;
   /** Open an existing database for reading only (the CLI); never creates or migrates. */
   readonly?: boolean;
 }
@@ -176,7 +178,7 @@ export function openDailyStore(dataDir: string, options: OpenStoreOptions = {}):
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
-      timeout: options.busyTimeoutMs ?? 5000,
+      timeout: options.openBusyTimeoutMs ?? options.busyTimeoutMs ?? 5000,
     });
   } catch (err) {
     throw explainSqliteError(err, file);
@@ -189,6 +191,7 @@ export function openDailyStore(dataDir: string, options: OpenStoreOptions = {}):
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       migrate(db, file);
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     }
   } catch (err) {
     db.close();
