@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, visibleText } from './support/fake-discord.js';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, openDailyStore } from '../src/daily/store.js';
+import { PERMISSIONS, startFakeDiscord, visibleText } from './support/fake-discord.js';
 import type { FakeDiscord } from './support/fake-discord.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-main-'));
@@ -170,6 +172,54 @@ describe('npm start', () => {
     expect(err).toContain('LOG_LEVEL');
     expect(run.stdout()).toBe('');
   }, 60_000);
+
+  it('runs with a locked daily-quote database, says /daily is waiting, and recovers by itself', async () => {
+    const lockedData = join(dataDir, 'locked-data');
+    openDailyStore(lockedData).close();
+    const other = new Database(join(lockedData, DATABASE_FILE));
+    other.exec('BEGIN EXCLUSIVE');
+    let locked = true;
+    const release = () => {
+      if (!locked) return;
+      locked = false;
+      other.exec('ROLLBACK');
+      other.close();
+    };
+    try {
+      const fake = await startFake();
+      const run = startProcess(
+        { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: lockedData },
+        undefined,
+        true,
+      );
+      await fake.waitForReady(1, 30_000);
+      const status = () =>
+        fake
+          .sendCommand('daily', [{ name: 'status', type: 1, options: [] }], {
+            memberPermissions: PERMISSIONS.manageGuild,
+          })
+          .reply(10_000);
+      expect(visibleText(await status())).toMatch(
+        /^The daily quote is waiting for its database: the database is locked by another program\. The bot tries again by itself/,
+      );
+      release();
+      const deadline = Date.now() + 20_000;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = visibleText(await status());
+        if (!text.includes('waiting')) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      expect(text).toBe(
+        'No daily quote is set up here. Use /daily set to choose a channel and a time.',
+      );
+      expect(run.stdout()).toContain('daily-quote database opened; /daily is back');
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+    } finally {
+      release();
+    }
+  }, 90_000);
 
   it('starts with an empty corpus folder and says so once', async () => {
     const empty = join(dataDir, 'empty-corpus');
