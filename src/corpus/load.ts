@@ -61,7 +61,7 @@ export async function scanReportFolder(
       items = await readdir(d, { withFileTypes: true });
     } catch (err) {
       if (d === dir) throw err;
-      skip(d, `folder ${UNREADABLE}: ${errorText(err)}; the reports in it are skipped`);
+      skip(d, `${UNREADABLE}: ${errorText(err)} (a folder: the reports in it are skipped)`);
       return;
     }
     for (const it of items) {
@@ -100,7 +100,7 @@ async function checkLink(
   try {
     target = await realpath(link);
   } catch (err) {
-    return `is a link that leads nowhere (${errorText(err)}); skipped`;
+    return `${UNREADABLE}: ${errorText(err)} (a link that leads nowhere)`;
   }
   const rel = relative(root, target);
   if (!followOutside && (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) {
@@ -109,7 +109,7 @@ async function checkLink(
   try {
     if (!(await stat(target)).isFile()) return `leads to ${target}, which ${NOT_REGULAR}; skipped`;
   } catch (err) {
-    return `is a link that leads nowhere (${errorText(err)}); skipped`;
+    return `${UNREADABLE}: ${errorText(err)} (a link that leads nowhere)`;
   }
   return null;
 }
