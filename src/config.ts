@@ -1,6 +1,6 @@
 // Settings from the environment: one pure parseConfig(env) that reports every problem at once,
 // and findFolderProblems(env), which looks at the folders the settings name.
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -197,6 +197,10 @@ export function findFolderProblems(env: Env): string[] {
     problems.push(
       `CORPUS_DIR is "${corpusDir}", which is a file, not a folder. Set CORPUS_DIR to the folder that holds the meeting reports.`,
     );
+  } else if (corpus === 'folder' && !canRead(corpusDir)) {
+    problems.push(
+      `CORPUS_DIR is "${corpusDir}", but the user the bot runs as may not read that folder. Give it read permission (chmod/chown), or set CORPUS_DIR to a folder it can read.`,
+    );
   }
   const dataDir = setting('DATA_DIR', DEFAULT_DATA_DIR);
   if (statPath(dataDir) === 'file') {
@@ -205,6 +209,15 @@ export function findFolderProblems(env: Env): string[] {
     );
   }
   return problems;
+}
+
+function canRead(folder: string): boolean {
+  try {
+    accessSync(folder, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function statPath(path: string): 'folder' | 'file' | 'missing' | 'unknown' {

@@ -102,14 +102,14 @@ async function checkLink(
   } catch (err) {
     return `${UNREADABLE}: ${errorText(err)} (a link that leads nowhere)`;
   }
-  const rel = relative(root, target);
-  if (!followOutside && (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) {
-    return `is a link to ${target}, outside the corpus folder; skipped. Copy the report into the folder, or set CORPUS_FOLLOW_OUTSIDE_LINKS=true to read such links`;
-  }
   try {
     if (!(await stat(target)).isFile()) return `leads to ${target}, which ${NOT_REGULAR}; skipped`;
   } catch (err) {
     return `${UNREADABLE}: ${errorText(err)} (a link that leads nowhere)`;
+  }
+  const rel = relative(root, target);
+  if (!followOutside && (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) {
+    return `is a link to ${target}, outside the corpus folder; skipped. Copy the report into the folder, or set CORPUS_FOLLOW_OUTSIDE_LINKS=true to read such links`;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 // parseConfig: defaults, every problem reported at once, and .env.example kept in step.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   findUnknownSettings,
   parseConfig,
 } from '../../src/config.js';
+import { projectModule, runUnprivileged, runsAsRoot } from '../support/as-nobody.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -156,6 +157,29 @@ describe('findFolderProblems', () => {
       expect.stringMatching(/^DATA_DIR is ".*notes.txt\/data", which is a file/),
     ]);
   });
+});
+
+describe('findFolderProblems as an unprivileged user', () => {
+  // As root every folder is readable: the check runs as the user `nobody` (see as-nobody.ts).
+  it('lists a CORPUS_DIR the bot may not read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'verbatim-config-'));
+    chmodSync(root, 0o755);
+    const locked = join(root, 'reports');
+    mkdirSync(locked, { mode: 0o700 });
+    if (!runsAsRoot) chmodSync(locked, 0o000);
+    try {
+      const problems = await runUnprivileged(`
+        import { findFolderProblems } from ${projectModule('src/config.ts')};
+        console.log(JSON.stringify(findFolderProblems({ CORPUS_DIR: ${JSON.stringify(locked)}, DATA_DIR: '/tmp' })));
+      `);
+      expect(problems).toEqual([
+        `CORPUS_DIR is "${locked}", but the user the bot runs as may not read that folder. Give it read permission (chmod/chown), or set CORPUS_DIR to a folder it can read.`,
+      ]);
+    } finally {
+      chmodSync(locked, 0o700);
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
 
 describe('README', () => {

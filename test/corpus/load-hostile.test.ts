@@ -64,7 +64,7 @@ describe('devices, pipes and links', () => {
     execFileSync('mkfifo', [join(dir, 'elsewhere.fifo')]);
     symlinkSync(join(dir, 'elsewhere.fifo'), join(dir, 'pipe-link.txt'));
     const started = Date.now();
-    const c = await loadCorpus(dir, { followOutsideLinks: true });
+    const c = await loadCorpus(dir);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(c.meetings.map((m) => m.id)).toEqual(['good.txt']);
     for (const name of ['zero.txt', 'random.md', 'pipe.txt', 'pipe-link.txt'])
