@@ -1,7 +1,7 @@
 // Finding people in a sentence: titled names ("Azerbaijani President Ilham Aliyev"), honorifics
 // ("Ayatollah Khamenei"), role descriptions ("the president of Azerbaijan", "Sri Lanka's
 // president"), known names and surnames, and subject pronouns.
-import { canonicalPlaces } from './countries.js';
+import { canonicalPlaces, isCountry } from './countries.js';
 import type { Token } from './text.js';
 
 export type MentionKind = 'name' | 'role' | 'pronoun';
@@ -41,7 +41,9 @@ export const HEAD_TITLES = new Set(
     'clerk treasurer ceo dean pm vp mp foreman superintendent headteacher principal rapporteur ' +
     'harbourmaster harbormaster postmaster headmaster headmistress quartermaster stationmaster sheriff ' +
     'inspector captain colonel lieutenant sergeant warden provost rector archbishop cardinal rabbi ' +
-    'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head'
+    'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head ' +
+    'councilmember councilwoman councilman alderperson selectman selectwoman trustee supervisor ' +
+    'manager administrator engineer planner forester auditor solicitor assessor comptroller librarian'
   ).split(' '),
 );
 
@@ -54,7 +56,7 @@ const TITLE_MODIFIERS = new Set(
 
 /** Forms of address that precede a name and are not part of it. */
 export const HONORIFICS = new Set(
-  'mr mrs ms miss mx dr sir dame lord lady ayatollah hojatoleslam hojjatoleslam seyyed sayyed sayed sheikh shaikh imam prof professor rev reverend father madam madame excellency'.split(
+  'mr mrs ms miss mx dr sir dame lord lady ayatollah hojatoleslam hojjatoleslam seyyed sayyed sayed sheikh shaikh imam prof professor rev reverend father madam madame excellency sayyid syed seyed'.split(
     ' ',
   ),
 );
@@ -116,8 +118,32 @@ export function isHeadTitle(low: string): boolean {
 }
 
 function isTitleWord(low: string): boolean {
-  return HEAD_TITLES.has(low) || TITLE_MODIFIERS.has(low);
+  return HEAD_TITLES.has(low) || TITLE_MODIFIERS.has(low) || isCompoundTitle(low);
 }
+
+/** "under-secretary-general", "vice-chairman", "co-chair": a hyphenated title ending in one. */
+function isCompoundTitle(low: string): boolean {
+  const dash = low.indexOf('-');
+  if (dash <= 0) return false;
+  const parts = low.split('-');
+  return (
+    parts.some((w) => HEAD_TITLES.has(w)) &&
+    parts.every((w) => HEAD_TITLES.has(w) || TITLE_MODIFIERS.has(w) || TITLE_PREFIXES.has(w))
+  );
+}
+
+const TITLE_PREFIXES = new Set(['under', 'co', 'ex', 'vice', 'deputy', 'general']);
+
+/** Headline verbs ("Leader Meets with…", "President Says…"): capitalised, never a name. */
+function isHeadlineVerb(t: Token): boolean {
+  return t.low.endsWith('s') && (REPORTING.has(t.low) || HEADLINE_VERBS.has(t.low));
+}
+
+const HEADLINE_VERBS = new Set(
+  'meets receives visits hosts holds attends opens chairs signs vows wins sees seeks backs'.split(
+    ' ',
+  ),
+);
 
 export function isHonorific(low: string): boolean {
   return HONORIFICS.has(low);
@@ -130,7 +156,8 @@ function isNameToken(t: Token | undefined): boolean {
       !NOT_NAME.has(t.low) &&
       !isTitleWord(t.low) &&
       !HONORIFICS.has(t.low) &&
-      !/^\p{N}/u.test(t.text)
+      !/^\p{N}/u.test(t.text) &&
+      !isHeadlineVerb(t)
     );
   // "al-Abadi", "bin Salman", "van der Berg"
   const dash = t.low.indexOf('-');
@@ -355,12 +382,12 @@ function titledMentionAt(
       if (!isTitleWord(x.low) || !(x.cap || lowerOk)) break;
       if (e > k && !adjacent(s, tk[e - 1] as Token, x, offset)) break;
       titleWords.push(x.low);
-      if (HEAD_TITLES.has(x.low)) hasHead = true;
+      if (HEAD_TITLES.has(x.low) || isCompoundTitle(x.low)) hasHead = true;
       e++;
       if (x.possessive) break;
     }
     if (hasHead) {
-      let head = titleWords.filter((w) => HEAD_TITLES.has(w)).join(' ');
+      let head = titleWords.filter((w) => HEAD_TITLES.has(w) || isCompoundTitle(w)).join(' ');
       if (titleWords.length > 1)
         for (const [a, b] of TITLE_MULTI)
           if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
@@ -380,15 +407,22 @@ function titledMentionAt(
         adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset)
       )
         h++;
-      const { nameToks } = readNameRun(s, tk, h, offset);
+      // "the Leader's statements": a possessive title owns what follows; it is not a name.
+      const { nameToks } = (tk[last] as Token).possessive
+        ? { nameToks: [] as Token[] }
+        : readNameRun(s, tk, h, offset);
       let ofWords = ofRun;
       if (nameToks.length === 0 && ofRun.length >= 3 && !det && !poss) {
         // "President of Russia Vladimir Putin": the name ends the of-phrase.
         const joined = ofRun.map((x) => x.text).join(' ');
         const full = known.fullNames.find((f) => joined.endsWith(' ' + f));
         const take = full ? full.split(' ').length : 2;
-        nameToks.push(...ofRun.slice(ofRun.length - take));
-        ofWords = ofRun.slice(0, ofRun.length - take);
+        const taken = ofRun.slice(ofRun.length - take);
+        // "of the Islamic Republic of Iran": place words are no name.
+        if (full || taken.every((x) => isNameToken(x) && !isCountry(x.low))) {
+          nameToks.push(...taken);
+          ofWords = ofRun.slice(0, ofRun.length - take);
+        }
       }
       for (const x of ofWords) quals.push(x.low);
       const lastTok = nameToks.length ? tk.indexOf(nameToks[nameToks.length - 1] as Token) : last;
@@ -487,7 +521,12 @@ function mentionAt(
     const x = tk[k] as Token;
     if (!x.cap || isTitleWord(x.low) || HONORIFICS.has(x.low)) break;
     // "Addressing Councillor Okafor", "During ...": verbs and function words are not modifiers.
-    if (NOT_NAME.has(x.low) || (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4))
+    // ("A Downing Street spokesperson": after an article it names the office.)
+    const article = k === modStart && /^(a|an|the)$/.test(tk[k - 1]?.low ?? '');
+    if (
+      NOT_NAME.has(x.low) ||
+      (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4 && !article)
+    )
       break;
     if (k > modStart && !adjacent(s, tk[k - 1] as Token, x, offset)) break;
     k++;
@@ -547,13 +586,38 @@ function mentionAt(
     // An unknown name directly followed by a reporting verb: "Angela Merkel said".
     if (run.length >= 2) {
       const after = tk[i + run.length];
-      if (after && isReportingVerb(after.low, tk[i + run.length + 1]?.low)) {
+      if (
+        after &&
+        (isReportingVerb(after.low, tk[i + run.length + 1]?.low) ||
+          saysAfterAside(s, tk, i + run.length, offset))
+      ) {
         const name = run.map((x) => x.text).join(' ');
         return makeMention(s, tk, offset, 'name', i, i + run.length - 1, name, null, null, []);
       }
     }
   }
   return null;
+}
+
+/**
+ * "Jeffrey Feltman, Under-Secretary-General for Political Affairs, recalled": a short aside
+ * between commas that describes the person, then a verb of saying.
+ */
+function saysAfterAside(s: string, tk: Token[], k: number, offset: number): boolean {
+  const first = tk[k];
+  if (!first || !/^\s*,\s*$/.test(s.slice((tk[k - 1] as Token).end - offset, first.start - offset)))
+    return false;
+  let title = false;
+  for (let j = k; j < tk.length && j - k < 10; j++) {
+    const t = tk[j] as Token;
+    if (isTitleWord(t.low)) title = true;
+    const next = tk[j + 1];
+    if (!next) return false;
+    const gap = s.slice(t.end - offset, next.start - offset);
+    if (/[.;:()\u201c\u201d"]/.test(gap)) return false;
+    if (gap.includes(',')) return title && isReportingVerb(next.low, tk[j + 2]?.low);
+  }
+  return false;
 }
 
 const REPORTING = new Set(
@@ -582,7 +646,8 @@ const REPORTING = new Set(
     'speak spoke speaks speaking talk talked talks write wrote writes argue commend commended thank thanked ' +
     'hail hails hailed hailing term terms termed assure assures assured cite cites cited convey conveys conveyed ' +
     'opine opined clarify clarifies clarified assess assesses assessed evaluate evaluated disclose disclosed ' +
-    'reveal revealed estimate estimated recount recounted'
+    'reveal revealed estimate estimated recount recounted introduced introduces presented ' +
+    'report reports reported briefed informed summarized summarised questioned'
   ).split(' '),
 );
 
@@ -596,13 +661,9 @@ const PERSON_NEXT = new Set(
 export function isReportingVerb(low: string, nextLow?: string): boolean {
   if (low === 'went' || low === 'goes' || low === 'go' || low === 'continued')
     return nextLow === 'on' || nextLow === 'to';
-  if (
-    low === 'welcomed' ||
-    low === 'welcome' ||
-    low === 'welcomes' ||
-    low === 'thanked' ||
-    low === 'thank'
-  )
+  // "thanked the Council for …" is said; "welcomed the guest" is a greeting at the door.
+  if (low === 'thanked' || low === 'thanks') return nextLow !== undefined && nextLow !== 'you';
+  if (low === 'welcomed' || low === 'welcome' || low === 'welcomes' || low === 'thank')
     return nextLow !== undefined && !PERSON_NEXT.has(nextLow) && nextLow !== 'the';
   // "Putin called President Aliyev" is a telephone call, "called Iraq a key country" a statement.
   if (low === 'called' || low === 'calls' || low === 'call')

@@ -29,6 +29,15 @@ import {
 } from './people.js';
 import type { Person, Registry } from './people.js';
 import {
+  continuesReport,
+  hasJoinedSaying,
+  isGroupStatement,
+  isProcedure,
+  isSayingPhrase,
+  officeName,
+  unglueHeadings,
+} from './prose.js';
+import {
   scanQuotes,
   splitParagraphs,
   splitSentences,
@@ -184,6 +193,7 @@ function parseInto(r: ParsedReport): void {
   // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
   const fmParas = fm.bodyStart > 0 ? splitParagraphs(text.slice(0, fm.bodyStart)).length : 0;
   const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1);
+  unglueHeadings(paras);
   const st: State = {
     r,
     reg,
@@ -194,6 +204,7 @@ function parseInto(r: ParsedReport): void {
     open: null,
     intro: null,
     newsAgain: false,
+    voice: null,
     known: knownNames(reg),
     knownSig: -1,
     labelPeople: new Map(),
@@ -241,6 +252,8 @@ interface State {
   open: OpenQuote | null;
   /** "X said:" at the end of the previous paragraph. */
   intro: OpenQuote | null;
+  /** "A spokesperson said:" alone on its line: the paragraphs after it are in that voice. */
+  voice: OpenQuote | null;
   /** A news paragraph came after the transcript: read on as news until the next label. */
   newsAgain: boolean;
   known: KnownNames;
@@ -376,6 +389,7 @@ function readParagraph(st: State, i: number, titleIdx: number): void {
     if (info.kind === 'heading') {
       st.open = null;
       st.intro = null;
+      st.voice = null;
     }
     return;
   }
@@ -391,6 +405,7 @@ function readParagraph(st: State, i: number, titleIdx: number): void {
   }
   st.open = null;
   st.intro = null;
+  st.voice = null;
   if (info.kind === 'label') {
     st.current = st.labelPeople.get(i) ?? null;
     // A reporter's question or an aide's aside does not change whom "he" means afterwards.
@@ -444,7 +459,8 @@ function readNewsParagraph(st: State, i: number): void {
   st.open = null;
   const pending = st.intro;
   st.intro = null;
-  if (pending && quoteSpans.length === 0) {
+  if (quoteSpans.length > 0) st.voice = null;
+  if (pending && quoteSpans.length === 0 && pending !== st.voice) {
     // Unquoted speech after "He said:": the paragraph is what was said.
     pushDraft(
       st,
@@ -571,17 +587,76 @@ function readPlainSentence(
     }
     return;
   }
-  if (!subj) return;
-  const person = resolveMention(st, subj);
-  if (!person) return;
-  if (reportingVerbFollows(ptext, p.start, sTokens, subj)) {
-    const span = trimSentence(ptext, s);
-    if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
-      // "The Leader said:" introduces what follows; it says nothing itself.
-      st.intro = { person, context: ptext.slice(span.start, span.end) };
-    } else if (span) pushDraft(st, person, 'paraphrase', p, span, null);
+  if (!subj) {
+    readUnclaimed(st, p, s, sTokens);
+    return;
   }
+  const says =
+    (reportingVerbFollows(ptext, p.start, sTokens, subj) ||
+      hasJoinedSaying(sTokens, subj.last + 1)) &&
+    !isProcedure(ptext.slice(s.start, s.end));
+  const person = resolveMention(st, subj) ?? (says ? addOfficeHolder(st, p, subj) : null);
+  if (!person || !says) {
+    readUnclaimed(st, p, s, sTokens);
+    if (person) st.focus = person;
+    return;
+  }
+  const span = trimSentence(ptext, speechStart(ptext, p.start, s, subj));
+  if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
+    // "The Leader said:" introduces what follows; it says nothing itself.
+    st.intro = { person, context: ptext.slice(span.start, span.end) };
+    // Alone on its line and naming someone, it opens a readout: the paragraphs after it.
+    if (span.start === 0 && subj.kind !== 'pronoun') st.voice = st.intro;
+  } else if (span) pushDraft(st, person, 'paraphrase', p, span, null);
   st.focus = person;
+}
+
+/**
+ * A sentence whose subject says nothing itself: a group's statement ("Members discussed …"), a
+ * sentence going on with the report before it ("In addition, …"), or the readout's own voice.
+ */
+function readUnclaimed(st: State, p: Paragraph, s: Span, sTokens: Token[]): void {
+  const span = trimSentence(p.text, s);
+  if (!span || isProcedure(p.text.slice(span.start, span.end))) return;
+  if (isGroupStatement(p.text, p.start, sTokens)) {
+    pushDraft(st, null, 'paraphrase', p, span, null);
+    return;
+  }
+  const prev = st.drafts[st.drafts.length - 1];
+  const adjoins =
+    prev?.paragraph === p.n && !/\S/.test(p.text.slice(prev.end - p.start, span.start));
+  if (
+    prev?.person &&
+    prev.kind === 'paraphrase' &&
+    adjoins &&
+    continuesReport(p.text, p.start, sTokens)
+  ) {
+    pushDraft(st, prev.person, 'paraphrase', p, span, null);
+    return;
+  }
+  if (!st.voice) return;
+  if (prev && adjoins && prev.kind === 'turn' && prev.person === st.voice.person)
+    prev.end = p.start + span.end;
+  else pushDraft(st, st.voice.person, 'turn', p, span, st.voice.context);
+}
+
+/** Someone known only by office ("The representative of the United States emphasized …"). */
+function addOfficeHolder(st: State, p: Paragraph, m: Mention): Person | null {
+  if (m.kind !== 'role' || !m.head) return null;
+  const person = addName(st.reg, officeName(p.text, p.start, m));
+  addRole(person, { text: m.role ?? m.text, head: m.head, quals: m.quals });
+  return person;
+}
+
+/**
+ * Where reported speech starts: at the sentence, or at its speaker when scraping glued a heading
+ * before it ("… Presentations 4.01) Presentation by … City Forester Buck introduced …").
+ */
+function speechStart(text: string, offset: number, s: Span, subj: Mention): Span {
+  const at = subj.start - offset;
+  const lead = text.slice(s.start, at);
+  if (wordCount(lead) < 4 || /,\s*$/.test(lead) || !/[\d)]/.test(lead)) return s;
+  return { start: at, end: s.end };
 }
 
 function wordCount(s: string): number {
@@ -819,7 +894,7 @@ function reportingVerbFollows(text: string, offset: number, tokens: Token[], m: 
       i++;
       continue;
     }
-    return isReportingVerb(t.low, tokens[i + 1]?.low);
+    return isReportingVerb(t.low, tokens[i + 1]?.low) || isSayingPhrase(tokens, i);
   }
   return false;
 }
@@ -918,6 +993,16 @@ function trimCutOff(
   let cut = -1;
   for (const m of t.matchAll(/[.!?\u2026]["\u201d\u2019')\]]*(?=\s)/g))
     cut = (m.index ?? 0) + m[0].length;
+  const lastWord = t.search(/\s+\S*$/);
+  if (cut <= 0 && wordCount(t) >= 10 && lastWord > 0) {
+    // One long unfinished sentence is still worth finding: keep it, less its last (cut) word.
+    warn(
+      lastContent.p.line,
+      'the report seems cut off mid-sentence; the last statement is unfinished',
+    );
+    d.end = d.start + lastWord;
+    return;
+  }
   warn(
     lastContent.p.line,
     'the report seems cut off mid-sentence; the unfinished sentence is left out',

@@ -1,6 +1,7 @@
 // The people of one report: who is named how, with which roles, and how a surname, a role
 // description ("the president of Azerbaijan") or a label resolves to one person.
 import { isCountry } from './countries.js';
+import { foldScannedI } from './ocr.js';
 import type { KnownNames, Mention } from './mentions.js';
 
 export interface RoleInfo {
@@ -39,7 +40,8 @@ export function createRegistry(): Registry {
 }
 
 /** Lower case, no accents, no possessive "'s", punctuation as spaces: the form names compare in. */
-export function normalizeName(s: string): string {
+export function normalizeName(raw: string): string {
+  const s = foldScannedI(raw);
   let ascii = true;
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) > 126) {

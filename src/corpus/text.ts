@@ -1,6 +1,8 @@
 // Low-level text slicing for the parser: paragraphs, quotation spans, sentences and word tokens,
 // all as offsets into the original file text so statements can cite their exact place.
 
+import { foldScannedI } from './ocr.js';
+
 export interface Paragraph {
   /** 1-based among non-empty paragraphs of the body. */
   n: number;
@@ -222,7 +224,7 @@ export function tokenize(s: string, offset = 0): Token[] {
       if (ABBREVIATIONS.has(bare) || i - start === 1 || bare.includes('.')) end = i + 1;
     }
     const text = s.slice(start, end);
-    let low = (end > i ? text.slice(0, -1) : text).toLowerCase();
+    let low = foldScannedI(end > i ? text.slice(0, -1) : text).toLowerCase();
     let possessive = false;
     const lc = low.charCodeAt(low.length - 2);
     if (low.endsWith('s') && (lc === 39 || lc === 0x2019) && low.length > 2) {

@@ -1,0 +1,154 @@
+// Reported speech in prose records (news, readouts, UN coverage, minutes): statements by a group,
+// speakers known only by their office, verbs of saying that span several words, procedure that
+// is not speech, and page headings glued to the first sentence by scraping.
+import { isReportingVerb } from './mentions.js';
+import type { Mention } from './mentions.js';
+import type { Paragraph, Token } from './text.js';
+
+/** Nouns that name a group of people ("Members", "the leaders", "Council members"). */
+const GROUP_NOUNS = new Set(
+  (
+    'members delegates delegations speakers participants leaders sides parties representatives ' +
+    'councillors councilors councilmembers councilmen aldermen commissioners trustees ministers ' +
+    'officials residents citizens panelists panellists attendees experts governments countries ' +
+    'states nations both all several many others council committee board commission panel ' +
+    'group staff they'
+  ).split(' '),
+);
+
+/** Words that may stand in a group subject before its noun ("a number of the", "both"). */
+const GROUP_FILLERS = new Set(
+  'the a an of both all several many some most other few number two three four five these those its their'.split(
+    ' ',
+  ),
+);
+
+/** Verbs a group "says" with in minutes and coverage, beyond the verbs of saying. */
+const GROUP_VERBS = new Set(
+  'discussed debated agreed voiced expressed raised reviewed considered shared exchanged'.split(
+    ' ',
+  ),
+);
+
+const ADVERB_SKIP = new Set(
+  'also further then again too all both strongly clearly unanimously briefly generally broadly'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the sentence's subject is a group that says something: "Members discussed …", "Council
+ * members stressed …", "They agreed …", "The leaders agreed …", "On trade, both sides noted …".
+ */
+export function isGroupStatement(text: string, offset: number, tokens: Token[]): boolean {
+  if (groupSaysAt(text, offset, tokens, 0)) return true;
+  // An opening phrase ended by a comma ("On trade,", "In the debate,") comes before the subject.
+  for (let k = 0; k < Math.min(tokens.length - 1, 6); k++) {
+    const gap = text.slice(
+      (tokens[k] as Token).end - offset,
+      (tokens[k + 1] as Token).start - offset,
+    );
+    if (gap.includes(',')) return groupSaysAt(text, offset, tokens, k + 1);
+  }
+  return false;
+}
+
+function groupSaysAt(text: string, offset: number, tokens: Token[], from: number): boolean {
+  let noun = -1;
+  for (let k = from; k < tokens.length && k - from < 6; k++) {
+    const t = tokens[k] as Token;
+    if (GROUP_NOUNS.has(t.low)) noun = k;
+    else if (noun >= 0) break;
+    else if (!GROUP_FILLERS.has(t.low) && !t.cap) return false;
+  }
+  if (noun < 0) return false;
+  const last = tokens[noun] as Token;
+  let v = noun + 1;
+  while (v < tokens.length && ADVERB_SKIP.has((tokens[v] as Token).low)) v++;
+  const verb = tokens[v];
+  if (!verb || verb.cap) return false;
+  if (!/^\s+$/.test(text.slice(last.end - offset, (tokens[noun + 1] as Token).start - offset)))
+    return false;
+  return GROUP_VERBS.has(verb.low) || isReportingVerb(verb.low, tokens[v + 1]?.low);
+}
+
+/** "made the point that", "made clear", "set out": a verb of saying written in two or three words. */
+export function isSayingPhrase(tokens: Token[], i: number): boolean {
+  const a = tokens[i]?.low;
+  const b = tokens[i + 1]?.low;
+  const c = tokens[i + 2]?.low;
+  if (a === 'made' || a === 'make' || a === 'makes')
+    return b === 'clear' || ((b === 'the' || b === 'a') && (c === 'point' || c === 'case'));
+  if (a === 'set' || a === 'laid' || a === 'spelled') return b === 'out';
+  return false;
+}
+
+/**
+ * "The Leader welcomed the president … and hoped that …": a second verb of saying joined to the
+ * first by "and" makes the whole sentence reported speech.
+ */
+export function hasJoinedSaying(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length - 2; k++) {
+    if ((tokens[k] as Token).low !== 'and') continue;
+    let v = k + 1;
+    while (v < tokens.length && ADVERB_SKIP.has((tokens[v] as Token).low)) v++;
+    const verb = tokens[v];
+    const next = tokens[v + 1]?.low;
+    if (!verb || verb.cap || !/ed$/.test(verb.low)) continue;
+    if (isReportingVerb(verb.low, next) && (next === 'that' || next === 'for' || next === 'the'))
+      return true;
+  }
+  return false;
+}
+
+const PROCEDURE =
+  /\b(?:called (?:the |a |an )?(?:[\w-]+ ){0,5}(?:meeting|session|hearing)|to order|motion|seconded|moved to|moved that|adjourn(?:ed|ment)?|roll call|carried unanimously|abstain(?:ed|ing)?|voted|voting)\b/i;
+
+/** Motions, votes and calls to order: what a meeting did, not what anyone said. */
+export function isProcedure(sentence: string): boolean {
+  return PROCEDURE.test(sentence) && !/\b(?:said|stated|explained|noted|asked)\b/i.test(sentence);
+}
+
+const CONTINUATIONS = new Set(['in addition', 'additionally', 'furthermore', 'moreover', 'also']);
+
+/** "In addition, …", "Furthermore, …": the sentence goes on with what the one before reported. */
+export function continuesReport(text: string, offset: number, tokens: Token[]): boolean {
+  const a = tokens[0];
+  const b = tokens[1];
+  if (!a) return false;
+  const one = a.low;
+  const two = b ? `${a.low} ${b.low}` : '';
+  const lead = CONTINUATIONS.has(two) ? b : CONTINUATIONS.has(one) ? a : null;
+  if (!lead || !a.cap) return false;
+  return /^,/.test(text.slice(lead.end - offset));
+}
+
+/**
+ * The name for someone known only by office: "The representative of the United States", "A
+ * Downing Street spokesperson", "The Prime Minister" (capitalised, with its article).
+ */
+export function officeName(text: string, offset: number, m: Mention): string {
+  let from = m.start - offset;
+  const before = /(?:^|\s)(an?|the)\s+$/i.exec(text.slice(Math.max(0, from - 5), from));
+  if (before && !/^(the|his|her|its|their)\s/i.test(m.text)) from -= before[0].trimStart().length;
+  const name = text.slice(from, m.end - offset).replace(/['\u2019]s$/, '');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * A page heading glued to the first sentence by scraping ("…with Turkish PresidentAyatollah
+ * Khamenei met…"): the paragraph starts after the heading when it repeats an earlier line.
+ */
+export function unglueHeadings(paras: Paragraph[]): void {
+  const heads = paras.slice(0, 6).filter((p) => p.text.length >= 12 && p.text.length <= 200);
+  for (const p of paras.slice(0, 12)) {
+    for (const h of heads) {
+      if (h === p || p.text.length <= h.text.length + 20 || !p.text.startsWith(h.text)) continue;
+      const k = h.text.length;
+      if (!/\p{L}/u.test(p.text[k] ?? '') || !/\p{Lu}/u.test(p.text[k] ?? '')) continue;
+      p.start += k;
+      p.text = p.text.slice(k);
+      break;
+    }
+  }
+}
