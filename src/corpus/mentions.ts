@@ -43,7 +43,8 @@ export const HEAD_TITLES = new Set(
     'inspector captain colonel lieutenant sergeant warden provost rector archbishop cardinal rabbi ' +
     'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head ' +
     'councilmember councilwoman councilman alderperson selectman selectwoman trustee supervisor ' +
-    'manager administrator engineer planner forester auditor solicitor assessor comptroller librarian'
+    'manager administrator engineer planner forester auditor solicitor assessor comptroller librarian ' +
+    'coordinator ald cllr coun supt atty commr mgr'
   ).split(' '),
 );
 
@@ -647,7 +648,8 @@ const REPORTING = new Set(
     'hail hails hailed hailing term terms termed assure assures assured cite cites cited convey conveys conveyed ' +
     'opine opined clarify clarifies clarified assess assesses assessed evaluate evaluated disclose disclosed ' +
     'reveal revealed estimate estimated recount recounted introduced introduces presented ' +
-    'report reports reported briefed informed summarized summarised questioned'
+    'report reports reported briefed informed summarized summarised questioned felt feels thought ' +
+    'indicated indicates inquired enquired wondered disagreed concurred objected'
   ).split(' '),
 );
 

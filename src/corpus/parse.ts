@@ -33,6 +33,9 @@ import {
   hasJoinedSaying,
   isGroupStatement,
   isProcedure,
+  isRosterLine,
+  joinWrappedLines,
+  minutesTitle,
   isSayingPhrase,
   officeName,
   unglueHeadings,
@@ -192,7 +195,11 @@ function parseInto(r: ParsedReport): void {
 
   // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
   const fmParas = fm.bodyStart > 0 ? splitParagraphs(text.slice(0, fm.bodyStart)).length : 0;
-  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1);
+  const paras = joinWrappedLines(
+    text,
+    splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1),
+    (line) => isRosterLine(line) || detectLabel(line, () => false) !== null,
+  );
   unglueHeadings(paras);
   const st: State = {
     r,
@@ -319,7 +326,7 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
   } else {
     let best: ParaInfo | null = null;
     for (const h of header) {
-      if (!isTitleCandidate(h.p.text)) continue;
+      if (!isTitleCandidate(h.p.text) || isRosterLine(h.p.text)) continue;
       if (!best || wordCount(h.p.text) > wordCount(best.p.text)) best = h;
     }
     if (best) {
@@ -327,6 +334,7 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
       r.title = cleanTitle(best.p.text);
     }
   }
+  if (!r.title) r.title = minutesTitle(infos.map((x) => x.p));
   // "Meeting with President of Azerbaijan Ilham Aliyev": whoever the title names was there.
   const titleInfo = infos[titleIdx];
   if (titleInfo?.tokens)
@@ -712,7 +720,7 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       content++;
       continue;
     }
-    const label = detectLabel(p.text, isKnown);
+    const label = isRosterLine(p.text) ? null : detectLabel(p.text, isKnown);
     // A "Name: words" line at the very top without sentence punctuation is a headline.
     const headline = label && !label.caps && content < 3 && !/[.!?\u2026\u201d"]$/.test(p.text);
     if (label && !headline) {

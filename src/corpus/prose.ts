@@ -119,6 +119,13 @@ export function continuesReport(text: string, offset: number, tokens: Token[]): 
   const one = a.low;
   const two = b ? `${a.low} ${b.low}` : '';
   const lead = CONTINUATIONS.has(two) ? b : CONTINUATIONS.has(one) ? a : null;
+  // "In his opinion …", "In her view …": the same speaker goes on.
+  if (
+    a.low === 'in' &&
+    /^(his|her|their)$/.test(b?.low ?? '') &&
+    /^(opinion|view)$/.test(tokens[2]?.low ?? '')
+  )
+    return true;
   if (!lead || !a.cap) return false;
   return /^,/.test(text.slice(lead.end - offset));
 }
@@ -151,4 +158,109 @@ export function unglueHeadings(paras: Paragraph[]): void {
       break;
     }
   }
+}
+
+const TERMINAL_END = /[.!?:;"\u201d)\]]$/;
+const BLOCK_START = /^(?:[-*\u2022]\s|\(?\d+[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z .'-]+[.:](?:\s|$))/;
+
+/**
+ * Typed pages and scans are hard-wrapped: a sentence runs over several lines. When a document
+ * is written that way (many lines stop mid-sentence and go on in lower case on the next), lines
+ * are joined back into paragraphs; a blank line, a short line that ends a sentence, an indented
+ * line, a list item or a heading still starts a new one.
+ */
+export function joinWrappedLines(
+  text: string,
+  paras: Paragraph[],
+  startsBlock: (line: string) => boolean,
+): Paragraph[] {
+  if (paras.length < 4 || !looksHardWrapped(paras)) return paras;
+  const lengths = paras.map((p) => p.text.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.8)] ?? 0;
+  const out: Paragraph[] = [];
+  const firstN = paras[0]?.n ?? 1;
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    const join =
+      prev &&
+      p.line === prev.line + lineCount(prev.text) &&
+      !BLOCK_START.test(p.text) &&
+      !startsBlock(p.text) &&
+      indentOf(text, p.start) <= indentOf(text, prev.start) + 1 &&
+      // A wrapped line runs (nearly) to the margin; a short one ends its paragraph or heading.
+      lastLineLength(prev.text) >= width * 0.6 &&
+      (!TERMINAL_END.test(prev.text) ||
+        (lastLineLength(prev.text) >= width * 0.85 && !/:$/.test(prev.text)));
+    if (join) {
+      prev.end = p.end;
+      prev.text = text.slice(prev.start, p.end);
+    } else out.push({ ...p, n: firstN + out.length });
+  }
+  return out;
+}
+
+function looksHardWrapped(paras: Paragraph[]): boolean {
+  let pairs = 0;
+  let wrapped = 0;
+  for (let k = 1; k < paras.length; k++) {
+    const a = paras[k - 1] as Paragraph;
+    const b = paras[k] as Paragraph;
+    if (b.line !== a.line + 1 || a.text.length < 30) continue;
+    pairs++;
+    if (!TERMINAL_END.test(a.text) && /^[\p{Ll}\d(]/u.test(b.text)) wrapped++;
+  }
+  return wrapped >= 3 && wrapped >= pairs * 0.25;
+}
+
+function lineCount(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function lastLineLength(s: string): number {
+  return s.length - s.lastIndexOf('\n') - 1;
+}
+
+function indentOf(text: string, start: number): number {
+  let i = start;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return start - i;
+}
+
+const ROSTER =
+  /^(?:(?:members|council|councilmembers|commissioners|trustees|board|staff|others|also|aldermen|councillors)\s+)?(?:present|absent|excused|in attendance|attending|attendees|guests|visitors|staff|members|others)(?:\s+were)?\s*:/i;
+
+/** "Present: …", "Staff: …", "Absent: …": who attended, not a speaker's label. */
+export function isRosterLine(line: string): boolean {
+  return ROSTER.test(line);
+}
+
+const MONTH_DATE =
+  '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}';
+const MINUTES_TITLE = new RegExp(
+  `(?:(?:Adopted|Approved|Draft|Unapproved|Official)\\s+)?Minutes\\b(?:(?!Minutes)[^.\\n]){0,80}?${MONTH_DATE}`,
+);
+const MEETING_WORDS =
+  /\b(?:MINUTES|MEETING|TASK FORCE|COMMITTEE|COUNCIL|COMMISSION|BOARD|SESSION)\b/;
+
+/**
+ * The title of minutes whose page states none as a heading: "Adopted Minutes Regular Council
+ * Meeting July 9, 2002" inside a scraped line, or the capitalised heading lines of a typed page
+ * ("MINUTES / SPECIAL TASK FORCE ON YOUTH SERVICES").
+ */
+export function minutesTitle(paras: Paragraph[]): string | null {
+  const top = paras.slice(0, 6);
+  for (const p of top) {
+    const m = MINUTES_TITLE.exec(p.text.slice(0, 600));
+    if (m) return m[0].replace(/\s+/g, ' ').trim();
+  }
+  const caps: string[] = [];
+  for (const p of top) {
+    const isCaps = p.text.length <= 80 && /\p{Lu}{2}/u.test(p.text) && !/\p{Ll}/u.test(p.text);
+    if (isCaps) caps.push(p.text.trim());
+    else if (caps.length) break;
+  }
+  const heading = caps.join(' ').replace(/\s+/g, ' ');
+  return MEETING_WORDS.test(heading) ? heading : null;
 }

@@ -122,7 +122,7 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr prof gen gov sen rep no vs etc e.g i.e u.s u.k u.n p.m a.m inc ltd co mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig al'.split(
+  'mr mrs ms dr st jr sr prof gen gov sen rep no vs etc e.g i.e u.s u.k u.n p.m a.m inc ltd co mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig al ald supt atty asst dir comm commr cllr coun mgr'.split(
     ' ',
   ),
 );
