@@ -33,9 +33,11 @@ import {
   hasJoinedSaying,
   isGroupStatement,
   isProcedure,
+  isRecordField,
   isRosterLine,
   joinWrappedLines,
   minutesTitle,
+  rosterNames,
   isSayingPhrase,
   officeName,
   unglueHeadings,
@@ -198,7 +200,7 @@ function parseInto(r: ParsedReport): void {
   const paras = joinWrappedLines(
     text,
     splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1),
-    (line) => isRosterLine(line) || detectLabel(line, () => false) !== null,
+    (line) => isRecordField(line) || detectLabel(line, () => false) !== null,
   );
   unglueHeadings(paras);
   const st: State = {
@@ -304,6 +306,8 @@ function learnWhoIsWho(st: State): void {
   resolveLabels(false);
   for (const info of st.infos) {
     if (info.kind === 'text' || info.kind === 'heading') learnPeople(st.reg, info, known);
+    // "Present: Lanyon, Brown": bare surnames are people, known when "Lanyon asked" comes.
+    for (const r of rosterNames(info.p.text)) addName(st.reg, r.name).present ||= r.present;
   }
   resolveLabels(true);
 }
@@ -334,7 +338,11 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
       r.title = cleanTitle(best.p.text);
     }
   }
-  if (!r.title) r.title = minutesTitle(infos.map((x) => x.p));
+  r.title = minutesTitle(
+    infos.map((x) => x.p),
+    titleIdx,
+    r.title,
+  );
   // "Meeting with President of Azerbaijan Ilham Aliyev": whoever the title names was there.
   const titleInfo = infos[titleIdx];
   if (titleInfo?.tokens)
@@ -720,7 +728,7 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       content++;
       continue;
     }
-    const label = isRosterLine(p.text) ? null : detectLabel(p.text, isKnown);
+    const label = isRecordField(p.text) ? null : detectLabel(p.text, isKnown);
     // A "Name: words" line at the very top without sentence punctuation is a headline.
     const headline = label && !label.caps && content < 3 && !/[.!?\u2026\u201d"]$/.test(p.text);
     if (label && !headline) {

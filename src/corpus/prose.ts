@@ -1,7 +1,7 @@
 // Reported speech in prose records (news, readouts, UN coverage, minutes): statements by a group,
 // speakers known only by their office, verbs of saying that span several words, procedure that
 // is not speech, and page headings glued to the first sentence by scraping.
-import { isReportingVerb } from './mentions.js';
+import { isHeadTitle, isHonorific, isReportingVerb } from './mentions.js';
 import type { Mention } from './mentions.js';
 import type { Paragraph, Token } from './text.js';
 
@@ -80,8 +80,19 @@ export function isSayingPhrase(tokens: Token[], i: number): boolean {
   if (a === 'made' || a === 'make' || a === 'makes')
     return b === 'clear' || ((b === 'the' || b === 'a') && (c === 'point' || c === 'case'));
   if (a === 'set' || a === 'laid' || a === 'spelled') return b === 'out';
+  if (a === 'wanted' || a === 'wished' || a === 'wants') return b === 'to' && c === 'know';
+  // "gave a brief report", "provided an update", "delivered the annual presentation"
+  if (a === 'gave' || a === 'provided' || a === 'delivered' || a === 'presented')
+    for (let k = i + 1; k <= i + 4 && k < tokens.length; k++)
+      if (TALK_NOUNS.has((tokens[k] as Token).low)) return true;
   return false;
 }
+
+const TALK_NOUNS = new Set(
+  'report overview update summary presentation briefing history background explanation speech remarks account'.split(
+    ' ',
+  ),
+);
 
 /**
  * "The Leader welcomed the president … and hoped that …": a second verb of saying joined to the
@@ -229,15 +240,61 @@ function indentOf(text: string, start: number): number {
 }
 
 const ROSTER =
-  /^(?:(?:members|council|councilmembers|commissioners|trustees|board|staff|others|also|aldermen|councillors)\s+)?(?:present|absent|excused|in attendance|attending|attendees|guests|visitors|staff|members|others)(?:\s+were)?\s*:/i;
+  /^(?:[\p{L}.'\u2019-]+\s+){0,3}?(?:present|absent|excused|in attendance|attending|attendees|guests|visitors|staff|members|others)(?:\s+were)?\s*:/iu;
 
 /** "Present: …", "Staff: …", "Absent: …": who attended, not a speaker's label. */
 export function isRosterLine(line: string): boolean {
   return ROSTER.test(line);
 }
 
-const MONTH_DATE =
-  '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}';
+/** Field names of minutes and memos: "MOTION:", "Action:", "Old Business:", "TO:", "Re:". */
+const FIELD_WORDS = new Set(
+  (
+    'present absent excused attending attendance attendees guests visitors staff others motion motions ' +
+    'action actions vote votes result results resolved resolution recommendation recommendations ' +
+    'discussion decision decisions item items agenda subject re to from cc date time place location ' +
+    'minutes adjournment adjourned business comment comments announcements reports report ' +
+    'correspondence communications summary purpose attachments enclosures next follow-up'
+  ).split(' '),
+);
+
+/** Offices that head a one-name field ("Chair: Ald. Okafor", "Recorder: K. Pike"). */
+const FIELD_OFFICES = new Set([
+  'chair',
+  'chairman',
+  'chairperson',
+  'presiding',
+  'recorder',
+  'secretary',
+]);
+
+/**
+ * A record field rather than a speaker's label: "MOTION: To approve …", "Old Business:",
+ * "Present: …", "Chair: Ald. Okafor". Transcripts never put these words in a speaker label.
+ */
+export function isRecordField(line: string): boolean {
+  if (ROSTER.test(line)) return true;
+  const m = /^[*_\s]*([^:\n]{1,50}?)[*_\s]*:/.exec(line);
+  if (!m || !m[1]) return false;
+  const words = m[1]
+    .toLowerCase()
+    .replace(/^\d+[.)]\s*/, '')
+    .split(/\s+/);
+  if (words.length > 5 || words.some((w) => isHonorific(w.replace(/\.$/, '')))) return false;
+  const last = words[words.length - 1] ?? '';
+  if (FIELD_WORDS.has(last)) return true;
+  // "Chair: Ald. Okafor" names who chaired; "CHAIR: Welcome, everyone." is someone speaking.
+  const rest = line.slice(m[0].length).trim();
+  return (
+    words.length === 1 &&
+    FIELD_OFFICES.has(last) &&
+    rest.split(/\s+/).length <= 5 &&
+    !/[.!?]$/.test(rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Ald|Rev)\.$/, ''))
+  );
+}
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const MONTH_DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4})`;
 const MINUTES_TITLE = new RegExp(
   `(?:(?:Adopted|Approved|Draft|Unapproved|Official)\\s+)?Minutes\\b(?:(?!Minutes)[^.\\n]){0,80}?${MONTH_DATE}`,
 );
@@ -245,22 +302,53 @@ const MEETING_WORDS =
   /\b(?:MINUTES|MEETING|TASK FORCE|COMMITTEE|COUNCIL|COMMISSION|BOARD|SESSION)\b/;
 
 /**
- * The title of minutes whose page states none as a heading: "Adopted Minutes Regular Council
- * Meeting July 9, 2002" inside a scraped line, or the capitalised heading lines of a typed page
- * ("MINUTES / SPECIAL TASK FORCE ON YOUTH SERVICES").
+ * The title of minutes: "Adopted Minutes Regular Council Meeting July 9, 2002" (inside a scraped
+ * line, or the whole line when short) wins over a later title line; else the title found, else the
+ * capitalised heading lines of a typed page ("MINUTES / SPECIAL TASK FORCE ON YOUTH SERVICES").
  */
-export function minutesTitle(paras: Paragraph[]): string | null {
-  const top = paras.slice(0, 6);
-  for (const p of top) {
+export function minutesTitle(
+  paras: Paragraph[],
+  titleIdx: number,
+  title: string | null,
+): string | null {
+  const last = titleIdx < 0 ? 5 : Math.min(titleIdx, 5);
+  for (const p of paras.slice(0, last + 1)) {
     const m = MINUTES_TITLE.exec(p.text.slice(0, 600));
-    if (m) return m[0].replace(/\s+/g, ' ').trim();
+    if (m) return (p.text.length <= 150 ? p.text : m[0]).replace(/\s+/g, ' ').trim();
   }
+  if (title) return title;
   const caps: string[] = [];
-  for (const p of top) {
+  for (const p of paras.slice(0, 6)) {
     const isCaps = p.text.length <= 80 && /\p{Lu}{2}/u.test(p.text) && !/\p{Ll}/u.test(p.text);
     if (isCaps) caps.push(p.text.trim());
     else if (caps.length) break;
   }
   const heading = caps.join(' ').replace(/\s+/g, ' ');
   return MEETING_WORDS.test(heading) ? heading : null;
+}
+
+const ROSTER_TITLES =
+  /^(?:(?:mr|mrs|ms|dr|rev|ald|alderman|aldermen|alderwoman|councillors?|councilmembers?|councilors?|commissioners?|trustees?|members?)\.?\s+)+/i;
+
+/**
+ * The people a roster line lists, without their titles: "Present: Ald. Okafor (Chair), Lanyon,
+ * J. Reyes" → Okafor, Lanyon, J. Reyes. Descriptions ("Director of Planning") are left out.
+ */
+export function rosterNames(line: string): { name: string; present: boolean }[] {
+  const m = ROSTER.exec(line);
+  if (!m) return [];
+  const present = !/absent|excused/i.test(m[0]);
+  const out: { name: string; present: boolean }[] = [];
+  for (const raw of line.slice(m[0].length).split(/[,;]|\band\b/)) {
+    const item = raw
+      .replace(/\([^)]*\)?/g, ' ')
+      .trim()
+      .replace(/[.]$/, '')
+      .replace(ROSTER_TITLES, '');
+    if (!/^(?:\p{Lu}[\p{L}'\u2019-]*\.?\s+){0,2}\p{Lu}[\p{L}'\u2019-]+$/u.test(item)) continue;
+    const words = item.toLowerCase().split(/\s+/);
+    if (words.some((w) => isHeadTitle(w) || isHonorific(w.replace(/\.$/, '')))) continue;
+    out.push({ name: item, present });
+  }
+  return out;
 }
