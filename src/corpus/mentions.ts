@@ -73,6 +73,13 @@ const ENDS_PLACE = new Set(
   ),
 );
 
+/** Bodies that name an office before its title ("a Ministry spokesperson", "the Council clerk"). */
+const INSTITUTIONS = new Set(
+  'ministry government house kremlin council office embassy commission parliament court party army university congress senate assembly'.split(
+    ' ',
+  ),
+);
+
 const COURTESY = new Set(['eminence', 'excellency', 'holiness', 'majesty', 'highness']);
 
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their']);
@@ -438,7 +445,7 @@ function titledMentionAt(
       if (nameToks.length) {
         // "Mr President" style vocatives have no name; a name follows the title here.
         const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-        let role = det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText;
+        let role = det ? roleText.replace(/^(the|his|her|its|their|an?)\s+/i, '') : roleText;
         let end = lastTok;
         // "President Macron of France": the place after the name still belongs to the role.
         if (ofRun.length === 0) {
@@ -467,7 +474,7 @@ function titledMentionAt(
         i,
         lastTok,
         null,
-        roleText.replace(/^(the|his|her|its|their)\s+/i, ''),
+        roleText.replace(/^(the|his|her|its|their|an?)\s+/i, ''),
         head,
         filteredQuals,
       );
@@ -489,6 +496,8 @@ function mentionAt(
   if (
     !t.cap &&
     !DETERMINERS.has(t.low) &&
+    t.low !== 'a' &&
+    t.low !== 'an' &&
     t.low !== 'he' &&
     t.low !== 'she' &&
     t.low.indexOf('-') < 0
@@ -513,7 +522,7 @@ function mentionAt(
   let det = false;
   let poss = false;
   if (DETERMINERS.has(t.low) && !t.cap) det = true;
-  if (t.low === 'the') det = true;
+  if (t.low === 'the' || t.low === 'a' || t.low === 'an') det = true;
   if (det) j++;
   const modStart = j;
   // Modifiers before a title: "Azerbaijani", "UK", "European Commission", "Iran's", "Sri Lanka's".
@@ -525,7 +534,7 @@ function mentionAt(
     // ("A Downing Street spokesperson": after an article it names the office.)
     const article = k === modStart && /^(a|an|the)$/.test(tk[k - 1]?.low ?? '');
     if (
-      NOT_NAME.has(x.low) ||
+      (NOT_NAME.has(x.low) && !(INSTITUTIONS.has(x.low) && (det || k > modStart))) ||
       (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4 && !article)
     )
       break;
@@ -608,7 +617,8 @@ function saysAfterAside(s: string, tk: Token[], k: number, offset: number): bool
   const first = tk[k];
   if (!first || !/^\s*,\s*$/.test(s.slice((tk[k - 1] as Token).end - offset, first.start - offset)))
     return false;
-  let title = false;
+  // "…, a resident, said" / "…, den leader, thanked": an article or a title describes a person.
+  let title = first.low === 'a' || first.low === 'an' || first.low === 'the';
   for (let j = k; j < tk.length && j - k < 10; j++) {
     const t = tk[j] as Token;
     if (isTitleWord(t.low)) title = true;

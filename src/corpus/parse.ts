@@ -604,14 +604,49 @@ function readPlainSentence(
     return;
   }
   if (!subj) {
-    readUnclaimed(st, p, s, sTokens);
+    const glued = speakerAfterHeading(ptext, p.start, sTokens, mentions);
+    if (glued) readPlainSentenceAs(st, p, s, sTokens, glued);
+    else readUnclaimed(st, p, s, sTokens);
     return;
   }
+  readPlainSentenceAs(st, p, s, sTokens, subj);
+}
+
+/**
+ * "… Report on Street Trees City Engineer Lund introduced …": no subject was found (the speaker
+ * follows a glued heading's preposition), yet a mention is directly followed by a verb of saying.
+ */
+function speakerAfterHeading(
+  text: string,
+  offset: number,
+  sTokens: Token[],
+  mentions: Mention[],
+): Mention | null {
+  for (const m of mentions) {
+    if (m.kind === 'pronoun' || m.possessive) continue;
+    const next = sTokens[sTokens.findIndex((t) => t.start === m.start) + m.last - m.first + 1];
+    if (!next || !/^\s+$/.test(text.slice(m.end - offset, next.start - offset))) continue;
+    if (/ed$/.test(next.low) && reportingVerbFollows(text, offset, sTokens, m)) return m;
+  }
+  return null;
+}
+
+function readPlainSentenceAs(
+  st: State,
+  p: Paragraph,
+  s: Span,
+  sTokens: Token[],
+  subj: Mention,
+): void {
+  const ptext = p.text;
   const says =
     (reportingVerbFollows(ptext, p.start, sTokens, subj) ||
       hasJoinedSaying(sTokens, subj.last + 1)) &&
     !isProcedure(ptext.slice(s.start, s.end));
-  const person = resolveMention(st, subj) ?? (says ? addOfficeHolder(st, p, subj) : null);
+  // "A spokesperson said": someone not yet met, whoever else holds that office.
+  const indefinite = subj.kind === 'role' && /^an?\s/i.test(subj.text);
+  const person =
+    (indefinite ? null : resolveMention(st, subj)) ?? (says ? addOfficeHolder(st, p, subj) : null);
   if (!person || !says) {
     readUnclaimed(st, p, s, sTokens);
     if (person) st.focus = person;
@@ -671,7 +706,7 @@ function addOfficeHolder(st: State, p: Paragraph, m: Mention): Person | null {
 function speechStart(text: string, offset: number, s: Span, subj: Mention): Span {
   const at = subj.start - offset;
   const lead = text.slice(s.start, at);
-  if (wordCount(lead) < 4 || /,\s*$/.test(lead) || !/[\d)]/.test(lead)) return s;
+  if (wordCount(lead) < 2 || /,\s*$/.test(lead) || !/[\d)]/.test(lead)) return s;
   return { start: at, end: s.end };
 }
 

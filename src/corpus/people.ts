@@ -134,7 +134,7 @@ export function renamePerson(p: Person, name: string): void {
 export function addRole(p: Person, role: RoleInfo): void {
   if (p.roleKeys.has(role.text)) return;
   p.roleKeys.add(role.text);
-  const t = role.text.replace(/^(the|his|her)\s+/i, '').trim();
+  const t = role.text.replace(/^(the|his|her|an?)\s+/i, '').trim();
   if (!t) return;
   const r = { ...role, text: t.charAt(0).toUpperCase() + t.slice(1) };
   const k = r.text.toLowerCase();

@@ -156,7 +156,9 @@ export function splitSentences(p: string, protect: Span[] = []): Span[] {
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const w = word.toLowerCase();
-      if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word)) continue;
+      // "… at 7:00 p.m. 4.01) Presentation …": a numbered agenda item starts after an abbreviation.
+      const item = /^\(?\d+(?:\.\d+)*[.)]\s/.test(p.slice(m, m + 12));
+      if ((ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word)) && !item) continue;
     }
     if (inProtected(k)) continue;
     out.push({ start, end: k });

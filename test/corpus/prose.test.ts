@@ -1,0 +1,179 @@
+// Prose records read by the paragraph parser: minutes, readouts, UN-style coverage and scraped
+// news pages. Who says what, in which form, in order; group statements have no speaker.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/corpus/parse.js';
+import type { ParsedReport } from '../../src/corpus/parse.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'prose');
+
+function parseFixture(name: string): { r: ParsedReport; text: string } {
+  const text = readFileSync(join(FIXTURES, name), 'utf8');
+  return { r: parseReport(text, name), text };
+}
+
+/** "kind speaker: first words" per statement, in file order. */
+function summary(r: ParsedReport, words = 4): string[] {
+  return r.statements.map(
+    (s) =>
+      `${s.kind} ${s.speaker ?? '-'}: ${s.text.replace(/\s+/g, ' ').split(' ').slice(0, words).join(' ')}`,
+  );
+}
+
+function expectVerbatim(r: ParsedReport, text: string): void {
+  for (const s of r.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+}
+
+describe('council minutes (typed, hard-wrapped, scanned)', () => {
+  const { r, text } = parseFixture('harbour-board-minutes-1993.txt');
+
+  it('attributes reported speech to councillors and to an officer named by title, then "He"', () => {
+    expect(summary(r)).toEqual([
+      'paraphrase Quinn: Harbourmaster Quinn introduced his',
+      'paraphrase Quinn: He explained that silt',
+      'paraphrase Quinn: In addition, the survey',
+      'paraphrase Brown: Councillor Brown said that',
+      'paraphrase Okafor: AIderman Okafor asked whether',
+      'paraphrase Quinn: The Harbourmaster replied that',
+      'paraphrase -: Members discussed the timing',
+    ]);
+    expectVerbatim(r, text);
+  });
+
+  it('joins a sentence wrapped over lines into one statement', () => {
+    const s = r.statements.find((x) => /^He\sexplained/.test(x.text));
+    expect(s?.text).toContain(
+      'over the winter\nand that the channel would need dredging before August.',
+    );
+  });
+
+  it('reads "AIderman" as the same alderman, and the roster and the motion as no speech', () => {
+    expect(r.speakers.map((s) => s.name)).toEqual(['Quinn', 'Brown', 'Okafor']);
+    expect(r.speakers.find((s) => s.name === 'Okafor')?.aliases).toContain('AIderman Okafor');
+    expect(r.statements.some((s) => /moved|motion|order at|Present/.test(s.text))).toBe(false);
+    expect(r.present.map((p) => p.name)).toEqual(expect.arrayContaining(['Ellis', 'Mwangi']));
+    expect(r.present.map((p) => p.name)).not.toContain('Abbott');
+  });
+
+  it('takes the title from the capitalised heading lines and the date from the page', () => {
+    expect(r.title).toBe('CITY OF PORT ALDER HARBOUR BOARD MINUTES');
+    expect(r.date).toBe('1993-03-03');
+  });
+});
+
+describe('minutes scraped into one long line', () => {
+  const text =
+    'HomeCity Council Minutes 03-04-2003Approved Minutes Regular Council Meeting March 4, 2003 ' +
+    'Mayor Varga called the meeting to order at 7:00 p.m. 3.02) Report on Street Trees City ' +
+    'Engineer Lund introduced the new planting plan. He stated the first trees would go in ' +
+    'next month. Members of the board asked about watering. Pat Osei, a resident, thanked ' +
+    'the Council for the plan. She also thanked the crews.';
+  const r = parseReport(text, 'minutes.txt');
+
+  it('starts the statement at the speaker, not at the agenda heading glued before it', () => {
+    expect(r.statements[0]?.text).toMatch(/^[A-Z][^\d)]*City Engineer Lund introduced the new/);
+    expect(summary(r).slice(1)).toEqual([
+      'paraphrase Lund: He stated the first',
+      'paraphrase Pat Osei: Pat Osei, a resident,',
+      'paraphrase Pat Osei: She also thanked the',
+    ]);
+    expect(r.statements[0]?.speaker).toBe('Lund');
+    expectVerbatim(r, text);
+  });
+
+  it('finds the minutes title inside the scraped line', () => {
+    expect(r.title).toBe('Approved Minutes Regular Council Meeting March 4, 2003');
+  });
+});
+
+describe('a government readout', () => {
+  const { r, text } = parseFixture('ministry-readout.txt');
+
+  it('reads the spokesperson\'s voice, the office holder and "She", and the group', () => {
+    expect(summary(r)).toEqual([
+      'turn A Ministry spokesperson: The Chancellor met the',
+      'paraphrase The Chancellor: The Chancellor said the',
+      'paraphrase -: They agreed to meet',
+      'paraphrase The Chancellor: On fisheries, the Chancellor',
+      'paraphrase The Chancellor: She said that both',
+    ]);
+    expectVerbatim(r, text);
+  });
+
+  it('never invents a person from a group statement', () => {
+    expect(r.speakers.map((s) => s.name)).toEqual(['A Ministry spokesperson', 'The Chancellor']);
+  });
+});
+
+describe('UN meetings coverage', () => {
+  const { r, text } = parseFixture('security-council-coverage.txt');
+
+  it('names the briefer from the appositive, follows "she said" and the title, and the delegate', () => {
+    expect(summary(r)).toEqual([
+      'paraphrase -: Members voiced concern over',
+      'paraphrase Amara Diallo: At the outset, Amara',
+      'paraphrase Amara Diallo: Since Sunday, three villages',
+      'quote Amara Diallo: Both sides must pull',
+      'paraphrase The representative of Freedonia: The representative of Freedonia',
+    ]);
+    expect(r.speakers.find((s) => s.name === 'Amara Diallo')?.role).toBe(
+      'Assistant Secretary-General for Peacekeeping',
+    );
+    expectVerbatim(r, text);
+  });
+});
+
+describe('a scraped news page', () => {
+  const { r, text } = parseFixture('glued-heading.txt');
+
+  it('does not read a headline verb glued to the first sentence as a name', () => {
+    expect(r.speakers.map((s) => s.name)).toEqual(['Elena Varga']);
+    expect(r.statements.every((s) => !s.text.startsWith('Mayor Meets'))).toBe(true);
+  });
+
+  it('reads a summary sentence joined to a verb of saying as paraphrase', () => {
+    expect(summary(r)).toEqual([
+      'paraphrase Elena Varga: The Mayor welcomed the',
+      'quote Elena Varga: The harbour belongs to',
+    ]);
+    expectVerbatim(r, text);
+  });
+});
+
+describe('prose readers on arbitrary text', () => {
+  const pieces = fc.constantFrom(
+    'Present: Ald. Okafor, Lanyon',
+    'MOTION: ',
+    'Members discussed ',
+    'They agreed ',
+    'A spokesperson said:',
+    'The representative of Freedonia said ',
+    'AIderman Lanyon ',
+    'Councillor Brown said that ',
+    ', he said, ',
+    'In addition, ',
+    'made the point that ',
+    'Meets with Traders',
+    '4.01) ',
+    'the motion carried',
+    '\n',
+    '\n\n',
+    'wrapped line that goes on and on and on to the',
+    '. ',
+  );
+  const prose = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 50 });
+
+  it('never throws and every statement is a verbatim slice', () => {
+    fc.assert(
+      fc.property(prose, (xs) => {
+        const text = xs.join('');
+        const r = parseReport(text, 'prose.txt');
+        expect(r.warnings.every((w) => !w.message.startsWith('could not be parsed'))).toBe(true);
+        for (const s of r.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
