@@ -258,6 +258,12 @@ const FIELD_WORDS = new Set(
   ).split(' '),
 );
 
+const AGENDA_WORDS = new Set(
+  'report reports business minutes agenda adjournment announcements communications correspondence discussion recommendations resolution motion items comments session meeting hearing'.split(
+    ' ',
+  ),
+);
+
 /** Offices that head a one-name field ("Chair: Ald. Okafor", "Recorder: K. Pike"). */
 const FIELD_OFFICES = new Set([
   'chair',
@@ -274,6 +280,11 @@ const FIELD_OFFICES = new Set([
  */
 export function isRecordField(line: string): boolean {
   if (ROSTER.test(line)) return true;
+  // "REPORT OF THE CITY MANAGER", "NEW BUSINESS": a capitalised agenda heading, not a speaker.
+  if (!/\p{Ll}/u.test(line) && line.length <= 80) {
+    const words = line.toLowerCase().split(/[^a-z-]+/);
+    if (words.some((w) => AGENDA_WORDS.has(w))) return true;
+  }
   const m = /^[*_\s]*([^:\n]{1,50}?)[*_\s]*:/.exec(line);
   if (!m || !m[1]) return false;
   const words = m[1]

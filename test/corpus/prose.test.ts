@@ -142,6 +142,26 @@ describe('a scraped news page', () => {
   });
 });
 
+describe('where a voice ends', () => {
+  it('gives a named speaker\'s "said:" only the paragraph after it, not the narration that follows', () => {
+    const text =
+      'Harbour talks\n\nMayor Elena Varga said:\n\nThe harbour must stay public.\n\n' +
+      'The talks ended at noon with lunch on the quay.\n';
+    expect(summary(parseReport(text, 'x.txt'))).toEqual([
+      'paraphrase Elena Varga: The harbour must stay',
+    ]);
+  });
+
+  it('does not read a capitalised agenda heading as a speaker label', () => {
+    const text =
+      'MINUTES\n\nREPORT OF THE CITY MANAGER\n\nCity Manager Dana Lund said that the budget was balanced.\n\n' +
+      'The Council recessed at 8:10 p.m.\n';
+    const r = parseReport(text, 'x.txt');
+    expect(summary(r)).toEqual(['paraphrase Dana Lund: City Manager Dana Lund']);
+    expect(r.speakers.map((x) => x.name)).toEqual(['Dana Lund']);
+  });
+});
+
 describe('prose readers on arbitrary text', () => {
   const pieces = fc.constantFrom(
     'Present: Ald. Okafor, Lanyon',
