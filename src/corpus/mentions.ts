@@ -44,7 +44,7 @@ export const HEAD_TITLES = new Set(
     'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head ' +
     'councilmember councilwoman councilman alderperson selectman selectwoman trustee supervisor ' +
     'manager administrator engineer planner forester auditor solicitor assessor comptroller librarian ' +
-    'coordinator ald cllr coun supt atty commr mgr'
+    'coordinator delegate ald cllr coun supt atty commr mgr'
   ).split(' '),
 );
 
@@ -601,8 +601,28 @@ function mentionAt(
         (isReportingVerb(after.low, tk[i + run.length + 1]?.low) ||
           saysAfterAside(s, tk, i + run.length, offset))
       ) {
-        const name = run.map((x) => x.text).join(' ');
-        return makeMention(s, tk, offset, 'name', i, i + run.length - 1, name, null, null, []);
+        const written = run.map((x) => x.text).join(' ');
+        // "OLGA PETROVNA" is Olga Petrovna.
+        const name = /\p{Ll}/u.test(written) ? written : titleCase(written);
+        const last = tk[i + run.length - 1] as Token;
+        const country = /^\s*\((\p{Lu}[\p{L} .'-]{1,40})\)/u.exec(s.slice(last.end - offset))?.[1];
+        if (!country)
+          return makeMention(s, tk, offset, 'name', i, i + run.length - 1, name, null, null, []);
+        // The delegate speaks for the country in brackets: "the representative of Sylvania".
+        const quals = country.toLowerCase().split(/\s+/);
+        const role = `Representative of ${country}`;
+        return makeMention(
+          s,
+          tk,
+          offset,
+          'name',
+          i,
+          i + run.length - 1,
+          name,
+          role,
+          'representative',
+          quals,
+        );
       }
     }
   }
@@ -615,8 +635,21 @@ function mentionAt(
  */
 function saysAfterAside(s: string, tk: Token[], k: number, offset: number): boolean {
   const first = tk[k];
-  if (!first || !/^\s*,\s*$/.test(s.slice((tk[k - 1] as Token).end - offset, first.start - offset)))
+  if (!first) return false;
+  const lead = s.slice((tk[k - 1] as Token).end - offset, first.start - offset);
+  // "OLGA PETROVNA (Sylvania) said": UN coverage names a delegate with the country in brackets.
+  if (/^\s*\(\s*$/.test(lead)) {
+    for (let j = k; j < tk.length && j - k < 6; j++) {
+      const t = tk[j] as Token;
+      const next = tk[j + 1];
+      if (!next) return false;
+      const gap = s.slice(t.end - offset, next.start - offset);
+      if (gap.includes(')'))
+        return /^\s*\)\s*$/.test(gap) && isReportingVerb(next.low, tk[j + 2]?.low);
+    }
     return false;
+  }
+  if (!/^\s*,\s*$/.test(lead)) return false;
   // "…, a resident, said" / "…, den leader, thanked": an article or a title describes a person.
   let title = first.low === 'a' || first.low === 'an' || first.low === 'the';
   for (let j = k; j < tk.length && j - k < 10; j++) {
@@ -663,6 +696,10 @@ const REPORTING = new Set(
   ).split(' '),
 );
 
+const CONVERSED = new Set(
+  'with to by today yesterday earlier again twice over via privately briefly separately'.split(' '),
+);
+
 const PERSON_NEXT = new Set(
   'mr mrs ms dr president prime minister chancellor king queen prince his her him them their leader secretary governor mayor'.split(
     ' ',
@@ -677,6 +714,9 @@ export function isReportingVerb(low: string, nextLow?: string): boolean {
   if (low === 'thanked' || low === 'thanks') return nextLow !== undefined && nextLow !== 'you';
   if (low === 'welcomed' || low === 'welcome' || low === 'welcomes' || low === 'thank')
     return nextLow !== undefined && !PERSON_NEXT.has(nextLow) && nextLow !== 'the';
+  // "spoke today with the Chancellor" is a call or a meeting; "spoke about jobs" says something.
+  if (low === 'spoke' || low === 'speaks' || low === 'talked')
+    return nextLow === undefined || !CONVERSED.has(nextLow);
   // "Putin called President Aliyev" is a telephone call, "called Iraq a key country" a statement.
   if (low === 'called' || low === 'calls' || low === 'call')
     return nextLow === undefined || !PERSON_NEXT.has(nextLow);

@@ -81,12 +81,26 @@ export function isSayingPhrase(tokens: Token[], i: number): boolean {
     return b === 'clear' || ((b === 'the' || b === 'a') && (c === 'point' || c === 'case'));
   if (a === 'set' || a === 'laid' || a === 'spelled') return b === 'out';
   if (a === 'wanted' || a === 'wished' || a === 'wants') return b === 'to' && c === 'know';
+  // "welcomed the extension" takes a position; "welcomed the President" greets a guest.
+  if ((a === 'welcomed' || a === 'welcomes') && b === 'the') {
+    for (let k = i + 2; k <= i + 4 && k < tokens.length; k++) {
+      const w = (tokens[k] as Token).low;
+      if (isHeadTitle(w) || GUESTS.has(w) || isHonorific(w)) return false;
+    }
+    return true;
+  }
   // "gave a brief report", "provided an update", "delivered the annual presentation"
   if (a === 'gave' || a === 'provided' || a === 'delivered' || a === 'presented')
     for (let k = i + 1; k <= i + 4 && k < tokens.length; k++)
       if (TALK_NOUNS.has((tokens[k] as Token).low)) return true;
   return false;
 }
+
+const GUESTS = new Set(
+  'guest guests visitor visitors delegation delegations delegates participants members leaders audience crowd team'.split(
+    ' ',
+  ),
+);
 
 const TALK_NOUNS = new Set(
   'report overview update summary presentation briefing history background explanation speech remarks account'.split(

@@ -125,6 +125,40 @@ describe('UN meetings coverage', () => {
   });
 });
 
+describe('UN coverage naming delegates by country', () => {
+  const text =
+    'Council Extends Mission\n\n' +
+    'OLGA PETROVNA (Sylvania) said her delegation had abstained on the text.\n\n' +
+    'The representative of Ruritania, speaking also for the Nordic countries, welcomed the extension. He said the Mission had saved lives.\n\n' +
+    "Also speaking were the representatives of Elbonia and Latveria. China's delegate stressed that sovereignty must be respected.\n";
+  const r = parseReport(text, 'x.txt');
+
+  it('reads a capitalised name with the country in brackets, and each delegate apart', () => {
+    expect(summary(r)).toEqual([
+      'paraphrase Olga Petrovna: OLGA PETROVNA (Sylvania) said',
+      'paraphrase The representative of Ruritania: The representative of Ruritania,',
+      'paraphrase The representative of Ruritania: He said the Mission',
+      "paraphrase China's delegate: China's delegate stressed that",
+    ]);
+    expect(r.speakers.find((x) => x.name === 'Olga Petrovna')?.role).toBe(
+      'Representative of Sylvania',
+    );
+  });
+});
+
+describe('a call readout', () => {
+  it('leaves out who spoke with whom, keeps what each said, and the leaders as a group', () => {
+    const text =
+      "Readout of President Novak's Call with Chancellor Berg\n\n" +
+      'President Lena Novak spoke today with Chancellor Jonas Berg of Westholm. The leaders discussed the ferry agreement. ' +
+      'President Novak reaffirmed her support for the fisheries accord. The President welcomed the Chancellor to the summit.\n';
+    expect(summary(parseReport(text, 'x.txt'))).toEqual([
+      'paraphrase -: The leaders discussed the',
+      'paraphrase Lena Novak: President Novak reaffirmed her',
+    ]);
+  });
+});
+
 describe('a scraped news page', () => {
   const { r, text } = parseFixture('glued-heading.txt');
 
