@@ -392,7 +392,13 @@ function titledMentionAt(
       titleWords.push(x.low);
       if (HEAD_TITLES.has(x.low) || isCompoundTitle(x.low)) hasHead = true;
       e++;
-      if (x.possessive) break;
+      if (x.possessive) {
+        // "the Prime Minister's spokesperson": the office after the possessive is the one meant.
+        const y = tk[e];
+        if (!y || !HEAD_TITLES.has(y.low) || y.cap || !adjacent(s, x, y, offset)) break;
+        titleWords.length = 0;
+        hasHead = false;
+      }
     }
     if (hasHead) {
       let head = titleWords.filter((w) => HEAD_TITLES.has(w) || isCompoundTitle(w)).join(' ');

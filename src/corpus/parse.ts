@@ -20,6 +20,7 @@ import {
   renamePerson,
   addAlias,
   addName,
+  addOffice,
   addRole,
   createRegistry,
   findByAlias,
@@ -549,7 +550,7 @@ function readQuoteSentence(
     context = given.context;
   } else {
     const subj = findSubject(ptext, p.start, before, findMentions(ptext, before, p.start, known));
-    if (subj) person = resolveMention(st, subj);
+    if (subj) person = resolveMention(st, subj) ?? addOfficeHolder(st, p, subj);
     else {
       const am = findMentions(ptext, after, p.start, known)[0];
       person = am ? resolveMention(st, am) : st.focus;
@@ -605,11 +606,11 @@ function readPlainSentence(
   }
   if (!subj) {
     const glued = speakerAfterHeading(ptext, p.start, sTokens, mentions);
-    if (glued) readPlainSentenceAs(st, p, s, sTokens, glued);
+    if (glued) readPlainSentenceAs(st, p, s, sTokens, glued, mentions);
     else readUnclaimed(st, p, s, sTokens);
     return;
   }
-  readPlainSentenceAs(st, p, s, sTokens, subj);
+  readPlainSentenceAs(st, p, s, sTokens, subj, mentions);
 }
 
 /**
@@ -637,6 +638,7 @@ function readPlainSentenceAs(
   s: Span,
   sTokens: Token[],
   subj: Mention,
+  mentions: Mention[],
 ): void {
   const ptext = p.text;
   const says =
@@ -645,8 +647,13 @@ function readPlainSentenceAs(
     !isProcedure(ptext.slice(s.start, s.end));
   // "A spokesperson said": someone not yet met, whoever else holds that office.
   const indefinite = subj.kind === 'role' && /^an?\s/i.test(subj.text);
-  const person =
-    (indefinite ? null : resolveMention(st, subj)) ?? (says ? addOfficeHolder(st, p, subj) : null);
+  // "The Prime Minister spoke to Prime Minister Berg": an office named beside its holder's name
+  // is someone else's; an office nobody holds yet is someone new.
+  const other =
+    subj.kind === 'role' && namedElsewhere(st, resolveRole(st.reg, subj, st.focus), subj, mentions);
+  let person = indefinite || other ? null : resolveMention(st, subj);
+  const office = subj.kind === 'role' && /^the\s/i.test(subj.text);
+  person ??= office || says ? addOfficeHolder(st, p, subj) : null;
   if (!person || !says) {
     readUnclaimed(st, p, s, sTokens);
     if (person) st.focus = person;
@@ -693,12 +700,28 @@ function readUnclaimed(st: State, p: Paragraph, s: Span, sTokens: Token[]): void
   else pushDraft(st, st.voice.person, 'turn', p, span, st.voice.context);
 }
 
+function namedElsewhere(
+  st: State,
+  person: Person | null,
+  subj: Mention,
+  mentions: Mention[],
+): boolean {
+  return (
+    !!person &&
+    mentions.some(
+      (m) => m !== subj && m.kind === 'name' && !!m.name && lookupName(st.reg, m.name) === person,
+    )
+  );
+}
+
 /** Someone known only by office ("The representative of the United States emphasized …"). */
 function addOfficeHolder(st: State, p: Paragraph, m: Mention): Person | null {
   if (m.kind !== 'role' || !m.head) return null;
-  const person = addName(st.reg, officeName(p.text, p.start, m));
-  addRole(person, { text: m.role ?? m.text, head: m.head, quals: m.quals });
-  return person;
+  return addOffice(st.reg, officeName(p.text, p.start, m), {
+    text: m.role ?? m.text,
+    head: m.head,
+    quals: m.quals,
+  });
 }
 
 /**

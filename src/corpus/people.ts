@@ -333,3 +333,31 @@ export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Pe
     if (!p.generic && p.present && p.roles.length === 0 && (!open || p.seen > open.seen)) open = p;
   return open;
 }
+
+/**
+ * Someone known only by office ("The Prime Minister", "A Ministry spokesperson"): found by that
+ * exact name or created, never merged with a person by a shared last word.
+ */
+export function addOffice(reg: Registry, name: string, role: RoleInfo): Person {
+  const norm = normalizeName(name);
+  reg.clock++;
+  let p = reg.people.find((x) => x.norm === norm) ?? null;
+  if (!p) {
+    p = {
+      name: name.trim(),
+      aliases: [],
+      roles: [],
+      generic: false,
+      seen: reg.clock,
+      present: false,
+      fixed: false,
+      norm,
+      keys: new Set([norm]),
+      roleKeys: new Set(),
+    };
+    reg.people.push(p);
+  }
+  p.seen = reg.clock;
+  addRole(p, role);
+  return p;
+}

@@ -172,6 +172,16 @@ export function officeName(text: string, offset: number, m: Mention): string {
  * Khamenei met…"): the paragraph starts after the heading when it repeats an earlier line.
  */
 export function unglueHeadings(paras: Paragraph[]): void {
+  const first = paras[0];
+  if (first && !paras.slice(1, 6).some((p) => first.text.startsWith(p.text))) {
+    const k = gluedHeadingEnd(first.text);
+    if (k > 0) {
+      // The heading becomes its own paragraph (same number and line: one line of the file).
+      paras.splice(0, 1, { ...first, end: first.start + k, text: first.text.slice(0, k) });
+      paras.splice(1, 0, { ...first, start: first.start + k, text: first.text.slice(k) });
+      return;
+    }
+  }
   const heads = paras.slice(0, 6).filter((p) => p.text.length >= 12 && p.text.length <= 200);
   for (const p of paras.slice(0, 12)) {
     for (const h of heads) {
@@ -376,4 +386,25 @@ export function rosterNames(line: string): { name: string; present: boolean }[] 
     out.push({ name: item, present });
   }
   return out;
+}
+
+/** Words a glued first sentence starts with ("…PresidentThe Leader…", "…PresidentAyatollah…"). */
+const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'during', 'his', 'her']);
+
+/**
+ * Where a heading glued to the first sentence ends: a lower-case letter directly followed by a
+ * capitalised opener or title ("…Westholm's PresidentThe Leader received…"), after a few heading
+ * words without sentence punctuation. 0 when there is none.
+ */
+function gluedHeadingEnd(text: string): number {
+  const re = /\p{Ll}(\p{Lu}\p{Ll}+)/gu;
+  for (let m = re.exec(text); m && m.index < 160; m = re.exec(text)) {
+    const k = m.index + 1;
+    const head = text.slice(0, k);
+    const words = head.split(/\s+/).length;
+    if (words < 3 || words > 16 || /[.!?:;]/.test(head)) continue;
+    const w = (m[1] ?? '').toLowerCase();
+    if (SENTENCE_OPENERS.has(w) || isHonorific(w) || isHeadTitle(w)) return k;
+  }
+  return 0;
 }

@@ -159,6 +159,37 @@ describe('a call readout', () => {
   });
 });
 
+describe("an office beside its holder's name", () => {
+  it("keeps the Prime Minister apart from the Prime Minister he calls, and reads the spokesperson's voice", () => {
+    const text =
+      'PM call with Prime Minister of Westholm: 3 February 2022\n\n' +
+      "The Prime Minister's spokesperson said:\n\n" +
+      'The Prime Minister spoke to Prime Minister Jonas Berg of Westholm this afternoon.\n\n' +
+      'The Prime Minister condemned the attack on the ferry terminal. Prime Minister Berg thanked him for the call.\n';
+    const r = parseReport(text, 'x.txt');
+    expect(summary(r)).toEqual([
+      "turn The Prime Minister's spokesperson: The Prime Minister spoke",
+      'paraphrase The Prime Minister: The Prime Minister condemned',
+      'paraphrase Jonas Berg: Prime Minister Berg thanked',
+    ]);
+  });
+});
+
+describe('a headline glued to the first sentence with no copy above it', () => {
+  it('splits the headline off and reads the office holder the report never names', () => {
+    const text =
+      "Leader Receives Westholm's PresidentThe Leader of the Revolution received President Jonas Berg of Westholm on Monday.\n\n" +
+      'Referring to the ferry agreement, the Leader said: "This agreement must be carried out quickly."\n\n' +
+      'Pointing to the floods, His Eminence said the two nations should help each other.\n';
+    const r = parseReport(text, 'x.txt');
+    expect(summary(r)).toEqual([
+      'quote The Leader of the Revolution: This agreement must be',
+      'paraphrase The Leader of the Revolution: Pointing to the floods,',
+    ]);
+    expect(r.speakers.map((x) => x.name)).not.toContain('Receives');
+  });
+});
+
 describe('a scraped news page', () => {
   const { r, text } = parseFixture('glued-heading.txt');
 
