@@ -209,7 +209,9 @@ export function joinWrappedLines(
   paras: Paragraph[],
   startsBlock: (line: string) => boolean,
 ): Paragraph[] {
-  if (paras.length < 4 || !looksHardWrapped(paras)) return paras;
+  // Typed pages are sometimes double-spaced: then one blank line separates wrapped lines.
+  const spacing = paras.length < 4 ? -1 : wrappedSpacing(paras);
+  if (spacing < 0) return paras;
   const lengths = paras.map((p) => p.text.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.8)] ?? 0;
   const out: Paragraph[] = [];
@@ -218,7 +220,7 @@ export function joinWrappedLines(
     const prev = out[out.length - 1];
     const join =
       prev &&
-      p.line === prev.line + lineCount(prev.text) &&
+      p.line === prev.line + lineCount(prev.text) + spacing &&
       !BLOCK_START.test(p.text) &&
       !startsBlock(p.text) &&
       indentOf(text, p.start) <= indentOf(text, prev.start) + 1 &&
@@ -234,17 +236,21 @@ export function joinWrappedLines(
   return out;
 }
 
-function looksHardWrapped(paras: Paragraph[]): boolean {
-  let pairs = 0;
-  let wrapped = 0;
-  for (let k = 1; k < paras.length; k++) {
-    const a = paras[k - 1] as Paragraph;
-    const b = paras[k] as Paragraph;
-    if (b.line !== a.line + 1 || a.text.length < 30) continue;
-    pairs++;
-    if (!TERMINAL_END.test(a.text) && /^[\p{Ll}\d(]/u.test(b.text)) wrapped++;
+/** Blank lines between the lines of a wrapped paragraph (0 or 1), or -1 when not wrapped. */
+function wrappedSpacing(paras: Paragraph[]): number {
+  for (const spacing of [0, 1]) {
+    let pairs = 0;
+    let wrapped = 0;
+    for (let k = 1; k < paras.length; k++) {
+      const a = paras[k - 1] as Paragraph;
+      const b = paras[k] as Paragraph;
+      if (b.line !== a.line + 1 + spacing || a.text.length < 30) continue;
+      pairs++;
+      if (!TERMINAL_END.test(a.text) && /^[\p{Ll}\d(]/u.test(b.text)) wrapped++;
+    }
+    if (wrapped >= 3 && wrapped >= pairs * 0.25) return spacing;
   }
-  return wrapped >= 3 && wrapped >= pairs * 0.25;
+  return -1;
 }
 
 function lineCount(s: string): number {

@@ -57,6 +57,13 @@ describe('council minutes (typed, hard-wrapped, scanned)', () => {
     expect(r.present.map((p) => p.name)).not.toContain('Abbott');
   });
 
+  it('reads the same page typed double-spaced alike', () => {
+    const doubled = text.replace(/\n/g, '\n\n');
+    const d = parseReport(doubled, 'doubled.txt');
+    expect(summary(d)).toEqual(summary(r));
+    expectVerbatim(d, doubled);
+  });
+
   it('takes the title from the capitalised heading lines and the date from the page', () => {
     expect(r.title).toBe('CITY OF PORT ALDER HARBOUR BOARD MINUTES');
     expect(r.date).toBe('1993-03-03');
