@@ -599,8 +599,9 @@ function mentionAt(
         return makeMention(s, tk, offset, 'name', i, i + len - 1, name, null, null, []);
       }
     }
-    // An unknown name directly followed by a reporting verb: "Angela Merkel said".
-    if (run.length >= 2) {
+    // An unknown name directly followed by a reporting verb: "Angela Merkel said" (not "the
+    // Task Force agreed": an article makes it a body).
+    if (run.length >= 2 && tk[i - 1]?.low !== 'the') {
       const after = tk[i + run.length];
       if (
         after &&

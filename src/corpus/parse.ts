@@ -308,7 +308,11 @@ function learnWhoIsWho(st: State): void {
   for (const info of st.infos) {
     if (info.kind === 'text' || info.kind === 'heading') learnPeople(st.reg, info, known);
     // "Present: Lanyon, Brown": bare surnames are people, known when "Lanyon asked" comes.
-    for (const r of rosterNames(info.p.text)) addName(st.reg, r.name).present ||= r.present;
+    for (const r of rosterNames(info.p.text)) {
+      const person = addName(st.reg, r.name);
+      person.present ||= r.present;
+      if (r.office) addRole(person, { text: r.office, head: r.office.toLowerCase(), quals: [] });
+    }
   }
   resolveLabels(true);
 }

@@ -12,7 +12,9 @@ const GROUP_NOUNS = new Set(
     'councillors councilors councilmembers councilmen aldermen commissioners trustees ministers ' +
     'officials residents citizens panelists panellists attendees experts governments countries ' +
     'states nations both all several many others council committee board commission panel ' +
-    'group staff they'
+    'group staff they force subcommittee team caucus ' +
+    // Someone left unnamed speaks for nobody the report names: "A resident asked whether …".
+    'resident citizen participant attendee member questioner caller'
   ).split(' '),
 );
 
@@ -375,12 +377,17 @@ const ROSTER_TITLES =
  * The people a roster line lists, without their titles: "Present: Ald. Okafor (Chair), Lanyon,
  * J. Reyes" → Okafor, Lanyon, J. Reyes. Descriptions ("Director of Planning") are left out.
  */
-export function rosterNames(line: string): { name: string; present: boolean }[] {
+export function rosterNames(
+  line: string,
+): { name: string; present: boolean; office: string | null }[] {
   const m = ROSTER.exec(line);
   if (!m) return [];
   const present = !/absent|excused/i.test(m[0]);
-  const out: { name: string; present: boolean }[] = [];
+  const out: { name: string; present: boolean; office: string | null }[] = [];
   for (const raw of line.slice(m[0].length).split(/[,;]|\band\b/)) {
+    // "Okafor (Chair)": the office in brackets is what "the Chair" means later.
+    const bracket = /\(([^)]{2,40})\)/.exec(raw)?.[1]?.trim() ?? '';
+    const office = bracket.split(/\s+/).some((w) => isHeadTitle(w.toLowerCase())) ? bracket : null;
     const item = raw
       .replace(/\([^)]*\)?/g, ' ')
       .trim()
@@ -389,7 +396,7 @@ export function rosterNames(line: string): { name: string; present: boolean }[] 
     if (!/^(?:\p{Lu}[\p{L}'\u2019-]*\.?\s+){0,2}\p{Lu}[\p{L}'\u2019-]+$/u.test(item)) continue;
     const words = item.toLowerCase().split(/\s+/);
     if (words.some((w) => isHeadTitle(w) || isHonorific(w.replace(/\.$/, '')))) continue;
-    out.push({ name: item, present });
+    out.push({ name: item, present, office });
   }
   return out;
 }

@@ -70,6 +70,22 @@ describe('council minutes (typed, hard-wrapped, scanned)', () => {
   });
 });
 
+describe('minutes naming the chair in the roster', () => {
+  it('reads "the Chair" as the one the roster marks, bodies and unnamed residents without a speaker', () => {
+    const text =
+      'MINUTES\nPARKS COMMITTEE\nMay 2, 1994\n\nPresent: Alderman Okafor (Chair), Ms. Reyes, Mr. Dunmore\n\n' +
+      'The Chair said that the pool would open in June. The Task Force agreed to meet again in July. ' +
+      'A resident asked whether the fees would rise.\n';
+    const r = parseReport(text, 'x.txt');
+    expect(summary(r)).toEqual([
+      'paraphrase Okafor: The Chair said that',
+      'paraphrase -: The Task Force agreed',
+      'paraphrase -: A resident asked whether',
+    ]);
+    expect(r.speakers.map((x) => x.name)).toEqual(['Okafor']);
+  });
+});
+
 describe('minutes scraped into one long line', () => {
   const text =
     'HomeCity Council Minutes 03-04-2003Approved Minutes Regular Council Meeting March 4, 2003 ' +
