@@ -33,6 +33,7 @@ import {
   continuesReport,
   hasJoinedSaying,
   isGroupStatement,
+  isPassiveAfter,
   isProcedure,
   isRecordField,
   isRosterLine,
@@ -645,9 +646,11 @@ function readPlainSentenceAs(
   mentions: Mention[],
 ): void {
   const ptext = p.text;
+  const after = sTokens.findIndex((t) => t.start === subj.start) + subj.last - subj.first + 1;
   const says =
     (reportingVerbFollows(ptext, p.start, sTokens, subj) ||
       hasJoinedSaying(sTokens, subj.last + 1)) &&
+    !isPassiveAfter(sTokens, after) &&
     !isProcedure(ptext.slice(s.start, s.end));
   // "A spokesperson said": someone not yet met, whoever else holds that office.
   const indefinite = subj.kind === 'role' && /^an?\s/i.test(subj.text);

@@ -421,3 +421,27 @@ function gluedHeadingEnd(text: string): number {
   }
   return 0;
 }
+
+const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+
+/**
+ * "Councillor Brown was thanked for …", "the Mayor was asked to …": the speaker is the one
+ * spoken to, not the one speaking. `from` is the token after the subject.
+ */
+export function isPassiveAfter(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && (tokens[k] as Token).low === 'also') k++;
+  if (!BE.has(tokens[k]?.low ?? '') && tokens[k]?.low !== 'has' && tokens[k]?.low !== 'had')
+    return false;
+  if (!BE.has(tokens[k]?.low ?? '')) {
+    // "has been asked"
+    k++;
+    if (tokens[k]?.low !== 'been') return false;
+  }
+  k++;
+  while (k < tokens.length && ADVERB_SKIP.has((tokens[k] as Token).low)) k++;
+  const v = tokens[k]?.low ?? '';
+  return /ed$/.test(v) || PARTICIPLES.has(v);
+}
+
+const PARTICIPLES = new Set(['told', 'given', 'shown', 'taken', 'brought', 'sent', 'quoted']);

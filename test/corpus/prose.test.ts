@@ -86,6 +86,17 @@ describe('minutes naming the chair in the roster', () => {
   });
 });
 
+describe('the passive voice', () => {
+  it('does not make the one thanked or asked the speaker', () => {
+    const text =
+      'Minutes\n\nCouncillor Brown was thanked for her work on the plan. Councillor Ellis has been asked to chair the panel. ' +
+      'Councillor Brown has said that the plan works.\n';
+    expect(summary(parseReport(text, 'x.txt'))).toEqual([
+      'paraphrase Brown: Councillor Brown has said',
+    ]);
+  });
+});
+
 describe('minutes scraped into one long line', () => {
   const text =
     'HomeCity Council Minutes 03-04-2003Approved Minutes Regular Council Meeting March 4, 2003 ' +
