@@ -608,32 +608,33 @@ function mentionAt(
         (isReportingVerb(after.low, tk[i + run.length + 1]?.low) ||
           saysAfterAside(s, tk, i + run.length, offset))
       ) {
-        const written = run.map((x) => x.text).join(' ');
-        // "OLGA PETROVNA" is Olga Petrovna.
-        const name = /\p{Ll}/u.test(written) ? written : titleCase(written);
-        const last = tk[i + run.length - 1] as Token;
-        const country = /^\s*\((\p{Lu}[\p{L} .'-]{1,40})\)/u.exec(s.slice(last.end - offset))?.[1];
-        if (!country)
-          return makeMention(s, tk, offset, 'name', i, i + run.length - 1, name, null, null, []);
-        // The delegate speaks for the country in brackets: "the representative of Sylvania".
-        const quals = country.toLowerCase().split(/\s+/);
-        const role = `Representative of ${country}`;
-        return makeMention(
-          s,
-          tk,
-          offset,
-          'name',
-          i,
-          i + run.length - 1,
-          name,
-          role,
-          'representative',
-          quals,
-        );
+        return speakerNameMention(s, tk, offset, i, run);
       }
     }
   }
   return null;
+}
+
+/** An unknown name that speaks ("Angela Merkel said", "OLGA PETROVNA (Sylvania) said"). */
+function speakerNameMention(
+  s: string,
+  tk: Token[],
+  offset: number,
+  i: number,
+  run: Token[],
+): Mention {
+  const written = run.map((x) => x.text).join(' ');
+  // "OLGA PETROVNA" is Olga Petrovna.
+  const name = /\p{Ll}/u.test(written) ? written : titleCase(written);
+  const last = i + run.length - 1;
+  const country = /^\s*\((\p{Lu}[\p{L} .'-]{1,40})\)/u.exec(
+    s.slice((tk[last] as Token).end - offset),
+  )?.[1];
+  if (!country) return makeMention(s, tk, offset, 'name', i, last, name, null, null, []);
+  // The delegate speaks for the country in brackets: "the representative of Sylvania".
+  const quals = country.toLowerCase().split(/\s+/);
+  const role = `Representative of ${country}`;
+  return makeMention(s, tk, offset, 'name', i, last, name, role, 'representative', quals);
 }
 
 /**

@@ -637,6 +637,7 @@ function speakerAfterHeading(
   return null;
 }
 
+/** A sentence whose subject is `subj`: reported speech when the subject says something. */
 function readPlainSentenceAs(
   st: State,
   p: Paragraph,
@@ -670,10 +671,10 @@ function readPlainSentenceAs(
   if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
     // "The Leader said:" introduces what follows; it says nothing itself.
     st.intro = { person, context: ptext.slice(span.start, span.end) };
-    // Alone on its line, it opens a readout: the paragraphs after it.
-    // Readouts speak through an office ("A Downing Street spokesperson said:"), not a name.
-    const office = subj.kind === 'role' || /spokes|secretary/.test(subj.head ?? '');
-    if (span.start === 0 && office) st.voice = st.intro;
+    // Alone on its line and said through an office ("A Downing Street spokesperson said:"), it
+    // opens a readout: the paragraphs after it are in that voice.
+    const spokesperson = subj.kind === 'role' || /spokes|secretary/.test(subj.head ?? '');
+    if (span.start === 0 && spokesperson) st.voice = st.intro;
   } else if (span) pushDraft(st, person, 'paraphrase', p, span, null);
   st.focus = person;
 }
