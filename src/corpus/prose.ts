@@ -286,7 +286,9 @@ const FIELD_WORDS = new Set(
     'action actions vote votes result results resolved resolution recommendation recommendations ' +
     'discussion decision decisions item items agenda subject re to from cc date time place location ' +
     'minutes adjournment adjourned business comment comments announcements reports report ' +
-    'correspondence communications summary purpose attachments enclosures next follow-up'
+    'correspondence communications summary purpose attachments enclosures next follow-up order call ' +
+    'meeting introductions goals issues questions topics review presentation proposal proposals ' +
+    'conclusion conclusions findings other approval approvals'
   ).split(' '),
 );
 
