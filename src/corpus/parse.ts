@@ -42,6 +42,7 @@ import {
   rosterNames,
   isSayingPhrase,
   officeName,
+  pronounOf,
   unglueHeadings,
 } from './prose.js';
 import {
@@ -369,9 +370,10 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
 }
 
 function resolveMention(st: State, m: Mention): Person | null {
-  if (m.kind === 'pronoun') return st.focus;
+  if (m.kind === 'pronoun') return pronounTarget(st, m);
   if (m.kind === 'name' && m.name) {
     const p = addName(st.reg, m.name, { alias: m.alias });
+    p.pronoun ??= pronounOf(m.text);
     if (m.alias !== p.name) addAlias(p, m.alias);
     if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
     return p;
@@ -383,6 +385,26 @@ function resolveMention(st: State, m: Mention): Person | null {
       addRole(p, { text: m.role, head: m.head, quals: m.quals });
   }
   return p;
+}
+
+/**
+ * Whom "he" or "she" means: the person in focus, unless the report has told that the focus is
+ * the other ("Ms. Reyes asked … He replied …"): then the last person it has told is.
+ */
+function pronounTarget(st: State, m: Mention): Person | null {
+  const said = m.text.toLowerCase();
+  const want = said === 'he' ? 'he' : said === 'she' ? 'she' : null;
+  const focus = st.focus;
+  if (!want || !focus) return focus;
+  if (!focus.pronoun) {
+    focus.pronoun = want;
+    return focus;
+  }
+  if (focus.pronoun === want) return focus;
+  let best: Person | null = null;
+  for (const p of st.reg.people)
+    if (p.pronoun === want && !p.generic && (!best || p.seen > best.seen)) best = p;
+  return best ?? focus;
 }
 
 function pushDraft(

@@ -26,6 +26,8 @@ export interface Person {
   keys: Set<string>;
   /** Role texts already seen (as written), to skip repeats cheaply. */
   roleKeys: Set<string>;
+  /** "he" or "she", once a form of address or a pronoun has told (for whom "she" means). */
+  pronoun?: 'he' | 'she';
 }
 
 export interface Registry {

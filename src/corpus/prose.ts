@@ -447,3 +447,26 @@ export function isPassiveAfter(tokens: Token[], from: number): boolean {
 }
 
 const PARTICIPLES = new Set(['told', 'given', 'shown', 'taken', 'brought', 'sent', 'quoted']);
+
+/** The pronoun a form of address tells: "Mr. Pike" → he, "Ms. Reyes" → she. */
+export function pronounOf(mention: string): 'he' | 'she' | undefined {
+  // Only forms of address that tell (not "Alderman" or "Chairman", which women hold too).
+  const w = /^(\p{L}+)/u.exec(mention)?.[1]?.toLowerCase() ?? '';
+  if (HE.has(w)) return 'he';
+  if (SHE.has(w)) return 'she';
+  return undefined;
+}
+
+const HE = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'brother']);
+const SHE = new Set([
+  'ms',
+  'mrs',
+  'miss',
+  'madam',
+  'madame',
+  'dame',
+  'lady',
+  'queen',
+  'princess',
+  'sister',
+]);

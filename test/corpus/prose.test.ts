@@ -86,6 +86,20 @@ describe('minutes naming the chair in the roster', () => {
   });
 });
 
+describe('he and she', () => {
+  it('follows "she" back to the woman when the man spoke last', () => {
+    const text =
+      'Minutes\n\nMr. Pike reported that the survey was complete. Ms. Reyes asked whether the high school was included. ' +
+      'He replied that it was not. She said that it should be.\n';
+    expect(summary(parseReport(text, 'x.txt'), 3)).toEqual([
+      'paraphrase Pike: Mr. Pike reported',
+      'paraphrase Reyes: Ms. Reyes asked',
+      'paraphrase Pike: He replied that',
+      'paraphrase Reyes: She said that',
+    ]);
+  });
+});
+
 describe('the passive voice', () => {
   it('does not make the one thanked or asked the speaker', () => {
     const text =
