@@ -55,7 +55,35 @@ export function isGroupStatement(text: string, offset: number, tokens: Token[]):
   return false;
 }
 
+/**
+ * "President Berg and President Rouhani also discussed …": two people named together say
+ * something jointly, a statement of neither alone.
+ */
+function jointSaysAt(tokens: Token[], from: number): boolean {
+  let k = from;
+  let names = 0;
+  let joined = false;
+  for (; k < tokens.length && k - from < 14; k++) {
+    const t = tokens[k] as Token;
+    if (t.cap || (names > 0 && (t.low === 'of' || t.low === 'the'))) {
+      if (t.cap) names++;
+      continue;
+    }
+    if (t.low === 'and' && names > 0 && !joined) {
+      joined = true;
+      names = 0;
+      continue;
+    }
+    break;
+  }
+  if (!joined || names === 0) return false;
+  while (k < tokens.length && ADVERB_SKIP.has((tokens[k] as Token).low)) k++;
+  const verb = tokens[k];
+  return !!verb && (GROUP_VERBS.has(verb.low) || isReportingVerb(verb.low, tokens[k + 1]?.low));
+}
+
 function groupSaysAt(text: string, offset: number, tokens: Token[], from: number): boolean {
+  if (jointSaysAt(tokens, from)) return true;
   let noun = -1;
   for (let k = from; k < tokens.length && k - from < 6; k++) {
     const t = tokens[k] as Token;

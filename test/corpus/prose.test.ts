@@ -199,10 +199,12 @@ describe('a call readout', () => {
     const text =
       "Readout of President Novak's Call with Chancellor Berg\n\n" +
       'President Lena Novak spoke today with Chancellor Jonas Berg of Westholm. The leaders discussed the ferry agreement. ' +
-      'President Novak reaffirmed her support for the fisheries accord. The President welcomed the Chancellor to the summit.\n';
+      'President Novak reaffirmed her support for the fisheries accord. The President welcomed the Chancellor to the summit. ' +
+      'President Novak and Chancellor Berg also agreed to meet in June.\n';
     expect(summary(parseReport(text, 'x.txt'))).toEqual([
       'paraphrase -: The leaders discussed the',
       'paraphrase Lena Novak: President Novak reaffirmed her',
+      'paraphrase -: President Novak and Chancellor',
     ]);
   });
 });
