@@ -601,11 +601,12 @@ function mentionAt(
     }
     // An unknown name directly followed by a reporting verb: "Angela Merkel said" (not "the
     // Task Force agreed": an article makes it a body).
-    if (run.length >= 2 && tk[i - 1]?.low !== 'the') {
+    if (run.length >= 2 && !AFTER_NO_SPEAKER.has(tk[i - 1]?.low ?? '')) {
       const after = tk[i + run.length];
       if (
         after &&
-        (isReportingVerb(after.low, tk[i + run.length + 1]?.low) ||
+        ((adjacent(s, run[run.length - 1] as Token, after, offset) &&
+          isReportingVerb(after.low, tk[i + run.length + 1]?.low)) ||
           saysAfterAside(s, tk, i + run.length, offset))
       ) {
         return speakerNameMention(s, tk, offset, i, run);
@@ -614,6 +615,11 @@ function mentionAt(
   }
   return null;
 }
+
+/** Words after which a capitalised run is a thing or a body, not a speaker ("in Reed Elsevier"). */
+const AFTER_NO_SPEAKER = new Set(
+  'the in of at by from with on for to into v vs versus under against'.split(' '),
+);
 
 /** An unknown name that speaks ("Angela Merkel said", "OLGA PETROVNA (Sylvania) said"). */
 function speakerNameMention(

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../src/corpus/mentions.js';
 import { parseReport } from '../../src/corpus/parse.js';
+import { tokenize } from '../../src/corpus/text.js';
 import type { ParsedReport } from '../../src/corpus/parse.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'prose');
@@ -96,6 +98,23 @@ describe('he and she', () => {
       'paraphrase Reyes: Ms. Reyes asked',
       'paraphrase Pike: He replied that',
       'paraphrase Reyes: She said that',
+    ]);
+  });
+});
+
+describe('names that are not speakers', () => {
+  const none = { fullNames: [], isKnown: () => false };
+  const names = (t: string) =>
+    findMentions(t, tokenize(t), 0, none)
+      .filter((m) => m.kind === 'name')
+      .map((m) => m.name);
+
+  it('reads an unknown name that speaks, not a case or a body after a preposition or article', () => {
+    expect(names('Then Dana Lund said the pier was safe.')).toEqual(['Dana Lund']);
+    expect(names('The statute at issue in Harbour Lines, says that no suit lies.')).toEqual([]);
+    expect(names('The Harbour Board agreed to the plan.')).toEqual([]);
+    expect(names('OLGA PETROVNA (Sylvania) said her delegation abstained.')).toEqual([
+      'Olga Petrovna',
     ]);
   });
 });
