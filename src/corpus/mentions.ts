@@ -511,6 +511,9 @@ function mentionAt(
     return null;
   if ((t.low === 'he' || t.low === 'she') && !t.possessive)
     return makeMention(s, tk, offset, 'pronoun', i, i, null, null, null, []);
+  // "a" and "an" open a mention only before an office: "A Ministry spokesperson", "a delegate".
+  if ((t.low === 'a' || t.low === 'an') && !(tk[i + 1]?.cap || isTitleWord(tk[i + 1]?.low ?? '')))
+    return null;
   // "His Eminence", "Her Excellency": a courtesy form that points at the person in focus.
   const nx = tk[i + 1];
   if (

@@ -341,12 +341,15 @@ const FIELD_OFFICES = new Set([
  * "Present: …", "Chair: Ald. Okafor". Transcripts never put these words in a speaker label.
  */
 export function isRecordField(line: string): boolean {
-  if (ROSTER.test(line)) return true;
   // "REPORT OF THE CITY MANAGER", "NEW BUSINESS": a capitalised agenda heading, not a speaker.
-  if (!/\p{Ll}/u.test(line) && line.length <= 80) {
+  if (line.length <= 80 && !/\p{Ll}/u.test(line)) {
     const words = line.toLowerCase().split(/[^a-z-]+/);
     if (words.some((w) => AGENDA_WORDS.has(w))) return true;
   }
+  // Every other field ends its name with a colon near the start (checked first: this runs often).
+  const colon = line.indexOf(':');
+  if (colon < 0 || colon > 60) return false;
+  if (ROSTER.test(line)) return true;
   const m = /^[*_\s]*([^:\n]{1,50}?)[*_\s]*:/.exec(line);
   if (!m || !m[1]) return false;
   const words = m[1]
@@ -410,7 +413,8 @@ const ROSTER_TITLES =
 export function rosterNames(
   line: string,
 ): { name: string; present: boolean; office: string | null }[] {
-  const m = ROSTER.exec(line);
+  const colon = line.indexOf(':');
+  const m = colon > 0 && colon <= 60 ? ROSTER.exec(line) : null;
   if (!m) return [];
   const present = !/absent|excused/i.test(m[0]);
   const out: { name: string; present: boolean; office: string | null }[] = [];
