@@ -205,7 +205,7 @@ function parseInto(r: ParsedReport): void {
     splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1),
     (line) => isRecordField(line) || detectLabel(line, () => false) !== null,
   );
-  unglueHeadings(paras);
+  const glued = unglueHeadings(paras);
   const st: State = {
     r,
     reg,
@@ -224,6 +224,7 @@ function parseInto(r: ParsedReport): void {
   };
   learnWhoIsWho(st);
   const titleIdx = readTitleAndDate(st, fm, nameDate);
+  r.title ??= glued;
   // Second pass: statements. (Small functions: V8 compiles one giant loop body slowly.)
   for (let i = 0; i < st.infos.length; i++) readParagraph(st, i, titleIdx);
   const { drafts, infos } = st;
@@ -580,7 +581,7 @@ function readQuoteSentence(
     if (subj) person = resolveMention(st, subj) ?? addOfficeHolder(st, p, subj);
     else {
       const am = findMentions(ptext, after, p.start, known)[0];
-      person = am ? resolveMention(st, am) : st.focus;
+      person = am ? (resolveMention(st, am) ?? addOfficeHolder(st, p, am)) : st.focus;
     }
     const beforeText = ptext.slice(s.start, Math.max(s.start, first.open)).trim();
     const second = real[1];

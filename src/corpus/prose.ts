@@ -199,9 +199,10 @@ export function officeName(text: string, offset: number, m: Mention): string {
 
 /**
  * A page heading glued to the first sentence by scraping ("…with Turkish PresidentAyatollah
- * Khamenei met…"): the paragraph starts after the heading when it repeats an earlier line.
+ * Khamenei met…"): the paragraph starts after the heading when it repeats an earlier line, or
+ * the heading is split off the first line (and returned: the title, when nothing else is).
  */
-export function unglueHeadings(paras: Paragraph[]): void {
+export function unglueHeadings(paras: Paragraph[]): string | null {
   const first = paras[0];
   if (first && !paras.slice(1, 6).some((p) => first.text.startsWith(p.text))) {
     const k = gluedHeadingEnd(first.text);
@@ -209,7 +210,7 @@ export function unglueHeadings(paras: Paragraph[]): void {
       // The heading becomes its own paragraph (same number and line: one line of the file).
       paras.splice(0, 1, { ...first, end: first.start + k, text: first.text.slice(0, k) });
       paras.splice(1, 0, { ...first, start: first.start + k, text: first.text.slice(k) });
-      return;
+      return first.text.slice(0, k);
     }
   }
   const heads = paras.slice(0, 6).filter((p) => p.text.length >= 12 && p.text.length <= 200);
@@ -223,6 +224,7 @@ export function unglueHeadings(paras: Paragraph[]): void {
       break;
     }
   }
+  return null;
 }
 
 const TERMINAL_END = /[.!?:;"\u201d)\]]$/;

@@ -228,6 +228,15 @@ describe('a call readout', () => {
   });
 });
 
+describe('an office after a quotation', () => {
+  it('gives the quotation to the office holder the readout never names', () => {
+    const text = 'Readout\n\n"We will stand with Westholm," the Prime Minister said.\n';
+    expect(summary(parseReport(text, 'x.txt'))).toEqual([
+      'quote The Prime Minister: We will stand with',
+    ]);
+  });
+});
+
 describe("an office beside its holder's name", () => {
   it("keeps the Prime Minister apart from the Prime Minister he calls, and reads the spokesperson's voice", () => {
     const text =
@@ -256,6 +265,7 @@ describe('a headline glued to the first sentence with no copy above it', () => {
       'paraphrase The Leader of the Revolution: Pointing to the floods,',
     ]);
     expect(r.speakers.map((x) => x.name)).not.toContain('Receives');
+    expect(r.title).toBe("Leader Receives Westholm's President");
   });
 });
 
