@@ -633,7 +633,9 @@ function readPlainSentence(
     return;
   }
   if (!subj) {
-    const glued = speakerAfterHeading(ptext, p.start, sTokens, mentions);
+    const glued =
+      speakerAfterHeading(ptext, p.start, sTokens, mentions) ??
+      invertedSpeaker(ptext, p.start, sTokens, mentions);
     if (glued) readPlainSentenceAs(st, p, s, sTokens, glued, mentions);
     else readUnclaimed(st, p, s, sTokens);
     return;
@@ -660,6 +662,33 @@ function speakerAfterHeading(
   return null;
 }
 
+/** "The ceasefire must hold, said the representative of Freedonia.": the speaker after the verb. */
+function invertedSpeaker(
+  text: string,
+  offset: number,
+  sTokens: Token[],
+  mentions: Mention[],
+): Mention | null {
+  return mentions.find((m) => saidBefore(text, offset, sTokens, m)) ?? null;
+}
+
+/** ", said the representative of Freedonia": a verb of saying after a comma, then the speaker. */
+function saidBefore(text: string, offset: number, sTokens: Token[], m: Mention): boolean {
+  const at = sTokens.findIndex((t) => t.start === m.start);
+  const verb = sTokens[at - 1];
+  const before = sTokens[at - 2];
+  if (m.kind === 'pronoun' || !verb || !before || verb.cap) return false;
+  if (!/,\s*$/.test(text.slice(before.end - offset, verb.start - offset))) return false;
+  return INVERSION_VERBS.has(verb.low);
+}
+
+/** Verbs that come before their speaker ("…, said the delegate"); "told X" takes an object. */
+const INVERSION_VERBS = new Set(
+  'said says added adds noted notes stressed stresses explained continued concluded insisted warned emphasized emphasised recalled observed replied'.split(
+    ' ',
+  ),
+);
+
 /** A sentence whose subject is `subj`: reported speech when the subject says something. */
 function readPlainSentenceAs(
   st: State,
@@ -673,7 +702,8 @@ function readPlainSentenceAs(
   const after = sTokens.findIndex((t) => t.start === subj.start) + subj.last - subj.first + 1;
   const says =
     (reportingVerbFollows(ptext, p.start, sTokens, subj) ||
-      hasJoinedSaying(sTokens, subj.last + 1)) &&
+      hasJoinedSaying(sTokens, subj.last + 1) ||
+      saidBefore(ptext, p.start, sTokens, subj)) &&
     !isPassiveAfter(sTokens, after) &&
     !isProcedure(ptext.slice(s.start, s.end));
   // "A spokesperson said": someone not yet met, whoever else holds that office.

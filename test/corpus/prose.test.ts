@@ -197,15 +197,17 @@ describe('UN coverage naming delegates by country', () => {
     'Council Extends Mission\n\n' +
     'OLGA PETROVNA (Sylvania) said her delegation had abstained on the text.\n\n' +
     'The representative of Ruritania, speaking also for the Nordic countries, welcomed the extension. He said the Mission had saved lives.\n\n' +
-    "Also speaking were the representatives of Elbonia and Latveria. China's delegate stressed that sovereignty must be respected.\n";
+    "Also speaking were the representatives of Elbonia and Latveria. China's delegate stressed that sovereignty must be respected.\n\n" +
+    'The ceasefire must hold, said the representative of Freedonia.\n';
   const r = parseReport(text, 'x.txt');
 
-  it('reads a capitalised name with the country in brackets, and each delegate apart', () => {
+  it('reads a capitalised name with the country in brackets, each delegate apart, and "said the …"', () => {
     expect(summary(r)).toEqual([
       'paraphrase Olga Petrovna: OLGA PETROVNA (Sylvania) said',
       'paraphrase The representative of Ruritania: The representative of Ruritania,',
       'paraphrase The representative of Ruritania: He said the Mission',
       "paraphrase China's delegate: China's delegate stressed that",
+      'paraphrase The representative of Freedonia: The ceasefire must hold,',
     ]);
     expect(r.speakers.find((x) => x.name === 'Olga Petrovna')?.role).toBe(
       'Representative of Sylvania',
