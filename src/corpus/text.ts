@@ -1,6 +1,8 @@
 // Low-level text slicing for the parser: paragraphs, quotation spans, sentences and word tokens,
 // all as offsets into the original file text so statements can cite their exact place.
 
+import { foldScannedI } from './ocr.js';
+
 export interface Paragraph {
   /** 1-based among non-empty paragraphs of the body. */
   n: number;
@@ -120,7 +122,7 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms messrs dr st jr sr prof gen gov sen rep pres amb maj adm cmdr cpt no nos v vs etc e.g i.e viz cf u.s u.k u.n p.m a.m inc ltd co corp univ mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig vol pp al'.split(
+  'mr mrs ms messrs dr st jr sr prof gen gov sen rep pres amb maj adm cmdr cpt no nos v vs etc e.g i.e viz cf u.s u.k u.n p.m a.m inc ltd co corp univ mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig vol pp al ald supt atty asst dir comm commr cllr coun mgr'.split(
     ' ',
   ),
 );
@@ -134,6 +136,12 @@ const SENTENCE_STARTERS = new Set(
     ' ',
   ),
 );
+
+/**
+ * Title abbreviations as scanners misread them ("Aid." for "Ald.", l read as i): capitalised, so
+ * the ordinary word ("to provide aid. Then …") still ends a sentence.
+ */
+const SCANNED_TITLES = new Set(['Aid', 'Cilr', 'Clir']);
 
 /**
  * Sentence spans of a paragraph: the one sentence splitter of the project (parser, search and
@@ -165,12 +173,16 @@ export function splitSentences(p: string, protect: Span[] = []): Span[] {
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const w = word.toLowerCase();
-      if (/^\p{Lu}$/u.test(word)) continue;
-      if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && w !== 'e.g' && w !== 'i.e') {
-        // An acronym ("U.S."): the sentence ends only where a new one clearly starts.
-        const nextWord = /^\p{L}+/u.exec(p.slice(m, m + 12))?.[0]?.toLowerCase() ?? '';
-        if (!SENTENCE_STARTERS.has(nextWord)) continue;
-      } else if (ABBREVIATIONS.has(w)) continue;
+      // "… at 7:00 p.m. 4.01) Presentation …": a numbered agenda item starts after an abbreviation.
+      const item = /^\(?\d+(?:\.\d+)*[.)]\s/.test(p.slice(m, m + 12));
+      if (!item) {
+        if (/^\p{Lu}$/u.test(word) || SCANNED_TITLES.has(word)) continue;
+        if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && w !== 'e.g' && w !== 'i.e') {
+          // An acronym ("U.S."): the sentence ends only where a new one clearly starts.
+          const nextWord = /^\p{L}+/u.exec(p.slice(m, m + 12))?.[0]?.toLowerCase() ?? '';
+          if (!SENTENCE_STARTERS.has(nextWord)) continue;
+        } else if (ABBREVIATIONS.has(w)) continue;
+      }
     }
     if (inProtected(k)) continue;
     out.push({ start, end: k });
@@ -238,7 +250,7 @@ export function tokenize(s: string, offset = 0): Token[] {
       if (ABBREVIATIONS.has(bare) || i - start === 1 || bare.includes('.')) end = i + 1;
     }
     const text = s.slice(start, end);
-    let low = (end > i ? text.slice(0, -1) : text).toLowerCase();
+    let low = foldScannedI(end > i ? text.slice(0, -1) : text).toLowerCase();
     let possessive = false;
     const lc = low.charCodeAt(low.length - 2);
     if (low.endsWith('s') && (lc === 39 || lc === 0x2019) && low.length > 2) {
