@@ -1,10 +1,25 @@
 // What a file's name says when the file itself does not: a date prefix, a readable title.
+import { MONTH_NAMES } from './months.js';
 
-/** "ethereum-acdt-2026-03.vtt" → "ethereum acdt 2026 03": a title when the file states none. */
+/**
+ * A readable title when the record states none: "2026-05-02-harbour.txt" → "Harbour, 2 May
+ * 2026", "ethereum-acdt-call.vtt" → "Ethereum acdt call". Never a path; null when the name has
+ * no words.
+ */
 export function titleFromFileName(file: string): string | null {
   const base = (file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '');
-  const words = base.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return /\p{L}/u.test(words) ? words : null;
+  const date = dateFromFileName(base);
+  const rest = (date ? base.slice(10) : base).replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : '';
+  const when = date ? readableDate(date) : '';
+  if (!/\p{L}/u.test(words)) return when || null;
+  return when ? `${words}, ${when}` : words;
+}
+
+/** "2026-05-02" → "2 May 2026". */
+function readableDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }
 
 export function dateFromFileName(file: string): string | null {

@@ -103,7 +103,7 @@ describe('a label alone on its line', () => {
       'turn Jon Lindqvist: Our two cities have worked together for many years.',
     ]);
     // The page's font settings are no title: the file name stands in for one.
-    expect(r.title).toBe('brightwater talks');
+    expect(r.title).toBe('Brightwater talks');
     expect(r.speakers.map((s) => [s.name, s.role])).toEqual([
       ['Elena Varga', 'Mayor'],
       ['Jon Lindqvist', 'Premier'],
