@@ -1,0 +1,394 @@
+// Question reading: who (names, roles, typos of names, unknown people), when (years) and what
+// (topic words, as concepts) a question is about.
+import type { SearchIndex, IndexData } from './index-data.js';
+import { buildConcepts, termOf, typoTerms, type Concept } from './expand.js';
+import { sameRoleWord } from './lookup.js';
+import {
+  HONORIFICS,
+  editDistance,
+  expandAbbreviations,
+  tokenizeRaw,
+  type RawToken,
+} from './normalize.js';
+import { QUESTION_WORDS, SPEECH_VERBS, STOPWORDS } from './stopwords.js';
+
+export const MAX_QUESTION_LENGTH = 300;
+// Words in a question short enough that a leading unknown word stands in a speaker's place.
+const SHORT_QUERY = 4;
+// Statements from a meeting the question names ("… with azerbaijan") rank higher; a word names
+// meetings when at most this share of them have it in their title or participants' roles.
+const MENTION_SHARE = 0.34;
+
+export interface Reading {
+  speakers: Set<number>;
+  unknownSpeakers: string[];
+  /** Meetings the question names by a title word or a participant's country or office: the share
+   * of the naming words that name each. */
+  meetings: Map<number, number>;
+  /** A leading word that may be a person the reports do not know ("putin olympics"). */
+  headName: string | null;
+  years: Set<string>;
+  concepts: Concept[];
+}
+
+/** Normalises a question; returns the text to search and a notice, or an error. */
+export function cleanQuestion(question: string): {
+  text: string;
+  notice: string | null;
+  error: string | null;
+} {
+  const raw = typeof question === 'string' ? question : '';
+  let text = raw.replace(/\p{Cc}/gu, ' ').trim();
+  let notice: string | null = null;
+  if (text.length > MAX_QUESTION_LENGTH) {
+    const cut = text.slice(0, MAX_QUESTION_LENGTH);
+    const space = cut.lastIndexOf(' ');
+    text = space > MAX_QUESTION_LENGTH * 0.6 ? cut.slice(0, space) : cut;
+    notice = `Your question was longer than ${MAX_QUESTION_LENGTH} characters; only the first ${text.length} were used.`;
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    return {
+      text,
+      notice,
+      error:
+        'Please type a question with some words in it, for example "what was said about trade?".',
+    };
+  }
+  return { text, notice, error: null };
+}
+
+const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+/** Reads who, when and what a question is about. */
+export function readQuestion(
+  index: SearchIndex,
+  text: string,
+  stemOf: (w: string) => string,
+): Reading {
+  const d = index.data;
+  const tokens: RawToken[] = tokenizeRaw(expandAbbreviations(text));
+  // "the us" typed in lower case is the country.
+  tokens.forEach((t, i) => {
+    if (t.word === 'us' && tokens[i - 1]?.word === 'the') t.word = 'usa';
+  });
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const speakers = new Set<number>();
+
+  // 1. Names and aliases, exactly.
+  tokens.forEach((t, i) => {
+    const list = d.nameTokens.get(t.word);
+    if (!list) return;
+    // A name that is also a common word ("may", "bell") counts only with support: capitalised
+    // mid-question, or next to an honorific or another word of the same name.
+    if (STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word) || d.surfaces.has(t.word)) {
+      const neighbours = [tokens[i - 1]?.word, tokens[i + 1]?.word];
+      const before = tokens[i - 1]?.word ?? '';
+      const supported =
+        neighbours.some(
+          (w) =>
+            w !== undefined &&
+            (HONORIFICS.has(w) || (d.nameTokens.get(w) ?? []).some((s) => list.includes(s))),
+        ) ||
+        (i > 0 && /^\p{Lu}/u.test(t.raw) && t.raw !== t.raw.toUpperCase()) ||
+        // After a word the reports never use: a first name ("theresa may").
+        (before.length >= 3 &&
+          /^\p{L}+$/u.test(before) &&
+          !d.surfaces.has(before) &&
+          !STOPWORDS.has(before));
+      if (!supported && STOPWORDS.has(t.word)) return;
+      if (!supported && !isNameHeavy(d, t.word)) return;
+    }
+    // Several people share the word: keep those another typed word also names.
+    let chosen = list;
+    if (list.length > 1) {
+      const narrowed = list.filter((s) =>
+        tokens.some((o, j) => j !== i && (d.nameTokens.get(o.word) ?? []).includes(s)),
+      );
+      if (narrowed.length > 0) chosen = narrowed;
+    }
+    for (const s of chosen) speakers.add(s);
+    used[i] = true;
+    // Honorifics right before a name belong to it ("President Putin"), and so does a first name
+    // the reports never use ("donald trump").
+    let j = i - 1;
+    const prev = tokens[j]?.word ?? '';
+    if (
+      prev.length >= 3 &&
+      /^\p{L}+$/u.test(prev) &&
+      !d.surfaces.has(prev) &&
+      !STOPWORDS.has(prev) &&
+      !QUESTION_WORDS.has(prev)
+    ) {
+      used[j] = true;
+      j--;
+    }
+    for (; j >= 0 && HONORIFICS.has(tokens[j]?.word ?? ''); j--) used[j] = true;
+  });
+
+  // 2. Roles ("the leader", "sri lankan president", "iraqi pm").
+  findRoleMentions(d, tokens, used, speakers);
+
+  // 3. Names with a typo: fuse.js over the identifying name words.
+  tokens.forEach((t, i) => {
+    if (used[i] || t.word.length < 4 || STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word)) return;
+    if (d.surfaces.has(t.word) || !/^\p{L}+$/u.test(t.word)) return;
+    const hit = d.nameFuse.search(t.word.replace(/[|'=!^$"]/g, ''), { limit: 3 })[0];
+    if (!hit || (hit.score ?? 1) > 0.4) return;
+    // Two typos only in a long word of about the name's length ("barosso"), not "putting"/"putin".
+    const budget = t.word.length >= 6 && Math.abs(t.word.length - hit.item.length) <= 1 ? 2 : 1;
+    if (editDistance(t.word, hit.item, budget) > budget) return;
+    for (const s of d.nameTokens.get(hit.item) ?? []) speakers.add(s);
+    used[i] = true;
+  });
+
+  // 4. Names nobody in the reports has, in a speaker's place ("what did macron say").
+  const unknownSpeakers = findUnknownSpeakers(d, tokens, used);
+
+  // 5. Years ("in 2017") that some meeting has become a filter.
+  const years = new Set<string>();
+  const meetingYears = new Set(
+    index.corpus.meetings.map((m) => m.date?.slice(0, 4)).filter(Boolean),
+  );
+  tokens.forEach((t, i) => {
+    if (!used[i] && /^(19|20)\d\d$/.test(t.word) && meetingYears.has(t.word)) {
+      years.add(t.word);
+      used[i] = true;
+      // "in March 2017", "march 5 2017": the month and day belong to the date.
+      for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+        const w = tokens[j]?.word ?? '';
+        if (MONTH_WORDS.has(w) || /^\d{1,2}(st|nd|rd|th)?$/.test(w)) used[j] = true;
+        else break;
+      }
+    }
+  });
+
+  // 6. Topic words: the rest, minus function words and question phrasing.
+  const content: { word: string; pos: number }[] = [];
+  tokens.forEach((t, i) => {
+    if (
+      used[i] ||
+      STOPWORDS.has(t.word) ||
+      QUESTION_WORDS.has(t.word) ||
+      HONORIFICS_ONLY.has(t.word)
+    )
+      return;
+    content.push({ word: t.word, pos: i });
+  });
+  const concepts = buildConcepts(d, content, stemOf);
+  const headName =
+    speakers.size === 0 && unknownSpeakers.length === 0 ? findHeadName(d, tokens, used) : null;
+  return {
+    speakers,
+    unknownSpeakers,
+    meetings: findMentionedMeetings(index, content, concepts, stemOf),
+    headName,
+    years,
+    concepts,
+  };
+}
+
+const MONTH_WORDS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+
+/** Honorific words that mean nothing alone in a question ("mr", "sir"); office words stay topics. */
+const HONORIFICS_ONLY = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sir',
+  'dame',
+  'hon',
+  'excellency',
+]);
+
+/** A name word that is also an ordinary word counts when it is mostly used as a name. */
+function isNameHeavy(d: IndexData, word: string): boolean {
+  const id = d.surfaces.get(word);
+  if (id === undefined) return true;
+  // Rarely said inside statements (it is in narration, lead-ins, titles: "Vladimir Putin
+  // received…"), or said by nobody as an ordinary word: then it is the name.
+  const said = d.textDf[id] ?? 0;
+  const n = d.docSpeaker.length;
+  return (
+    said <= Math.max(2, n / 1000) ||
+    said * 2 < (d.df[id] ?? 0) ||
+    d.lexicon?.related(word).length === 0
+  );
+}
+
+/** Is the typed word (or its demonym stem) a word of some speaker's role? A few set lookups. */
+function isRoleWord(d: IndexData, w: string): boolean {
+  if (w === 'pm') return d.roleVocab.has('prime');
+  if (d.roleVocab.has(w)) return true;
+  for (let cut = 1; cut <= 3 && w.length - cut >= 4; cut++) {
+    if (d.roleVocab.has(w.slice(0, -cut))) return true;
+  }
+  return w.length >= 4 && (d.rolePrefixes.get(w.slice(0, 4)) ?? []).some((r) => sameRoleWord(w, r));
+}
+
+function findRoleMentions(
+  d: IndexData,
+  tokens: RawToken[],
+  used: boolean[],
+  speakers: Set<number>,
+) {
+  const matchesRoleWord = (typed: string, role: string[]) =>
+    typed === 'pm' ? role.includes('prime') : role.some((r) => sameRoleWord(typed, r));
+  let i = 0;
+  while (i < tokens.length) {
+    // A run of words that are each in some role phrase, with glue allowed inside.
+    let j = i;
+    const run: number[] = [];
+    while (j < tokens.length) {
+      const w = tokens[j]?.word ?? '';
+      if (used[j]) break;
+      if ((w === 'of' || w === 'the' || w === 's') && run.length > 0) {
+        j++;
+        continue;
+      }
+      if (!isRoleWord(d, w)) break;
+      run.push(j);
+      j++;
+    }
+    if (run.length === 0) {
+      i++;
+      continue;
+    }
+    const words = run.map((k) => tokens[k]?.word ?? '');
+    if (words.some((w) => HONORIFICS.has(w))) {
+      let best = 0;
+      let who: number[] = [];
+      d.roles.forEach((phrases, s) => {
+        for (const p of phrases) {
+          const hits = words.filter((w) => matchesRoleWord(w, p)).length;
+          // Every typed word must fit the phrase: "iranian president" is not "president of russia".
+          if (hits !== words.length) continue;
+          if (hits > best) {
+            best = hits;
+            who = [s];
+          } else if (hits === best && !who.includes(s)) who.push(s);
+        }
+      });
+      if (who.length === 1 && who[0] !== undefined) {
+        speakers.add(who[0]);
+        for (const k of run) used[k] = true;
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+}
+
+function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]): string[] {
+  const out: string[] = [];
+  // A plural the dictionary knows ("officials", "europeans") is a group, not a person's name.
+  const isGroup = (w: string) =>
+    w.endsWith('s') && (d.lexicon?.related(w.slice(0, -1)).length ?? 0) > 0;
+  const isCandidate = (k: number) => {
+    const t = tokens[k];
+    return (
+      t !== undefined &&
+      !isGroup(t.word) &&
+      !used[k] &&
+      /^\p{L}{3,}$/u.test(t.word) &&
+      !STOPWORDS.has(t.word) &&
+      !QUESTION_WORDS.has(t.word) &&
+      !HONORIFICS.has(t.word) &&
+      !d.surfaces.has(t.word)
+    );
+  };
+  const report = (from: number, to: number) => {
+    const name = titleCase(
+      tokens
+        .slice(from, to)
+        .map((t) => t.raw)
+        .join(' '),
+    );
+    if (!out.includes(name)) out.push(name);
+    for (let k = from; k < to; k++) used[k] = true;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]?.word ?? '';
+    // "did/does/has/what did X (Y) say|mention|…", "X said …"
+    if (['did', 'does', 'do', 'has', 'have', 'had', 'would', 'will', 'can', 'could'].includes(w)) {
+      let j = i + 1;
+      while (j < tokens.length && HONORIFICS.has(tokens[j]?.word ?? '')) j++;
+      const start = j;
+      while (j < tokens.length && j - start < 3 && isCandidate(j)) j++;
+      if (j > start && SPEECH_VERBS.has(tokens[j]?.word ?? '')) report(start, j);
+    }
+    // "according to X"
+    if (w === 'according' && tokens[i + 1]?.word === 'to') {
+      let j = i + 2;
+      while (j < tokens.length && HONORIFICS.has(tokens[j]?.word ?? '')) j++;
+      const start = j;
+      while (j < tokens.length && j - start < 3 && isCandidate(j)) j++;
+      if (j > start) report(start, j);
+    }
+  }
+  // "X said", "X's view on", "X on Y" at the start: a leading unknown name.
+  let j = 0;
+  while (j < tokens.length && HONORIFICS.has(tokens[j]?.word ?? '')) j++;
+  const start = j;
+  while (j < tokens.length && j - start < 3 && isCandidate(j)) j++;
+  const next = tokens[j]?.word ?? '';
+  if (j > start && (SPEECH_VERBS.has(next) || next === 'on' || next === 'about')) report(start, j);
+  return out;
+}
+
+/**
+ * Meetings a topic word names ("trade with azerbaijan"): only a word that picks out a few meetings
+ * counts, so a word in every title ("meeting", "talks") names none.
+ */
+function findMentionedMeetings(
+  index: SearchIndex,
+  content: { word: string }[],
+  concepts: Concept[],
+  stemOf: (w: string) => string,
+): Map<number, number> {
+  const d = index.data;
+  const total = index.corpus.meetings.length;
+  const named: number[][] = [];
+  for (const { word } of content) {
+    const id = termOf(d, word, stemOf);
+    const list = id === undefined ? undefined : d.meetingKeys.get(id);
+    if (!list || list.length >= total || list.length > Math.max(1, total * MENTION_SHARE)) continue;
+    // A name, not an ordinary word that is also in a name ("port", "united"): WordNet knows it
+    // as a noun only, or not at all.
+    const u = d.lexicon?.usage(word);
+    if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0)) continue;
+    named.push(list);
+    const concept = concepts.find((c) => c.label === stemOf(word));
+    // Only beside other topic words: alone, the word is the topic itself.
+    if (concept && concepts.length > 1) concept.meetings = new Set(list);
+  }
+  const out = new Map<number, number>();
+  for (const list of named)
+    for (const mi of list) out.set(mi, (out.get(mi) ?? 0) + 1 / named.length);
+  return out;
+}
+
+/**
+ * In a short query whose other words are topics ("putin olympics"), a first word that is neither
+ * in the reports (nor a typo of one of their words) nor ordinary English is most likely a person.
+ */
+function findHeadName(d: IndexData, tokens: RawToken[], used: boolean[]): string | null {
+  let i = 0;
+  while (i < tokens.length && HONORIFICS.has(tokens[i]?.word ?? '')) i++;
+  const t = tokens[i];
+  const rest = tokens
+    .slice(i + 1)
+    .filter((o) => !STOPWORDS.has(o.word) && !QUESTION_WORDS.has(o.word));
+  if (!t || used[i] || tokens.length > SHORT_QUERY || rest.length === 0) return null;
+  const w = t.word;
+  if (!/^\p{L}{3,}$/u.test(w) || STOPWORDS.has(w) || QUESTION_WORDS.has(w)) return null;
+  if (d.surfaces.has(w) || d.english.counts.has(w) || typoTerms(d, w).length > 0) return null;
+  // WordNet knows some people ("Putin") as a noun of a sense or two; any other use is a word.
+  const u = d.lexicon?.usage(w);
+  if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0 || u.noun > 2)) return null;
+  return titleCase(t.raw);
+}

@@ -1,0 +1,186 @@
+// Scoring: walks the posting lists of a question's concepts (rarest first), sums BM25F impacts,
+// keeps what passes the honesty gate, and returns the best few in order.
+import { coverageNeeded, LEAST_COVERAGE } from './gate.js';
+import { NARRATION, type SearchIndex } from './index-data.js';
+import type { Reading } from './read-question.js';
+
+// Statements from the meeting that best matches the whole question rank a little higher.
+const MEETING_BOOST = 0.3;
+const MENTION_BOOST = 1;
+
+export interface Ranked {
+  doc: number;
+  score: number;
+  asked: boolean;
+}
+
+/** Orders results: the speaker asked about first; then by score; then report order. */
+function compareRanked(a: Ranked, b: Ranked): number {
+  return Number(b.asked) - Number(a.asked) || b.score - a.score || a.doc - b.doc;
+}
+
+/** The best `k` of a list, ordered (a bounded insertion keeps long result lists cheap). */
+function topK(list: Ranked[], k: number): Ranked[] {
+  if (list.length <= k * 4 || k > 500) return [...list].sort(compareRanked).slice(0, k);
+  const best: Ranked[] = [];
+  for (const r of list) {
+    if (best.length === k && compareRanked(r, best[k - 1] as Ranked) >= 0) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    if (best.length === k) best.pop();
+    while (i > 0 && compareRanked(r, best[i - 1] as Ranked) < 0) i--;
+    best.splice(i, 0, r);
+  }
+  return best;
+}
+
+/** First index in postings [lo, hi) whose doc is >= doc (postings are in doc order). */
+function seek(postDoc: Int32Array, lo: number, hi: number, doc: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((postDoc[mid] ?? 0) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function scoreStatements(
+  index: SearchIndex,
+  reading: Reading,
+  mask: Uint8Array | null,
+  want: number,
+): { total: number; top: Ranked[] } {
+  const d = index.data;
+  const n = index.corpus.statements.length;
+  const { cur, stamp, total, cover, factor, seen, meetingBest } = d.scratch;
+  const touched: number[] = [];
+  const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  const meetingScore = new Float32Array(index.corpus.meetings.length);
+  // Rare concepts first: long posting lists of common words then only probe statements already found.
+  // Words naming a meeting come last and only add to statements the other words found.
+  const concepts = [...reading.concepts].sort(
+    (a, b) => Number(!!a.meetings) - Number(!!b.meetings) || b.weight - a.weight,
+  );
+  const common = Math.max(5000, n / 10);
+  // A paraphrase with a long list only adds to what the question's own words found.
+  const paraphraseCommon = Math.max(1000, n / 100);
+  let remaining = totalWeight;
+
+  concepts.forEach((concept, ci) => {
+    // A statement first found now can reach at most the weight of this and later concepts: when
+    // that is below the coverage every answer needs, only statements already found can gain.
+    const canCreate = remaining / totalWeight + 1e-6 >= LEAST_COVERAGE;
+    remaining -= concept.weight;
+    const conceptTouched: number[] = [];
+    const hit = (doc: number, v: number, full: boolean, f: number) => {
+      if (stamp[doc] !== ci) {
+        stamp[doc] = ci;
+        cur[doc] = v;
+        factor[doc] = full ? f : 0;
+        conceptTouched.push(doc);
+        return;
+      }
+      if (v > (cur[doc] ?? 0)) cur[doc] = v;
+      // Best factor of a full match: a hypernym covers half a word, a partial phrase nothing.
+      if (full && f > (factor[doc] ?? 0)) factor[doc] = f;
+    };
+    for (const exp of concept.expansions) {
+      const lists = exp.terms.map((t) => [d.postStart[t] ?? 0, d.postStart[t + 1] ?? 0] as const);
+      lists.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+      const [shortest, ...others] = lists;
+      if (!shortest) continue;
+      const size = shortest[1] - shortest[0];
+      // Long lists (common words, broad hypernyms) only add to statements already found when
+      // rarer words found some: the cost of a question then follows its rarest words.
+      const found = touched.length + conceptTouched.length;
+      // Only add to statements already found: when no new one could pass, or when a long list
+      // (a common word, a broad hypernym) meets a question whose rarer words found some.
+      const onlyFound =
+        !canCreate ||
+        concept.meetings !== undefined ||
+        (size > common &&
+          found > 0 &&
+          found * 8 < size &&
+          (touched.length > 0 || exp.factor < 1)) ||
+        (exp.factor < 1 && size > paraphraseCommon && found > 0);
+      // Seek each found statement in the list when that is cheaper than walking the list.
+      const probe = onlyFound && found * Math.log2(size + 2) < size;
+      const scoreAt = (doc: number, p: number): number => {
+        let v = d.postImpact[p] ?? 0;
+        for (const [lo, hi] of others) {
+          const q = seek(d.postDoc, lo, hi, doc);
+          if (q >= hi || d.postDoc[q] !== doc) return -1;
+          v += d.postImpact[q] ?? 0;
+        }
+        return (v / exp.terms.length) * exp.factor;
+      };
+      if (probe) {
+        for (const doc of touched.length > 0
+          ? [...touched, ...conceptTouched]
+          : [...conceptTouched]) {
+          const p = seek(d.postDoc, shortest[0], shortest[1], doc);
+          if (p >= shortest[1] || d.postDoc[p] !== doc) continue;
+          const v = scoreAt(doc, p);
+          if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
+        }
+      } else {
+        for (let p = shortest[0]; p < shortest[1]; p++) {
+          const doc = d.postDoc[p] ?? 0;
+          if (mask && mask[doc] === 0) continue;
+          if (onlyFound && seen[doc] !== 1 && stamp[doc] !== ci) continue;
+          const v = scoreAt(doc, p);
+          if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
+        }
+      }
+    }
+    // In a meeting the word names, a statement the other words found covers it without saying it.
+    if (concept.meetings) {
+      for (const doc of touched) {
+        if (concept.meetings.has(d.docMeeting[doc] ?? -1)) hit(doc, 0, true, 1);
+      }
+    }
+    // Meeting-level evidence: the best passage (statement or narration) of each report.
+    const touchedMeetings: number[] = [];
+    for (const doc of conceptTouched) {
+      const mi = d.docMeeting[doc] ?? 0;
+      const v = cur[doc] ?? 0;
+      if (meetingBest[mi] === 0) touchedMeetings.push(mi);
+      if (v > (meetingBest[mi] ?? 0)) meetingBest[mi] = v;
+    }
+    for (const mi of touchedMeetings) {
+      meetingScore[mi] = (meetingScore[mi] ?? 0) + (meetingBest[mi] ?? 0);
+      meetingBest[mi] = 0;
+    }
+    for (const doc of conceptTouched) {
+      if (seen[doc] !== 1) {
+        seen[doc] = 1;
+        touched.push(doc);
+        total[doc] = 0;
+        cover[doc] = 0;
+      }
+      total[doc] = (total[doc] ?? 0) + (cur[doc] ?? 0);
+      cover[doc] = (cover[doc] ?? 0) + concept.weight * (factor[doc] ?? 0);
+    }
+  });
+
+  let maxMeeting = 0;
+  for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
+  const out: Ranked[] = [];
+  for (const doc of touched) {
+    stamp[doc] = -1;
+    seen[doc] = 0;
+    if (d.docSpeaker[doc] === NARRATION) continue;
+    const asked = reading.speakers.has(d.docSpeaker[doc] ?? -1);
+    const coverage = (cover[doc] ?? 0) / totalWeight;
+    if (coverage + 1e-6 < coverageNeeded(reading.speakers.size > 0, asked)) continue;
+    const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
+    // Coordination: a statement that answers more of the question beats one that repeats a part.
+    const coord = 0.5 + 0.5 * Math.min(1, coverage);
+    const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
+    out.push({
+      doc,
+      score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named,
+      asked,
+    });
+  }
+  return { total: out.length, top: topK(out, want) };
+}
