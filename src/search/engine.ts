@@ -33,8 +33,32 @@ export interface AskResult {
   score: number;
 }
 
+/**
+ * Why an answer has the results it has. The engine says what happened; views and the CLI choose
+ * the words (src/answers/ask-words.ts).
+ */
+export type AskOutcome =
+  /** Statements answer; `topicless` when the question named only a speaker (report order). */
+  | { kind: 'found'; topicless: boolean }
+  /** No letter or digit in the question. */
+  | { kind: 'empty-question' }
+  /**
+   * Nobody the reports know: `names` as typed; `from` says whether the question or the speaker
+   * option named them; `candidates` are close known names (for the option).
+   */
+  | { kind: 'unknown-speaker'; names: string[]; from: 'question' | 'option'; candidates: string[] }
+  /** Everyone asked about is in the reports but never quoted. */
+  | { kind: 'silent-speaker'; names: string[] }
+  /** The meeting option matches no meeting. */
+  | { kind: 'unknown-meeting'; query: string }
+  /** No topic word and no speaker: nothing to look for. */
+  | { kind: 'no-topic' }
+  /** Nothing in the reports answers. */
+  | { kind: 'nothing' };
+
 export interface AskAnswer {
   question: string;
+  outcome: AskOutcome;
   results: AskResult[];
   /** How many results exist before limit/offset. */
   total: number;
@@ -44,25 +68,12 @@ export interface AskAnswer {
   unknownSpeakers: string[];
   /** When nothing answers: speakers and topics that the reports do have. */
   suggestions: string[];
-  notice: string | null;
-  error: string | null;
+  /** The question was cut to this many characters (it was longer than MAX_QUESTION_LENGTH). */
+  truncatedTo: number | null;
 }
 
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
-
-function emptyAnswer(question: string): AskAnswer {
-  return {
-    question,
-    results: [],
-    total: 0,
-    speakers: [],
-    unknownSpeakers: [],
-    suggestions: [],
-    notice: null,
-    error: null,
-  };
-}
 
 /** Answers a question: the statements that answer it, best first, or an honest nothing. */
 export function askQuestion(
@@ -70,27 +81,33 @@ export function askQuestion(
   question: string,
   options: AskOptions = {},
 ): AskAnswer {
-  const answer = emptyAnswer(typeof question === 'string' ? question : '');
-  const cleaned = cleanQuestion(answer.question);
-  const notices: string[] = cleaned.notice ? [cleaned.notice] : [];
-  const finish = () => {
-    answer.notice = notices.length > 0 ? notices.join(' ') : null;
+  const asked = typeof question === 'string' ? question : '';
+  const cleaned = cleanQuestion(asked);
+  const answer: AskAnswer = {
+    question: asked,
+    outcome: { kind: 'nothing' },
+    results: [],
+    total: 0,
+    speakers: [],
+    unknownSpeakers: [],
+    suggestions: [],
+    truncatedTo: cleaned.truncated ? cleaned.text.length : null,
+  };
+  const stop = (outcome: AskOutcome, suggestions: string[] = []): AskAnswer => {
+    answer.outcome = outcome;
+    answer.suggestions = suggestions;
     return answer;
   };
-  if (cleaned.error) {
-    answer.error = cleaned.error;
-    return finish();
-  }
+  if (cleaned.empty) return stop({ kind: 'empty-question' });
   const d = index.data;
   const corpus = index.corpus;
-  const stemOf = d.stemOf;
   const limit = Math.min(
     MAX_LIMIT,
     Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT),
   );
   const offset = Math.max(0, Math.floor(options.offset ?? 0) || 0);
 
-  const reading = readQuestion(index, cleaned.text, stemOf);
+  const reading = readQuestion(index, cleaned.text, d.stemOf);
   answer.unknownSpeakers = reading.unknownSpeakers;
 
   // Filters from the options.
@@ -98,26 +115,26 @@ export function askQuestion(
   if (options.speaker && options.speaker.trim()) {
     const found = findSpeaker(corpus, options.speaker);
     if (!found.speaker) {
+      const typed = options.speaker.trim().slice(0, 100);
       const names = found.candidates.map((s) => s.name);
-      answer.unknownSpeakers.push(options.speaker.trim().slice(0, 100));
-      notices.push(
-        names.length > 0
-          ? `No speaker "${options.speaker.trim().slice(0, 100)}" is clear in the reports; did you mean ${names.slice(0, 3).join(', ')}?`
-          : `No speaker "${options.speaker.trim().slice(0, 100)}" appears in the reports.`,
+      answer.unknownSpeakers.push(typed);
+      return stop(
+        { kind: 'unknown-speaker', names: [typed], from: 'option', candidates: names.slice(0, 3) },
+        names.length > 0 ? names : topSpeakers(index, 5),
       );
-      answer.suggestions = names.length > 0 ? names : topSpeakers(index, 5);
-      return finish();
     }
-    onlySpeakers = new Set([d.speakerIndex.get(found.speaker.name) ?? -1]);
-    reading.speakers.add(d.speakerIndex.get(found.speaker.name) ?? -1);
+    const s = d.speakerIndex.get(found.speaker.name) ?? -1;
+    onlySpeakers = new Set([s]);
+    reading.speakers.add(s);
   }
   let onlyMeetings: Set<number> | null = null;
   if (options.meeting && options.meeting.trim()) {
     const found = findMeetings(corpus, options.meeting);
     if (found.length === 0) {
-      notices.push(`No meeting matches "${options.meeting.trim().slice(0, 100)}".`);
-      answer.suggestions = corpus.meetings.slice(0, 5).map((m) => m.title ?? m.file);
-      return finish();
+      return stop(
+        { kind: 'unknown-meeting', query: options.meeting.trim().slice(0, 100) },
+        corpus.meetings.slice(0, 5).map((m) => m.title ?? m.file),
+      );
     }
     const ids = new Set(found.map((m) => m.id));
     onlyMeetings = new Set();
@@ -142,15 +159,14 @@ export function askQuestion(
   const silent = [...reading.speakers].filter((s) => (d.statementCounts[s] ?? 0) === 0);
   if (reading.speakers.size > 0 && silent.length === reading.speakers.size && !onlySpeakers) {
     const names = silent.map((s) => corpus.speakers[s]?.name ?? '').filter(Boolean);
-    notices.push(`The reports mention ${names.join(' and ')} but quote no statements by them.`);
-    answer.suggestions = topSpeakers(index, 5);
-    return finish();
+    return stop({ kind: 'silent-speaker', names }, topSpeakers(index, 5));
   }
 
   if (answer.unknownSpeakers.length > 0 && reading.speakers.size === 0) {
-    notices.push(`The reports have no statements by ${answer.unknownSpeakers.join(' or ')}.`);
-    answer.suggestions = [...topSpeakers(index, 5), ...topTopics(index, null, 5)];
-    return finish();
+    return stop(
+      { kind: 'unknown-speaker', names: answer.unknownSpeakers, from: 'question', candidates: [] },
+      [...topSpeakers(index, 5), ...topTopics(index, null, 5)],
+    );
   }
 
   // Statements the filters allow; null when there is no filter (the common, fast case).
@@ -166,52 +182,37 @@ export function askQuestion(
   }
 
   if (reading.concepts.length === 0) {
-    if (reading.speakers.size === 0) {
-      notices.push(
-        'Add a topic to your question, for example a word the speakers might have used.',
-      );
-      answer.suggestions = [...topSpeakers(index, 5), ...topTopics(index, null, 5)];
-      return finish();
-    }
+    if (reading.speakers.size === 0)
+      return stop({ kind: 'no-topic' }, [...topSpeakers(index, 5), ...topTopics(index, null, 5)]);
     // Only a speaker: everything they said, in report order.
     const docs: number[] = [];
     for (let doc = 0; doc < corpus.statements.length; doc++) {
       if ((!mask || mask[doc] === 1) && reading.speakers.has(d.docSpeaker[doc] ?? -1))
         docs.push(doc);
     }
-    if (docs.length > 0)
-      notices.push('No topic in the question: showing what the speaker said, in report order.');
-    return finish2(
-      index,
-      answer,
-      {
-        total: docs.length,
-        top: docs.slice(0, offset + limit).map((doc) => ({ doc, score: 0, asked: true })),
-      },
-      limit,
-      offset,
-      finish,
-      notices,
-    );
+    const top = docs.slice(0, offset + limit).map((doc) => ({ doc, score: 0, asked: true }));
+    return finish(index, answer, { total: docs.length, top }, limit, offset, true);
   }
 
   const scored = scoreStatements(index, reading, mask, offset + limit);
   // Only an empty answer names the unknown person: the word may still be a topic the reports lack.
   if (scored.total === 0 && reading.headName) {
     answer.unknownSpeakers.push(reading.headName);
-    notices.push(`The reports have no statements by ${reading.headName}.`);
+    return stop(
+      { kind: 'unknown-speaker', names: [reading.headName], from: 'question', candidates: [] },
+      [...topSpeakers(index, 5), ...topTopics(index, null, 5)],
+    );
   }
-  return finish2(index, answer, scored, limit, offset, finish, notices);
+  return finish(index, answer, scored, limit, offset, false);
 }
 
-function finish2(
+function finish(
   index: SearchIndex,
   answer: AskAnswer,
   scored: { total: number; top: Ranked[] },
   limit: number,
   offset: number,
-  finish: () => AskAnswer,
-  notices: string[],
+  topicless: boolean,
 ): AskAnswer {
   const corpus = index.corpus;
   answer.total = scored.total;
@@ -222,20 +223,22 @@ function finish2(
       ? [{ statement, meeting, score: Math.round(score * 1000) / 1000 }]
       : [];
   });
-  if (scored.total === 0) {
-    notices.push('Nothing in the reports answers that.');
-    const who = answer.speakers
-      .map((name) => index.data.speakerIndex.get(name))
-      .filter((x): x is number => x !== undefined);
-    // Topics the speaker asked about did talk about (else the reports' main topics), and who speaks.
-    const topics = who.length > 0 ? topTopics(index, new Set(who), 8) : [];
-    answer.suggestions = [
-      ...new Set([
-        ...topics,
-        ...(topics.length < 3 ? topTopics(index, null, 8 - topics.length) : []),
-        ...(who.length > 0 ? [] : topSpeakers(index, 5)),
-      ]),
-    ];
+  if (scored.total > 0) {
+    answer.outcome = { kind: 'found', topicless };
+    return answer;
   }
-  return finish();
+  answer.outcome = { kind: 'nothing' };
+  const who = answer.speakers
+    .map((name) => index.data.speakerIndex.get(name))
+    .filter((x): x is number => x !== undefined);
+  // Topics the speaker asked about did talk about (else the reports' main topics), and who speaks.
+  const topics = who.length > 0 ? topTopics(index, new Set(who), 8) : [];
+  answer.suggestions = [
+    ...new Set([
+      ...topics,
+      ...(topics.length < 3 ? topTopics(index, null, 8 - topics.length) : []),
+      ...(who.length > 0 ? [] : topSpeakers(index, 5)),
+    ]),
+  ];
+  return answer;
 }

@@ -31,30 +31,24 @@ export interface Reading {
   concepts: Concept[];
 }
 
-/** Normalises a question; returns the text to search and a notice, or an error. */
+/** Normalises a question: control characters out, cut at MAX_QUESTION_LENGTH (on a space). */
 export function cleanQuestion(question: string): {
   text: string;
-  notice: string | null;
-  error: string | null;
+  /** The question was longer than MAX_QUESTION_LENGTH and was cut. */
+  truncated: boolean;
+  /** No letter or digit: nothing to search for. */
+  empty: boolean;
 } {
   const raw = typeof question === 'string' ? question : '';
   let text = raw.replace(/\p{Cc}/gu, ' ').trim();
-  let notice: string | null = null;
+  let truncated = false;
   if (text.length > MAX_QUESTION_LENGTH) {
     const cut = text.slice(0, MAX_QUESTION_LENGTH);
     const space = cut.lastIndexOf(' ');
     text = space > MAX_QUESTION_LENGTH * 0.6 ? cut.slice(0, space) : cut;
-    notice = `Your question was longer than ${MAX_QUESTION_LENGTH} characters; only the first ${text.length} were used.`;
+    truncated = true;
   }
-  if (!/[\p{L}\p{N}]/u.test(text)) {
-    return {
-      text,
-      notice,
-      error:
-        'Please type a question with some words in it, for example "what was said about trade?".',
-    };
-  }
-  return { text, notice, error: null };
+  return { text, truncated, empty: !/[\p{L}\p{N}]/u.test(text) };
 }
 
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
