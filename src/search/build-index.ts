@@ -6,7 +6,7 @@ import { loadEnglishCounts } from './english.js';
 import { buildDeletionTable } from './expand.js';
 import { NARRATION, indexWords, makeStemmer, type SearchIndex } from './index-data.js';
 import { openWordNet } from './lexicon.js';
-import { identifyingWords, roleWords } from './lookup.js';
+import { buildLookup, identifyingWords, roleWords } from './lookup.js';
 import { HONORIFICS, tokenizeRaw } from './normalize.js';
 import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
@@ -280,6 +280,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       display,
       df,
       lexicon: openWordNet(),
+      lookup: buildLookup(corpus),
       english: loadEnglishCounts(),
       stemOf: makeStemmer(50_000),
       scratch: {

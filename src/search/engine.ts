@@ -113,7 +113,7 @@ export function askQuestion(
   // Filters from the options.
   let onlySpeakers: Set<number> | null = null;
   if (options.speaker && options.speaker.trim()) {
-    const found = findSpeaker(corpus, options.speaker);
+    const found = findSpeaker(d.lookup, options.speaker);
     if (!found.speaker) {
       const typed = options.speaker.trim().slice(0, 100);
       const names = found.candidates.map((s) => s.name);
@@ -129,7 +129,7 @@ export function askQuestion(
   }
   let onlyMeetings: Set<number> | null = null;
   if (options.meeting && options.meeting.trim()) {
-    const found = findMeetings(corpus, options.meeting);
+    const found = findMeetings(d.lookup, options.meeting);
     if (found.length === 0) {
       return stop(
         { kind: 'unknown-meeting', query: options.meeting.trim().slice(0, 100) },

@@ -5,6 +5,7 @@ import stem from 'wink-porter2-stemmer';
 import type { Corpus } from '../corpus/types.js';
 import type { EnglishCounts } from './english.js';
 import type { Lexicon } from './lexicon.js';
+import type { LookupIndex } from './lookup.js';
 import { expandAbbreviations, tokenize } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -55,6 +56,8 @@ export interface IndexData {
   display: string[];
   df: Int32Array;
   lexicon: Lexicon | null;
+  /** Speaker and meeting lookups (the ask options, autocomplete), built once with the index. */
+  lookup: LookupIndex;
   /** General-English word counts: distinctiveness of topics, and which typed words are English. */
   english: EnglishCounts;
   /** The stemmer questions use, its cache kept with the index. */
