@@ -1,13 +1,14 @@
 // Index build: BM25F impacts over statement text, its context and the meeting title, narration
 // paragraphs as meeting evidence, the typo table, and the speaker and meeting keys questions use.
 import Fuse from 'fuse.js';
+import { isBackchannel } from '../corpus/text.js';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
 import { loadEnglishCounts } from './english.js';
 import { buildDeletionTable } from './expand.js';
 import { NARRATION, indexWords, makeStemmer, type SearchIndex } from './index-data.js';
 import { openWordNet } from './lexicon.js';
 import { buildLookup, identifyingWords, roleWords } from './lookup.js';
-import { HONORIFICS, tokenizeRaw } from './normalize.js';
+import { HONORIFICS, tokenize, tokenizeRaw } from './normalize.js';
 import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
 
@@ -16,6 +17,17 @@ const K1 = 1.2;
 const B = 0.75;
 const CONTEXT_WEIGHT = 0.5;
 const TITLE_WEIGHT = 0.3;
+// Bounds on the length BM25 normalises by, as shares of the average statement length.
+const SHORTEST_NORM = 0.3;
+const LONGEST_NORM = 4;
+
+/**
+ * The length BM25 normalises by, kept within bounds: a three-word chat line is not a better
+ * answer for being short, and a 2,000-word turn that holds the answer is not buried by its length.
+ */
+function normLength(len: number, avgLen: number): number {
+  return Math.min(Math.max(len, avgLen * SHORTEST_NORM), avgLen * LONGEST_NORM);
+}
 
 /** The report text outside statements, as paragraphs: headings, narration, lead-ins. */
 function narrationParagraphs(meeting: Meeting): string[] {
@@ -92,6 +104,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const docCount = n + narration.length;
   const docMeeting = new Int32Array(docCount);
   const docSpeaker = new Int32Array(docCount);
+  const docTimed = new Uint8Array(docCount);
   const docLen = new Float32Array(docCount);
   // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
   // term afterwards with a counting sort.
@@ -165,6 +178,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     const mi = meetingIndex.get(st.meetingId) ?? 0;
     docMeeting[doc] = mi;
     docSpeaker[doc] = st.speaker !== null ? (speakerIndex.get(st.speaker) ?? -1) : -1;
+    if (st.time) docTimed[doc] = 1;
+    // A greeting or backchannel ("yeah", "+1", "gm") answers nothing: it gets no postings at all.
+    if (isBackchannel(st.text)) continue;
     const words = indexWords(st.text);
     for (const w of words) {
       const id = termId(w);
@@ -212,7 +228,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   eachTriple((doc, t, f) => {
     const at = fill[t]!++;
     postDoc[at] = doc;
-    const norm = K1 * (1 - B + (B * (docLen[doc] ?? 0)) / avgLen);
+    const norm = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
     postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
   });
 
@@ -270,6 +286,8 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       docMeeting,
       docSpeaker,
       speakerIndex,
+      docTimed,
+      pressSpeakers: findPressSpeakers(corpus.speakers),
       nameTokens,
       nameFuse,
       roles,
@@ -320,3 +338,26 @@ function buildSpeakerKeys(speakers: Speaker[]): {
   });
   return { nameTokens, roles };
 }
+
+/** Generic label speakers that stand for the press or the floor: "Q", "Question", "Reporter". */
+function findPressSpeakers(speakers: Speaker[]): number[] {
+  const out: number[] = [];
+  speakers.forEach((s, i) => {
+    if (!s.generic) return;
+    const words = tokenize(s.name);
+    if (words.some((w) => PRESS_LABELS.has(w))) out.push(i);
+  });
+  return out;
+}
+
+const PRESS_LABELS = new Set([
+  'q',
+  'question',
+  'questions',
+  'questioner',
+  'reporter',
+  'reporters',
+  'journalist',
+  'press',
+  'audience',
+]);

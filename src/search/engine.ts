@@ -1,6 +1,7 @@
 // The answering engine's entry point: reads a question, applies the filters, scores, and
 // returns the statements that answer (best first) or an honest nothing. The stages live in
 // build-index, read-question, expand, score, gate and suggest.
+import { isBackchannel } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { SearchIndex } from './index-data.js';
 import { findMeetings, findSpeaker } from './lookup.js';
@@ -68,6 +69,8 @@ export interface AskAnswer {
   unknownSpeakers: string[];
   /** When nothing answers: speakers and topics that the reports do have. */
   suggestions: string[];
+  /** The question asks when ("when did …"): views lead with the time a statement was said. */
+  asksWhen: boolean;
   /** The question was cut to this many characters (it was longer than MAX_QUESTION_LENGTH). */
   truncatedTo: number | null;
 }
@@ -92,6 +95,7 @@ export function askQuestion(
     unknownSpeakers: [],
     suggestions: [],
     truncatedTo: cleaned.truncated ? cleaned.text.length : null,
+    asksWhen: false,
   };
   const stop = (outcome: AskOutcome, suggestions: string[] = []): AskAnswer => {
     answer.outcome = outcome;
@@ -109,6 +113,7 @@ export function askQuestion(
 
   const reading = readQuestion(index, cleaned.text, d.stemOf);
   answer.unknownSpeakers = reading.unknownSpeakers;
+  answer.asksWhen = reading.asksWhen;
 
   // Filters from the options.
   let onlySpeakers: Set<number> | null = null;
@@ -187,10 +192,16 @@ export function askQuestion(
     // Only a speaker: everything they said, in report order.
     const docs: number[] = [];
     for (let doc = 0; doc < corpus.statements.length; doc++) {
-      if ((!mask || mask[doc] === 1) && reading.speakers.has(d.docSpeaker[doc] ?? -1))
+      if (
+        (!mask || mask[doc] === 1) &&
+        reading.speakers.has(d.docSpeaker[doc] ?? -1) &&
+        !isBackchannel(corpus.statements[doc]?.text ?? '')
+      )
         docs.push(doc);
     }
-    const top = docs.slice(0, offset + limit).map((doc) => ({ doc, score: 0, asked: true }));
+    const top = docs
+      .slice(0, offset + limit)
+      .map((doc) => ({ doc, score: 0, asked: true, coverage: 0 }));
     return finish(index, answer, { total: docs.length, top }, limit, offset, true);
   }
 

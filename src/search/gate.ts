@@ -15,3 +15,27 @@ export function coverageNeeded(speakersAsked: boolean, byAskedSpeaker: boolean):
 
 /** The least coverage any statement could be shown with (for pruning while scoring). */
 export const LEAST_COVERAGE = Math.min(MIN_COVERAGE, MIN_COVERAGE_ASKED_SPEAKER);
+
+/** What the gate weighs of a statement that passed `coverageNeeded`. */
+export interface GateCandidate {
+  /** Ranking score (BM25F with the boosts). */
+  score: number;
+  /** Share of the question's topic weight it covers (0..1). */
+  coverage: number;
+}
+
+// After the best answer, another is shown only when it covers nearly as much of the question
+// (its main concepts, not one common word of it) and scores within reach of the best.
+export const FOLLOW_COVERAGE = 0.8;
+export const FOLLOW_SCORE = 0.3;
+
+/**
+ * Does `other` answer the question about as well as `best`? A statement that shares only a common
+ * word (or the speaker's name) with the question is not shown just to fill the page.
+ */
+export function answersAsWell(best: GateCandidate, other: GateCandidate): boolean {
+  return (
+    other.coverage + 1e-6 >= Math.min(1, best.coverage) * FOLLOW_COVERAGE &&
+    other.score + 1e-9 >= best.score * FOLLOW_SCORE
+  );
+}

@@ -38,6 +38,10 @@ export interface IndexData {
   /** Speaker index of a statement; -1 when nobody is named; NARRATION for narration. */
   docSpeaker: Int32Array;
   speakerIndex: Map<string, number>;
+  /** 1 when the statement has the time it was said (caption cue, chat line). */
+  docTimed: Uint8Array;
+  /** Generic speakers who stand for the press ("Q", "Question", "Reporter"). */
+  pressSpeakers: number[];
   /** Identifying name word → speakers. */
   nameTokens: Map<string, number[]>;
   nameFuse: Fuse<string>;

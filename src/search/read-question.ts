@@ -28,6 +28,8 @@ export interface Reading {
   /** A leading word that may be a person the reports do not know ("putin olympics"). */
   headName: string | null;
   years: Set<string>;
+  /** "When did …", "what time …": the question asks when something was said. */
+  asksWhen: boolean;
   concepts: Concept[];
 }
 
@@ -67,6 +69,8 @@ export function readQuestion(
   });
   const used = new Array<boolean>(tokens.length).fill(false);
   const speakers = new Set<number>();
+  /** Where each speaker named by name starts in the question. */
+  const namedAt = new Map<number, number>();
 
   // 1. Names and aliases, exactly.
   tokens.forEach((t, i) => {
@@ -100,7 +104,10 @@ export function readQuestion(
       );
       if (narrowed.length > 0) chosen = narrowed;
     }
-    for (const s of chosen) speakers.add(s);
+    for (const s of chosen) {
+      speakers.add(s);
+      if (!namedAt.has(s)) namedAt.set(s, i);
+    }
     used[i] = true;
     // Honorifics right before a name belong to it ("President Putin"), and so does a first name
     // the reports never use ("donald trump").
@@ -119,8 +126,22 @@ export function readQuestion(
     for (; j >= 0 && HONORIFICS.has(tokens[j]?.word ?? ''); j--) used[j] = true;
   });
 
+  // 1b. "did khamenei mention israel when he MET ALIYEV": the second person is who the first met,
+  // so the question is about the meeting they share, not about that person's words.
+  const partners = findPartners(tokens, namedAt);
+  for (const s of partners) speakers.delete(s);
+
   // 2. Roles ("the leader", "sri lankan president", "iraqi pm").
   findRoleMentions(d, tokens, used, speakers);
+
+  // 2b. The press ("what did the reporters ask"): the generic question speaker ("Q").
+  if (d.pressSpeakers.length > 0) {
+    tokens.forEach((t, i) => {
+      if (used[i] || !PRESS_WORDS.has(t.word)) return;
+      for (const s of d.pressSpeakers) speakers.add(s);
+      used[i] = true;
+    });
+  }
 
   // 3. Names with a typo: fuse.js over the identifying name words.
   tokens.forEach((t, i) => {
@@ -171,10 +192,17 @@ export function readQuestion(
   const concepts = buildConcepts(d, content, stemOf);
   const headName =
     speakers.size === 0 && unknownSpeakers.length === 0 ? findHeadName(d, tokens, used) : null;
+  const first = tokens[0]?.word;
+  const asksWhen =
+    first === 'when' ||
+    ((first === 'what' || first === 'at') && tokens.some((t) => t.word === 'time'));
+  const meetings = findMentionedMeetings(index, content, concepts, stemOf);
+  for (const mi of partnerMeetings(index, partners)) meetings.set(mi, 1);
   return {
+    asksWhen,
     speakers,
     unknownSpeakers,
-    meetings: findMentionedMeetings(index, content, concepts, stemOf),
+    meetings,
     headName,
     years,
     concepts,
@@ -186,6 +214,49 @@ const MONTH_WORDS = new Set(
     ' ',
   ),
 );
+
+/** Words that put a person in the listener's place: "met X", "with X", "told X", "to X". */
+const PARTNER_WORDS = new Set(['met', 'meet', 'meeting', 'with', 'told', 'tell', 'to', 'asked']);
+
+/**
+ * Speakers named after another speaker and right after a partner word ("when he met aliyev",
+ * "with the chinese president"): the one spoken to, who names the meeting.
+ */
+function findPartners(tokens: RawToken[], namedAt: Map<number, number>): number[] {
+  if (namedAt.size < 2) return [];
+  const first = Math.min(...namedAt.values());
+  const out: number[] = [];
+  for (const [s, at] of namedAt) {
+    if (at === first) continue;
+    let j = at - 1;
+    while (j > first && (HONORIFICS.has(tokens[j]?.word ?? '') || tokens[j]?.word === 'the')) j--;
+    if (j > first && PARTNER_WORDS.has(tokens[j]?.word ?? '')) out.push(s);
+  }
+  // Everyone named at the first place stays a speaker asked about.
+  return out.length < namedAt.size ? out : [];
+}
+
+/** Meetings in which any of these people speak or are present. */
+function partnerMeetings(index: SearchIndex, partners: number[]): number[] {
+  if (partners.length === 0) return [];
+  const names = new Set(partners.map((s) => index.corpus.speakers[s]?.name ?? ''));
+  const out: number[] = [];
+  index.corpus.meetings.forEach((m, mi) => {
+    if (m.speakers.some((n) => names.has(n)) || m.present.some((n) => names.has(n))) out.push(mi);
+  });
+  return out;
+}
+
+/** Words for the people who ask the questions at a briefing or a hearing from the floor. */
+const PRESS_WORDS = new Set([
+  'reporter',
+  'reporters',
+  'journalist',
+  'journalists',
+  'press',
+  'questioner',
+  'questioners',
+]);
 
 /** Honorific words that mean nothing alone in a question ("mr", "sir"); office words stay topics. */
 const HONORIFICS_ONLY = new Set([

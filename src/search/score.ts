@@ -1,17 +1,22 @@
 // Scoring: walks the posting lists of a question's concepts (rarest first), sums BM25F impacts,
 // keeps what passes the honesty gate, and returns the best few in order.
-import { coverageNeeded, LEAST_COVERAGE } from './gate.js';
+import { answersAsWell, coverageNeeded, LEAST_COVERAGE } from './gate.js';
 import { NARRATION, type SearchIndex } from './index-data.js';
 import type { Reading } from './read-question.js';
 
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
 const MENTION_BOOST = 1;
+// "When did X talk about Y": a statement with the time it was said answers the "when".
+const WHEN_TIMED_BOOST = 1.3;
 
 export interface Ranked {
   doc: number;
   score: number;
+  /** By a speaker the question names. */
   asked: boolean;
+  /** Share of the question's topic weight the statement covers. */
+  coverage: number;
 }
 
 /** Orders results: the speaker asked about first; then by score; then report order. */
@@ -176,11 +181,17 @@ export function scoreStatements(
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
     const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
+    const timed = reading.asksWhen && d.docTimed[doc] === 1 ? WHEN_TIMED_BOOST : 1;
     out.push({
       doc,
-      score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named,
+      score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed,
       asked,
+      coverage,
     });
   }
-  return { total: out.length, top: topK(out, want) };
+  // The honesty gate: after the best answer, only those that answer about as well.
+  let best: Ranked | null = null;
+  for (const r of out) if (!best || compareRanked(r, best) < 0) best = r;
+  const shown = best ? out.filter((r) => r === best || answersAsWell(best, r)) : out;
+  return { total: shown.length, top: topK(shown, want) };
 }

@@ -11,6 +11,7 @@ const answer = (outcome: AskOutcome, truncatedTo: number | null = null): AskAnsw
   unknownSpeakers: [],
   suggestions: [],
   truncatedTo,
+  asksWhen: false,
 });
 
 describe('the words for each outcome', () => {
