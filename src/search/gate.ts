@@ -22,6 +22,8 @@ export interface GateCandidate {
   score: number;
   /** Share of the question's topic weight it covers (0..1). */
   coverage: number;
+  /** By a speaker the question names ("what did X say"); absent when it names nobody. */
+  asked?: boolean;
 }
 
 // After the best answer, another is shown only when it covers nearly as much of the question
@@ -31,9 +33,12 @@ export const FOLLOW_SCORE = 0.3;
 
 /**
  * Does `other` answer the question about as well as `best`? A statement that shares only a common
- * word (or the speaker's name) with the question is not shown just to fill the page.
+ * word (or the speaker's name) with the question, or is by someone other than the speaker asked
+ * about when that speaker's own words answer, is not shown just to fill the page.
  */
 export function answersAsWell(best: GateCandidate, other: GateCandidate): boolean {
+  // "What did X say": once X's own words answer, someone else's do not answer as well.
+  if (best.asked === true && other.asked === false) return false;
   return (
     other.coverage + 1e-6 >= Math.min(1, best.coverage) * FOLLOW_COVERAGE &&
     other.score + 1e-9 >= best.score * FOLLOW_SCORE
