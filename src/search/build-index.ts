@@ -139,7 +139,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       }
       cDoc[pos] = doc;
       cTerm[pos] = id;
-      cTf[pos] = dense[id] ?? 0;
+      // The sign says whether the statement's own text has the word (not only its context,
+      // its meeting's title or its speaker's role): only that covers a question's concept fully.
+      cTf[pos] = lastDoc[id] === doc ? (dense[id] ?? 0) : -(dense[id] ?? 0);
       pos++;
       count++;
       dense[id] = 0;
@@ -215,6 +217,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const fill = postStart.slice(0, termCount);
   const postDoc = new Int32Array(count);
   const postImpact = new Float32Array(count);
+  const postInText = new Uint8Array(count);
   const idf = new Float32Array(termCount);
   const weight = new Float32Array(termCount);
   for (let t = 0; t < termCount; t++) {
@@ -225,9 +228,11 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   }
   const avgLen = n > 0 ? totalLen / n || 1 : 1;
   // Triples are in document order, so every posting list comes out sorted by document.
-  eachTriple((doc, t, f) => {
+  eachTriple((doc, t, signed) => {
     const at = fill[t]!++;
+    const f = Math.abs(signed);
     postDoc[at] = doc;
+    postInText[at] = signed > 0 ? 1 : 0;
     const norm = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
     postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
   });
@@ -278,6 +283,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       postStart,
       postDoc,
       postImpact,
+      postInText,
       surfaces,
       sortedSurfaces,
       deletions,

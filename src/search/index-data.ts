@@ -25,6 +25,8 @@ export interface IndexData {
   postStart: Int32Array;
   postDoc: Int32Array;
   postImpact: Float32Array;
+  /** 1 when the posting's statement says the word in its own text (not only context or title). */
+  postInText: Uint8Array;
   /** Surface word → term id (the stem it indexes under); for typos and affixes. */
   surfaces: Map<string, number>;
   /** Surface words sorted, for prefix search. */

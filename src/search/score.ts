@@ -7,6 +7,9 @@ import type { Reading } from './read-question.js';
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
 const MENTION_BOOST = 1;
+// A word only in a statement's context, its meeting's title or its speaker's role covers this
+// share of a concept: the statement's own words must answer.
+const FIELD_COVER = 0.5;
 // "When did X talk about Y": a statement with the time it was said answers the "when".
 const WHEN_TIMED_BOOST = 1.3;
 
@@ -125,7 +128,8 @@ export function scoreStatements(
           const p = seek(d.postDoc, shortest[0], shortest[1], doc);
           if (p >= shortest[1] || d.postDoc[p] !== doc) continue;
           const v = scoreAt(doc, p);
-          if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
+          if (v >= 0)
+            hit(doc, v, !exp.partial, exp.factor * (d.postInText[p] === 1 ? 1 : FIELD_COVER));
         }
       } else {
         for (let p = shortest[0]; p < shortest[1]; p++) {
@@ -133,7 +137,8 @@ export function scoreStatements(
           if (mask && mask[doc] === 0) continue;
           if (onlyFound && seen[doc] !== 1 && stamp[doc] !== ci) continue;
           const v = scoreAt(doc, p);
-          if (v >= 0) hit(doc, v, !exp.partial, exp.factor);
+          if (v >= 0)
+            hit(doc, v, !exp.partial, exp.factor * (d.postInText[p] === 1 ? 1 : FIELD_COVER));
         }
       }
     }
