@@ -95,6 +95,7 @@ function toJson(corpus: Corpus, m: Meeting, warnings: { line: number; message: s
       start: s.start,
       end: s.end,
       ...(s.time ? { time: s.time } : {}),
+      ...(s.parts ? { parts: s.parts } : {}),
     })),
     warnings,
   };

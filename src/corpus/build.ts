@@ -241,6 +241,10 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
         end: s.end,
       };
       if (s.time) st.time = s.time;
+      if (s.parts) {
+        st.parts = s.parts;
+        st.spoken = s.parts.map((p) => r.text.slice(p.start, p.end)).join(' ');
+      }
       return st;
     });
     const spk: string[] = [];

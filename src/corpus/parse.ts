@@ -57,6 +57,8 @@ export interface ParsedStatement {
   end: number;
   /** "HH:MM:SS" where the source gives a time (caption cue, chat line); absent otherwise. */
   time?: string;
+  /** The spoken pieces when furniture (cue timings, log prefixes) lies between them. */
+  parts?: { start: number; end: number }[];
 }
 
 export interface ParseWarning {

@@ -302,3 +302,8 @@ export function isBackchannel(text: string): boolean {
   if (words.length > 6) return false;
   return words.every((w) => BACKCHANNEL_WORDS.has(w.replace(/’/g, "'")) || /^\+?1$/.test(w));
 }
+
+/** What a statement says, without furniture between its pieces (cue timings, log prefixes). */
+export function spokenText(s: { text: string; spoken?: string }): string {
+  return s.spoken ?? s.text;
+}

@@ -21,6 +21,14 @@ export interface Statement {
   end: number;
   /** Where the source gives one (caption cue, chat line): the time it was said, "HH:MM:SS". */
   time?: string;
+  /**
+   * When a turn joins several caption cues or log lines: the spoken pieces (offsets into the
+   * file, each inside start–end). The furniture between them is in `text` but in no piece, so
+   * views show `spokenText(statement)` and search indexes it.
+   */
+  parts?: { start: number; end: number }[];
+  /** The pieces' words joined by a space (each piece verbatim); absent when `text` is all speech. */
+  spoken?: string;
 }
 
 export interface Speaker {

@@ -1,5 +1,5 @@
 // Choosing a server's quote of the day: pure and deterministic for (server, local date, history).
-import { isBackchannel } from '../corpus/text.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 
 export interface QuoteBounds {
@@ -82,7 +82,7 @@ export function listEligibleStatements(
       if (statement.kind === 'paraphrase' && !allowParaphrase) continue;
       const length = measureText(statement.text);
       if (length < bounds.minChars || length > bounds.maxChars) continue;
-      if (isBackchannel(statement.text)) continue;
+      if (isBackchannel(spokenText(statement))) continue;
       const meeting = meetings.get(statement.meetingId);
       if (!meeting) continue;
       const key = textKey(statement.text);

@@ -1,7 +1,7 @@
 // Index build: BM25F impacts over statement text, its context and the meeting title, narration
 // paragraphs as meeting evidence, the typo table, and the speaker and meeting keys questions use.
 import Fuse from 'fuse.js';
-import { isBackchannel } from '../corpus/text.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
 import { loadEnglishCounts } from './english.js';
 import { buildDeletionTable } from './expand.js';
@@ -182,8 +182,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     docSpeaker[doc] = st.speaker !== null ? (speakerIndex.get(st.speaker) ?? -1) : -1;
     if (st.time) docTimed[doc] = 1;
     // A greeting or backchannel ("yeah", "+1", "gm") answers nothing: it gets no postings at all.
-    if (isBackchannel(st.text)) continue;
-    const words = indexWords(st.text);
+    const said = spokenText(st);
+    if (isBackchannel(said)) continue;
+    const words = indexWords(said);
     for (const w of words) {
       const id = termId(w);
       bump(id, 1);

@@ -1,7 +1,7 @@
 // The answering engine's entry point: reads a question, applies the filters, scores, and
 // returns the statements that answer (best first) or an honest nothing. The stages live in
 // build-index, read-question, expand, score, gate and suggest.
-import { isBackchannel } from '../corpus/text.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { SearchIndex } from './index-data.js';
 import { findMeetings, findSpeaker } from './lookup.js';
@@ -195,7 +195,7 @@ export function askQuestion(
       if (
         (!mask || mask[doc] === 1) &&
         reading.speakers.has(d.docSpeaker[doc] ?? -1) &&
-        !isBackchannel(corpus.statements[doc]?.text ?? '')
+        !isBackchannel(spokenText(corpus.statements[doc] ?? { text: '' }))
       )
         docs.push(doc);
     }

@@ -1,4 +1,5 @@
 // Suggestions for an empty answer: the most quoted speakers and the reports' distinctive topics.
+import { spokenText } from '../corpus/text.js';
 import { indexWords, makeStemmer, type IndexData, type SearchIndex } from './index-data.js';
 import { HONORIFICS } from './normalize.js';
 import { QUESTION_WORDS, SPEECH_VERBS, STOPWORDS } from './stopwords.js';
@@ -42,7 +43,7 @@ export function topTopics(index: SearchIndex, speakers: Set<number> | null, max:
   const score = new Map<number, number>();
   let words = 0;
   for (let doc = 0; doc < Math.min(n, 2000); doc++)
-    words += indexWords(index.corpus.statements[doc]?.text ?? '').length;
+    words += indexWords(spokenText(index.corpus.statements[doc] ?? { text: '' })).length;
   const perStatement = Math.max(1, words / Math.max(1, Math.min(n, 2000)));
   const eng = d.english;
   /** How many times more often statements say the word than everyday English would. */
@@ -63,7 +64,9 @@ export function topTopics(index: SearchIndex, speakers: Set<number> | null, max:
     for (let doc = 0; doc < n && sampled < 500; doc++) {
       if (!speakers.has(d.docSpeaker[doc] ?? -1)) continue;
       sampled++;
-      for (const w of new Set(indexWords(index.corpus.statements[doc]?.text ?? ''))) {
+      for (const w of new Set(
+        indexWords(spokenText(index.corpus.statements[doc] ?? { text: '' })),
+      )) {
         const t = d.terms.get(stemOf(w));
         if (t !== undefined && usable(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
       }

@@ -3,7 +3,7 @@
 import type { ParsedReport } from '../parse.js';
 import { splitStageNotes } from '../text.js';
 import type { KnownNames } from '../mentions.js';
-import { addRole, knownNames } from '../people.js';
+import { addAlias, addRole, knownNames } from '../people.js';
 import type { Person, Registry } from '../people.js';
 import type { ReadResult } from '../readers/types.js';
 import { paragraphCounter } from '../readers/lines.js';
@@ -37,11 +37,13 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   const speakers: Person[] = [];
   for (const b of read.blocks) {
     const person = b.label === null ? null : resolve(b.label, b.role);
+    if (person && b.alias) addAlias(person, b.alias);
     if (person && !speakers.includes(person)) speakers.push(person);
     const body = text.slice(b.start, b.end);
     for (const seg of splitStageNotes(body, 0)) {
       const start = b.start + seg.start;
       const end = b.start + seg.end;
+      const parts = piecesWithin(b.parts, start, end);
       r.statements.push({
         speaker: person ? person.name : null,
         kind: 'turn',
@@ -51,6 +53,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
         start,
         end,
         ...(b.time ? { time: b.time } : {}),
+        ...(parts ? { parts } : {}),
       });
     }
   }
@@ -62,4 +65,20 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   }
   r.speakers = speakers.map(toParsedSpeaker);
   r.present = presentPeople.map(toParsedSpeaker);
+}
+
+/** The block's spoken pieces that fall in one statement, when there are several. */
+function piecesWithin(
+  parts: { start: number; end: number }[] | undefined,
+  start: number,
+  end: number,
+): { start: number; end: number }[] | undefined {
+  if (!parts || parts.length < 2) return undefined;
+  const out: { start: number; end: number }[] = [];
+  for (const p of parts) {
+    const a = Math.max(p.start, start);
+    const b = Math.min(p.end, end);
+    if (b > a) out.push({ start: a, end: b });
+  }
+  return out.length > 1 ? out : undefined;
 }

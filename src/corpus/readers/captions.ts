@@ -1,5 +1,6 @@
 // Caption files (.vtt, .srt): cues with timings; a speaker's consecutive cues are one turn.
 import type { Block, ReadResult, Reader } from './types.js';
+import { labelParts } from './label-parts.js';
 import { splitLines, toClock, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
@@ -35,16 +36,17 @@ export const captionReader: Reader = {
       if (!first || !last) continue;
       let from = first.start;
       let label: string | null | undefined;
+      let role: string | undefined;
+      let alias: string | undefined;
       const v = VOICE.exec(first.text);
-      if (v) {
-        label = cleanLabel(v[1] ?? '');
-        from = first.start + v[0].length;
-      } else {
-        const c = COLON_LABEL.exec(first.text);
-        if (c && labels.has((c[1] ?? '').trim())) {
-          label = cleanLabel(c[1] ?? '');
-          from = first.start + c[0].length;
-        }
+      const c = v ? null : COLON_LABEL.exec(first.text);
+      if (v) from = first.start + v[0].length;
+      else if (c && labels.has((c[1] ?? '').trim())) from = first.start + c[0].length;
+      if (from > first.start) {
+        const parts = labelParts((v ?? c)?.[1] ?? '');
+        label = parts.label;
+        role = parts.role;
+        alias = parts.alias;
       }
       let to = last.end;
       // Voice tags close with </v>: keep them out of the spoken words.
@@ -56,9 +58,18 @@ export const captionReader: Reader = {
       const speaker: string | null = label === undefined ? (cur?.label ?? null) : label;
       if (cur && cur.label === speaker && (label === undefined || label === cur.label)) {
         cur.end = span.end;
+        (cur.parts ??= []).push(span);
         continue;
       }
-      cur = { start: span.start, end: span.end, line: lineOf(cue, span.start), label: speaker };
+      cur = {
+        start: span.start,
+        end: span.end,
+        line: lineOf(cue, span.start),
+        label: speaker,
+        parts: [span],
+      };
+      if (role && label !== undefined) cur.role = role;
+      if (alias && label !== undefined) cur.alias = alias;
       if (cue.time) cur.time = cue.time;
       out.blocks.push(cur);
     }
@@ -103,9 +114,20 @@ function readCues(text: string, out: ReadResult): Cue[] {
       TIMING.test((lines[i] as Line).text)
     )
       cue.lines.pop();
-    if (cue.lines.length) cues.push(cue);
+    if (cue.lines.length) cues.push(...splitVoices(cue));
   }
   return cues;
+}
+
+/** A cue that gives lines to several voices ("<v Ana>Hi</v>" then "<v Bo>Hello</v>") is one cue per voice. */
+function splitVoices(cue: Cue): Cue[] {
+  const out: Cue[] = [];
+  for (const l of cue.lines) {
+    const cur = out[out.length - 1];
+    if (cur && !VOICE.test(l.text)) cur.lines.push(l);
+    else out.push({ time: cue.time, lines: [l] });
+  }
+  return out;
 }
 
 /**
@@ -136,8 +158,4 @@ function plausibleLabel(label: string): boolean {
   if (/^(https?|ftp|mailto)$/i.test(label)) return false;
   const words = label.split(/\s+/).filter(Boolean);
   return words.length >= 1 && words.length <= 7;
-}
-
-function cleanLabel(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }

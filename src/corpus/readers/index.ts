@@ -3,8 +3,10 @@
 // and go to the paragraph parser.
 import type { ReadResult, Reader } from './types.js';
 import { captionReader } from './captions.js';
+import { ircReader } from './irc.js';
+import { zoomChatReader } from './zoom-chat.js';
 
-export const READERS: readonly Reader[] = [captionReader];
+export const READERS: readonly Reader[] = [captionReader, zoomChatReader, ircReader];
 
 /** The structured reader's result for this file, or null when the file is prose. */
 export function readStructured(text: string, file: string): ReadResult | null {

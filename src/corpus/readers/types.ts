@@ -15,8 +15,18 @@ export interface Block {
   label: string | null;
   /** The role a label carries beside the name ("Jack Tanner (CTO)" → "CTO"), if any. */
   role?: string;
+  /**
+   * The label as written when it holds more than the name ("Tullio | Erigon" for "Tullio"):
+   * kept as the person's alias, so asking for "the Erigon guy" still finds him.
+   */
+  alias?: string;
   /** "HH:MM:SS" when the source times this block (caption cue, chat line). */
   time?: string;
+  /**
+   * The spoken pieces, in order, when the block joins several cues or log lines: the furniture
+   * between them (cue timings, log prefixes) is inside `start`–`end` but in no piece.
+   */
+  parts?: { start: number; end: number }[];
 }
 
 /** A problem a reader met: it is reported as `file:line` and the rest of the file is still read. */
