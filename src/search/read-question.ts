@@ -93,7 +93,8 @@ export function readQuestion(
           /^\p{L}+$/u.test(before) &&
           !d.surfaces.has(before) &&
           !STOPWORDS.has(before));
-      if (!supported && STOPWORDS.has(t.word)) return;
+      // Question phrasing ("meeting", "say") is a name only with support, like a function word.
+      if (!supported && (STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word))) return;
       if (!supported && !isNameHeavy(d, t.word)) return;
     }
     // Several people share the word: keep those another typed word also names.
