@@ -6,11 +6,23 @@ export const MIN_COVERAGE = 0.4;
 export const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 export const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 
+/** Who said a statement, as the gate sees it. */
+export type Voice =
+  /** The question names nobody. */
+  | 'anyone'
+  /** A speaker the question names. */
+  | 'asked'
+  /** Nobody named: a group statement ("The leaders agreed …") in a meeting of a speaker asked about. */
+  | 'group'
+  /** Someone else. */
+  | 'other';
+
 /** The share of the question's topic weight a statement must cover to be shown at all. */
-export function coverageNeeded(speakersAsked: boolean, byAskedSpeaker: boolean): number {
-  // The speaker asked about is itself evidence; anyone else must match the topic well.
-  if (!speakersAsked) return MIN_COVERAGE;
-  return byAskedSpeaker ? MIN_COVERAGE_ASKED_SPEAKER : MIN_COVERAGE_OTHER_SPEAKER;
+export function coverageNeeded(voice: Voice): number {
+  // The speaker asked about is itself evidence; a group statement of their meeting speaks for
+  // them as much as for anyone; anyone else must match the topic well.
+  if (voice === 'anyone' || voice === 'group') return MIN_COVERAGE;
+  return voice === 'asked' ? MIN_COVERAGE_ASKED_SPEAKER : MIN_COVERAGE_OTHER_SPEAKER;
 }
 
 /** The least coverage any statement could be shown with (for pruning while scoring). */

@@ -1,6 +1,6 @@
 // Scoring: walks the posting lists of a question's concepts (rarest first), sums BM25F impacts,
 // keeps what passes the honesty gate, and returns the best few in order.
-import { answersAsWell, coverageNeeded, LEAST_COVERAGE } from './gate.js';
+import { answersAsWell, coverageNeeded, LEAST_COVERAGE, type Voice } from './gate.js';
 import { NARRATION, type SearchIndex } from './index-data.js';
 import type { Reading } from './read-question.js';
 
@@ -174,6 +174,7 @@ export function scoreStatements(
 
   let maxMeeting = 0;
   for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
+  const askedMeetings = meetingsOf(index, reading.speakers);
   const out: Ranked[] = [];
   for (const doc of touched) {
     stamp[doc] = -1;
@@ -181,7 +182,16 @@ export function scoreStatements(
     if (d.docSpeaker[doc] === NARRATION) continue;
     const asked = reading.speakers.has(d.docSpeaker[doc] ?? -1);
     const coverage = (cover[doc] ?? 0) / totalWeight;
-    if (coverage + 1e-6 < coverageNeeded(reading.speakers.size > 0, asked)) continue;
+    const sp = d.docSpeaker[doc] ?? -1;
+    const voice: Voice =
+      reading.speakers.size === 0
+        ? 'anyone'
+        : asked
+          ? 'asked'
+          : sp === -1 && askedMeetings?.has(d.docMeeting[doc] ?? -1)
+            ? 'group'
+            : 'other';
+    if (coverage + 1e-6 < coverageNeeded(voice)) continue;
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
@@ -199,4 +209,15 @@ export function scoreStatements(
   for (const r of out) if (!best || compareRanked(r, best) < 0) best = r;
   const shown = best ? out.filter((r) => r === best || answersAsWell(best, r)) : out;
   return { total: shown.length, top: topK(shown, want) };
+}
+
+/** Meetings in which any of these speakers speaks or is present (null when none is asked). */
+function meetingsOf(index: SearchIndex, speakers: Set<number>): Set<number> | null {
+  if (speakers.size === 0) return null;
+  const names = new Set([...speakers].map((s) => index.corpus.speakers[s]?.name ?? ''));
+  const out = new Set<number>();
+  index.corpus.meetings.forEach((m, mi) => {
+    if (m.speakers.some((n) => names.has(n)) || m.present.some((n) => names.has(n))) out.add(mi);
+  });
+  return out;
 }

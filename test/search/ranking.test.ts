@@ -43,6 +43,11 @@ const corpus = makeCorpus(speakers, [
         context: 'Tenn replied',
         text: 'Galdia is ready to invest in the railroads and in the ports.',
       },
+      {
+        speaker: null,
+        kind: 'paraphrase',
+        text: 'The two leaders agreed to reopen the border crossing at Vell within a month.',
+      },
     ],
   },
   {
@@ -148,6 +153,14 @@ describe('ranking on each kind of record', () => {
     const r = askQuestion(index, 'what was decided about the footbridge');
     expect(r.results[0]?.statement.speaker).toBeNull();
     expect(r.results[0]?.statement.text).toMatch(/repair the footbridge/);
+  });
+
+  it('news report: a group statement of their meeting answers for the leaders asked about', () => {
+    // Nobody is named in "The two leaders agreed …"; it covers the border crossing but not the
+    // customs, which is enough for the leaders' own meeting (not for a stranger's words).
+    const r = askQuestion(index, 'what did aliyeva say about the border crossing and customs');
+    expect(r.results[0]?.statement.speaker).toBeNull();
+    expect(r.results[0]?.statement.text).toMatch(/border crossing at Vell/);
   });
 
   it('captions: "when did …" puts the statement with a time first', () => {
