@@ -30,6 +30,8 @@ export interface Reading {
   years: Set<string>;
   /** "When did …", "what time …": the question asks when something was said. */
   asksWhen: boolean;
+  /** The question asks what someone said ("what did X say", "did X mention"), not only about X. */
+  asksWords: boolean;
   concepts: Concept[];
 }
 
@@ -199,7 +201,11 @@ export function readQuestion(
     ((first === 'what' || first === 'at') && tokens.some((t) => t.word === 'time'));
   const meetings = findMentionedMeetings(index, content, concepts, stemOf);
   for (const mi of partnerMeetings(index, partners)) meetings.set(mi, 1);
+  const asksWords = tokens.some(
+    (t) => SPEECH_VERBS.has(t.word) || QUESTION_WORDS.has(t.word) || SPEECH_ACT.test(t.word),
+  );
   return {
+    asksWords,
     asksWhen,
     speakers,
     unknownSpeakers,
@@ -247,6 +253,10 @@ function partnerMeetings(index: SearchIndex, partners: number[]): number[] {
   });
   return out;
 }
+
+/** Verbs of speech acts beyond "say" ("thanked", "joked", "urged"): the question is about words. */
+const SPEECH_ACT =
+  /^(thank|joke|joking|urg|insist|admit|deni|deny|propos|agree|disagre|want|complain|prais|critici|object|respond|repl|answer|warn|promis|recommend|suggest|argu|mention|raise|rais|question|ask|announc|call|plead|stress|emphasi|note|noting|add|concede|acknowledg|wonder|doubt|hope|wish|explain|describ|declar|assur|confirm|claim)/;
 
 /** Words for the people who ask the questions at a briefing or a hearing from the floor. */
 const PRESS_WORDS = new Set([

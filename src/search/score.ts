@@ -190,7 +190,9 @@ export function scoreStatements(
           ? 'asked'
           : sp === -1 && askedMeetings?.has(d.docMeeting[doc] ?? -1)
             ? 'group'
-            : 'other';
+            : reading.asksWords
+              ? 'other'
+              : 'anyone';
     if (coverage + 1e-6 < coverageNeeded(voice)) continue;
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.

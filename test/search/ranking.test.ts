@@ -74,6 +74,10 @@ const corpus = makeCorpus(speakers, [
         text: 'We are watching the unrest in Kazmir closely and call for calm on all sides.',
       },
       { speaker: 'Q', text: 'Thanks.' },
+      {
+        speaker: 'Lena Sorrel',
+        text: 'President Aliyeva will visit the flooded villages near Dorn on Friday.',
+      },
     ],
   },
   {
@@ -161,6 +165,21 @@ describe('ranking on each kind of record', () => {
     const r = askQuestion(index, 'what did aliyeva say about the border crossing and customs');
     expect(r.results[0]?.statement.speaker).toBeNull();
     expect(r.results[0]?.statement.text).toMatch(/border crossing at Vell/);
+  });
+
+  it('briefing: a question about a person, not their words, takes anyone’s answer', () => {
+    // Sorrel announces Aliyeva's visit: asked what Aliyeva *does*, her secretary's words answer
+    // even though they leave "spring" and "summer" out; asked what she *said*, they do not.
+    const about = askQuestion(
+      index,
+      'which flooded villages will aliyeva visit in spring and summer',
+    );
+    expect(about.results[0]?.statement.speaker).toBe('Lena Sorrel');
+    const said = askQuestion(
+      index,
+      'what did aliyeva say about the flooded villages in spring and summer',
+    );
+    expect(said.results).toEqual([]);
   });
 
   it('captions: "when did …" puts the statement with a time first', () => {
