@@ -307,6 +307,7 @@ export function isNoiseLine(line: string): boolean {
   if (t.length > 60) return LONG_NOISE.test(t);
   if (NOISE_EXACT.test(t)) return true;
   if (/^official (web)?site of\b/i.test(t)) return true;
+  if (/^(select font|character spacing)\b/i.test(t)) return true; // a page's type settings
   if (/\s\/\s*$/.test(t) && t.split(/\s+/).length <= 6) return true; // breadcrumb "Transcripts /"
   if (/\b(logo|open-menu|close-menu|menu-toggle|cookie)\b/i.test(t) && t.split(/\s+/).length <= 6)
     return true;
@@ -378,11 +379,11 @@ const CAPS_LABEL =
   /^(?:\*\*|__)?([A-Z][A-Z'\u2019.-]*(?:[ \t]+(?:[A-Z][A-Z'\u2019.-]*|of|the|al-[A-Z][A-Z'\u2019-]*|de|von|van))*)(?:\*\*|__)?[ \t]*(\([^)]{1,60}\))?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=\s|$)/;
 const NAME_LABEL =
   /^(?:\*\*|__)?(\p{Lu}[\p{L}'\u2019.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'\u2019.-]*|of|for|the|and|de|da|di|von|van|der|bin|ibn|al|el|la|le|du|al-\p{Lu}[\p{L}'\u2019-]*)){0,9})(?:\*\*|__)?[ \t]*(\([^)]{1,60}\))?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=\s|$)/u;
-const Q_LABEL = /^Q(?:\.|:)?[ \t]+(?=\S)/;
+const Q_LABEL = /^Q(?:\.|:)?[ \t\u00a0]+(?=\S)/;
 const ALONE_CAPS =
   /^(?:\*\*|__)?([A-Z][A-Z'\u2019.-]*(?:[ \t]+[A-Z][A-Z'\u2019.-]*){0,4})(?:\*\*|__)?$/;
 
-function hasTitleWord(label: string): boolean {
+export function hasTitleWord(label: string): boolean {
   return label
     .toLowerCase()
     .split(/[\s.]+/)
@@ -437,7 +438,7 @@ export function detectLabel(p: string, isKnownName: (label: string) => boolean):
 }
 
 /** Capitalised words that begin headings and sentences rather than names. */
-const COMMON_CAPS = new Set(
+export const COMMON_CAPS = new Set(
   'the a an this that in on at for with by from to of and or but our my your their his her its we i you it they he she what why how when where who which meeting remarks statement press conference interview visit talks news report summary introduction conclusion part chapter section day morning afternoon evening session agenda minutes item official website welcome note'.split(
     ' ',
   ),

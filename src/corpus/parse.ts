@@ -6,7 +6,6 @@ import { attributeTurns } from './attribution/turns.js';
 import { readStructured } from './readers/index.js';
 import {
   cleanTitle,
-  detectLabel,
   findDate,
   isNoiseLine,
   isTitleCandidate,
@@ -14,6 +13,13 @@ import {
   readFrontMatter,
 } from './header.js';
 import type { FrontMatter, Label } from './header.js';
+import {
+  detectStyledLabel,
+  officeLabels,
+  learnLabelStyle,
+  startsWithStrongLabel,
+} from './label-style.js';
+import { splitProseParagraphs } from './layout.js';
 import { findMentions, isReportingVerb, mayNameSomeone } from './mentions.js';
 import type { Mention, KnownNames } from './mentions.js';
 import {
@@ -185,7 +191,13 @@ function parseInto(r: ParsedReport): void {
 
   // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
   const fmParas = fm.bodyStart > 0 ? splitParagraphs(text.slice(0, fm.bodyStart)).length : 0;
-  const paras = splitParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1);
+  const paras = splitProseParagraphs(
+    text,
+    fm.bodyStart,
+    fm.bodyLine,
+    fmParas + 1,
+    startsWithStrongLabel,
+  );
   const st: State = {
     r,
     reg,
@@ -270,10 +282,11 @@ function knownOf(st: State): KnownNames {
 function learnWhoIsWho(st: State): void {
   const byLabel = new Map<string, Person | null>();
   const known = () => knownOf(st);
+  const isOffice = officeLabels(known);
   const resolveLabels = (roleLabels: boolean) => {
     for (const [i, info] of st.infos.entries()) {
       if (info.kind !== 'label' || !info.label) continue;
-      if (/^the\s/i.test(info.label.label) !== roleLabels) continue;
+      if (isOffice(info.label.label) !== roleLabels) continue;
       // Transcripts repeat the same few labels: resolve each distinct one once.
       let person = byLabel.get(info.label.label);
       if (person === undefined) {
@@ -625,6 +638,10 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
   let transcript = false;
   let content = 0;
   const isKnown = (label: string) => findByAlias(reg, label) !== null;
+  const style = learnLabelStyle(
+    paras.map((p) => p.text),
+    isKnown,
+  );
   for (const p of paras) {
     const info: ParaInfo = { p, kind: 'text', label: null, tokens: null };
     out.push(info);
@@ -639,9 +656,15 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       content++;
       continue;
     }
-    const label = detectLabel(p.text, isKnown);
-    // A "Name: words" line at the very top without sentence punctuation is a headline.
-    const headline = label && !label.caps && content < 3 && !/[.!?\u2026\u201d"]$/.test(p.text);
+    const label = detectStyledLabel(p.text, isKnown, style);
+    // A "Name: words" line at the very top without sentence punctuation is a headline (a label
+    // alone on its line, "President Vladimir Putin:", introduces the paragraphs below).
+    const headline =
+      label &&
+      !label.caps &&
+      content < 3 &&
+      label.textStart < p.text.length &&
+      !/[.!?\u2026\u201d"]$/.test(p.text);
     if (label && !headline) {
       info.kind = 'label';
       info.label = label;
@@ -920,10 +943,15 @@ function trimCutOff(
   let cut = -1;
   for (const m of t.matchAll(/[.!?\u2026]["\u201d\u2019')\]]*(?=\s)/g))
     cut = (m.index ?? 0) + m[0].length;
+  // A whole paragraph with no sentence end is kept unfinished rather than lost, unless short.
+  const unfinished = cut <= 0 && wordCount(t) >= 8;
   warn(
     lastContent.p.line,
-    'the report seems cut off mid-sentence; the unfinished sentence is left out',
+    unfinished
+      ? 'the report seems cut off mid-sentence; its last statement is unfinished'
+      : 'the report seems cut off mid-sentence; the unfinished sentence is left out',
   );
+  if (unfinished) return;
   if (cut <= 0) drafts.pop();
   else d.end = d.start + cut;
 }

@@ -80,10 +80,14 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/** The surname of a normalised name: its last word, a generation ("Jr.", "III") left out. */
 function lastWord(norm: string): string {
-  const i = norm.lastIndexOf(' ');
-  return i < 0 ? norm : norm.slice(i + 1);
+  const words = norm.split(' ');
+  while (words.length > 1 && GENERATIONS.has(words[words.length - 1] ?? '')) words.pop();
+  return words[words.length - 1] ?? norm;
 }
+
+const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 function stripParticle(w: string): string {
   return w.replace(/^(al|el|bin|ibn|abu)-/, '');

@@ -34,6 +34,9 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
     byLabel.set(label, person);
     return person;
   };
+  // People the file lists as present come first: their full names ("ROBERT A. LONG, ESQ.") are
+  // what the short turn labels ("MR. LONG") then resolve to.
+  const listed = (read.present ?? []).map((label) => resolve(label, read.presentRoles?.get(label)));
   const speakers: Person[] = [];
   for (const b of read.blocks) {
     const person = b.label === null ? null : resolve(b.label, b.role);
@@ -58,8 +61,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
     }
   }
   const presentPeople: Person[] = [];
-  for (const label of read.present ?? []) {
-    const p = resolve(label);
+  for (const p of listed) {
     if (p && !p.generic && !speakers.includes(p) && !presentPeople.includes(p))
       presentPeople.push(p);
   }

@@ -44,6 +44,8 @@ export interface ReadResult {
   date?: string | null;
   /** Labels of people the file lists as present ("present+", an attendance list). */
   present?: string[];
+  /** The role the file gives a listed person ("Mr. Kohn, Secretary"), by their `present` label. */
+  presentRoles?: Map<string, string>;
   warnings: ReaderWarning[];
 }
 
