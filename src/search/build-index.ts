@@ -295,6 +295,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       speakerIndex,
       docTimed,
       pressSpeakers: findPressSpeakers(corpus.speakers),
+      genericSpeaker: Uint8Array.from(corpus.speakers, (s) => (s.generic ? 1 : 0)),
       nameTokens,
       nameFuse,
       roles,

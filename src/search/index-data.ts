@@ -42,6 +42,8 @@ export interface IndexData {
   speakerIndex: Map<string, number>;
   /** 1 when the statement has the time it was said (caption cue, chat line). */
   docTimed: Uint8Array;
+  /** 1 for a generic label speaker ("Q", "Aide", "Moderator"): real turns, no named person's words. */
+  genericSpeaker: Uint8Array;
   /** Generic speakers who stand for the press ("Q", "Question", "Reporter"). */
   pressSpeakers: number[];
   /** Identifying name word → speakers. */

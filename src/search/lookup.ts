@@ -126,10 +126,13 @@ const NAME_PARTICLES = new Set(
  */
 export function identifyingWords(speaker: Speaker): Set<string> {
   const words = new Set(nameWords(speaker.name));
+  // The role's own words in an alias ("City Attorney Knutson" of the City Attorney) are no name.
+  const role = new Set(tokenize(speaker.role ?? ''));
   for (const alias of speaker.aliases) {
     const all = tokenize(alias);
     const roleLike = all.some((w) => HONORIFICS.has(w) && !words.has(w)) || all.includes('of');
-    for (const w of nameWords(alias)) if (!roleLike || words.has(w)) words.add(w);
+    for (const w of nameWords(alias))
+      if (words.has(w) || (!roleLike && !role.has(w))) words.add(w);
   }
   return words;
 }

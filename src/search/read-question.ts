@@ -150,6 +150,8 @@ export function readQuestion(
   tokens.forEach((t, i) => {
     if (used[i] || t.word.length < 4 || STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word)) return;
     if (d.surfaces.has(t.word) || !/^\p{L}+$/u.test(t.word)) return;
+    // An everyday word ("lawyer") is not a misspelt name ("LaWare").
+    if (isOrdinaryWord(d, t.word) || (d.lexicon?.related(t.word).length ?? 0) > 0) return;
     const hit = d.nameFuse.search(t.word.replace(/[|'=!^$"]/g, ''), { limit: 3 })[0];
     if (!hit || (hit.score ?? 1) > 0.4) return;
     // Two typos only in a long word of about the name's length ("barosso"), not "putting"/"putin".
@@ -290,11 +292,16 @@ function isNameHeavy(d: IndexData, word: string): boolean {
   // received…"), or said by nobody as an ordinary word: then it is the name.
   const said = d.textDf[id] ?? 0;
   const n = d.docSpeaker.length;
-  return (
-    said <= Math.max(2, n / 1000) ||
-    said * 2 < (d.df[id] ?? 0) ||
-    d.lexicon?.related(word).length === 0
-  );
+  if (said <= Math.max(2, n / 1000) || d.lexicon?.related(word).length === 0) return true;
+  // Said more often around statements (titles, roles, lead-ins) than in them: a name, unless the
+  // dictionary knows it as an everyday word ("city", "council" fill titles and roles too).
+  return said * 2 < (d.df[id] ?? 0) && !isOrdinaryWord(d, word);
+}
+
+/** WordNet knows the word as a verb, adjective or adverb, or as a noun of several senses. */
+function isOrdinaryWord(d: IndexData, word: string): boolean {
+  const u = d.lexicon?.usage(word);
+  return !!u && (u.verb > 0 || u.adj > 0 || u.adv > 0 || u.noun > 2);
 }
 
 /** Is the typed word (or its demonym stem) a word of some speaker's role? A few set lookups. */

@@ -1,6 +1,7 @@
 // Scoring: walks the posting lists of a question's concepts (rarest first), sums BM25F impacts,
 // keeps what passes the honesty gate, and returns the best few in order.
 import { answersAsWell, coverageNeeded, LEAST_COVERAGE, type Voice } from './gate.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
 import { NARRATION, type SearchIndex } from './index-data.js';
 import type { Reading } from './read-question.js';
 
@@ -10,6 +11,12 @@ const MENTION_BOOST = 1;
 // A word only in a statement's context, its meeting's title or its speaker's role covers this
 // share of a concept: the statement's own words must answer.
 const FIELD_COVER = 0.5;
+// A reply takes this share of the score of the question turn it answers; the question turn, once
+// answered, keeps this share of its own.
+const REPLY_FACTOR = 0.95;
+const QUESTION_FACTOR = 0.6;
+// A generic speaker's turn (a reporter's "Q") counts this much unless the question asks for it.
+const GENERIC_FACTOR = 0.5;
 // "When did X talk about Y": a statement with the time it was said answers the "when".
 const WHEN_TIMED_BOOST = 1.3;
 
@@ -174,15 +181,38 @@ export function scoreStatements(
 
   let maxMeeting = 0;
   for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
-  const askedMeetings = meetingsOf(index, reading.speakers);
-  const out: Ranked[] = [];
+  // What each statement found earns, before who said it is weighed.
+  const found = new Map<number, { coverage: number; base: number; repliedTo: boolean }>();
   for (const doc of touched) {
     stamp[doc] = -1;
     seen[doc] = 0;
     if (d.docSpeaker[doc] === NARRATION) continue;
-    const asked = reading.speakers.has(d.docSpeaker[doc] ?? -1);
     const coverage = (cover[doc] ?? 0) / totalWeight;
+    const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
+    // Coordination: a statement that answers more of the question beats one that repeats a part.
+    const coord = 0.5 + 0.5 * Math.min(1, coverage);
+    const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
+    const timed = reading.asksWhen && d.docTimed[doc] === 1 ? WHEN_TIMED_BOOST : 1;
+    const base = (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed;
+    found.set(doc, { coverage, base, repliedTo: false });
+  }
+  // A question turn that matches ("Q: any comment on the order in Kazmir?") lends its match to the
+  // reply that follows it: the reply is what was said about it, in words of its own.
+  for (const [doc, q] of [...found]) {
+    if (q.coverage + 1e-6 < LEAST_COVERAGE || !isQuestionTurn(index, doc)) continue;
+    const reply = replyTo(index, doc);
+    if (reply < 0) continue;
+    const r = found.get(reply) ?? { coverage: 0, base: 0, repliedTo: false };
+    r.coverage = Math.max(r.coverage, q.coverage);
+    r.base = Math.max(r.base, q.base * REPLY_FACTOR);
+    found.set(reply, r);
+    q.repliedTo = true;
+  }
+  const askedMeetings = meetingsOf(index, reading.speakers);
+  const out: Ranked[] = [];
+  for (const [doc, { coverage, base, repliedTo }] of found) {
     const sp = d.docSpeaker[doc] ?? -1;
+    const asked = reading.speakers.has(sp);
     const voice: Voice =
       reading.speakers.size === 0
         ? 'anyone'
@@ -194,17 +224,10 @@ export function scoreStatements(
               ? 'other'
               : 'anyone';
     if (coverage + 1e-6 < coverageNeeded(voice)) continue;
-    const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
-    // Coordination: a statement that answers more of the question beats one that repeats a part.
-    const coord = 0.5 + 0.5 * Math.min(1, coverage);
-    const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
-    const timed = reading.asksWhen && d.docTimed[doc] === 1 ? WHEN_TIMED_BOOST : 1;
-    out.push({
-      doc,
-      score: (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed,
-      asked,
-      coverage,
-    });
+    // A reporter's question ("Q") repeats what is asked; the reply answers it.
+    const generic = !asked && sp >= 0 && d.genericSpeaker[sp] === 1 ? GENERIC_FACTOR : 1;
+    const question = repliedTo && !asked ? QUESTION_FACTOR : 1;
+    out.push({ doc, score: base * generic * question, asked, coverage });
   }
   // The honesty gate: after the best answer, only those that answer about as well.
   let best: Ranked | null = null;
@@ -222,4 +245,34 @@ function meetingsOf(index: SearchIndex, speakers: Set<number>): Set<number> | nu
     if (m.speakers.some((n) => names.has(n)) || m.present.some((n) => names.has(n))) out.add(mi);
   });
   return out;
+}
+
+/** A transcript turn that asks: it ends with a question mark, or the press ("Q") said it. */
+function isQuestionTurn(index: SearchIndex, doc: number): boolean {
+  const st = index.corpus.statements[doc];
+  if (!st || st.kind !== 'turn') return false;
+  return (
+    /\?["”’)\s]*$/u.test(spokenText(st)) ||
+    index.data.pressSpeakers.includes(index.data.docSpeaker[doc] ?? -1)
+  );
+}
+
+/**
+ * The statement that answers a question turn: the next turn of the same meeting by someone else,
+ * past a backchannel or two ("Yep."); -1 when the meeting moves on without one.
+ */
+function replyTo(index: SearchIndex, doc: number): number {
+  const d = index.data;
+  const n = index.corpus.statements.length;
+  const asker = d.docSpeaker[doc];
+  for (let next = doc + 1; next < n && next <= doc + 3; next++) {
+    const st = index.corpus.statements[next];
+    if (!st || d.docMeeting[next] !== d.docMeeting[doc] || st.kind !== 'turn') return -1;
+    if (isBackchannel(spokenText(st))) continue;
+    const sp = d.docSpeaker[next] ?? -1;
+    // The asker going on, or another question from the floor: no reply here.
+    if (sp === asker || (sp >= 0 && d.genericSpeaker[sp] === 1)) return -1;
+    return next;
+  }
+  return -1;
 }

@@ -74,6 +74,11 @@ const corpus = makeCorpus(speakers, [
         text: 'We are watching the unrest in Kazmir closely and call for calm on all sides.',
       },
       { speaker: 'Q', text: 'Thanks.' },
+      { speaker: 'Q', text: 'Any reaction to the curfew order in Bastow?' },
+      {
+        speaker: 'Lena Sorrel',
+        text: 'Yep. So, we find that order troubling, and we are in touch with our partners there.',
+      },
       {
         speaker: 'Lena Sorrel',
         text: 'President Aliyeva will visit the flooded villages near Dorn on Friday.',
@@ -151,6 +156,13 @@ describe('ranking on each kind of record', () => {
     const r = askQuestion(index, 'what did the reporters ask about kazmir');
     expect(r.results[0]?.statement.speaker).toBe('Q');
     expect(r.results[0]?.statement.text).toMatch(/unrest in Kazmir\?/);
+  });
+
+  it('briefing: the reply to a matching question is the answer, ahead of the question', () => {
+    // The reply says "that order" and little else of the topic; it answers because it follows
+    // the reporter's question about the curfew order in Bastow.
+    const r = askQuestion(index, 'did the government react to the curfew order in bastow');
+    expect(r.results[0]?.statement.text).toMatch(/^Yep\. So, we find that order troubling/);
   });
 
   it('minutes: a group statement (speaker null) is an answer like any other', () => {
