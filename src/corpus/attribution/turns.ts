@@ -20,7 +20,11 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   let known: KnownNames | null = null;
   const resolve = (label: string, role?: string): Person | null => {
     const seen = byLabel.get(label);
-    if (seen !== undefined) return seen;
+    if (seen !== undefined) {
+      // Listed as present first, the label may bring its role only with a turn.
+      if (seen && role) addRole(seen, roleInfo(role));
+      return seen;
+    }
     const caps = /\p{Lu}/u.test(label) && !/\p{Ll}/u.test(label);
     const person = personFromLabel(reg, { label, textStart: 0, caps }, () => {
       known ??= knownNames(reg);
@@ -46,12 +50,12 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
     for (const seg of splitStageNotes(body, 0)) {
       const start = b.start + seg.start;
       const end = b.start + seg.end;
-      const parts = piecesWithin(b.parts, start, end);
+      const parts = piecesWithin(text, b.parts, start, end);
       r.statements.push({
         speaker: person ? person.name : null,
-        kind: 'turn',
+        kind: b.kind ?? 'turn',
         text: text.slice(start, end),
-        context: null,
+        context: b.context ?? null,
         paragraph: paragraphOf(start),
         start,
         end,
@@ -70,7 +74,10 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
 }
 
 /** The block's spoken pieces that fall in one statement, when there are several. */
+type Piece = { start: number; end: number };
+
 function piecesWithin(
+  text: string,
   parts: { start: number; end: number }[] | undefined,
   start: number,
   end: number,
@@ -82,5 +89,9 @@ function piecesWithin(
     const b = Math.min(p.end, end);
     if (b > a) out.push({ start: a, end: b });
   }
-  return out.length > 1 ? out : undefined;
+  if (out.length < 2) return undefined;
+  // Pieces separated by nothing but white space (a hard-wrapped paragraph) need no pieces.
+  for (let i = 1; i < out.length; i++)
+    if (/\S/.test(text.slice((out[i - 1] as Piece).end, (out[i] as Piece).start))) return out;
+  return undefined;
 }

@@ -8,6 +8,8 @@ import { ircReader } from './irc.js';
 import { zoomChatReader } from './zoom-chat.js';
 import { courtTranscriptReader } from './court-transcript.js';
 import { committeeTranscriptReader } from './committee-transcript.js';
+import { htmlReader } from './html.js';
+import { markdownNotesReader } from './markdown-notes.js';
 
 export const READERS: readonly Reader[] = [
   captionReader,
@@ -15,6 +17,8 @@ export const READERS: readonly Reader[] = [
   ircReader,
   courtTranscriptReader,
   committeeTranscriptReader,
+  htmlReader,
+  markdownNotesReader,
 ];
 
 /** The structured reader's result for this file, or null when the file is prose. */

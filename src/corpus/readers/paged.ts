@@ -289,7 +289,7 @@ function readTurns(text: string, lines: PagedLine[]): Block[] {
   let label: string | null = null;
   let prev: PagedLine | null = null;
   const open = (from: number, l: PagedLine) => {
-    cur = { start: from, end: l.to, line: l.n, label };
+    cur = { start: from, end: l.to, line: l.n, label, parts: [{ start: from, end: l.to }] };
     blocks.push(cur);
   };
   for (const l of lines) {
@@ -316,7 +316,11 @@ function readTurns(text: string, lines: PagedLine[]): Block[] {
       ? l.indent > bodyIndent + 2
       : prev !== null && endsParagraph(prev, l, width);
     if (cur === null || newParagraph) open(l.from, l);
-    else (cur as Block).end = l.to;
+    else {
+      // Line numbers and margins between the lines are furniture: the pieces keep them out.
+      (cur as Block).end = l.to;
+      ((cur as Block).parts ??= []).push({ start: l.from, end: l.to });
+    }
     prev = l;
   }
   // A turn that is only a note ("MR. PRELL. [Statement--see Appendix.]") says nothing itself.

@@ -27,6 +27,10 @@ export interface Block {
    * between them (cue timings, log prefixes) is inside `start`–`end` but in no piece.
    */
   parts?: { start: number; end: number }[];
+  /** A report of what the person said ("Rod reiterated his comments …"); a turn when absent. */
+  kind?: 'paraphrase';
+  /** The topic the block falls under, where the file gives one (a notes heading): search context. */
+  context?: string;
 }
 
 /** A problem a reader met: it is reported as `file:line` and the rest of the file is still read. */
