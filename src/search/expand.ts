@@ -182,7 +182,8 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
     expansions.push({ terms, factor, partial });
   };
   if (own !== undefined) add([own], 1);
-  else for (const t of typoTerms(d, word)) add([t], FUZZY_FACTOR);
+  // A word of everyday English the reports lack ("folks") is that word, not a typo of "fork".
+  else if (!isEnglishWord(d, word)) for (const t of typoTerms(d, word)) add([t], FUZZY_FACTOR);
   // A common word matches plenty as it is; its paraphrases would only add noise (and time).
   if (own !== undefined && (d.df[own] ?? 0) > commonDf) {
     return { label: stemOf(word), weight: d.weight[own] ?? d.maxIdf, expansions };
@@ -232,3 +233,14 @@ function phraseConcept(d: IndexData, words: string[], stemOf: (w: string) => str
   );
   return { label: words.map(stemOf).join(' '), weight, expansions };
 }
+
+/** A word WordNet or everyday spoken English knows (so not a misspelling). */
+export function isEnglishWord(d: IndexData, word: string): boolean {
+  return (
+    (d.english.counts.get(word) ?? 0) >= ENGLISH_MIN_COUNT ||
+    (d.lexicon?.related(word).length ?? 0) > 0
+  );
+}
+
+// Seen this often in SUBTLEX (51 million words), a word is English, not a typo.
+const ENGLISH_MIN_COUNT = 20;

@@ -131,8 +131,7 @@ export function identifyingWords(speaker: Speaker): Set<string> {
   for (const alias of speaker.aliases) {
     const all = tokenize(alias);
     const roleLike = all.some((w) => HONORIFICS.has(w) && !words.has(w)) || all.includes('of');
-    for (const w of nameWords(alias))
-      if (words.has(w) || (!roleLike && !role.has(w))) words.add(w);
+    for (const w of nameWords(alias)) if (words.has(w) || (!roleLike && !role.has(w))) words.add(w);
   }
   return words;
 }

@@ -204,7 +204,10 @@ export function scoreStatements(
     if (reply < 0) continue;
     const r = found.get(reply) ?? { coverage: 0, base: 0, repliedTo: false };
     r.coverage = Math.max(r.coverage, q.coverage);
-    r.base = Math.max(r.base, q.base * REPLY_FACTOR);
+    // "I did." answers only beside its question: a short reply takes less of the question's match.
+    const words = (spokenText(index.corpus.statements[reply] ?? { text: '' }).match(/\S+/g) ?? [])
+      .length;
+    r.base = Math.max(r.base, q.base * REPLY_FACTOR * Math.min(1, Math.sqrt(words / 8)));
     found.set(reply, r);
     q.repliedTo = true;
   }
