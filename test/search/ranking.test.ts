@@ -322,3 +322,32 @@ describe('arbitrary questions', () => {
     );
   });
 });
+
+describe('everyday words are not misspelt names', () => {
+  it('reads "lawyer" as a word, not as the speaker Laware', () => {
+    // "lawyer" is one edit from "laware"; it is English, so it is a topic, not a person.
+    const c = makeCorpus(
+      [
+        { name: 'Dana Laware', aliases: ['Laware'], role: null },
+        { name: 'Omar Pike', aliases: ['Pike'], role: 'Counsel' },
+      ],
+      [
+        {
+          file: 'hearing.txt',
+          title: 'Hearing',
+          date: '2019-03-03',
+          statements: [
+            { speaker: 'Dana Laware', text: 'The budget for the archive grew last year.' },
+            {
+              speaker: 'Omar Pike',
+              text: 'As your attorney, I advise you not to sign the archive deal.',
+            },
+          ],
+        },
+      ],
+    );
+    const r = askQuestion(buildIndex(c), 'what did the lawyer say about the archive');
+    expect(r.speakers).toEqual([]);
+    expect(r.results.map((x) => x.statement.speaker)).not.toContain('Dana Laware');
+  });
+});
