@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AppContext } from '../src/context.js';
+import { EXPIRED_TEXT } from './types.js';
 import type { ButtonOutcome, Choice, CommandInput, CommandModule } from './types.js';
 import { askQuestion, MAX_LIMIT, MAX_QUESTION_LENGTH } from '../src/search/engine.js';
 import { suggestMeetings, suggestSpeakers } from '../src/search/lookup.js';
@@ -16,8 +17,6 @@ import {
   rememberAsk,
 } from '../src/answers/ask-view.js';
 import type { AskSession } from '../src/answers/ask-view.js';
-
-const EXPIRED = 'This result has expired — ask again.';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -150,14 +149,14 @@ export async function pressAskButton(
 ): Promise<ButtonOutcome> {
   const parsed = parseAskButton(customId);
   const session = parsed ? recallAsk(ctx.sessions, parsed.key) : null;
-  if (!parsed || !session) return { mode: 'reply', view: textReply(EXPIRED) };
+  if (!parsed || !session) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
   const answer = search(ctx, session, parsed.offset);
-  if (answer.results.length === 0) return { mode: 'reply', view: textReply(EXPIRED) };
+  if (answer.results.length === 0) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
   if (parsed.action === 'context') {
     const top = answer.results[0];
     return {
       mode: 'reply',
-      view: top ? buildContextView(top.statement, top.meeting) : textReply(EXPIRED),
+      view: top ? buildContextView(top.statement, top.meeting) : textReply(EXPIRED_TEXT),
     };
   }
   if (parsed.action === 'post') {
@@ -183,6 +182,7 @@ export async function pressAskButton(
 export const ask: CommandModule = {
   data,
   defer: true,
+  cooldown: true,
   run: runAsk,
   autocomplete: autocompleteAsk,
   button: pressAskButton,

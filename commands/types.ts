@@ -3,6 +3,9 @@
 import type { AppContext } from '../src/context.js';
 import type { ReplyView } from '../src/answers/view.js';
 
+/** What a button answers when the result behind it is gone (a restart, or an old message). */
+export const EXPIRED_TEXT = 'This result has expired — ask again.';
+
 export interface Caller {
   userId: string;
   guildId: string | null;
@@ -39,6 +42,8 @@ export interface CommandModule {
   data: { name: string; toJSON(): unknown };
   /** The work may take more than a moment: the router defers before running. */
   defer?: boolean;
+  /** Each member waits ASK_COOLDOWN_SECONDS between two runs (shared by every such command). */
+  cooldown?: boolean;
   run(ctx: AppContext, input: CommandInput): Promise<ReplyView>;
   /** Autocomplete: at most 25 choices, answered from memory. */
   autocomplete?(

@@ -1,4 +1,7 @@
-// Settings from the environment: one pure parseConfig(env) that reports every problem at once.
+// Settings from the environment: one pure parseConfig(env) that reports every problem at once,
+// and findFolderProblems(env), which looks at the folders the settings name.
+import { accessSync, constants, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export interface Config {
   discordToken: string | null;
@@ -7,6 +10,8 @@ export interface Config {
   /** REST base URL, e.g. http://127.0.0.1:3000/api (default Discord's own). */
   discordApiUrl: string | null;
   corpusDir: string;
+  /** Read links in the corpus folder that lead outside it (CORPUS_FOLLOW_OUTSIDE_LINKS). */
+  followOutsideLinks: boolean;
   dataDir: string;
   logLevel: string;
   askCooldownSeconds: number;
@@ -56,6 +61,12 @@ export const SETTINGS: readonly SettingDoc[] = [
     description: 'Folder of meeting reports (.txt / .md) loaded at startup.',
   },
   {
+    key: 'CORPUS_FOLLOW_OUTSIDE_LINKS',
+    example: 'false',
+    description:
+      'true: read links in CORPUS_DIR that lead outside it. false: skip them with a warning.',
+  },
+  {
     key: 'DATA_DIR',
     example: 'data',
     description: 'Folder for the bot’s own data (the daily-quote database).',
@@ -98,6 +109,8 @@ export class ConfigError extends Error {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
+const DEFAULT_CORPUS_DIR = 'seeds';
+const DEFAULT_DATA_DIR = 'data';
 
 /** Reads the settings; throws a ConfigError listing every problem when any setting is unusable. */
 export function parseConfig(env: Env): Config {
@@ -141,6 +154,7 @@ export function parseConfig(env: Env): Config {
     problems.push(`LOG_LEVEL is "${logLevel}"; use one of ${LOG_LEVELS.join(', ')}.`);
   }
 
+  const followOutsideLinks = readBoolean(read, 'CORPUS_FOLLOW_OUTSIDE_LINKS', false, problems);
   const askCooldownSeconds = readInteger(read, 'ASK_COOLDOWN_SECONDS', 5, 0, 3600, problems);
   const quoteMinChars = readInteger(read, 'QUOTE_MIN_CHARS', 60, 1, 4000, problems);
   const quoteMaxChars = readInteger(read, 'QUOTE_MAX_CHARS', 400, 1, 4000, problems);
@@ -156,13 +170,66 @@ export function parseConfig(env: Env): Config {
     discordClientId,
     discordGuildId,
     discordApiUrl,
-    corpusDir: read('CORPUS_DIR') ?? 'seeds',
-    dataDir: read('DATA_DIR') ?? 'data',
+    corpusDir: read('CORPUS_DIR') ?? DEFAULT_CORPUS_DIR,
+    followOutsideLinks,
+    dataDir: read('DATA_DIR') ?? DEFAULT_DATA_DIR,
     logLevel,
     askCooldownSeconds,
     quoteMinChars,
     quoteMaxChars,
   };
+}
+
+/**
+ * Problems with the folders the settings name, one sentence each: CORPUS_DIR must be an existing
+ * folder (a bot with no folder has nothing to say), DATA_DIR a folder or a path it can create.
+ */
+export function findFolderProblems(env: Env): string[] {
+  const problems: string[] = [];
+  const setting = (key: string, fallback: string) => env[key]?.trim() || fallback;
+  const corpusDir = setting('CORPUS_DIR', DEFAULT_CORPUS_DIR);
+  const corpus = statPath(corpusDir);
+  if (corpus === 'missing') {
+    problems.push(
+      `CORPUS_DIR is "${corpusDir}", but there is no such folder (looked for ${resolve(corpusDir)}). Create it and put the meeting reports in it, or set CORPUS_DIR to the folder that holds them.`,
+    );
+  } else if (corpus === 'file') {
+    problems.push(
+      `CORPUS_DIR is "${corpusDir}", which is a file, not a folder. Set CORPUS_DIR to the folder that holds the meeting reports.`,
+    );
+  } else if (corpus === 'folder' && !canRead(corpusDir)) {
+    problems.push(
+      `CORPUS_DIR is "${corpusDir}", but the user the bot runs as may not read that folder. Give it read permission (chmod/chown), or set CORPUS_DIR to a folder it can read.`,
+    );
+  }
+  const dataDir = setting('DATA_DIR', DEFAULT_DATA_DIR);
+  if (statPath(dataDir) === 'file') {
+    problems.push(
+      `DATA_DIR is "${dataDir}", which is a file, not a folder. Set DATA_DIR to a folder for the bot's own data (it is created if missing), or move the file away.`,
+    );
+  }
+  return problems;
+}
+
+function canRead(folder: string): boolean {
+  try {
+    accessSync(folder, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function statPath(path: string): 'folder' | 'file' | 'missing' | 'unknown' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'missing';
+    // A path through a file ("notes.txt/reports") cannot be a folder either.
+    if (code === 'ENOTDIR') return 'file';
+    return 'unknown';
+  }
 }
 
 /**
@@ -233,6 +300,21 @@ function readInteger(
     return fallback;
   }
   return Number(raw);
+}
+
+function readBoolean(
+  read: (key: string) => string | null,
+  key: string,
+  fallback: boolean,
+  problems: string[],
+): boolean {
+  const raw = read(key);
+  if (raw === null) return fallback;
+  const value = raw.toLowerCase();
+  if (['true', 'yes', '1'].includes(value)) return true;
+  if (['false', 'no', '0'].includes(value)) return false;
+  problems.push(`${key} is "${raw}"; use true or false (default ${fallback}).`);
+  return fallback;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -4,6 +4,7 @@ import type { Corpus } from './corpus/types.js';
 import type { SearchIndex } from './search/engine.js';
 import type { Config } from './config.js';
 import type { DailyStore } from './daily/store.js';
+import type { StoreWaiting } from './daily/opener.js';
 import type { ProfileStats } from './answers/profiles.js';
 
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   log: Logger;
   /** The daily-quote database; null where the running front end has none (e.g. some CLI verbs). */
   store: DailyStore | null;
+  /** While the database could not be opened yet and is being tried again: why, and until when. */
+  storeWaiting?: () => StoreWaiting | null;
   /** The clock; tests pass a fake one. */
   now: () => Date;
   /**

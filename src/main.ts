@@ -5,14 +5,17 @@ import { performance } from 'node:perf_hooks';
 import dotenv from 'dotenv';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
-import { ConfigError, findUnknownSettings, parseConfig } from './config.js';
+import { ConfigError, findFolderProblems, findUnknownSettings, parseConfig } from './config.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { loadCorpus } from './corpus/load.js';
 import { buildProfileStats } from './answers/profiles.js';
 import { openDailyStore } from './daily/store.js';
+import { openStoreWhenReady } from './daily/opener.js';
+import type { StoreOpener } from './daily/opener.js';
 import type { DailyStore } from './daily/store.js';
 import { startDailyScheduler } from './daily/scheduler.js';
+import type { StopDailyScheduler } from './daily/scheduler.js';
 import { startBot } from './discord/client.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
@@ -25,12 +28,20 @@ const SHUTDOWN_DEADLINE_MS = 4800;
 
 async function main(): Promise<number> {
   dotenv.config({ quiet: true });
-  let config: Config;
+  let config: Config | null = null;
+  const problems: string[] = [];
   try {
     config = parseConfig(process.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+    problems.push(...err.problems);
+  }
+  // A missing corpus folder is a settings mistake, not a bot with nothing to say.
+  problems.push(...findFolderProblems(process.env));
+  if (!config || problems.length > 0) {
+    process.stderr.write(
+      `${new ConfigError(problems).message}\nSee .env.example for every setting.\n`,
+    );
     return 1;
   }
   const consoleMode = config.discordToken === null;
@@ -52,7 +63,7 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   const started = performance.now();
   let corpus;
   try {
-    corpus = await loadCorpus(config.corpusDir);
+    corpus = await loadCorpus(config.corpusDir, { followOutsideLinks: config.followOutsideLinks });
   } catch (err) {
     log.fatal({ err, corpusDir: config.corpusDir }, 'could not load the reports');
     process.stderr.write(
@@ -80,32 +91,49 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   if (corpus.meetings.length === 0) {
     log.warn(
       { corpusDir: config.corpusDir },
-      'no reports found: add .txt or .md files to CORPUS_DIR',
+      'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
     );
   }
-  return {
+  const ctx: AppContext = {
     corpus,
     index,
     config,
     log,
-    store: openStore(config, log),
+    store: null,
     now: () => new Date(),
     sessions: new Map(),
     profileStats,
   };
+  openStore(ctx);
+  return ctx;
 }
 
-/** The daily-quote database; without it everything but /daily still works. */
-function openStore(config: Config, log: Logger): DailyStore | null {
-  try {
-    return openDailyStore(config.dataDir);
-  } catch (err) {
-    log.error(
-      { err, dataDir: config.dataDir },
-      'could not open the daily-quote database; /daily is unavailable',
-    );
-    return null;
-  }
+/** Called with the daily-quote database once it opens (at startup, or later after a retry). */
+const storeListeners: ((store: DailyStore) => void)[] = [];
+let storeOpener: StoreOpener | null = null;
+
+/**
+ * The daily-quote database; without it everything but /daily still works, and a database that
+ * cannot be opened yet (locked by another program) is tried again until it opens.
+ */
+function openStore(ctx: AppContext): void {
+  storeOpener = openStoreWhenReady({
+    // The first try may wait for a lock as usual; a retry must not block the bot for long.
+    open: (attempt) =>
+      openDailyStore(ctx.config.dataDir, attempt === 1 ? {} : { openBusyTimeoutMs: 200 }),
+    onOpen: (store) => {
+      ctx.store = store;
+      for (const listener of storeListeners) listener(store);
+    },
+    log: ctx.log.child({ dataDir: ctx.config.dataDir }),
+    now: ctx.now,
+  });
+  ctx.storeWaiting = storeOpener.waiting;
+}
+
+function closeStore(ctx: AppContext): void {
+  storeOpener?.stop();
+  ctx.store?.close();
 }
 
 async function runConsoleMode(ctx: AppContext): Promise<number> {
@@ -116,7 +144,7 @@ async function runConsoleMode(ctx: AppContext): Promise<number> {
       historyFile: join(ctx.config.dataDir, 'console-history'),
     });
   } finally {
-    ctx.store?.close();
+    closeStore(ctx);
   }
 }
 
@@ -127,21 +155,25 @@ async function runBotMode(ctx: AppContext): Promise<number> {
   } catch (err) {
     ctx.log.fatal({ err }, 'could not start the bot');
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    ctx.store?.close();
+    closeStore(ctx);
     return 1;
   }
   // A stray rejection inside a library must not take the bot down for everyone.
   process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
-  const stopScheduler = ctx.store
-    ? startDailyScheduler({
-        store: ctx.store,
-        corpus: ctx.corpus,
-        poster: createChannelPoster(bot.client),
-        now: ctx.now,
-        log: ctx.log,
-        bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
-      })
-    : null;
+  const scheduler: { stop: StopDailyScheduler | null } = { stop: null };
+  const startScheduler = (store: DailyStore): void => {
+    scheduler.stop = startDailyScheduler({
+      store,
+      corpus: ctx.corpus,
+      poster: createChannelPoster(bot.client),
+      now: ctx.now,
+      log: ctx.log,
+      bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
+    });
+  };
+  // The database may open only later (it was locked): the posts start then.
+  if (ctx.store) startScheduler(ctx.store);
+  else storeListeners.push(startScheduler);
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
@@ -155,8 +187,9 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
-  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), stopScheduler?.()]);
-  ctx.store?.close();
+  storeOpener?.stop();
+  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), scheduler.stop?.()]);
+  closeStore(ctx);
   ctx.log.info('stopped');
   return 0;
 }

@@ -2,11 +2,13 @@
 // bad settings, and a clean exit on SIGTERM.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, visibleText } from './support/fake-discord.js';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, openDailyStore } from '../src/daily/store.js';
+import { PERMISSIONS, startFakeDiscord, visibleText } from './support/fake-discord.js';
 import type { FakeDiscord } from './support/fake-discord.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-main-'));
@@ -151,5 +153,81 @@ describe('npm start', () => {
     expect(err).toContain('The settings have 3 problem(s)');
     for (const key of ['ASK_COOLDOWN_SECONDS', 'LOG_LEVEL', 'DISCORD_CLIENT_ID'])
       expect(err).toContain(key);
+  }, 60_000);
+
+  it('refuses to start without a corpus folder, listing it with the other problems', async () => {
+    const notAFolder = join(dataDir, 'data-is-a-file');
+    writeFileSync(notAFolder, 'x');
+    const run = startProcess(
+      { CORPUS_DIR: join(dataDir, 'no-reports-here'), DATA_DIR: notAFolder, LOG_LEVEL: 'loud' },
+      '',
+      true,
+    );
+    const { code } = await run.exited;
+    expect(code).toBe(1);
+    const err = run.stderr();
+    expect(err).toContain('The settings have 3 problem(s)');
+    expect(err).toMatch(/CORPUS_DIR is ".*no-reports-here", but there is no such folder/);
+    expect(err).toMatch(/DATA_DIR is ".*data-is-a-file", which is a file, not a folder/);
+    expect(err).toContain('LOG_LEVEL');
+    expect(run.stdout()).toBe('');
+  }, 60_000);
+
+  it('runs with a locked daily-quote database, says /daily is waiting, and recovers by itself', async () => {
+    const lockedData = join(dataDir, 'locked-data');
+    openDailyStore(lockedData).close();
+    const other = new Database(join(lockedData, DATABASE_FILE));
+    other.exec('BEGIN EXCLUSIVE');
+    let locked = true;
+    const release = () => {
+      if (!locked) return;
+      locked = false;
+      other.exec('ROLLBACK');
+      other.close();
+    };
+    try {
+      const fake = await startFake();
+      const run = startProcess(
+        { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: lockedData },
+        undefined,
+        true,
+      );
+      await fake.waitForReady(1, 30_000);
+      const status = () =>
+        fake
+          .sendCommand('daily', [{ name: 'status', type: 1, options: [] }], {
+            memberPermissions: PERMISSIONS.manageGuild,
+          })
+          .reply(10_000);
+      expect(visibleText(await status())).toMatch(
+        /^The daily quote is waiting for its database: the database is locked by another program\. The bot tries again by itself/,
+      );
+      release();
+      const deadline = Date.now() + 20_000;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = visibleText(await status());
+        if (!text.includes('waiting')) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      expect(text).toBe(
+        'No daily quote is set up here. Use /daily set to choose a channel and a time.',
+      );
+      expect(run.stdout()).toContain('daily-quote database opened; /daily is back');
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+    } finally {
+      release();
+    }
+  }, 90_000);
+
+  it('starts with an empty corpus folder and says so once', async () => {
+    const empty = join(dataDir, 'empty-corpus');
+    mkdirSync(empty);
+    const run = startProcess({ CORPUS_DIR: empty }, '/who aliyev\n', true);
+    const { code } = await run.exited;
+    expect(code).toBe(0);
+    expect(run.stderr().match(/holds no reports yet/g)).toHaveLength(1);
+    expect(run.stderr()).not.toMatch(/could not be read/);
   }, 60_000);
 });

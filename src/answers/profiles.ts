@@ -1,7 +1,6 @@
 // Speaker profiles (/who) and meeting digests (/meeting): plain data built from the corpus alone,
 // with corpus-wide statistics computed once (buildProfileStats) and passed in by the caller.
 import type { Corpus, Meeting, Speaker, Statement, StatementKind } from '../corpus/types.js';
-import type { AppContext } from '../context.js';
 import { buildLookup, findMeetings, findSpeaker, type LookupIndex } from '../search/lookup.js';
 import { listCandidateSentences, pickLead, summarizeSentences } from './summarize.js';
 import {
@@ -139,8 +138,14 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
   };
 }
 
+/** Where the statistics are kept between questions: the AppContext (not imported: no cycle). */
+export interface ProfileStatsHolder {
+  corpus: Corpus;
+  profileStats?: ProfileStats;
+}
+
 /** The context's profile statistics, built on first use and kept on the context (never in a module). */
-export function getProfileStats(ctx: Pick<AppContext, 'corpus' | 'profileStats'>): ProfileStats {
+export function getProfileStats(ctx: ProfileStatsHolder): ProfileStats {
   if (!ctx.profileStats || ctx.profileStats.corpus !== ctx.corpus)
     ctx.profileStats = buildProfileStats(ctx.corpus);
   return ctx.profileStats;

@@ -70,7 +70,7 @@ export async function runQuote(args: string[]): Promise<number> {
   }
 
   const corpusDir = values.corpus ?? config.corpusDir;
-  const corpus = await loadCorpus(corpusDir);
+  const corpus = await loadCorpus(corpusDir, { followOutsideLinks: config.followOutsideLinks });
   if (corpus.meetings.length === 0 && corpus.warnings.length > 0) {
     for (const w of corpus.warnings) process.stderr.write(`${w.file}:${w.line}: ${w.message}\n`);
     process.stderr.write(`No reports could be read from ${corpusDir}.\n`);

@@ -1,5 +1,6 @@
 // The console's command line: `/ask …` (or plain text), option syntax like Discord's
 // (`speaker:khamenei`), and buttons pressed by number or label. Same commands, same replies.
+import { EXPIRED_TEXT } from '../../commands/types.js';
 import type { Caller, CommandInput, CommandModule, OptionValue } from '../../commands/types.js';
 import type { ButtonView, ReplyView } from '../answers/view.js';
 import type { AppContext } from '../context.js';
@@ -74,7 +75,7 @@ export function createConsoleSession(
   async function press(button: ButtonView): Promise<string> {
     const [name] = button.id.split(':');
     const entry = entries.find((e) => e.json.name === name);
-    if (!entry?.module.button) return 'This result has expired — ask again.';
+    if (!entry?.module.button) return EXPIRED_TEXT;
     const outcome = await entry.module.button(ctx, button.id, {
       subcommand: null,
       options: {},

@@ -265,7 +265,8 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
       statements: stmts,
       text: r.text,
     });
-    statements.push(...stmts);
+    // One by one: spreading a big report's statements into push() overflows the call stack.
+    for (const st of stmts) statements.push(st);
     for (const w of r.warnings) warnings.push({ file: r.file, line: w.line, message: w.message });
     const key = meetingKey(r);
     if (key) {
@@ -307,7 +308,7 @@ function pickName(ms: Rec[]): string {
     score.set(k, cur);
   }
   const list = [...score.values()];
-  const maxWords = Math.max(...list.map((x) => Math.min(x.words, 2)));
+  const maxWords = list.reduce((max, x) => Math.max(max, Math.min(x.words, 2)), -Infinity);
   const best = list
     .filter((x) => Math.min(x.words, 2) === maxWords)
     .sort((a, b) => b.weight - a.weight || b.words - a.words || a.name.localeCompare(b.name))[0];

@@ -1,8 +1,8 @@
 // Reading a corpus folder (or a list of files) from disk: the only corpus code that touches the
 // filesystem. Unreadable, binary, oversized or mis-encoded files become warnings, never crashes.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { Corpus, Warning } from './types.js';
 import { parseReport } from './parse.js';
 import type { ParsedReport } from './parse.js';
@@ -25,6 +25,8 @@ const SPEAKERS_FILES = ['speakers.yml', 'speakers.yaml'];
 
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Read links that lead outside the corpus folder (CORPUS_FOLLOW_OUTSIDE_LINKS); default no. */
+  followOutsideLinks?: boolean;
 }
 
 export interface LoadEntry {
@@ -33,39 +35,101 @@ export interface LoadEntry {
 }
 
 /** Every report file under `dir` (recursively), sorted, with ids relative to `dir`. */
-export async function listReportFiles(dir: string): Promise<LoadEntry[]> {
+export async function listReportFiles(
+  dir: string,
+  options: Pick<LoadOptions, 'followOutsideLinks'> = {},
+): Promise<LoadEntry[]> {
+  return (await scanReportFolder(dir, options)).entries;
+}
+
+/**
+ * The report files under `dir`, and a warning for each subfolder or file that is skipped (an
+ * unreadable folder, a link that leads outside `dir` or to a device or pipe). Throws only when
+ * `dir` itself cannot be read.
+ */
+export async function scanReportFolder(
+  dir: string,
+  options: Pick<LoadOptions, 'followOutsideLinks'> = {},
+): Promise<{ entries: LoadEntry[]; warnings: Warning[] }> {
   const out: LoadEntry[] = [];
+  const warnings: Warning[] = [];
+  const root = await realpath(dir);
+  const skip = (file: string, message: string) => warnings.push({ file, line: 0, message });
   const walk = async (d: string) => {
-    const items = await readdir(d, { withFileTypes: true });
+    let items;
+    try {
+      items = await readdir(d, { withFileTypes: true });
+    } catch (err) {
+      if (d === dir) throw err;
+      skip(d, `${UNREADABLE}: ${errorText(err)} (a folder: the reports in it are skipped)`);
+      return;
+    }
     for (const it of items) {
       if (it.name.startsWith('.') || it.name === 'node_modules') continue;
       const full = join(d, it.name);
-      if (it.isDirectory()) await walk(full);
-      else if (
-        (it.isFile() || it.isSymbolicLink()) &&
-        REPORT_EXT.test(it.name) &&
-        !/^readme\./i.test(it.name)
-      )
-        out.push({ path: full, id: relative(dir, full).split(sep).join('/') });
+      if (it.isDirectory()) {
+        await walk(full);
+        continue;
+      }
+      if (!REPORT_EXT.test(it.name) || /^readme\./i.test(it.name)) continue;
+      if (it.isSymbolicLink()) {
+        const problem = await checkLink(full, root, options.followOutsideLinks === true);
+        if (problem) {
+          skip(full, problem);
+          continue;
+        }
+      } else if (!it.isFile()) {
+        skip(full, `${NOT_REGULAR}; skipped`);
+        continue;
+      }
+      out.push({ path: full, id: relative(dir, full).split(sep).join('/') });
     }
   };
   await walk(dir);
   out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out;
+  return { entries: out, warnings };
+}
+
+/** Why a link in the corpus folder is not read, or null when it leads to a report inside it. */
+async function checkLink(
+  link: string,
+  root: string,
+  followOutside: boolean,
+): Promise<string | null> {
+  let target: string;
+  try {
+    target = await realpath(link);
+  } catch (err) {
+    return `${UNREADABLE}: ${errorText(err)} (a link that leads nowhere)`;
+  }
+  try {
+    if (!(await stat(target)).isFile()) return `leads to ${target}, which ${NOT_REGULAR}; skipped`;
+  } catch (err) {
+    return `${UNREADABLE}: ${errorText(err)} (a link that leads nowhere)`;
+  }
+  const rel = relative(root, target);
+  if (!followOutside && (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) {
+    return `is a link to ${target}, outside the corpus folder; skipped. Copy the report into the folder, or set CORPUS_FOLLOW_OUTSIDE_LINKS=true to read such links`;
+  }
+  return null;
 }
 
 /** Loads every report in a folder, plus its `speakers.yml` if present. */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
-  let entries: LoadEntry[];
+  let scan: { entries: LoadEntry[]; warnings: Warning[] };
   try {
-    entries = await listReportFiles(dir);
+    scan = await scanReportFolder(dir, options);
   } catch (err) {
     return buildCorpus([], {
       warnings: [{ file: dir, line: 0, message: `${UNREADABLE}: ${errorText(err)}` }],
     });
   }
   const { data, warnings } = await readSpeakersFile(dir);
-  return loadEntries(entries, { ...options, speakersFile: data, warnings });
+  return loadEntries(scan.entries, {
+    ...options,
+    speakersFile: data,
+    warnings: [...scan.warnings, ...warnings],
+  });
 }
 
 /** Loads the given files (ids are their base names). */
@@ -109,7 +173,7 @@ export async function loadEntries(
   for (const [i, e] of entries.entries()) {
     const res = readReport(e.path, scratch);
     if (res.report) reports.push({ ...res.report, id: e.id });
-    warnings.push(...res.warnings);
+    for (const w of res.warnings) warnings.push(w);
     options.onProgress?.(i + 1, entries.length);
     if (i % 250 === 249) await new Promise((r) => setImmediate(r));
   }
@@ -122,26 +186,33 @@ export function readReport(
   scratch: Buffer = Buffer.allocUnsafe(SMALL_FILE),
 ): { report: ParsedReport | null; warnings: Warning[] } {
   const warnings: Warning[] = [];
+  const skipped = (message: string) => ({
+    report: null,
+    warnings: [{ file: path, line: 0, message }],
+  });
   let buf: Buffer;
   let fd = -1;
   try {
-    fd = openSync(path, 'r');
-    // Reports are small: one read into a reused buffer usually gets the whole file, and only
-    // a file that fills it is measured (loading thousands of files, each syscall counts).
+    // Non-blocking: opening a named pipe must not wait for a writer. Only regular files are read.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return skipped(`${NOT_REGULAR}; skipped`);
+    if (st.size > MAX_FILE_BYTES) return skipped(tooBig(st.size));
+    // Reports are small: one read into a reused buffer usually gets the whole file. The size
+    // stat reports is only a hint: never read more than the limit, whatever the file turns into.
     const first = readSync(fd, scratch, 0, scratch.length, 0);
     if (first < scratch.length) buf = scratch.subarray(0, first);
     else {
-      const st = fstatSync(fd);
-      if (st.size > MAX_FILE_BYTES) {
-        const mb = (st.size / 1024 / 1024).toFixed(0);
-        const message = `is ${mb} MB, over the 50 MB limit for a report; skipped`;
-        return { report: null, warnings: [{ file: path, line: 0, message }] };
-      }
-      buf = Buffer.allocUnsafe(Math.max(st.size, first));
+      buf = Buffer.allocUnsafe(Math.min(Math.max(st.size, first) + 1, MAX_FILE_BYTES + 1));
       scratch.copy(buf, 0, 0, first);
       let got = first;
       for (;;) {
-        if (got === buf.length) buf = Buffer.concat([buf, Buffer.alloc(SMALL_FILE)]);
+        if (got === buf.length) {
+          if (got > MAX_FILE_BYTES) return skipped(tooBig(null));
+          const grown = Buffer.allocUnsafe(Math.min(got * 2, MAX_FILE_BYTES + 1));
+          buf.copy(grown, 0, 0, got);
+          buf = grown;
+        }
         const n = readSync(fd, buf, got, buf.length - got, got);
         if (n === 0) break;
         got += n;
@@ -149,10 +220,7 @@ export function readReport(
       buf = buf.subarray(0, got);
     }
   } catch (err) {
-    return {
-      report: null,
-      warnings: [{ file: path, line: 0, message: `${UNREADABLE}: ${errorText(err)}` }],
-    };
+    return skipped(`${UNREADABLE}: ${errorText(err)}`);
   } finally {
     if (fd >= 0) closeSync(fd);
   }
@@ -164,7 +232,22 @@ export function readReport(
       message:
         'invalid UTF-8: undecodable bytes are shown as \u201c\ufffd\u201d (save the file as UTF-8)',
     });
-  return { report: parseReport(text, path), warnings };
+  try {
+    return { report: parseReport(text, path), warnings };
+  } catch (err) {
+    // A bug must cost one file, not the whole corpus: name it so it can be reported.
+    const message = `could not be read as a report (${err instanceof Error ? err.message : String(err)}); skipped`;
+    return { report: null, warnings: [...warnings, { file: path, line: 0, message }] };
+  }
+}
+
+const NOT_REGULAR = 'is not a regular file (a device, a pipe or a socket)';
+
+/** Says how big a file is against the limit (exact bytes: "50 MB, over 50 MB" helps no one). */
+function tooBig(bytes: number | null): string {
+  const limit = `${MAX_FILE_BYTES / 1024 / 1024} MB (${MAX_FILE_BYTES.toLocaleString('en')} bytes)`;
+  const size = bytes === null ? 'is larger than' : `is ${bytes.toLocaleString('en')} bytes, over`;
+  return `${size} the ${limit} limit for a report; skipped. Split it into smaller files, or move it out of the corpus folder`;
 }
 
 /** Decodes UTF-8; on invalid bytes decodes leniently and reports the first bad line. */

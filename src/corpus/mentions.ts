@@ -281,7 +281,7 @@ function readOfPhrase(
       run.push(lowTail);
       r++;
     }
-    ofRun.push(...run);
+    for (const t of run) ofRun.push(t);
     last = r - 1;
     q = r;
   }

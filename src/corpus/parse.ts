@@ -725,10 +725,10 @@ function tokenizeOutsideQuotes(text: string, offset: number): Token[] {
   let from = 0;
   for (const sp of spans) {
     const open = sp.open < 0 ? 0 : sp.open;
-    if (open > from) out.push(...tokenize(text.slice(from, open), offset + from));
+    if (open > from) for (const t of tokenize(text.slice(from, open), offset + from)) out.push(t);
     from = sp.close < 0 ? text.length : sp.close + 1;
   }
-  if (from < text.length) out.push(...tokenize(text.slice(from), offset + from));
+  if (from < text.length) for (const t of tokenize(text.slice(from), offset + from)) out.push(t);
   return out;
 }
 

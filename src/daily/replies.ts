@@ -159,6 +159,16 @@ function refuseCaller(ctx: AppContext, caller: DailyCaller): ReplyView | null {
   if (!caller.canManageGuild) {
     return textReply('Only members with the Manage Server permission can use /daily.');
   }
+  const waiting = ctx.store ? null : ctx.storeWaiting?.();
+  if (waiting) {
+    const seconds = Math.max(
+      1,
+      Math.ceil((waiting.nextAttemptAt.getTime() - ctx.now().getTime()) / 1000),
+    );
+    return textReply(
+      `The daily quote is waiting for its database: ${waiting.reason}. The bot tries again by itself (next try in about ${seconds} s, ${waiting.attempts} tr${waiting.attempts === 1 ? 'y' : 'ies'} so far); /daily works again as soon as it opens, without a restart. Scheduled posts resume then too.`,
+    );
+  }
   if (!ctx.store)
     return textReply(
       'The daily quote needs its database (DATA_DIR), which this bot has not opened.',

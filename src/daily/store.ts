@@ -163,6 +163,8 @@ export interface DailyStore {
 export interface OpenStoreOptions {
   /** How long to wait for another process's write lock before giving up (ms). */
   busyTimeoutMs?: number;
+  /** The same while opening and migrating only (a retry should not block the bot for long). */
+  openBusyTimeoutMs?: number;
   /** Open an existing database for reading only (the CLI); never creates or migrates. */
   readonly?: boolean;
 }
@@ -176,7 +178,7 @@ export function openDailyStore(dataDir: string, options: OpenStoreOptions = {}):
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
-      timeout: options.busyTimeoutMs ?? 5000,
+      timeout: options.openBusyTimeoutMs ?? options.busyTimeoutMs ?? 5000,
     });
   } catch (err) {
     throw explainSqliteError(err, file);
@@ -189,6 +191,7 @@ export function openDailyStore(dataDir: string, options: OpenStoreOptions = {}):
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       migrate(db, file);
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     }
   } catch (err) {
     db.close();
@@ -198,18 +201,49 @@ export function openDailyStore(dataDir: string, options: OpenStoreOptions = {}):
 }
 
 function ensureDataDir(dataDir: string): void {
+  const where = `DATA_DIR "${dataDir}"${path.isAbsolute(dataDir) ? '' : ` (${path.resolve(dataDir)})`}`;
+  const isFile = new DailyStoreError(
+    `${where} is a file, not a folder (or lies inside a file). Set DATA_DIR to a folder for the bot's own data; it is created if missing.`,
+  );
+  let exists = true;
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    if (!fs.statSync(dataDir).isDirectory()) throw isFile;
   } catch (err) {
-    throw new DailyStoreError(
-      `Cannot create DATA_DIR "${dataDir}" (${(err as Error).message}). Set DATA_DIR to a folder the bot can write.`,
-    );
+    if (err === isFile || (err as NodeJS.ErrnoException).code === 'ENOTDIR') throw isFile;
+    exists = false;
   }
-  if (!fs.statSync(dataDir).isDirectory()) {
-    throw new DailyStoreError(
-      `DATA_DIR "${dataDir}" is a file, not a folder. Set DATA_DIR to a folder.`,
-    );
+  if (!exists) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR' || code === 'EEXIST') throw isFile;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new DailyStoreError(
+          `${where} does not exist and the bot may not create it (${code === 'EROFS' ? 'read-only file system' : 'permission denied'}). Create the folder and let the user the bot runs as write in it, or set DATA_DIR to a folder it can write.`,
+        );
+      }
+      throw new DailyStoreError(
+        `Cannot create ${where} (${(err as Error).message}). Set DATA_DIR to a folder the bot can write.`,
+      );
+    }
   }
+  // SQLite needs to write the database and its -wal/-shm files beside it: say so plainly rather
+  // than "attempt to write a readonly database".
+  for (const target of [dataDir, path.join(dataDir, DATABASE_FILE)]) {
+    try {
+      fs.accessSync(target, fs.constants.R_OK | fs.constants.W_OK);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw readOnly(where, target === dataDir ? 'the folder' : `the database file ${target}`);
+    }
+  }
+}
+
+function readOnly(where: string, what: string): DailyStoreError {
+  return new DailyStoreError(
+    `The bot may not write in ${where}: ${what} is read-only for the user it runs as. Give that user write permission on the folder and its ${DATABASE_FILE}* files, or set DATA_DIR to a folder it can write.`,
+  );
 }
 
 function explainSqliteError(err: unknown, file: string): DailyStoreError {
@@ -225,7 +259,10 @@ function explainSqliteError(err: unknown, file: string): DailyStoreError {
       `${file} is locked by another program (${message}). Stop the other program (or another copy of the bot using the same DATA_DIR) and try again; nothing was changed.`,
     );
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    return readOnly(`the folder of ${file}`, `the folder or the database (${message})`);
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new DailyStoreError(
       `Cannot open ${file} (${message}). Check that DATA_DIR exists and the bot may read and write it.`,
     );

@@ -11,6 +11,7 @@ import type {
   Interaction,
   MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { EXPIRED_TEXT } from '../../commands/types.js';
 import type { CommandInput, CommandModule, OptionValue } from '../../commands/types.js';
 import type { AppContext } from '../context.js';
 import { textReply } from '../answers/view.js';
@@ -26,8 +27,6 @@ export interface RouterOptions {
    * allows 3 s). Answering directly lets a "nothing found" reply stay private.
    */
   deferAfterMs?: number;
-  /** Commands that share the per-user cooldown (ASK_COOLDOWN_SECONDS). */
-  cooldownCommands?: string[];
 }
 
 export interface Router {
@@ -36,15 +35,12 @@ export interface Router {
   drain(): Promise<void>;
 }
 
-export const EXPIRED_TEXT = 'This result has expired — ask again.';
-
 type Commandish = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 export function createRouter(options: RouterOptions): Router {
   const { ctx } = options;
   const byName = new Map(options.commands.map((c) => [c.data.name, c]));
   const deferAfterMs = options.deferAfterMs ?? 1500;
-  const cooldownCommands = new Set(options.cooldownCommands ?? ['ask']);
   const lastAsked = new Map<string, number>();
   const lastDurationMs = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
@@ -89,7 +85,7 @@ export function createRouter(options: RouterOptions): Router {
       return;
     }
     const input = readInput(interaction);
-    if (cooldownCommands.has(command.data.name)) {
+    if (command.cooldown) {
       const wait = cooldownLeft(input.caller.userId);
       if (wait > 0) {
         await interaction.reply(

@@ -1,13 +1,17 @@
 // parseConfig: defaults, every problem reported at once, and .env.example kept in step.
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   SETTINGS,
+  findFolderProblems,
   findMissingSettings,
   findUnknownSettings,
   parseConfig,
 } from '../../src/config.js';
+import { projectModule, runUnprivileged, runsAsRoot } from '../support/as-nobody.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -30,6 +34,7 @@ describe('parseConfig', () => {
       discordGuildId: null,
       discordApiUrl: null,
       corpusDir: 'seeds',
+      followOutsideLinks: false,
       dataDir: 'data',
       logLevel: 'info',
       askCooldownSeconds: 5,
@@ -116,10 +121,76 @@ describe('parseConfig', () => {
     expect(missing[0]).toContain('DISCORD_TOKEN is not set; npm run deploy needs');
   });
 
+  it('reads CORPUS_FOLLOW_OUTSIDE_LINKS as a yes/no setting and names a value that is neither', () => {
+    expect(parseConfig({ CORPUS_FOLLOW_OUTSIDE_LINKS: 'true' }).followOutsideLinks).toBe(true);
+    expect(parseConfig({ CORPUS_FOLLOW_OUTSIDE_LINKS: ' No ' }).followOutsideLinks).toBe(false);
+    expect(problemsOf({ CORPUS_FOLLOW_OUTSIDE_LINKS: 'sometimes' })).toEqual([
+      'CORPUS_FOLLOW_OUTSIDE_LINKS is "sometimes"; use true or false (default false).',
+    ]);
+  });
+
   it('points at a near-miss key', () => {
     expect(findUnknownSettings({ DISCORD_TOKN: 'x', PATH: '/bin', CORPUS_DIR: 'x' })).toEqual([
       'DISCORD_TOKN is not a setting; did you mean DISCORD_TOKEN?',
     ]);
+  });
+});
+
+describe('findFolderProblems', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-config-'));
+  const file = join(dir, 'notes.txt');
+  writeFileSync(file, 'not a folder');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('accepts an existing corpus folder, even an empty one, and a DATA_DIR still to be created', () => {
+    expect(findFolderProblems({ CORPUS_DIR: dir, DATA_DIR: join(dir, 'data', 'new') })).toEqual([]);
+  });
+
+  it('lists a missing CORPUS_DIR, a CORPUS_DIR that is a file and a DATA_DIR that is a file', () => {
+    const missing = join(dir, 'no-such-folder');
+    expect(findFolderProblems({ CORPUS_DIR: missing, DATA_DIR: file })).toEqual([
+      `CORPUS_DIR is "${missing}", but there is no such folder (looked for ${missing}). Create it and put the meeting reports in it, or set CORPUS_DIR to the folder that holds them.`,
+      `DATA_DIR is "${file}", which is a file, not a folder. Set DATA_DIR to a folder for the bot's own data (it is created if missing), or move the file away.`,
+    ]);
+    expect(findFolderProblems({ CORPUS_DIR: file, DATA_DIR: join(file, 'data') })).toEqual([
+      `CORPUS_DIR is "${file}", which is a file, not a folder. Set CORPUS_DIR to the folder that holds the meeting reports.`,
+      expect.stringMatching(/^DATA_DIR is ".*notes.txt\/data", which is a file/),
+    ]);
+  });
+});
+
+describe('findFolderProblems as an unprivileged user', () => {
+  // As root every folder is readable: the check runs as the user `nobody` (see as-nobody.ts).
+  it('lists a CORPUS_DIR the bot may not read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'verbatim-config-'));
+    chmodSync(root, 0o755);
+    const locked = join(root, 'reports');
+    mkdirSync(locked, { mode: 0o700 });
+    if (!runsAsRoot) chmodSync(locked, 0o000);
+    try {
+      const problems = await runUnprivileged(`
+        import { findFolderProblems } from ${projectModule('src/config.ts')};
+        console.log(JSON.stringify(findFolderProblems({ CORPUS_DIR: ${JSON.stringify(locked)}, DATA_DIR: '/tmp' })));
+      `);
+      expect(problems).toEqual([
+        `CORPUS_DIR is "${locked}", but the user the bot runs as may not read that folder. Give it read permission (chmod/chown), or set CORPUS_DIR to a folder it can read.`,
+      ]);
+    } finally {
+      chmodSync(locked, 0o700);
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe('README', () => {
+  const text = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('documents every setting in its settings table', () => {
+    const rows = text.split('\n').filter((line) => line.startsWith('| `'));
+    for (const { key } of SETTINGS)
+      expect(
+        rows.some((row) => row.split('|')[1]?.includes(`\`${key}\``)),
+        key,
+      ).toBe(true);
   });
 });
 

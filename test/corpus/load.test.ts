@@ -84,7 +84,9 @@ describe('loadCorpus', () => {
     expect(byFile('notes.txt')).toEqual([
       '1: no statements found (no quotations, reported speech or transcript turns)',
     ]);
-    expect(byFile('huge.txt')).toEqual(['0: is 50 MB, over the 50 MB limit for a report; skipped']);
+    expect(byFile('huge.txt')).toEqual([
+      '0: is 52,428,801 bytes, over the 50 MB (52,428,800 bytes) limit for a report; skipped. Split it into smaller files, or move it out of the corpus folder',
+    ]);
     if (process.getuid?.() !== 0)
       expect(byFile('locked.txt')).toEqual(['0: could not be read: permission denied']);
   });

@@ -10,6 +10,7 @@ import {
 } from '../../src/daily/store.js';
 import type { DailyStore } from '../../src/daily/store.js';
 import { makeTempDir } from './helpers.js';
+import { projectModule, runUnprivileged, runsAsRoot } from '../support/as-nobody.js';
 
 const NOW = new Date('2027-03-10T12:00:00Z');
 const opened: { close(): void }[] = [];
@@ -92,12 +93,47 @@ describe('openDailyStore', () => {
     expect(() => open(dir)).toThrow(/another program \(tables: recipes\)/);
   });
 
-  it('explains a DATA_DIR that is a file', () => {
+  it('explains a DATA_DIR that is a file, or lies inside one, and what to do', () => {
     const dir = makeTempDir();
     const file = path.join(dir, 'not-a-folder');
     fs.writeFileSync(file, 'x');
-    expect(() => open(file)).toThrow(/DATA_DIR/);
+    for (const dataDir of [file, path.join(file, 'data')]) {
+      expect(() => open(dataDir)).toThrow(
+        `DATA_DIR "${dataDir}" is a file, not a folder (or lies inside a file). Set DATA_DIR to a folder for the bot's own data; it is created if missing.`,
+      );
+    }
   });
+
+  // As root nothing is read-only: the opening runs as the user \`nobody\` (see as-nobody.ts).
+  it('says a read-only DATA_DIR is read-only, with or without a database in it, and what to do', async () => {
+    const root = makeTempDir();
+    fs.chmodSync(root, 0o755);
+    const empty = path.join(root, 'empty');
+    const withDb = path.join(root, 'with-db');
+    fs.mkdirSync(empty, { mode: 0o755 });
+    fs.mkdirSync(withDb, { mode: 0o755 });
+    open(withDb).close();
+    const locked = path.join(root, 'locked');
+    fs.mkdirSync(locked, { mode: 0o755 });
+    if (!runsAsRoot) for (const d of [empty, withDb, locked]) fs.chmodSync(d, 0o555);
+    const messages = (await runUnprivileged(`
+      import { openDailyStore } from ${projectModule('src/daily/store.ts')};
+      const out = [];
+      for (const dir of ${JSON.stringify([empty, withDb, path.join(locked, 'new')])}) {
+        try { openDailyStore(dir).close(); out.push('opened'); } catch (err) { out.push(err.message); }
+      }
+      console.log(JSON.stringify(out));
+    `)) as string[];
+    if (!runsAsRoot) for (const d of [empty, withDb, locked]) fs.chmodSync(d, 0o755);
+    const advice =
+      'Give that user write permission on the folder and its verbatim.sqlite* files, or set DATA_DIR to a folder it can write.';
+    expect(messages).toEqual([
+      `The bot may not write in DATA_DIR "${empty}": the folder is read-only for the user it runs as. ${advice}`,
+      `The bot may not write in DATA_DIR "${withDb}": the folder is read-only for the user it runs as. ${advice}`,
+      `DATA_DIR "${path.join(locked, 'new')}" does not exist and the bot may not create it (permission denied). Create the folder and let the user the bot runs as write in it, or set DATA_DIR to a folder it can write.`,
+    ]);
+    for (const m of messages) expect(m).not.toMatch(/readonly database|EACCES|EEXIST/);
+  }, 30_000);
 
   it('migrates once when two processes open a fresh file at the same time', () => {
     const dir = makeTempDir();

@@ -6,7 +6,7 @@ import { textReply } from '../../src/answers/view.js';
 import type { ReplyView } from '../../src/answers/view.js';
 import { startBot } from '../../src/discord/client.js';
 import type { RunningBot } from '../../src/discord/client.js';
-import { EXPIRED_TEXT } from '../../src/discord/router.js';
+import { EXPIRED_TEXT } from '../../commands/types.js';
 import { FAKE_IDS, buttonId, startFakeDiscord } from '../support/fake-discord.js';
 import type { FakeDiscord } from '../support/fake-discord.js';
 import { makeTestContext } from '../support/app-context.js';
@@ -26,6 +26,7 @@ const echo: CommandModule = {
     .addStringOption((o) => o.setName('speaker').setDescription('s').setAutocomplete(true))
     .addBooleanOption((o) => o.setName('hide').setDescription('h')),
   defer: true,
+  cooldown: true,
   async run(_ctx, input) {
     const q = String(input.options.question);
     if (q === 'slow') await sleep(150);
@@ -73,6 +74,15 @@ const find: CommandModule = {
   },
 };
 
+/** Another command that asks for the cooldown: the flag on the module decides, not the name. */
+const digest: CommandModule = {
+  data: new SlashCommandBuilder().setName('digest').setDescription('Digest'),
+  cooldown: true,
+  async run() {
+    return textReply('a digest');
+  },
+};
+
 let fake: FakeDiscord;
 let bot: RunningBot | null = null;
 let ctx: TestContext;
@@ -87,7 +97,7 @@ async function start(
   });
   bot = await startBot({
     ctx,
-    commands: [echo, find],
+    commands: [echo, find, digest],
     rest: { retries: 2, timeout: 2000 },
     deferAfterMs,
   });
@@ -172,6 +182,19 @@ describe('router', () => {
       )
       .reply();
     expect(other.content).toContain('three');
+  });
+
+  it('applies the cooldown to the commands that ask for it, shared, and to no other', async () => {
+    await start({ askCooldownSeconds: 30 });
+    expect((await fake.sendCommand('digest', {}).reply()).content).toBe('a digest');
+    for (let i = 0; i < 2; i++) {
+      const checked = fake.sendMessageCommand('Find in reports', { content: 'a claim' });
+      expect((await checked.reply()).content).toBe('checking: a claim');
+    }
+    const asked = await fake.sendCommand('ask', { question: 'one' }).reply();
+    expect(asked.content).toMatch(/You can ask again in (29|30) seconds/);
+    const again = await fake.sendCommand('digest', {}).reply();
+    expect(again.content).toMatch(/You can ask again in (29|30) seconds/);
   });
 
   it('clamps autocomplete to 25 choices of at most 100 characters', async () => {

@@ -57,6 +57,28 @@ describe('fake Discord', () => {
     expect(reply.flags & 64).toBe(64);
   });
 
+  it('deletes a reply (DELETE …/messages/@original) and a follow-up, and 404s a second delete', async () => {
+    const codes: unknown[] = [];
+    await startClient(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.deleteReply();
+      const note = await i.followUp({ content: 'private note', flags: MessageFlags.Ephemeral });
+      await i.deleteReply(note.id);
+      for (const target of ['@original', note.id])
+        await i.deleteReply(target).catch((err: { code?: unknown }) => codes.push(err.code));
+      await i.followUp({ content: 'done', flags: MessageFlags.Ephemeral });
+    });
+    const interaction = fake.sendCommand('echo', { text: 'x' });
+    const done = await interaction.followUp(2);
+    expect(done.content).toBe('done');
+    expect(interaction.original()?.deleted).toBe(true);
+    expect((await interaction.followUp(1)).deleted).toBe(true);
+    expect(codes).toEqual([10008, 10008]);
+    const deletes = fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.status);
+    expect(deletes).toEqual([204, 204, 404, 404]);
+  });
+
   it('refuses content over 2,000 characters with 50035, as Discord does', async () => {
     let error: unknown = null;
     await startClient(async (i) => {
