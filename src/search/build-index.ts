@@ -21,6 +21,17 @@ const TITLE_WEIGHT = 0.3;
 const SHORTEST_NORM = 0.3;
 const LONGEST_NORM = 4;
 
+/** The text ends with "?", perhaps followed by a closing quote, bracket or space. */
+function endsWithQuestionMark(text: string): boolean {
+  for (let i = text.length - 1; i >= 0 && i >= text.length - 6; i--) {
+    const c = text[i];
+    if (c === '?') return true;
+    if (c !== '"' && c !== '”' && c !== '’' && c !== ')' && c !== ' ' && c !== '\n' && c !== '\r')
+      return false;
+  }
+  return false;
+}
+
 /**
  * The length BM25 normalises by, kept within bounds: a three-word chat line is not a better
  * answer for being short, and a 2,000-word turn that holds the answer is not buried by its length.
@@ -105,6 +116,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const docMeeting = new Int32Array(docCount);
   const docSpeaker = new Int32Array(docCount);
   const docTimed = new Uint8Array(docCount);
+  const docAsks = new Uint8Array(docCount);
   const docLen = new Float32Array(docCount);
   // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
   // term afterwards with a counting sort.
@@ -181,6 +193,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     docMeeting[doc] = mi;
     docSpeaker[doc] = st.speaker !== null ? (speakerIndex.get(st.speaker) ?? -1) : -1;
     if (st.time) docTimed[doc] = 1;
+    if (st.kind === 'turn' && endsWithQuestionMark(spokenText(st))) docAsks[doc] = 1;
     // A greeting or backchannel ("yeah", "+1", "gm") answers nothing: it gets no postings at all.
     const said = spokenText(st);
     if (isBackchannel(said)) continue;
@@ -294,6 +307,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       docSpeaker,
       speakerIndex,
       docTimed,
+      docAsks,
       pressSpeakers: findPressSpeakers(corpus.speakers),
       genericSpeaker: Uint8Array.from(corpus.speakers, (s) => (s.generic ? 1 : 0)),
       nameTokens,

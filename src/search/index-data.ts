@@ -40,6 +40,8 @@ export interface IndexData {
   /** Speaker index of a statement; -1 when nobody is named; NARRATION for narration. */
   docSpeaker: Int32Array;
   speakerIndex: Map<string, number>;
+  /** 1 when the statement is a transcript turn that ends with a question mark. */
+  docAsks: Uint8Array;
   /** 1 when the statement has the time it was said (caption cue, chat line). */
   docTimed: Uint8Array;
   /** 1 for a generic label speaker ("Q", "Aide", "Moderator"): real turns, no named person's words. */

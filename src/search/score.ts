@@ -252,12 +252,8 @@ function meetingsOf(index: SearchIndex, speakers: Set<number>): Set<number> | nu
 
 /** A transcript turn that asks: it ends with a question mark, or the press ("Q") said it. */
 function isQuestionTurn(index: SearchIndex, doc: number): boolean {
-  const st = index.corpus.statements[doc];
-  if (!st || st.kind !== 'turn') return false;
-  return (
-    /\?["”’)\s]*$/u.test(spokenText(st)) ||
-    index.data.pressSpeakers.includes(index.data.docSpeaker[doc] ?? -1)
-  );
+  const d = index.data;
+  return d.docAsks[doc] === 1 || d.pressSpeakers.includes(d.docSpeaker[doc] ?? -1);
 }
 
 /**
