@@ -5,6 +5,7 @@ import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { SearchIndex } from './index-data.js';
 import { findMeetings, findSpeaker } from './lookup.js';
+import { SYNONYM_FACTOR } from './expand.js';
 import { cleanQuestion, readQuestion } from './read-question.js';
 import { scoreStatements, type Ranked } from './score.js';
 import { topSpeakers, topTopics } from './suggest.js';
@@ -69,6 +70,12 @@ export interface AskAnswer {
   unknownSpeakers: string[];
   /** When nothing answers: speakers and topics that the reports do have. */
   suggestions: string[];
+  /**
+   * The index stems the question's topic words stand for (the words, their typos, endings and
+   * close synonyms, not broad hypernyms): a view can find the sentences of a long turn that answer
+   * by stemming its words the same way (`indexWords` + `makeStemmer` from search/index-data).
+   */
+  terms: string[];
   /** The question asks when ("when did …"): views lead with the time a statement was said. */
   asksWhen: boolean;
   /** The question was cut to this many characters (it was longer than MAX_QUESTION_LENGTH). */
@@ -96,6 +103,7 @@ export function askQuestion(
     suggestions: [],
     truncatedTo: cleaned.truncated ? cleaned.text.length : null,
     asksWhen: false,
+    terms: [],
   };
   const stop = (outcome: AskOutcome, suggestions: string[] = []): AskAnswer => {
     answer.outcome = outcome;
@@ -114,6 +122,15 @@ export function askQuestion(
   const reading = readQuestion(index, cleaned.text, d.stemOf);
   answer.unknownSpeakers = reading.unknownSpeakers;
   answer.asksWhen = reading.asksWhen;
+  answer.terms = [
+    ...new Set(
+      reading.concepts.flatMap((c) =>
+        c.expansions
+          .filter((e) => e.factor >= SYNONYM_FACTOR)
+          .flatMap((e) => e.terms.map((t) => d.stems[t] ?? '')),
+      ),
+    ),
+  ].filter(Boolean);
 
   // Filters from the options.
   let onlySpeakers: Set<number> | null = null;

@@ -16,7 +16,7 @@ export interface Concept {
 // How much a paraphrase counts compared with the word itself.
 const FUZZY_FACTOR = 0.8;
 const AFFIX_FACTOR = 0.7;
-const SYNONYM_FACTOR = 0.75;
+export const SYNONYM_FACTOR = 0.75;
 const SYNONYM_AFFIX_FACTOR = 0.55;
 const HYPERNYM_FACTOR = 0.5;
 const PARTIAL_PHRASE_FACTOR = 0.3;

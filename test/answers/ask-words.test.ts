@@ -12,6 +12,7 @@ const answer = (outcome: AskOutcome, truncatedTo: number | null = null): AskAnsw
   suggestions: [],
   truncatedTo,
   asksWhen: false,
+  terms: [],
 });
 
 describe('the words for each outcome', () => {

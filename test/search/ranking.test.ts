@@ -141,6 +141,8 @@ describe('ranking on each kind of record', () => {
     expect(r.results.map((x) => x.statement.text)).toEqual([
       'The railroads between our capitals will carry freight by next winter.',
     ]);
+    // The terms a view can look for in a long turn: the word asked and the synonym that matched.
+    expect(r.terms).toEqual(expect.arrayContaining(['railroad']));
   });
 
   it('news report: the person met names the meeting', () => {
