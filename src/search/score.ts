@@ -271,6 +271,8 @@ function replyTo(index: SearchIndex, doc: number): number {
     const sp = d.docSpeaker[next] ?? -1;
     // The asker going on, or another question from the floor: no reply here.
     if (sp === asker || (sp >= 0 && d.genericSpeaker[sp] === 1)) return -1;
+    // A question back ("Have we tested this?") is no reply that answers.
+    if (d.docAsks[next] === 1) return -1;
     return next;
   }
   return -1;
