@@ -316,6 +316,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       roleVocab,
       rolePrefixes,
       statementCounts,
+      speakerMeetings: meetingsBySpeaker(corpus, speakerIndex),
       meetingKeys,
       display,
       df,
@@ -383,3 +384,15 @@ const PRESS_LABELS = new Set([
   'press',
   'audience',
 ]);
+
+/** Per speaker: the meetings they speak in or attend, in corpus order. */
+function meetingsBySpeaker(corpus: Corpus, speakerIndex: Map<string, number>): number[][] {
+  const out = corpus.speakers.map((): number[] => []);
+  corpus.meetings.forEach((m, mi) => {
+    for (const name of new Set([...m.speakers, ...m.present])) {
+      const s = speakerIndex.get(name);
+      if (s !== undefined) out[s]?.push(mi);
+    }
+  });
+  return out;
+}

@@ -56,6 +56,8 @@ export interface IndexData {
   /** Every word of every role phrase, and the same by 4-letter prefix (demonym matching). */
   roleVocab: Set<string>;
   rolePrefixes: Map<string, string[]>;
+  /** Per speaker: the meetings they speak in or attend, in corpus order. */
+  speakerMeetings: number[][];
   /** How many statements each speaker has. */
   statementCounts: Int32Array;
   /** Term → meetings whose title or participants' roles have it. */

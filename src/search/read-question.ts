@@ -247,13 +247,7 @@ function findPartners(tokens: RawToken[], namedAt: Map<number, number>): number[
 
 /** Meetings in which any of these people speak or are present. */
 function partnerMeetings(index: SearchIndex, partners: number[]): number[] {
-  if (partners.length === 0) return [];
-  const names = new Set(partners.map((s) => index.corpus.speakers[s]?.name ?? ''));
-  const out: number[] = [];
-  index.corpus.meetings.forEach((m, mi) => {
-    if (m.speakers.some((n) => names.has(n)) || m.present.some((n) => names.has(n))) out.push(mi);
-  });
-  return out;
+  return [...new Set(partners.flatMap((s) => index.data.speakerMeetings[s] ?? []))];
 }
 
 /** Verbs of speech acts beyond "say" ("thanked", "joked", "urged"): the question is about words. */

@@ -182,38 +182,59 @@ export function scoreStatements(
   let maxMeeting = 0;
   for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
   // What each statement found earns, before who said it is weighed.
-  const found = new Map<number, { coverage: number; base: number; repliedTo: boolean }>();
+  // What each statement found earns, before who said it is weighed: its base score in `cur`, its
+  // coverage in `factor` (both free once the concepts are summed); `seen` marks the candidates.
+  const docs: number[] = [];
   for (const doc of touched) {
     stamp[doc] = -1;
-    seen[doc] = 0;
-    if (d.docSpeaker[doc] === NARRATION) continue;
+    if (d.docSpeaker[doc] === NARRATION) {
+      seen[doc] = 0;
+      continue;
+    }
     const coverage = (cover[doc] ?? 0) / totalWeight;
+    // Too little of the question for anyone's answer (a reply may still take its question's).
+    if (coverage + 1e-6 < LEAST_COVERAGE) {
+      seen[doc] = 0;
+      continue;
+    }
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
     const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
     const timed = reading.asksWhen && d.docTimed[doc] === 1 ? WHEN_TIMED_BOOST : 1;
-    const base = (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed;
-    found.set(doc, { coverage, base, repliedTo: false });
+    cur[doc] = (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed;
+    factor[doc] = coverage;
+    docs.push(doc);
   }
   // A question turn that matches ("Q: any comment on the order in Kazmir?") lends its match to the
   // reply that follows it: the reply is what was said about it, in words of its own.
-  for (const [doc, q] of [...found]) {
-    if (q.coverage + 1e-6 < LEAST_COVERAGE || !isQuestionTurn(index, doc)) continue;
+  const repliedTo = new Set<number>();
+  const matched = docs.length;
+  for (let k = 0; k < matched; k++) {
+    const doc = docs[k] ?? 0;
+    const qCoverage = factor[doc] ?? 0;
+    if (qCoverage + 1e-6 < LEAST_COVERAGE || !isQuestionTurn(index, doc)) continue;
     const reply = replyTo(index, doc);
     if (reply < 0) continue;
-    const r = found.get(reply) ?? { coverage: 0, base: 0, repliedTo: false };
-    r.coverage = Math.max(r.coverage, q.coverage);
+    if (seen[reply] !== 1) {
+      seen[reply] = 1;
+      cur[reply] = 0;
+      factor[reply] = 0;
+      docs.push(reply);
+    }
     // "I did." answers only beside its question: a short reply takes less of the question's match.
     const words = (spokenText(index.corpus.statements[reply] ?? { text: '' }).match(/\S+/g) ?? [])
       .length;
-    r.base = Math.max(r.base, q.base * REPLY_FACTOR * Math.min(1, Math.sqrt(words / 8)));
-    found.set(reply, r);
-    q.repliedTo = true;
+    const lent = (cur[doc] ?? 0) * REPLY_FACTOR * Math.min(1, Math.sqrt(words / 8));
+    factor[reply] = Math.max(factor[reply] ?? 0, qCoverage);
+    cur[reply] = Math.max(cur[reply] ?? 0, lent);
+    repliedTo.add(doc);
   }
   const askedMeetings = meetingsOf(index, reading.speakers);
   const out: Ranked[] = [];
-  for (const [doc, { coverage, base, repliedTo }] of found) {
+  for (const doc of docs) {
+    seen[doc] = 0;
+    const coverage = factor[doc] ?? 0;
     const sp = d.docSpeaker[doc] ?? -1;
     const asked = reading.speakers.has(sp);
     const voice: Voice =
@@ -229,8 +250,8 @@ export function scoreStatements(
     if (coverage + 1e-6 < coverageNeeded(voice)) continue;
     // A reporter's question ("Q") repeats what is asked; the reply answers it.
     const generic = !asked && sp >= 0 && d.genericSpeaker[sp] === 1 ? GENERIC_FACTOR : 1;
-    const question = repliedTo && !asked ? QUESTION_FACTOR : 1;
-    out.push({ doc, score: base * generic * question, asked, coverage });
+    const question = repliedTo.has(doc) && !asked ? QUESTION_FACTOR : 1;
+    out.push({ doc, score: (cur[doc] ?? 0) * generic * question, asked, coverage });
   }
   // The honesty gate: after the best answer, only those that answer about as well.
   let best: Ranked | null = null;
@@ -242,11 +263,8 @@ export function scoreStatements(
 /** Meetings in which any of these speakers speaks or is present (null when none is asked). */
 function meetingsOf(index: SearchIndex, speakers: Set<number>): Set<number> | null {
   if (speakers.size === 0) return null;
-  const names = new Set([...speakers].map((s) => index.corpus.speakers[s]?.name ?? ''));
   const out = new Set<number>();
-  index.corpus.meetings.forEach((m, mi) => {
-    if (m.speakers.some((n) => names.has(n)) || m.present.some((n) => names.has(n))) out.add(mi);
-  });
+  for (const s of speakers) for (const mi of index.data.speakerMeetings[s] ?? []) out.add(mi);
   return out;
 }
 
