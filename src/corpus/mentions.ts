@@ -1,7 +1,7 @@
 // Finding people in a sentence: titled names ("Azerbaijani President Ilham Aliyev"), honorifics
 // ("Ayatollah Khamenei"), role descriptions ("the president of Azerbaijan", "Sri Lanka's
 // president"), known names and surnames, and subject pronouns.
-import { canonicalPlaces } from './countries.js';
+import { canonicalPlaces, isCountry } from './countries.js';
 import type { Token } from './text.js';
 
 export type MentionKind = 'name' | 'role' | 'pronoun';
@@ -41,7 +41,10 @@ export const HEAD_TITLES = new Set(
     'clerk treasurer ceo dean pm vp mp foreman superintendent headteacher principal rapporteur ' +
     'harbourmaster harbormaster postmaster headmaster headmistress quartermaster stationmaster sheriff ' +
     'inspector captain colonel lieutenant sergeant warden provost rector archbishop cardinal rabbi ' +
-    'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head'
+    'ombudsman registrar coroner alderman alderwoman magistrate attorney prosecutor head ' +
+    'councilmember councilwoman councilman alderperson selectman selectwoman trustee supervisor ' +
+    'manager administrator engineer planner forester auditor solicitor assessor comptroller librarian ' +
+    'coordinator delegate ald cllr coun supt atty commr mgr'
   ).split(' '),
 );
 
@@ -54,7 +57,7 @@ const TITLE_MODIFIERS = new Set(
 
 /** Forms of address that precede a name and are not part of it. */
 export const HONORIFICS = new Set(
-  'mr mrs ms miss mx dr sir dame lord lady ayatollah hojatoleslam hojjatoleslam seyyed sayyed sayed sheikh shaikh imam prof professor rev reverend father madam madame excellency'.split(
+  'mr mrs ms miss mx dr sir dame lord lady ayatollah hojatoleslam hojjatoleslam seyyed sayyed sayed sheikh shaikh imam prof professor rev reverend father madam madame excellency sayyid syed seyed'.split(
     ' ',
   ),
 );
@@ -66,6 +69,13 @@ const NAME_PARTICLES = new Set(
 /** Capitalised title words that end a place ("of Westholm Before Bilateral Meeting"). */
 const ENDS_PLACE = new Set(
   'before after during in on at with and to for from by meeting bilateral conference press remarks talks summit visit session statement statements dinner luncheon joint availability signing ceremony event'.split(
+    ' ',
+  ),
+);
+
+/** Bodies that name an office before its title ("a Ministry spokesperson", "the Council clerk"). */
+const INSTITUTIONS = new Set(
+  'ministry government house kremlin council office embassy commission parliament court party army university congress senate assembly'.split(
     ' ',
   ),
 );
@@ -116,8 +126,32 @@ export function isHeadTitle(low: string): boolean {
 }
 
 function isTitleWord(low: string): boolean {
-  return HEAD_TITLES.has(low) || TITLE_MODIFIERS.has(low);
+  return HEAD_TITLES.has(low) || TITLE_MODIFIERS.has(low) || isCompoundTitle(low);
 }
+
+/** "under-secretary-general", "vice-chairman", "co-chair": a hyphenated title ending in one. */
+function isCompoundTitle(low: string): boolean {
+  const dash = low.indexOf('-');
+  if (dash <= 0) return false;
+  const parts = low.split('-');
+  return (
+    parts.some((w) => HEAD_TITLES.has(w)) &&
+    parts.every((w) => HEAD_TITLES.has(w) || TITLE_MODIFIERS.has(w) || TITLE_PREFIXES.has(w))
+  );
+}
+
+const TITLE_PREFIXES = new Set(['under', 'co', 'ex', 'vice', 'deputy', 'general']);
+
+/** Headline verbs ("Leader Meets with…", "President Says…"): capitalised, never a name. */
+function isHeadlineVerb(t: Token): boolean {
+  return t.low.endsWith('s') && (REPORTING.has(t.low) || HEADLINE_VERBS.has(t.low));
+}
+
+const HEADLINE_VERBS = new Set(
+  'meets receives visits hosts holds attends opens chairs signs vows wins sees seeks backs'.split(
+    ' ',
+  ),
+);
 
 export function isHonorific(low: string): boolean {
   return HONORIFICS.has(low);
@@ -130,7 +164,8 @@ function isNameToken(t: Token | undefined): boolean {
       !NOT_NAME.has(t.low) &&
       !isTitleWord(t.low) &&
       !HONORIFICS.has(t.low) &&
-      !/^\p{N}/u.test(t.text)
+      !/^\p{N}/u.test(t.text) &&
+      !isHeadlineVerb(t)
     );
   // "al-Abadi", "bin Salman", "van der Berg"
   const dash = t.low.indexOf('-');
@@ -355,12 +390,18 @@ function titledMentionAt(
       if (!isTitleWord(x.low) || !(x.cap || lowerOk)) break;
       if (e > k && !adjacent(s, tk[e - 1] as Token, x, offset)) break;
       titleWords.push(x.low);
-      if (HEAD_TITLES.has(x.low)) hasHead = true;
+      if (HEAD_TITLES.has(x.low) || isCompoundTitle(x.low)) hasHead = true;
       e++;
-      if (x.possessive) break;
+      if (x.possessive) {
+        // "the Prime Minister's spokesperson": the office after the possessive is the one meant.
+        const y = tk[e];
+        if (!y || !HEAD_TITLES.has(y.low) || y.cap || !adjacent(s, x, y, offset)) break;
+        titleWords.length = 0;
+        hasHead = false;
+      }
     }
     if (hasHead) {
-      let head = titleWords.filter((w) => HEAD_TITLES.has(w)).join(' ');
+      let head = titleWords.filter((w) => HEAD_TITLES.has(w) || isCompoundTitle(w)).join(' ');
       if (titleWords.length > 1)
         for (const [a, b] of TITLE_MULTI)
           if (titleWords.includes(a) && titleWords.includes(b)) head = `${a} ${b}`;
@@ -380,15 +421,22 @@ function titledMentionAt(
         adjacent(s, tk[h - 1] as Token, tk[h] as Token, offset)
       )
         h++;
-      const { nameToks } = readNameRun(s, tk, h, offset);
+      // "the Leader's statements": a possessive title owns what follows; it is not a name.
+      const { nameToks } = (tk[last] as Token).possessive
+        ? { nameToks: [] as Token[] }
+        : readNameRun(s, tk, h, offset);
       let ofWords = ofRun;
       if (nameToks.length === 0 && ofRun.length >= 3 && !det && !poss) {
         // "President of Russia Vladimir Putin": the name ends the of-phrase.
         const joined = ofRun.map((x) => x.text).join(' ');
         const full = known.fullNames.find((f) => joined.endsWith(' ' + f));
         const take = full ? full.split(' ').length : 2;
-        nameToks.push(...ofRun.slice(ofRun.length - take));
-        ofWords = ofRun.slice(0, ofRun.length - take);
+        const taken = ofRun.slice(ofRun.length - take);
+        // "of the Islamic Republic of Iran": place words are no name.
+        if (full || taken.every((x) => isNameToken(x) && !isCountry(x.low))) {
+          nameToks.push(...taken);
+          ofWords = ofRun.slice(0, ofRun.length - take);
+        }
       }
       for (const x of ofWords) quals.push(x.low);
       const lastTok = nameToks.length ? tk.indexOf(nameToks[nameToks.length - 1] as Token) : last;
@@ -403,7 +451,7 @@ function titledMentionAt(
       if (nameToks.length) {
         // "Mr President" style vocatives have no name; a name follows the title here.
         const name = nameToks.map((x) => x.text.replace(/['\u2019]s$/, '')).join(' ');
-        let role = det ? roleText.replace(/^(the|his|her|its|their)\s+/i, '') : roleText;
+        let role = det ? roleText.replace(/^(the|his|her|its|their|an?)\s+/i, '') : roleText;
         let end = lastTok;
         // "President Macron of France": the place after the name still belongs to the role.
         if (ofRun.length === 0) {
@@ -432,7 +480,7 @@ function titledMentionAt(
         i,
         lastTok,
         null,
-        roleText.replace(/^(the|his|her|its|their)\s+/i, ''),
+        roleText.replace(/^(the|his|her|its|their|an?)\s+/i, ''),
         head,
         filteredQuals,
       );
@@ -454,6 +502,8 @@ function mentionAt(
   if (
     !t.cap &&
     !DETERMINERS.has(t.low) &&
+    t.low !== 'a' &&
+    t.low !== 'an' &&
     t.low !== 'he' &&
     t.low !== 'she' &&
     t.low.indexOf('-') < 0
@@ -461,6 +511,9 @@ function mentionAt(
     return null;
   if ((t.low === 'he' || t.low === 'she') && !t.possessive)
     return makeMention(s, tk, offset, 'pronoun', i, i, null, null, null, []);
+  // "a" and "an" open a mention only before an office: "A Ministry spokesperson", "a delegate".
+  if ((t.low === 'a' || t.low === 'an') && !(tk[i + 1]?.cap || isTitleWord(tk[i + 1]?.low ?? '')))
+    return null;
   // "His Eminence", "Her Excellency": a courtesy form that points at the person in focus.
   const nx = tk[i + 1];
   if (
@@ -478,7 +531,7 @@ function mentionAt(
   let det = false;
   let poss = false;
   if (DETERMINERS.has(t.low) && !t.cap) det = true;
-  if (t.low === 'the') det = true;
+  if (t.low === 'the' || t.low === 'a' || t.low === 'an') det = true;
   if (det) j++;
   const modStart = j;
   // Modifiers before a title: "Azerbaijani", "UK", "European Commission", "Iran's", "Sri Lanka's".
@@ -487,7 +540,12 @@ function mentionAt(
     const x = tk[k] as Token;
     if (!x.cap || isTitleWord(x.low) || HONORIFICS.has(x.low)) break;
     // "Addressing Councillor Okafor", "During ...": verbs and function words are not modifiers.
-    if (NOT_NAME.has(x.low) || (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4))
+    // ("A Downing Street spokesperson": after an article it names the office.)
+    const article = k === modStart && /^(a|an|the)$/.test(tk[k - 1]?.low ?? '');
+    if (
+      (NOT_NAME.has(x.low) && !(INSTITUTIONS.has(x.low) && (det || k > modStart))) ||
+      (!x.possessive && /(ing|ed)$/.test(x.low) && x.low.length > 4 && !article)
+    )
       break;
     if (k > modStart && !adjacent(s, tk[k - 1] as Token, x, offset)) break;
     k++;
@@ -544,16 +602,83 @@ function mentionAt(
         return makeMention(s, tk, offset, 'name', i, i + len - 1, name, null, null, []);
       }
     }
-    // An unknown name directly followed by a reporting verb: "Angela Merkel said".
-    if (run.length >= 2) {
+    // An unknown name directly followed by a reporting verb: "Angela Merkel said" (not "the
+    // Task Force agreed": an article makes it a body).
+    if (run.length >= 2 && !AFTER_NO_SPEAKER.has(tk[i - 1]?.low ?? '')) {
       const after = tk[i + run.length];
-      if (after && isReportingVerb(after.low, tk[i + run.length + 1]?.low)) {
-        const name = run.map((x) => x.text).join(' ');
-        return makeMention(s, tk, offset, 'name', i, i + run.length - 1, name, null, null, []);
+      if (
+        after &&
+        ((adjacent(s, run[run.length - 1] as Token, after, offset) &&
+          isReportingVerb(after.low, tk[i + run.length + 1]?.low)) ||
+          saysAfterAside(s, tk, i + run.length, offset))
+      ) {
+        return speakerNameMention(s, tk, offset, i, run);
       }
     }
   }
   return null;
+}
+
+/** Words after which a capitalised run is a thing or a body, not a speaker ("in Reed Elsevier"). */
+const AFTER_NO_SPEAKER = new Set(
+  'the in of at by from with on for to into v vs versus under against'.split(' '),
+);
+
+/** An unknown name that speaks ("Angela Merkel said", "OLGA PETROVNA (Sylvania) said"). */
+function speakerNameMention(
+  s: string,
+  tk: Token[],
+  offset: number,
+  i: number,
+  run: Token[],
+): Mention {
+  const written = run.map((x) => x.text).join(' ');
+  // "OLGA PETROVNA" is Olga Petrovna.
+  const name = /\p{Ll}/u.test(written) ? written : titleCase(written);
+  const last = i + run.length - 1;
+  const country = /^\s*\((\p{Lu}[\p{L} .'-]{1,40})\)/u.exec(
+    s.slice((tk[last] as Token).end - offset),
+  )?.[1];
+  if (!country) return makeMention(s, tk, offset, 'name', i, last, name, null, null, []);
+  // The delegate speaks for the country in brackets: "the representative of Sylvania".
+  const quals = country.toLowerCase().split(/\s+/);
+  const role = `Representative of ${country}`;
+  return makeMention(s, tk, offset, 'name', i, last, name, role, 'representative', quals);
+}
+
+/**
+ * "Jeffrey Feltman, Under-Secretary-General for Political Affairs, recalled": a short aside
+ * between commas that describes the person, then a verb of saying.
+ */
+function saysAfterAside(s: string, tk: Token[], k: number, offset: number): boolean {
+  const first = tk[k];
+  if (!first) return false;
+  const lead = s.slice((tk[k - 1] as Token).end - offset, first.start - offset);
+  // "OLGA PETROVNA (Sylvania) said": UN coverage names a delegate with the country in brackets.
+  if (/^\s*\(\s*$/.test(lead)) {
+    for (let j = k; j < tk.length && j - k < 6; j++) {
+      const t = tk[j] as Token;
+      const next = tk[j + 1];
+      if (!next) return false;
+      const gap = s.slice(t.end - offset, next.start - offset);
+      if (gap.includes(')'))
+        return /^\s*\)\s*$/.test(gap) && isReportingVerb(next.low, tk[j + 2]?.low);
+    }
+    return false;
+  }
+  if (!/^\s*,\s*$/.test(lead)) return false;
+  // "…, a resident, said" / "…, den leader, thanked": an article or a title describes a person.
+  let title = first.low === 'a' || first.low === 'an' || first.low === 'the';
+  for (let j = k; j < tk.length && j - k < 10; j++) {
+    const t = tk[j] as Token;
+    if (isTitleWord(t.low)) title = true;
+    const next = tk[j + 1];
+    if (!next) return false;
+    const gap = s.slice(t.end - offset, next.start - offset);
+    if (/[.;:()\u201c\u201d"]/.test(gap)) return false;
+    if (gap.includes(',')) return title && isReportingVerb(next.low, tk[j + 2]?.low);
+  }
+  return false;
 }
 
 const REPORTING = new Set(
@@ -582,8 +707,14 @@ const REPORTING = new Set(
     'speak spoke speaks speaking talk talked talks write wrote writes argue commend commended thank thanked ' +
     'hail hails hailed hailing term terms termed assure assures assured cite cites cited convey conveys conveyed ' +
     'opine opined clarify clarifies clarified assess assesses assessed evaluate evaluated disclose disclosed ' +
-    'reveal revealed estimate estimated recount recounted'
+    'reveal revealed estimate estimated recount recounted introduced introduces presented ' +
+    'report reports reported briefed informed summarized summarised questioned felt feels thought ' +
+    'indicated indicates inquired enquired wondered disagreed concurred objected'
   ).split(' '),
+);
+
+const CONVERSED = new Set(
+  'with to by today yesterday earlier again twice over via privately briefly separately'.split(' '),
 );
 
 const PERSON_NEXT = new Set(
@@ -596,14 +727,13 @@ const PERSON_NEXT = new Set(
 export function isReportingVerb(low: string, nextLow?: string): boolean {
   if (low === 'went' || low === 'goes' || low === 'go' || low === 'continued')
     return nextLow === 'on' || nextLow === 'to';
-  if (
-    low === 'welcomed' ||
-    low === 'welcome' ||
-    low === 'welcomes' ||
-    low === 'thanked' ||
-    low === 'thank'
-  )
+  // "thanked the Council for …" is said; "welcomed the guest" is a greeting at the door.
+  if (low === 'thanked' || low === 'thanks') return nextLow !== undefined && nextLow !== 'you';
+  if (low === 'welcomed' || low === 'welcome' || low === 'welcomes' || low === 'thank')
     return nextLow !== undefined && !PERSON_NEXT.has(nextLow) && nextLow !== 'the';
+  // "spoke today with the Chancellor" is a call or a meeting; "spoke about jobs" says something.
+  if (low === 'spoke' || low === 'speaks' || low === 'talked')
+    return nextLow === undefined || !CONVERSED.has(nextLow);
   // "Putin called President Aliyev" is a telephone call, "called Iraq a key country" a statement.
   if (low === 'called' || low === 'calls' || low === 'call')
     return nextLow === undefined || !PERSON_NEXT.has(nextLow);

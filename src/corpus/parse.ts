@@ -6,6 +6,7 @@ import { attributeTurns } from './attribution/turns.js';
 import { readStructured } from './readers/index.js';
 import {
   cleanTitle,
+  detectLabel,
   findDate,
   isNoiseLine,
   isTitleCandidate,
@@ -26,6 +27,7 @@ import {
   renamePerson,
   addAlias,
   addName,
+  addOffice,
   addRole,
   createRegistry,
   findByAlias,
@@ -34,6 +36,22 @@ import {
   resolveRole,
 } from './people.js';
 import type { Person, Registry } from './people.js';
+import {
+  continuesReport,
+  hasJoinedSaying,
+  isGroupStatement,
+  isPassiveAfter,
+  isProcedure,
+  isRecordField,
+  isRosterLine,
+  joinWrappedLines,
+  minutesTitle,
+  rosterNames,
+  isSayingPhrase,
+  officeName,
+  pronounOf,
+  unglueHeadings,
+} from './prose.js';
 import {
   scanQuotes,
   splitParagraphs,
@@ -191,13 +209,12 @@ function parseInto(r: ParsedReport): void {
 
   // Paragraphs are numbered from the top of the file, front matter included, as a reader counts.
   const fmParas = fm.bodyStart > 0 ? splitParagraphs(text.slice(0, fm.bodyStart)).length : 0;
-  const paras = splitProseParagraphs(
+  const paras = joinWrappedLines(
     text,
-    fm.bodyStart,
-    fm.bodyLine,
-    fmParas + 1,
-    startsWithStrongLabel,
+    splitProseParagraphs(text, fm.bodyStart, fm.bodyLine, fmParas + 1, startsWithStrongLabel),
+    (line) => isRecordField(line) || detectLabel(line, () => false) !== null,
   );
+  const glued = unglueHeadings(paras);
   const st: State = {
     r,
     reg,
@@ -208,6 +225,7 @@ function parseInto(r: ParsedReport): void {
     open: null,
     intro: null,
     newsAgain: false,
+    voice: null,
     known: knownNames(reg),
     knownSig: -1,
     labelPeople: new Map(),
@@ -215,6 +233,7 @@ function parseInto(r: ParsedReport): void {
   };
   learnWhoIsWho(st);
   const titleIdx = readTitleAndDate(st, fm, nameDate);
+  r.title ??= glued;
   // Second pass: statements. (Small functions: V8 compiles one giant loop body slowly.)
   for (let i = 0; i < st.infos.length; i++) readParagraph(st, i, titleIdx);
   const { drafts, infos } = st;
@@ -255,6 +274,8 @@ interface State {
   open: OpenQuote | null;
   /** "X said:" at the end of the previous paragraph. */
   intro: OpenQuote | null;
+  /** "A spokesperson said:" alone on its line: the paragraphs after it are in that voice. */
+  voice: OpenQuote | null;
   /** A news paragraph came after the transcript: read on as news until the next label. */
   newsAgain: boolean;
   known: KnownNames;
@@ -299,6 +320,12 @@ function learnWhoIsWho(st: State): void {
   resolveLabels(false);
   for (const info of st.infos) {
     if (info.kind === 'text' || info.kind === 'heading') learnPeople(st.reg, info, known);
+    // "Present: Lanyon, Brown": bare surnames are people, known when "Lanyon asked" comes.
+    for (const r of rosterNames(info.p.text)) {
+      const person = addName(st.reg, r.name);
+      person.present ||= r.present;
+      if (r.office) addRole(person, { text: r.office, head: r.office.toLowerCase(), quals: [] });
+    }
   }
   resolveLabels(true);
 }
@@ -321,7 +348,7 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
   } else {
     let best: ParaInfo | null = null;
     for (const h of header) {
-      if (!isTitleCandidate(h.p.text)) continue;
+      if (!isTitleCandidate(h.p.text) || isRosterLine(h.p.text)) continue;
       if (!best || wordCount(h.p.text) > wordCount(best.p.text)) best = h;
     }
     if (best) {
@@ -329,6 +356,11 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
       r.title = cleanTitle(best.p.text);
     }
   }
+  r.title = minutesTitle(
+    infos.map((x) => x.p),
+    titleIdx,
+    r.title,
+  );
   // "Meeting with President of Azerbaijan Ilham Aliyev": whoever the title names was there.
   const titleInfo = infos[titleIdx];
   if (titleInfo?.tokens)
@@ -349,9 +381,10 @@ function readTitleAndDate(st: State, fm: FrontMatter, nameDate: string | null): 
 }
 
 function resolveMention(st: State, m: Mention): Person | null {
-  if (m.kind === 'pronoun') return st.focus;
+  if (m.kind === 'pronoun') return pronounTarget(st, m);
   if (m.kind === 'name' && m.name) {
     const p = addName(st.reg, m.name, { alias: m.alias });
+    p.pronoun ??= pronounOf(m.text);
     if (m.alias !== p.name) addAlias(p, m.alias);
     if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
     return p;
@@ -363,6 +396,26 @@ function resolveMention(st: State, m: Mention): Person | null {
       addRole(p, { text: m.role, head: m.head, quals: m.quals });
   }
   return p;
+}
+
+/**
+ * Whom "he" or "she" means: the person in focus, unless the report has told that the focus is
+ * the other ("Ms. Reyes asked … He replied …"): then the last person it has told is.
+ */
+function pronounTarget(st: State, m: Mention): Person | null {
+  const said = m.text.toLowerCase();
+  const want = said === 'he' ? 'he' : said === 'she' ? 'she' : null;
+  const focus = st.focus;
+  if (!want || !focus) return focus;
+  if (!focus.pronoun) {
+    focus.pronoun = want;
+    return focus;
+  }
+  if (focus.pronoun === want) return focus;
+  let best: Person | null = null;
+  for (const p of st.reg.people)
+    if (p.pronoun === want && !p.generic && (!best || p.seen > best.seen)) best = p;
+  return best ?? focus;
 }
 
 function pushDraft(
@@ -391,6 +444,7 @@ function readParagraph(st: State, i: number, titleIdx: number): void {
     if (info.kind === 'heading') {
       st.open = null;
       st.intro = null;
+      st.voice = null;
     }
     return;
   }
@@ -406,6 +460,7 @@ function readParagraph(st: State, i: number, titleIdx: number): void {
   }
   st.open = null;
   st.intro = null;
+  st.voice = null;
   if (info.kind === 'label') {
     st.current = st.labelPeople.get(i) ?? null;
     // A reporter's question or an aide's aside does not change whom "he" means afterwards.
@@ -459,7 +514,8 @@ function readNewsParagraph(st: State, i: number): void {
   st.open = null;
   const pending = st.intro;
   st.intro = null;
-  if (pending && quoteSpans.length === 0) {
+  if (quoteSpans.length > 0) st.voice = null;
+  if (pending && quoteSpans.length === 0 && pending !== st.voice) {
     // Unquoted speech after "He said:": the paragraph is what was said.
     pushDraft(
       st,
@@ -532,10 +588,10 @@ function readQuoteSentence(
     context = given.context;
   } else {
     const subj = findSubject(ptext, p.start, before, findMentions(ptext, before, p.start, known));
-    if (subj) person = resolveMention(st, subj);
+    if (subj) person = resolveMention(st, subj) ?? addOfficeHolder(st, p, subj);
     else {
       const am = findMentions(ptext, after, p.start, known)[0];
-      person = am ? resolveMention(st, am) : st.focus;
+      person = am ? (resolveMention(st, am) ?? addOfficeHolder(st, p, am)) : st.focus;
     }
     const beforeText = ptext.slice(s.start, Math.max(s.start, first.open)).trim();
     const second = real[1];
@@ -586,17 +642,168 @@ function readPlainSentence(
     }
     return;
   }
-  if (!subj) return;
-  const person = resolveMention(st, subj);
-  if (!person) return;
-  if (reportingVerbFollows(ptext, p.start, sTokens, subj)) {
-    const span = trimSentence(ptext, s);
-    if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
-      // "The Leader said:" introduces what follows; it says nothing itself.
-      st.intro = { person, context: ptext.slice(span.start, span.end) };
-    } else if (span) pushDraft(st, person, 'paraphrase', p, span, null);
+  if (!subj) {
+    const glued =
+      speakerAfterHeading(ptext, p.start, sTokens, mentions) ??
+      invertedSpeaker(ptext, p.start, sTokens, mentions);
+    if (glued) readPlainSentenceAs(st, p, s, sTokens, glued, mentions);
+    else readUnclaimed(st, p, s, sTokens);
+    return;
   }
+  readPlainSentenceAs(st, p, s, sTokens, subj, mentions);
+}
+
+/**
+ * "… Report on Street Trees City Engineer Lund introduced …": no subject was found (the speaker
+ * follows a glued heading's preposition), yet a mention is directly followed by a verb of saying.
+ */
+function speakerAfterHeading(
+  text: string,
+  offset: number,
+  sTokens: Token[],
+  mentions: Mention[],
+): Mention | null {
+  for (const m of mentions) {
+    if (m.kind === 'pronoun' || m.possessive) continue;
+    const next = sTokens[sTokens.findIndex((t) => t.start === m.start) + m.last - m.first + 1];
+    if (!next || !/^\s+$/.test(text.slice(m.end - offset, next.start - offset))) continue;
+    if (/ed$/.test(next.low) && reportingVerbFollows(text, offset, sTokens, m)) return m;
+  }
+  return null;
+}
+
+/** "The ceasefire must hold, said the representative of Freedonia.": the speaker after the verb. */
+function invertedSpeaker(
+  text: string,
+  offset: number,
+  sTokens: Token[],
+  mentions: Mention[],
+): Mention | null {
+  return mentions.find((m) => saidBefore(text, offset, sTokens, m)) ?? null;
+}
+
+/** ", said the representative of Freedonia": a verb of saying after a comma, then the speaker. */
+function saidBefore(text: string, offset: number, sTokens: Token[], m: Mention): boolean {
+  const at = sTokens.findIndex((t) => t.start === m.start);
+  const verb = sTokens[at - 1];
+  const before = sTokens[at - 2];
+  if (m.kind === 'pronoun' || !verb || !before || verb.cap) return false;
+  if (!/,\s*$/.test(text.slice(before.end - offset, verb.start - offset))) return false;
+  return INVERSION_VERBS.has(verb.low);
+}
+
+/** Verbs that come before their speaker ("…, said the delegate"); "told X" takes an object. */
+const INVERSION_VERBS = new Set(
+  'said says added adds noted notes stressed stresses explained continued concluded insisted warned emphasized emphasised recalled observed replied'.split(
+    ' ',
+  ),
+);
+
+/** A sentence whose subject is `subj`: reported speech when the subject says something. */
+function readPlainSentenceAs(
+  st: State,
+  p: Paragraph,
+  s: Span,
+  sTokens: Token[],
+  subj: Mention,
+  mentions: Mention[],
+): void {
+  const ptext = p.text;
+  const after = sTokens.findIndex((t) => t.start === subj.start) + subj.last - subj.first + 1;
+  const says =
+    (reportingVerbFollows(ptext, p.start, sTokens, subj) ||
+      hasJoinedSaying(sTokens, subj.last + 1) ||
+      saidBefore(ptext, p.start, sTokens, subj)) &&
+    !isPassiveAfter(sTokens, after) &&
+    !isProcedure(ptext.slice(s.start, s.end));
+  // "A spokesperson said": someone not yet met, whoever else holds that office.
+  const indefinite = subj.kind === 'role' && /^an?\s/i.test(subj.text);
+  // "The Prime Minister spoke to Prime Minister Berg": an office named beside its holder's name
+  // is someone else's; an office nobody holds yet is someone new.
+  const other =
+    subj.kind === 'role' && namedElsewhere(st, resolveRole(st.reg, subj, st.focus), subj, mentions);
+  let person = indefinite || other ? null : resolveMention(st, subj);
+  const office = subj.kind === 'role' && /^the\s/i.test(subj.text);
+  person ??= office || says ? addOfficeHolder(st, p, subj) : null;
+  if (!person || !says) {
+    readUnclaimed(st, p, s, sTokens);
+    if (person) st.focus = person;
+    return;
+  }
+  const span = trimSentence(ptext, speechStart(ptext, p.start, s, subj));
+  if (span && /:$/.test(ptext.slice(span.start, span.end)) && span.end >= ptext.length - 1) {
+    // "The Leader said:" introduces what follows; it says nothing itself.
+    st.intro = { person, context: ptext.slice(span.start, span.end) };
+    // Alone on its line and said through an office ("A Downing Street spokesperson said:"), it
+    // opens a readout: the paragraphs after it are in that voice.
+    const spokesperson = subj.kind === 'role' || /spokes|secretary/.test(subj.head ?? '');
+    if (span.start === 0 && spokesperson) st.voice = st.intro;
+  } else if (span) pushDraft(st, person, 'paraphrase', p, span, null);
   st.focus = person;
+}
+
+/**
+ * A sentence whose subject says nothing itself: a group's statement ("Members discussed …"), a
+ * sentence going on with the report before it ("In addition, …"), or the readout's own voice.
+ */
+function readUnclaimed(st: State, p: Paragraph, s: Span, sTokens: Token[]): void {
+  const span = trimSentence(p.text, s);
+  if (!span || isProcedure(p.text.slice(span.start, span.end))) return;
+  if (isGroupStatement(p.text, p.start, sTokens)) {
+    pushDraft(st, null, 'paraphrase', p, span, null);
+    return;
+  }
+  const prev = st.drafts[st.drafts.length - 1];
+  const adjoins =
+    prev?.paragraph === p.n && !/\S/.test(p.text.slice(prev.end - p.start, span.start));
+  if (
+    prev?.person &&
+    prev.kind === 'paraphrase' &&
+    adjoins &&
+    continuesReport(p.text, p.start, sTokens)
+  ) {
+    pushDraft(st, prev.person, 'paraphrase', p, span, null);
+    return;
+  }
+  if (!st.voice) return;
+  if (prev && adjoins && prev.kind === 'turn' && prev.person === st.voice.person)
+    prev.end = p.start + span.end;
+  else pushDraft(st, st.voice.person, 'turn', p, span, st.voice.context);
+}
+
+function namedElsewhere(
+  st: State,
+  person: Person | null,
+  subj: Mention,
+  mentions: Mention[],
+): boolean {
+  return (
+    !!person &&
+    mentions.some(
+      (m) => m !== subj && m.kind === 'name' && !!m.name && lookupName(st.reg, m.name) === person,
+    )
+  );
+}
+
+/** Someone known only by office ("The representative of the United States emphasized …"). */
+function addOfficeHolder(st: State, p: Paragraph, m: Mention): Person | null {
+  if (m.kind !== 'role' || !m.head) return null;
+  return addOffice(st.reg, officeName(p.text, p.start, m), {
+    text: m.role ?? m.text,
+    head: m.head,
+    quals: m.quals,
+  });
+}
+
+/**
+ * Where reported speech starts: at the sentence, or at its speaker when scraping glued a heading
+ * before it ("… Presentations 4.01) Presentation by … City Forester Buck introduced …").
+ */
+function speechStart(text: string, offset: number, s: Span, subj: Mention): Span {
+  const at = subj.start - offset;
+  const lead = text.slice(s.start, at);
+  if (wordCount(lead) < 2 || /,\s*$/.test(lead) || !/[\d)]/.test(lead)) return s;
+  return { start: at, end: s.end };
 }
 
 function wordCount(s: string): number {
@@ -656,7 +863,7 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       content++;
       continue;
     }
-    const label = detectStyledLabel(p.text, isKnown, style);
+    const label = isRecordField(p.text) ? null : detectStyledLabel(p.text, isKnown, style);
     // A "Name: words" line at the very top without sentence punctuation is a headline (a label
     // alone on its line, "President Vladimir Putin:", introduces the paragraphs below).
     const headline =
@@ -844,7 +1051,7 @@ function reportingVerbFollows(text: string, offset: number, tokens: Token[], m: 
       i++;
       continue;
     }
-    return isReportingVerb(t.low, tokens[i + 1]?.low);
+    return isReportingVerb(t.low, tokens[i + 1]?.low) || isSayingPhrase(tokens, i);
   }
   return false;
 }
@@ -943,15 +1150,20 @@ function trimCutOff(
   let cut = -1;
   for (const m of t.matchAll(/[.!?\u2026]["\u201d\u2019')\]]*(?=\s)/g))
     cut = (m.index ?? 0) + m[0].length;
-  // A whole paragraph with no sentence end is kept unfinished rather than lost, unless short.
-  const unfinished = cut <= 0 && wordCount(t) >= 8;
+  const lastWord = t.search(/\s+\S*$/);
+  if (cut <= 0 && wordCount(t) >= 8 && lastWord > 0) {
+    // One long unfinished sentence is still worth finding: keep it, less its last (cut) word.
+    warn(
+      lastContent.p.line,
+      'the report seems cut off mid-sentence; the last statement is unfinished',
+    );
+    d.end = d.start + lastWord;
+    return;
+  }
   warn(
     lastContent.p.line,
-    unfinished
-      ? 'the report seems cut off mid-sentence; its last statement is unfinished'
-      : 'the report seems cut off mid-sentence; the unfinished sentence is left out',
+    'the report seems cut off mid-sentence; the unfinished sentence is left out',
   );
-  if (unfinished) return;
   if (cut <= 0) drafts.pop();
   else d.end = d.start + cut;
 }

@@ -1,6 +1,7 @@
 // The people of one report: who is named how, with which roles, and how a surname, a role
 // description ("the president of Azerbaijan") or a label resolves to one person.
 import { isCountry } from './countries.js';
+import { foldScannedI } from './ocr.js';
 import type { KnownNames, Mention } from './mentions.js';
 
 export interface RoleInfo {
@@ -25,6 +26,8 @@ export interface Person {
   keys: Set<string>;
   /** Role texts already seen (as written), to skip repeats cheaply. */
   roleKeys: Set<string>;
+  /** "he" or "she", once a form of address or a pronoun has told (for whom "she" means). */
+  pronoun?: 'he' | 'she';
 }
 
 export interface Registry {
@@ -39,7 +42,8 @@ export function createRegistry(): Registry {
 }
 
 /** Lower case, no accents, no possessive "'s", punctuation as spaces: the form names compare in. */
-export function normalizeName(s: string): string {
+export function normalizeName(raw: string): string {
+  const s = foldScannedI(raw);
   let ascii = true;
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) > 126) {
@@ -136,7 +140,7 @@ export function renamePerson(p: Person, name: string): void {
 export function addRole(p: Person, role: RoleInfo): void {
   if (p.roleKeys.has(role.text)) return;
   p.roleKeys.add(role.text);
-  const t = role.text.replace(/^(the|his|her)\s+/i, '').trim();
+  const t = role.text.replace(/^(the|his|her|an?)\s+/i, '').trim();
   if (!t) return;
   const r = { ...role, text: t.charAt(0).toUpperCase() + t.slice(1) };
   const k = r.text.toLowerCase();
@@ -334,4 +338,32 @@ export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Pe
   for (const p of reg.people)
     if (!p.generic && p.present && p.roles.length === 0 && (!open || p.seen > open.seen)) open = p;
   return open;
+}
+
+/**
+ * Someone known only by office ("The Prime Minister", "A Ministry spokesperson"): found by that
+ * exact name or created, never merged with a person by a shared last word.
+ */
+export function addOffice(reg: Registry, name: string, role: RoleInfo): Person {
+  const norm = normalizeName(name);
+  reg.clock++;
+  let p = reg.people.find((x) => x.norm === norm) ?? null;
+  if (!p) {
+    p = {
+      name: name.trim(),
+      aliases: [],
+      roles: [],
+      generic: false,
+      seen: reg.clock,
+      present: false,
+      fixed: false,
+      norm,
+      keys: new Set([norm]),
+      roleKeys: new Set(),
+    };
+    reg.people.push(p);
+  }
+  p.seen = reg.clock;
+  addRole(p, role);
+  return p;
 }

@@ -1,6 +1,8 @@
 // Low-level text slicing for the parser: paragraphs, quotation spans, sentences and word tokens,
 // all as offsets into the original file text so statements can cite their exact place.
 
+import { foldScannedI } from './ocr.js';
+
 export interface Paragraph {
   /** 1-based among non-empty paragraphs of the body. */
   n: number;
@@ -120,7 +122,7 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr prof gen gov sen rep no vs etc e.g i.e u.s u.k u.n p.m a.m inc ltd co mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig al'.split(
+  'mr mrs ms dr st jr sr prof gen gov sen rep no vs etc e.g i.e u.s u.k u.n p.m a.m inc ltd co mt ft lt col capt sgt rev hon sec dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig al ald supt atty asst dir comm commr cllr coun mgr'.split(
     ' ',
   ),
 );
@@ -154,7 +156,9 @@ export function splitSentences(p: string, protect: Span[] = []): Span[] {
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, i - 12), i))?.[1] ?? '';
       const w = word.toLowerCase();
-      if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word)) continue;
+      // "… at 7:00 p.m. 4.01) Presentation …": a numbered agenda item starts after an abbreviation.
+      const item = /^\(?\d+(?:\.\d+)*[.)]\s/.test(p.slice(m, m + 12));
+      if ((ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word)) && !item) continue;
     }
     if (inProtected(k)) continue;
     out.push({ start, end: k });
@@ -222,7 +226,7 @@ export function tokenize(s: string, offset = 0): Token[] {
       if (ABBREVIATIONS.has(bare) || i - start === 1 || bare.includes('.')) end = i + 1;
     }
     const text = s.slice(start, end);
-    let low = (end > i ? text.slice(0, -1) : text).toLowerCase();
+    let low = foldScannedI(end > i ? text.slice(0, -1) : text).toLowerCase();
     let possessive = false;
     const lc = low.charCodeAt(low.length - 2);
     if (low.endsWith('s') && (lc === 39 || lc === 0x2019) && low.length > 2) {
