@@ -177,12 +177,19 @@ export function askQuestion(
     .map((s) => corpus.speakers[s]?.name)
     .filter((x): x is string => typeof x === 'string');
 
-  // Everyone asked about is known but silent in the reports (present, never quoted): say so.
+  // Everyone asked about is known but silent in the reports (present, never quoted): said when
+  // nothing answers, since a group statement of their meeting ("They discussed …") still may.
   const silent = [...reading.speakers].filter((s) => (d.statementCounts[s] ?? 0) === 0);
-  if (reading.speakers.size > 0 && silent.length === reading.speakers.size && !onlySpeakers) {
-    const names = silent.map((s) => corpus.speakers[s]?.name ?? '').filter(Boolean);
-    return stop({ kind: 'silent-speaker', names }, topSpeakers(index, 5));
-  }
+  const allSilent =
+    reading.speakers.size > 0 && silent.length === reading.speakers.size && !onlySpeakers;
+  const silentOutcome = (): AskAnswer =>
+    stop(
+      {
+        kind: 'silent-speaker',
+        names: silent.map((s) => corpus.speakers[s]?.name ?? '').filter(Boolean),
+      },
+      topSpeakers(index, 5),
+    );
 
   if (answer.unknownSpeakers.length > 0 && reading.speakers.size === 0) {
     return stop(
@@ -204,6 +211,7 @@ export function askQuestion(
   }
 
   if (reading.concepts.length === 0) {
+    if (allSilent) return silentOutcome();
     if (reading.speakers.size === 0)
       return stop({ kind: 'no-topic' }, [...topSpeakers(index, 5), ...topTopics(index, null, 5)]);
     // Only a speaker: everything they said, in report order.
@@ -222,7 +230,8 @@ export function askQuestion(
     return finish(index, answer, { total: docs.length, top }, limit, offset, true);
   }
 
-  const scored = scoreStatements(index, reading, mask, offset + limit);
+  const scored = scoreStatements(index, reading, mask, offset + limit, allSilent);
+  if (scored.total === 0 && allSilent) return silentOutcome();
   // Only an empty answer names the unknown person: the word may still be a topic the reports lack.
   if (scored.total === 0 && reading.headName) {
     answer.unknownSpeakers.push(reading.headName);

@@ -254,6 +254,13 @@ function partnerMeetings(index: SearchIndex, partners: number[]): number[] {
 const SPEECH_ACT =
   /^(thank|joke|joking|urg|insist|admit|deni|deny|propos|agree|disagre|want|complain|prais|critici|object|respond|repl|answer|warn|promis|recommend|suggest|argu|mention|raise|rais|question|ask|announc|call|plead|stress|emphasi|note|noting|add|concede|acknowledg|wonder|doubt|hope|wish|explain|describ|declar|assur|confirm|claim)/;
 
+/** Offices a question may name a speaker by ("the french president", "china's ambassador"). */
+const OFFICE_WORDS = new Set(
+  'president premier chancellor minister ambassador secretary senator governor mayor councillor councilor chairman speaker leader judge justice commissioner king queen prince emir envoy spokesman spokeswoman spokesperson'.split(
+    ' ',
+  ),
+);
+
 /** Words for the people who ask the questions at a briefing or a hearing from the floor. */
 const PRESS_WORDS = new Set([
   'reporter',
@@ -388,6 +395,25 @@ function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]):
     if (!out.includes(name)) out.push(name);
     for (let k = from; k < to; k++) used[k] = true;
   };
+  // "what did china's ambassador say": an office with a qualifier in a speaker's place, that no
+  // speaker of the reports holds, is somebody the reports do not quote.
+  const reportUnheldOffice = (from: number) => {
+    let j = from;
+    while (j < tokens.length && tokens[j]?.word === 'the') j++;
+    const start = j;
+    while (
+      j < tokens.length &&
+      j - start < 4 &&
+      !used[j] &&
+      !SPEECH_VERBS.has(tokens[j]?.word ?? '') &&
+      !STOPWORDS.has(tokens[j]?.word ?? '')
+    )
+      j++;
+    if (j - start < 2 || !SPEECH_VERBS.has(tokens[j]?.word ?? '')) return;
+    const words = tokens.slice(start, j).map((t) => t.word);
+    const office = words.find((w) => OFFICE_WORDS.has(w));
+    if (office && !isRoleWord(d, office)) report(start, j);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]?.word ?? '';
     // "did/does/has/what did X (Y) say|mention|…", "X said …"
@@ -397,6 +423,7 @@ function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]):
       const start = j;
       while (j < tokens.length && j - start < 3 && isCandidate(j)) j++;
       if (j > start && SPEECH_VERBS.has(tokens[j]?.word ?? '')) report(start, j);
+      else reportUnheldOffice(i + 1);
     }
     // "according to X"
     if (w === 'according' && tokens[i + 1]?.word === 'to') {

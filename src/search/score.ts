@@ -63,6 +63,7 @@ export function scoreStatements(
   reading: Reading,
   mask: Uint8Array | null,
   want: number,
+  groupOnly = false,
 ): { total: number; top: Ranked[] } {
   const d = index.data;
   const n = index.corpus.statements.length;
@@ -248,6 +249,8 @@ export function scoreStatements(
               ? 'other'
               : 'anyone';
     if (coverage + 1e-6 < coverageNeeded(voice)) continue;
+    // Everyone asked about is silent: only a group statement of their meeting speaks for them.
+    if (groupOnly && voice !== 'group') continue;
     // A reporter's question ("Q") repeats what is asked; the reply answers it.
     const generic = !asked && sp >= 0 && d.genericSpeaker[sp] === 1 ? GENERIC_FACTOR : 1;
     const question = repliedTo.has(doc) && !asked ? QUESTION_FACTOR : 1;

@@ -300,6 +300,31 @@ describe('typed outcomes when nothing answers', () => {
     expect(r.outcome).toEqual({ kind: 'silent-speaker', names: ['Oskar Lind'] });
     expect(r.results).toEqual([]);
   });
+
+  it('still finds the group statement of a silent speaker’s meeting', () => {
+    // Lind says nothing himself, but "The delegations agreed …" speaks for everyone present.
+    const group = makeCorpus(speakers, [
+      {
+        file: 'b.txt',
+        title: 'A visit',
+        date: '2020-01-02',
+        present: ['Oskar Lind'],
+        statements: [
+          { speaker: 'Boris Tenn', text: 'The ports are open.' },
+          { speaker: null, kind: 'paraphrase', text: 'The delegations agreed to widen the ports.' },
+        ],
+      },
+    ]);
+    const r = askQuestion(buildIndex(group), 'what did lind say about widening the ports');
+    expect(r.results.map((x) => x.statement.speaker)).toEqual([null]);
+  });
+
+  it('names an office nobody in the reports holds as an unknown speaker', () => {
+    // No ambassador speaks anywhere: Galdia's ambassador is not Tenn, nor anyone else.
+    const r = askQuestion(index, "what did galdia's ambassador say about the railroads");
+    expect(r.outcome).toMatchObject({ kind: 'unknown-speaker', from: 'question' });
+    expect(r.results).toEqual([]);
+  });
 });
 
 describe('arbitrary questions', () => {
