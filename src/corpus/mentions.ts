@@ -709,7 +709,7 @@ const REPORTING = new Set(
     'opine opined clarify clarifies clarified assess assesses assessed evaluate evaluated disclose disclosed ' +
     'reveal revealed estimate estimated recount recounted introduced introduces presented ' +
     'report reports reported briefed informed summarized summarised questioned felt feels thought ' +
-    'indicated indicates inquired enquired wondered disagreed concurred objected'
+    'indicated indicates inquired enquired wondered disagreed concurred objected identified identifies listed'
   ).split(' '),
 );
 

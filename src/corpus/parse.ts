@@ -62,48 +62,8 @@ import {
 } from './text.js';
 import type { Paragraph, Span, Token } from './text.js';
 
-export interface ParsedSpeaker {
-  name: string;
-  aliases: string[];
-  role: string | null;
-  /** A generic label speaker ("Q", "Aide"): not a named person. Set only when true. */
-  generic?: boolean;
-}
-
-export interface ParsedStatement {
-  /** The speaker's name as this report gives it (before corpus-wide merging), or null. */
-  speaker: string | null;
-  kind: StatementKind;
-  text: string;
-  context: string | null;
-  paragraph: number;
-  start: number;
-  end: number;
-  /** "HH:MM:SS" where the source gives a time (caption cue, chat line); absent otherwise. */
-  time?: string;
-  /** The spoken pieces when furniture (cue timings, log prefixes) lies between them. */
-  parts?: { start: number; end: number }[];
-}
-
-export interface ParseWarning {
-  /** 1-based line (0: the whole file). */
-  line: number;
-  message: string;
-}
-
-export interface ParsedReport {
-  file: string;
-  text: string;
-  title: string | null;
-  date: string | null;
-  source: string | null;
-  /** People with statements, in order of first statement. */
-  speakers: ParsedSpeaker[];
-  /** People present who say nothing. */
-  present: ParsedSpeaker[];
-  statements: ParsedStatement[];
-  warnings: ParseWarning[];
-}
+export type { ParsedReport, ParsedSpeaker, ParsedStatement, ParseWarning } from './report.js';
+import type { ParsedReport } from './report.js';
 
 type ParaKind = 'noise' | 'heading' | 'label' | 'turn' | 'text';
 
@@ -863,7 +823,10 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
       content++;
       continue;
     }
-    const label = isRecordField(p.text) ? null : detectStyledLabel(p.text, isKnown, style);
+    const label =
+      isRecordField(p.text) || isAssignmentList(p, paras)
+        ? null
+        : detectStyledLabel(p.text, isKnown, style);
     // A "Name: words" line at the very top without sentence punctuation is a headline (a label
     // alone on its line, "President Vladimir Putin:", introduces the paragraphs below).
     const headline =
@@ -881,6 +844,35 @@ function classify(paras: Paragraph[], reg: Registry): ParaInfo[] {
     content++;
   }
   return out;
+}
+
+/**
+ * "Human Services Committee: Alderman Lanyon" followed by "Police Services Committee: Chief
+ * Jacobi": a list that assigns people to posts, not a transcript. Each line's value is a bare
+ * name (capitalised words, no sentence end), and the next line has the same shape.
+ */
+function isAssignmentList(p: Paragraph, paras: Paragraph[]): boolean {
+  const lines = p.text.split('\n');
+  if (!isAssignmentLine(lines[0] ?? '')) return false;
+  if (lines.length > 1) return isAssignmentLine(lines[1] ?? '');
+  // A list's lines stand alone: its neighbour above or below has the same shape.
+  const i = paras.indexOf(p);
+  const next = paras[i + 1];
+  const prev = paras[i - 1];
+  return (
+    (!!next && isAssignmentLine(next.text.split('\n')[0] ?? '')) ||
+    (!!prev && isAssignmentLine(prev.text.split('\n').at(-1) ?? ''))
+  );
+}
+
+function isAssignmentLine(line: string): boolean {
+  const m = /^([^:]{2,60}):[ \t]+(.+)$/.exec(line.trim());
+  if (!m || !m[2]) return false;
+  const value = m[2].trim();
+  if (/[.!?\u2026"\u201d,;]$/.test(value.replace(/\b(?:Mr|Mrs|Ms|Dr|Ald|Rev|Jr)\.$/, '')))
+    return false;
+  const words = value.split(/\s+/);
+  return words.length <= 5 && words.every((w) => /^(\p{Lu}|\p{Lu}\p{Ll}*\.?$)/u.test(w));
 }
 
 const METADATA_WORDS =

@@ -228,7 +228,9 @@ export function unglueHeadings(paras: Paragraph[]): string | null {
 }
 
 const TERMINAL_END = /[.!?:;"\u201d)\]]$/;
-const BLOCK_START = /^(?:[-*\u2022]\s|\(?\d+[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z .'-]+[.:](?:\s|$))/;
+// A capitals label ("MR. KOHN.", "CHAIR:"), but not a dotted acronym opening a line ("D.A.R.E. program").
+const BLOCK_START =
+  /^(?:[-*\u2022]\s|\(?\d+[.)]\s|\(?[a-z][.)]\s|(?!(?:[A-Z]\.){2,})[A-Z][A-Z .'-]+[.:](?:\s|$))/;
 
 /**
  * Typed pages and scans are hard-wrapped: a sentence runs over several lines. When a document

@@ -128,6 +128,12 @@ const ABBREVIATIONS = new Set(
 );
 
 /**
+ * Title abbreviations as scanners misread them ("Aid." for "Ald.", l read as i): capitalised, so
+ * the ordinary word ("to provide aid. Then …") still ends a sentence.
+ */
+const SCANNED_TITLES = new Set(['Aid', 'Cilr', 'Clir']);
+
+/**
  * Sentence spans of a paragraph. Never cuts inside a protected span (a quotation), so a sentence
  * holding a quote always holds all of it.
  */
@@ -158,7 +164,8 @@ export function splitSentences(p: string, protect: Span[] = []): Span[] {
       const w = word.toLowerCase();
       // "… at 7:00 p.m. 4.01) Presentation …": a numbered agenda item starts after an abbreviation.
       const item = /^\(?\d+(?:\.\d+)*[.)]\s/.test(p.slice(m, m + 12));
-      if ((ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word)) && !item) continue;
+      if ((ABBREVIATIONS.has(w) || SCANNED_TITLES.has(word) || /^\p{Lu}$/u.test(word)) && !item)
+        continue;
     }
     if (inProtected(k)) continue;
     out.push({ start, end: k });

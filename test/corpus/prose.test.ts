@@ -343,3 +343,23 @@ describe('prose readers on arbitrary text', () => {
     );
   });
 });
+
+describe('minutes with a list assigning people to committees', () => {
+  const { r, text } = parseFixture('ferry-committee-minutes-1988.txt');
+
+  it('reads the list as a list, not as turns, and the reported speech after it', () => {
+    // "Harbour Works Committee: Alderman Castell" assigns a post: no committee speaks here. A
+    // scanned "Aid." is the title "Ald.", and a line opening with "R.I.B." is no capitals label.
+    expect(summary(r)).toEqual([
+      'paraphrase -: Members asked how the',
+      'paraphrase Mira Castell: Aid. Castell stated she',
+      'paraphrase Ruth Obi: Ruth Obi stated that',
+      'paraphrase Mira Castell: Alderman Castell introduced Tomas',
+      // Named by surname: the roster's "Tomas Ferreira" is not yet tied to "Mr. Ferreira".
+      'paraphrase Ferreira: Mr. Ferreira gave a',
+    ]);
+    expect(r.statements.at(-1)?.text).toMatch(/R\.I\.B\. boats .* safety\s+record\.$/);
+    expect(r.speakers.map((s) => s.name)).not.toContain('Harbour Works Committee');
+    expectVerbatim(r, text);
+  });
+});
