@@ -1,7 +1,7 @@
 // Speaker profiles (/who) and meeting digests (/meeting): plain data built from the corpus alone,
 // with corpus-wide statistics computed once (buildProfileStats) and passed in by the caller.
 import type { Corpus, Meeting, Speaker, Statement, StatementKind } from '../corpus/types.js';
-import { findMeetings, findSpeaker } from '../search/lookup.js';
+import { buildLookup, findMeetings, findSpeaker, type LookupIndex } from '../search/lookup.js';
 import { listCandidateSentences, pickLead, summarizeSentences } from './summarize.js';
 import {
   addTerms,
@@ -20,6 +20,8 @@ import {
 /** Corpus-wide statistics behind topics and representative quotes; build once per corpus. */
 export interface ProfileStats {
   corpus: Corpus;
+  /** Name and meeting lookups, built once (typed names resolve against these). */
+  lookup: LookupIndex;
   /** Word → stem, complete for every word of every statement. */
   stems: StemMemo;
   /** Stem → the form the reports write most often ("relations", "Azerbaijan"). */
@@ -122,6 +124,7 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
   const english = countEnglishByStem(loadEnglishFrequencies(), stems);
   return {
     corpus,
+    lookup: buildLookup(corpus),
     english,
     stems,
     surfaces,
@@ -529,7 +532,7 @@ export function buildSpeakerProfile(
       message: 'Give a name, surname, alias or role, e.g. “aliyev” or “the leader”.',
     };
   }
-  const found = findSpeaker(corpus, q);
+  const found = findSpeaker(resolveStats(corpus, stats).lookup, q);
   if (found.speaker) {
     return {
       query,
@@ -600,7 +603,7 @@ export function buildMeetingDigest(
       };
     }
   }
-  const matches = findMeetings(corpus, q);
+  const matches = findMeetings(resolveStats(corpus, stats).lookup, q);
   const [best, ...rest] = matches;
   if (!best) return { query, digest: null, candidates: [], message: `No meeting matches “${q}”.` };
   return {

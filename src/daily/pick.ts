@@ -1,4 +1,5 @@
 // Choosing a server's quote of the day: pure and deterministic for (server, local date, history).
+import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 
 export interface QuoteBounds {
@@ -62,8 +63,8 @@ export function hashString(input: string): number {
 /**
  * Statements fit for a quote of the day: attributed to a person (not a generic label such as a
  * reporter's "Q" or an "Aide"), verbatim (quotes and transcript turns; the reporter's paraphrases
- * only when a corpus has nothing else), within the length bounds, one per distinct text, in
- * corpus order.
+ * only when a corpus has nothing else), within the length bounds, never a greeting or
+ * backchannel ("Thank you very much, everyone."), one per distinct text, in corpus order.
  */
 export function listEligibleStatements(
   corpus: Corpus,
@@ -81,6 +82,7 @@ export function listEligibleStatements(
       if (statement.kind === 'paraphrase' && !allowParaphrase) continue;
       const length = measureText(statement.text);
       if (length < bounds.minChars || length > bounds.maxChars) continue;
+      if (isBackchannel(spokenText(statement))) continue;
       const meeting = meetings.get(statement.meetingId);
       if (!meeting) continue;
       const key = textKey(statement.text);
