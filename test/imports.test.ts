@@ -58,3 +58,10 @@ describe('imports', () => {
     expect(through).toEqual([]);
   });
 });
+
+describe('the reading pipeline', () => {
+  it('has no import cycle: readers and attribution sit below the parser', () => {
+    const inCorpus = findCycles().filter((c) => c.some((f) => f.startsWith('src/corpus/')));
+    expect(inCorpus).toEqual([]);
+  });
+});

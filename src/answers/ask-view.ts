@@ -5,6 +5,7 @@ import { spokenText } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { AskAnswer, AskOptions, AskResult } from '../search/engine.js';
 import { findPassage, formatPassage } from './passage.js';
+import { describeError, describeOutcome } from './ask-words.js';
 import { meetingOneLine } from './profiles.js';
 import { formatLongDate } from './quote-view.js';
 import { clipText } from './who-view.js';
@@ -76,7 +77,8 @@ export function buildAskView(
     sharedBy?: string;
   },
 ): ReplyView {
-  if (answer.error) return textReply(answer.error);
+  const error = describeError(answer);
+  if (error) return textReply(error);
   if (answer.results.length === 0) return buildNothingView(answer);
   const card = emptyCard();
   card.title = clipText(`“${answer.question.trim()}”`, 250);
@@ -106,7 +108,8 @@ export function buildAskView(
   }
   const lines: string[] = [];
   if (state.sharedBy) lines.push(`Shared by <@${state.sharedBy}>`);
-  if (answer.notice) lines.push(answer.notice);
+  const notice = describeOutcome(answer);
+  if (notice) lines.push(notice);
   return {
     ephemeral: state.hidden,
     content: lines.length > 0 ? lines.join('\n') : null,
@@ -118,12 +121,8 @@ export function buildAskView(
 /** Nothing answers: say so plainly, privately, with what the reports do cover. */
 export function buildNothingView(answer: AskAnswer): ReplyView {
   const lines = [`Nothing in the reports answers “${clipText(answer.question.trim(), 200)}”.`];
-  // The engine's notice already names unknown speakers when it has one.
-  if (answer.unknownSpeakers.length > 0 && !answer.notice) {
-    lines.push(`No report quotes ${answer.unknownSpeakers.map((s) => `“${s}”`).join(' or ')}.`);
-  }
-  // The engine's notice may itself say "nothing answers"; one such sentence is enough.
-  if (answer.notice && !/^nothing in the reports/i.test(answer.notice)) lines.push(answer.notice);
+  const why = describeOutcome(answer, { sayNothing: false });
+  if (why) lines.push(why);
   if (answer.suggestions.length > 0) {
     lines.push(`You could ask about: ${answer.suggestions.slice(0, 8).join(', ')}.`);
   }

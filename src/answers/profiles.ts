@@ -2,7 +2,7 @@
 // with corpus-wide statistics computed once (buildProfileStats) and passed in by the caller.
 import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Speaker, Statement, StatementKind } from '../corpus/types.js';
-import { findMeetings, findSpeaker } from '../search/lookup.js';
+import { buildLookup, findMeetings, findSpeaker, type LookupIndex } from '../search/lookup.js';
 import { listCandidateSentences, pickLead, summarizeSentences } from './summarize.js';
 import {
   addTerms,
@@ -21,6 +21,8 @@ import {
 /** Corpus-wide statistics behind topics and representative quotes; build once per corpus. */
 export interface ProfileStats {
   corpus: Corpus;
+  /** Name and meeting lookups, built once (typed names resolve against these). */
+  lookup: LookupIndex;
   /** Word → stem, complete for every word of every statement. */
   stems: StemMemo;
   /** Stem → the form the reports write most often ("relations", "Azerbaijan"). */
@@ -125,6 +127,7 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
   const english = countEnglishByStem(loadEnglishFrequencies(), stems);
   return {
     corpus,
+    lookup: buildLookup(corpus),
     english,
     stems,
     surfaces,
@@ -535,7 +538,7 @@ export function buildSpeakerProfile(
       message: 'Give a name, surname, alias or role, e.g. “aliyev” or “the leader”.',
     };
   }
-  const found = findSpeaker(corpus, q);
+  const found = findSpeaker(resolveStats(corpus, stats).lookup, q);
   if (found.speaker) {
     return {
       query,
@@ -606,7 +609,7 @@ export function buildMeetingDigest(
       };
     }
   }
-  const matches = findMeetings(corpus, q);
+  const matches = findMeetings(resolveStats(corpus, stats).lookup, q);
   const [best, ...rest] = matches;
   if (!best) return { query, digest: null, candidates: [], message: `No meeting matches “${q}”.` };
   return {

@@ -7,6 +7,7 @@ import { loadCorpus } from '../corpus/load.js';
 import { spokenText } from '../corpus/text.js';
 import { askQuestion, buildIndex, type AskAnswer, type AskOptions } from '../search/engine.js';
 import type { SearchIndex } from '../search/engine.js';
+import { describeError, describeOutcome } from '../answers/ask-words.js';
 
 const USAGE = `usage: npm run --silent cli -- ask "<question>" [--corpus DIR] [--speaker NAME] [--meeting TEXT]
                                         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]
@@ -28,7 +29,10 @@ export interface AskJson {
   }[];
   speakers: string[];
   suggestions: string[];
+  /** What the outcome means in words (why nothing answers, a cut question), or null. */
   notice: string | null;
+  /** The engine's outcome: found, nothing, unknown-speaker, silent-speaker, … */
+  outcome: AskAnswer['outcome'];
 }
 
 export function toAskJson(answer: AskAnswer): AskJson {
@@ -50,14 +54,17 @@ export function toAskJson(answer: AskAnswer): AskJson {
     })),
     speakers: answer.speakers,
     suggestions: answer.suggestions,
-    notice: answer.error ?? answer.notice,
+    notice: describeOutcome(answer),
+    outcome: answer.outcome,
   };
 }
 
 export function formatAskText(answer: AskAnswer): string {
   const lines: string[] = [`Q: ${answer.question}`];
-  if (answer.error) return [...lines, answer.error, ''].join('\n');
-  if (answer.notice) lines.push(`(${answer.notice})`);
+  const error = describeError(answer);
+  if (error) return [...lines, error, ''].join('\n');
+  const notice = describeOutcome(answer);
+  if (notice) lines.push(`(${notice})`);
   answer.results.forEach(({ statement, meeting }, i) => {
     const where = [meeting.title ?? meeting.file, meeting.date].filter(Boolean).join(', ');
     lines.push('');
@@ -165,6 +172,7 @@ export async function runAsk(args: string[]): Promise<number> {
             speakers: [],
             suggestions: [],
             notice: message,
+            outcome: { kind: 'nothing' },
           }) + '\n'
         : `Q: ${line}\n${message}\n`;
     }

@@ -2,6 +2,7 @@
 // misspellings and the speakers file merged into a canonical name), meeting and statement ids.
 import type { Corpus, Meeting, Speaker, Statement, Warning } from './types.js';
 import type { ParsedReport, ParsedSpeaker } from './parse.js';
+import { titleFromFileName } from './file-name.js';
 import type { SpeakersFileData } from './speakers-file.js';
 import { normalizeName as normalizeNameRaw } from './people.js';
 
@@ -284,7 +285,9 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
 }
 
 function meetingKey(r: ParsedReport): string | null {
-  if (r.title && r.date) return `td:${normalizeNameRaw(r.title)}|${r.date}`;
+  // A title made from the file name says nothing about which meeting it is.
+  const stated = r.title && r.title !== titleFromFileName(r.file) ? r.title : null;
+  if (stated && r.date) return `td:${normalizeNameRaw(stated)}|${r.date}`;
   if (r.statements.length === 0) return null;
   // Same statements in the same order: the first few and the count identify the text well enough.
   const head = r.statements

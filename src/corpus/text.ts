@@ -304,36 +304,34 @@ export function splitStageNotes(p: string, from: number): Span[] {
   return res;
 }
 
+/**
+ * Words that carry no content on their own in a conversation: greetings, thanks, agreement,
+ * hesitation, sign-offs ("gm", "thanks!", "Yep.", "sounds good", "+1").
+ */
+const BACKCHANNEL_WORDS = new Set(
+  `yeah yea yep yup yes yeh ya no nope nah ok okay okey k kk sure right alright allright cool great
+  nice good fine perfect awesome excellent exactly indeed agreed agree true correct absolutely
+  definitely totally thanks thank thx ty tyvm you very much so all everyone everybody guys folks
+  hi hello hey hiya morning afternoon evening night gm gn bye goodbye cheers later see soon
+  welcome mhm hmm hm uh um uhm er erm ah oh wow lol haha heh sounds makes sense got it i me see
+  too same here plus one wait sorry go ahead please on that's thats that is it's its this will
+  do noted understood thank-you`.split(/\s+/),
+);
+
+/**
+ * Is this a greeting, thanks or backchannel ("yeah", "thanks", "+1", "gm", "Yep.") — a turn that
+ * says nothing by itself, so never an answer nor a quote of the day? Short texts only: a long
+ * turn made of these words is still speech.
+ */
+export function isBackchannel(text: string): boolean {
+  if (text.length > 80) return false;
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  if (words.length === 0) return text.trim().length <= 12;
+  if (words.length > 6) return false;
+  return words.every((w) => BACKCHANNEL_WORDS.has(w.replace(/’/g, "'")) || /^\+?1$/.test(w));
+}
+
 /** What a statement says, without furniture between its pieces (cue timings, log prefixes). */
 export function spokenText(s: { text: string; spoken?: string }): string {
   return s.spoken ?? s.text;
-}
-
-/** Words of acknowledgement, greeting and thanks: a turn made only of these says nothing. */
-const BACKCHANNEL_WORDS = new Set(
-  `yeah yep yup yes ya yea yeh no nope nah ok okay k kk sure right alright fine cool great nice
-  good awesome perfect excellent wonderful thanks thank you thx ty tysm gm gn hi hey hello howdy
-  morning evening afternoon bye goodbye cheers welcome mhm mm mmm hmm hm uh huh um umm uhh er erm
-  oh ah ahh aha lol haha hahaha agreed agree indeed exactly true correct absolutely definitely
-  totally sounds makes sense got it noted same wow plus one all everyone everybody folks guys
-  y'all there again too so very much lot a and sir ma'am me i see understood roger gotcha`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-/** Longest backchannel in words ("Okay, thank you very much, everyone."). */
-const BACKCHANNEL_MAX_WORDS = 8;
-
-/**
- * A backchannel turn: a short acknowledgement, greeting or thanks ("Yep.", "gm", "+1", "Thanks
- * all!", "👍"), kept as a turn but never an answer, a quote of the day or a key quote.
- */
-export function isBackchannel(text: string): boolean {
-  const words = text
-    .toLowerCase()
-    .replace(/[\u2019`]/g, "'")
-    .match(/\+\d+|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu);
-  if (!words) return text.trim().length <= 16;
-  if (words.length > BACKCHANNEL_MAX_WORDS) return false;
-  return words.every((w) => BACKCHANNEL_WORDS.has(w) || /^\+\d+$/.test(w));
 }

@@ -28,7 +28,7 @@ export function readBounds(ctx: AppContext): QuoteBounds {
  */
 export function suggestQuoteSpeakers(ctx: AppContext, partial: string, max = 25): string[] {
   const quotable = new Set(ctx.corpus.meetings.flatMap((m) => m.speakers));
-  return suggestSpeakers(ctx.corpus, partial, ctx.corpus.speakers.length)
+  return suggestSpeakers(ctx.index.data.lookup, partial, ctx.corpus.speakers.length)
     .filter((s) => quotable.has(s.name))
     .slice(0, max)
     .map((s) => s.name.slice(0, 100));
@@ -82,7 +82,7 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
   const bounds = readBounds(ctx);
   let speaker: string | null = null;
   if (request.speaker !== null && request.speaker.trim() !== '') {
-    const found = findSpeaker(ctx.corpus, request.speaker);
+    const found = findSpeaker(ctx.index.data.lookup, request.speaker);
     if (!found.speaker) {
       const names = found.candidates.slice(0, 5).map((s) => s.name);
       return textReply(

@@ -14,6 +14,73 @@ interface SpeakerKey {
   text: string;
 }
 
+/**
+ * Everything the lookups compare a typed name or meeting with, built once with the search index
+ * (autocomplete runs on every keystroke): folded name keys, fuse.js indexes, statement counts.
+ */
+export interface LookupIndex {
+  readonly corpus: Corpus;
+  readonly keys: SpeakerKey[];
+  /** Typos of a name, alias or role (loose: resolving a speaker offers the closest). */
+  readonly speakerFuse: Fuse<SpeakerKey>;
+  /** Typos while typing (strict: autocomplete lists only close names). */
+  readonly speakerSuggestFuse: Fuse<SpeakerKey>;
+  readonly identifying: Map<Speaker, Set<string>>;
+  readonly docs: MeetingDoc[];
+  readonly meetingFuse: Fuse<MeetingDoc>;
+  readonly meetingSuggestFuse: Fuse<MeetingDoc>;
+  readonly counts: Map<string, number>;
+  readonly byCount: Speaker[];
+  readonly byDate: Meeting[];
+}
+
+/** Builds the lookup structures once for a corpus. */
+export function buildLookup(corpus: Corpus): LookupIndex {
+  const keys = speakerKeys(corpus);
+  const docs = meetingDocs(corpus);
+  const counts = statementCounts(corpus);
+  return {
+    corpus,
+    keys,
+    speakerFuse: new Fuse(keys, {
+      keys: ['text'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.6,
+    }),
+    speakerSuggestFuse: new Fuse(keys, { keys: ['text'], ignoreLocation: true, threshold: 0.3 }),
+    identifying: new Map(corpus.speakers.map((s) => [s, identifyingWords(s)])),
+    docs,
+    meetingFuse: new Fuse(docs, {
+      keys: [
+        { name: 'title', weight: 3 },
+        { name: 'people', weight: 2 },
+        { name: 'file', weight: 1 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.4,
+      useExtendedSearch: false,
+    }),
+    meetingSuggestFuse: new Fuse(docs, {
+      keys: ['title', 'people', 'file'],
+      ignoreLocation: true,
+      threshold: 0.4,
+    }),
+    counts,
+    byCount: [...corpus.speakers].sort(
+      (a, b) =>
+        (counts.get(b.name) ?? 0) - (counts.get(a.name) ?? 0) || a.name.localeCompare(b.name),
+    ),
+    byDate: sortByDate(corpus.meetings),
+  };
+}
+
+/** The lookup structures of a corpus: those built with the index, or built now for one call. */
+function lookupOf(source: Corpus | LookupIndex): LookupIndex {
+  return 'speakerFuse' in source ? source : buildLookup(source);
+}
+
 /** Words that tie a role phrase together but say nothing about who ("President of the Republic of"). */
 const ROLE_GLUE = new Set(['of', 'the', 'and', 'for', 'a', 'an', 'in', 's', 'to', 'on']);
 
@@ -59,10 +126,12 @@ const NAME_PARTICLES = new Set(
  */
 export function identifyingWords(speaker: Speaker): Set<string> {
   const words = new Set(nameWords(speaker.name));
+  // The role's own words in an alias ("City Attorney Knutson" of the City Attorney) are no name.
+  const role = new Set(tokenize(speaker.role ?? ''));
   for (const alias of speaker.aliases) {
     const all = tokenize(alias);
     const roleLike = all.some((w) => HONORIFICS.has(w) && !words.has(w)) || all.includes('of');
-    for (const w of nameWords(alias)) if (!roleLike || words.has(w)) words.add(w);
+    for (const w of nameWords(alias)) if (words.has(w) || (!roleLike && !role.has(w))) words.add(w);
   }
   return words;
 }
@@ -97,10 +166,11 @@ function uniqueSpeakers(list: Speaker[]): Speaker[] {
  * Resolve a typed speaker reference. One clear match → `speaker`; several equally good →
  * `speaker: null` with the `candidates`; nothing close → `speaker: null` with the closest names.
  */
-export function findSpeaker(corpus: Corpus, query: string): SpeakerMatch {
+export function findSpeaker(source: Corpus | LookupIndex, query: string): SpeakerMatch {
   const q = foldPhrase(query.slice(0, 300));
   if (!q) return { speaker: null, candidates: [] };
-  const keys = speakerKeys(corpus);
+  const lookup = lookupOf(source);
+  const { corpus, keys } = lookup;
   const decide = (found: Speaker[]): SpeakerMatch | null => {
     const list = uniqueSpeakers(found);
     if (list.length === 1) return { speaker: list[0] ?? null, candidates: list };
@@ -117,7 +187,7 @@ export function findSpeaker(corpus: Corpus, query: string): SpeakerMatch {
   if (typedName.length > 0) {
     const byName = decide(
       corpus.speakers.filter((s) => {
-        const words = identifyingWords(s);
+        const words = lookup.identifying.get(s) ?? identifyingWords(s);
         return typedName.every((w) => words.has(w));
       }),
     );
@@ -134,13 +204,9 @@ export function findSpeaker(corpus: Corpus, query: string): SpeakerMatch {
   if (byRole) return byRole;
 
   // 4. A typo: fuse.js over every name, alias and role.
-  const fuse = new Fuse(keys, {
-    keys: ['text'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.6,
-  });
-  const hits = fuse.search(q.replace(/[|'=!^$"]/g, ' ')).filter((h) => h.score !== undefined);
+  const hits = lookup.speakerFuse
+    .search(q.replace(/[|'=!^$"]/g, ' '))
+    .filter((h) => h.score !== undefined);
   const best = new Map<Speaker, number>();
   for (const h of hits) {
     const s = h.score ?? 1;
@@ -185,13 +251,14 @@ interface MeetingDoc {
 }
 
 function meetingDocs(corpus: Corpus): MeetingDoc[] {
+  const byName = new Map(corpus.speakers.map((s) => [s.name, s]));
   return corpus.meetings.map((meeting) => ({
     meeting,
     title: foldPhrase(meeting.title ?? ''),
     people: foldPhrase(
       [...meeting.speakers, ...meeting.present]
         .map((name) => {
-          const s = corpus.speakers.find((x) => x.name === name);
+          const s = byName.get(name);
           return [name, ...(s?.aliases ?? [])].join(' ');
         })
         .join(' '),
@@ -201,9 +268,11 @@ function meetingDocs(corpus: Corpus): MeetingDoc[] {
 }
 
 /** Meetings a query points at (a title, a date, a participant, a file name), best first. */
-export function findMeetings(corpus: Corpus, query: string): Meeting[] {
+export function findMeetings(source: Corpus | LookupIndex, query: string): Meeting[] {
   const q = foldPhrase(query.slice(0, 300));
   if (!q) return [];
+  const lookup = lookupOf(source);
+  const corpus = lookup.corpus;
   const exact = corpus.meetings.filter(
     (m) => m.id === query.trim() || m.file === query.trim() || foldPhrase(m.title ?? '') === q,
   );
@@ -223,9 +292,10 @@ export function findMeetings(corpus: Corpus, query: string): Meeting[] {
     if (!rest) return sortByDate(pool);
   }
 
-  const docs = meetingDocs(corpus).filter((d) => pool.includes(d.meeting));
+  const inPool = new Set(pool);
+  const docs = lookup.docs.filter((d) => inPool.has(d.meeting));
   // Speakers named in the query narrow the pool to the meetings they attended.
-  const who = findSpeaker(corpus, rest);
+  const who = findSpeaker(lookup, rest);
   if (who.speaker) {
     const name = who.speaker.name;
     const attended = docs.filter(
@@ -238,24 +308,15 @@ export function findMeetings(corpus: Corpus, query: string): Meeting[] {
     }
   }
 
-  const fuse = new Fuse(docs, {
-    keys: [
-      { name: 'title', weight: 3 },
-      { name: 'people', weight: 2 },
-      { name: 'file', weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    useExtendedSearch: false,
-  });
   // Each word must be found somewhere (AND), so "aliyev 2018" does not return every Aliyev meeting.
   const words = tokenize(rest).filter((w) => w.length >= 2 && !ROLE_GLUE.has(w));
   if (words.length === 0) return [];
   const scores = new Map<Meeting, number>();
   for (const d of docs) scores.set(d.meeting, 0);
   for (const w of words) {
-    const found = new Map(fuse.search(w).map((h) => [h.item.meeting, h.score ?? 1]));
+    const found = new Map(
+      lookup.meetingFuse.search(w).map((h) => [h.item.meeting, h.score ?? 1] as const),
+    );
     for (const [m, total] of scores) {
       const s = found.get(m);
       if (s === undefined) scores.delete(m);
@@ -277,30 +338,38 @@ function statementCounts(corpus: Corpus): Map<string, number> {
 }
 
 /** Speakers for autocomplete: prefix matches first, then typo matches; most quoted first when empty. */
-export function suggestSpeakers(corpus: Corpus, partial: string, max = 25): Speaker[] {
+export function suggestSpeakers(
+  source: Corpus | LookupIndex,
+  partial: string,
+  max = 25,
+): Speaker[] {
   const q = foldPhrase(partial.slice(0, 100));
-  const counts = statementCounts(corpus);
-  const byCount = (a: Speaker, b: Speaker) =>
-    (counts.get(b.name) ?? 0) - (counts.get(a.name) ?? 0) || a.name.localeCompare(b.name);
-  if (!q) return [...corpus.speakers].sort(byCount).slice(0, max);
-  const keys = speakerKeys(corpus);
+  const lookup = lookupOf(source);
+  const rank = new Map(lookup.byCount.map((s, i) => [s, i]));
+  if (!q) return lookup.byCount.slice(0, max);
   const prefix = uniqueSpeakers(
-    keys
+    lookup.keys
       .filter((k) => k.text.startsWith(q) || k.text.split(' ').some((w) => w.startsWith(q)))
       .map((k) => k.speaker),
-  ).sort(byCount);
+  ).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
   // Short fragments are still being typed: only prefixes count until there is enough to fuzz.
   if (prefix.length >= max || q.length < 4) return prefix.slice(0, max);
-  const fuse = new Fuse(keys, { keys: ['text'], ignoreLocation: true, threshold: 0.3 });
-  const fuzzy = fuse.search(q.replace(/[|'=!^$"]/g, ' ')).map((h) => h.item.speaker);
+  const fuzzy = lookup.speakerSuggestFuse
+    .search(q.replace(/[|'=!^$"]/g, ' '))
+    .map((h) => h.item.speaker);
   return uniqueSpeakers([...prefix, ...fuzzy]).slice(0, max);
 }
 
 /** Meetings for autocomplete: title/date/participant prefix matches, then typo matches; newest first when empty. */
-export function suggestMeetings(corpus: Corpus, partial: string, max = 25): Meeting[] {
+export function suggestMeetings(
+  source: Corpus | LookupIndex,
+  partial: string,
+  max = 25,
+): Meeting[] {
   const q = foldPhrase(partial.slice(0, 100));
-  if (!q) return sortByDate(corpus.meetings).slice(0, max);
-  const docs = meetingDocs(corpus);
+  const lookup = lookupOf(source);
+  if (!q) return lookup.byDate.slice(0, max);
+  const docs = lookup.docs;
   const words = q.split(' ');
   const hay = (d: MeetingDoc) =>
     `${d.title} ${d.meeting.date ?? ''} ${(d.meeting.date ?? '').replace(/-/g, ' ')} ${d.people} ${d.file}`;
@@ -311,11 +380,6 @@ export function suggestMeetings(corpus: Corpus, partial: string, max = 25): Meet
     })
     .map((d) => d.meeting);
   if (prefix.length >= max) return sortByDate(prefix).slice(0, max);
-  const fuse = new Fuse(docs, {
-    keys: ['title', 'people', 'file'],
-    ignoreLocation: true,
-    threshold: 0.4,
-  });
-  const fuzzy = fuse.search(q).map((h) => h.item.meeting);
+  const fuzzy = lookup.meetingSuggestFuse.search(q).map((h) => h.item.meeting);
   return [...new Set([...sortByDate(prefix), ...fuzzy])].slice(0, max);
 }

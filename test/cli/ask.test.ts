@@ -45,9 +45,11 @@ describe('cli ask', () => {
     expect(typeof first.score).toBe('number');
     expect(lines[0].speakers).toEqual(['Tom Okafor']);
     expect(lines[1].results[0].context).toBe('Opening the talks, President Whitfield said,');
-    // Nothing answers: empty results, a notice and suggestions that exist in the reports.
+    // Nothing answers, and the reports know no Putin: empty results, the typed outcome, its
+    // words, and suggestions that exist in the reports.
     expect(lines[2].results).toEqual([]);
-    expect(lines[2].notice).toMatch(/Nothing in the reports/);
+    expect(lines[2].outcome).toMatchObject({ kind: 'unknown-speaker', names: ['Putin'] });
+    expect(lines[2].notice).toMatch(/no statements by Putin/);
     expect(lines[2].suggestions).toContain('Tom Okafor');
     for (const l of lines.slice(3)) {
       expect(l.results).toEqual([]);

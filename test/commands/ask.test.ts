@@ -78,13 +78,14 @@ describe('/ask', () => {
 
   it('pages with "More" and shows the statements around the top one with "Context"', async () => {
     const ctx = context();
-    const view = await ask.run(ctx, input({ question: 'harbour' }));
+    // Three statements say "harbour" themselves: a page of two leaves one for "More".
+    const view = await ask.run(ctx, input({ question: 'harbour', limit: 2 }));
     const total = Number(/of (\d+)/.exec(view.cards[0]?.footer ?? '')?.[1]);
-    expect(total).toBeGreaterThan(3);
+    expect(total).toBeGreaterThan(2);
     const more = view.buttons.find((b) => b.label === 'More');
     const next = await ask.button!(ctx, more!.id, input({}));
     expect(next.mode).toBe('update');
-    expect(next.view.cards[0]?.footer).toMatch(/^Statements 4–/);
+    expect(next.view.cards[0]?.footer).toMatch(/^Statement 3 /);
     const firstPage = view.cards[0]?.fields.map((f) => f.value);
     expect(next.view.cards[0]?.fields.some((f) => firstPage?.includes(f.value))).toBe(false);
 

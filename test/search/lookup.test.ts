@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  buildLookup,
   findMeetings,
   findSpeaker,
   suggestMeetings,
@@ -95,5 +96,20 @@ describe('suggest', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('lookups built once', () => {
+  it('answer the same from the structures built with the index as from the corpus', () => {
+    // Autocomplete passes the prebuilt lookup on every keystroke; the answers must not change.
+    const lookup = buildLookup(corpus);
+    for (const q of ['varga', 'the mayor', 'okafr', 'harbour master', 'zzz'])
+      expect(findSpeaker(lookup, q)).toEqual(findSpeaker(corpus, q));
+    for (const q of ['budget', 'norland 2022', 'varga', 'nothing like it'])
+      expect(findMeetings(lookup, q)).toEqual(findMeetings(corpus, q));
+    for (const q of ['', 'o', 'vrg', 'whit'])
+      expect(suggestSpeakers(lookup, q)).toEqual(suggestSpeakers(corpus, q));
+    for (const q of ['', 'bud', 'norlnd'])
+      expect(suggestMeetings(lookup, q)).toEqual(suggestMeetings(corpus, q));
   });
 });

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { AppContext } from '../../src/context.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import type { SearchIndex } from '../../src/search/engine.js';
+import { buildLookup } from '../../src/search/lookup.js';
 import { parseConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -35,7 +36,8 @@ export function makeTestContext(
   const corpus = options.corpus ?? options.index?.corpus ?? emptyCorpus();
   return {
     corpus,
-    index: options.index ?? ({ corpus } as SearchIndex),
+    // Without a real index, only the lookups (built once with the index) are there to use.
+    index: options.index ?? ({ corpus, data: { lookup: buildLookup(corpus) } } as SearchIndex),
     config,
     log: createLogger({ level: 'debug', secrets: [config.discordToken], destination: sink }),
     store: null,

@@ -8,7 +8,7 @@ import type { KnownNames } from '../mentions.js';
 import { addAlias, addName, addRole, findByAlias, resolveRole } from '../people.js';
 import { bestRole } from '../people.js';
 import type { Person, Registry, RoleInfo } from '../people.js';
-import type { ParsedSpeaker } from '../parse.js';
+import type { ParsedSpeaker } from '../report.js';
 import { tokenize } from '../text.js';
 
 /** The person a label names (created when new), or null for an answer label with no name. */

@@ -1,6 +1,6 @@
 // Attribution for readers that find labelled speech (captions, chats, logs, labelled
 // transcripts): each distinct label becomes one person of the report, blocks become turns.
-import type { ParsedReport } from '../parse.js';
+import type { ParsedReport } from '../report.js';
 import { splitStageNotes } from '../text.js';
 import type { KnownNames } from '../mentions.js';
 import { addAlias, addRole, knownNames } from '../people.js';

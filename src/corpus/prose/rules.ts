@@ -1,9 +1,9 @@
 // Reported speech in prose records (news, readouts, UN coverage, minutes): statements by a group,
 // speakers known only by their office, verbs of saying that span several words, procedure that
 // is not speech, and page headings glued to the first sentence by scraping.
-import { isHeadTitle, isHonorific, isReportingVerb } from './mentions.js';
-import type { Mention } from './mentions.js';
-import type { Paragraph, Token } from './text.js';
+import { isHeadTitle, isHonorific, isReportingVerb } from '../mentions.js';
+import type { Mention } from '../mentions.js';
+import type { Paragraph, Token } from '../text.js';
 
 /** Nouns that name a group of people ("Members", "the leaders", "Council members"). */
 const GROUP_NOUNS = new Set(

@@ -1,0 +1,398 @@
+// Index build: BM25F impacts over statement text, its context and the meeting title, narration
+// paragraphs as meeting evidence, the typo table, and the speaker and meeting keys questions use.
+import Fuse from 'fuse.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
+import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
+import { loadEnglishCounts } from './english.js';
+import { buildDeletionTable } from './expand.js';
+import { NARRATION, indexWords, makeStemmer, type SearchIndex } from './index-data.js';
+import { openWordNet } from './lexicon.js';
+import { buildLookup, identifyingWords, roleWords } from './lookup.js';
+import { HONORIFICS, tokenize, tokenizeRaw } from './normalize.js';
+import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
+import { topTopics } from './suggest.js';
+
+// BM25 parameters and field weights (BM25F: context and title words count as fractional tf).
+const K1 = 1.2;
+const B = 0.75;
+const CONTEXT_WEIGHT = 0.5;
+const TITLE_WEIGHT = 0.3;
+// Bounds on the length BM25 normalises by, as shares of the average statement length.
+const SHORTEST_NORM = 0.3;
+const LONGEST_NORM = 4;
+
+/** The text ends with "?", perhaps followed by a closing quote, bracket or space. */
+function endsWithQuestionMark(text: string): boolean {
+  for (let i = text.length - 1; i >= 0 && i >= text.length - 6; i--) {
+    const c = text[i];
+    if (c === '?') return true;
+    if (c !== '"' && c !== '”' && c !== '’' && c !== ')' && c !== ' ' && c !== '\n' && c !== '\r')
+      return false;
+  }
+  return false;
+}
+
+/**
+ * The length BM25 normalises by, kept within bounds: a three-word chat line is not a better
+ * answer for being short, and a 2,000-word turn that holds the answer is not buried by its length.
+ */
+function normLength(len: number, avgLen: number): number {
+  return Math.min(Math.max(len, avgLen * SHORTEST_NORM), avgLen * LONGEST_NORM);
+}
+
+/** The report text outside statements, as paragraphs: headings, narration, lead-ins. */
+function narrationParagraphs(meeting: Meeting): string[] {
+  const spans = [...meeting.statements].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let last = 0;
+  for (const st of spans) {
+    if (st.start > last) parts.push(meeting.text.slice(last, st.start));
+    last = Math.max(last, st.end);
+  }
+  parts.push(meeting.text.slice(last));
+  return parts.flatMap((p) => p.split(/\n\s*\n/)).filter((p) => p.trim().length > 0);
+}
+
+/** Builds the index once; everything a question needs is precomputed here except WordNet. */
+export function buildIndex(corpus: Corpus): SearchIndex {
+  const stemOf = makeStemmer();
+  const terms = new Map<string, number>();
+  const stems: string[] = [];
+  const surfaces = new Map<string, number>();
+  const termId = (surface: string): number => {
+    const known = surfaces.get(surface);
+    if (known !== undefined) return known;
+    const s = stemOf(surface);
+    let id = terms.get(s);
+    if (id === undefined) {
+      id = stems.length;
+      terms.set(s, id);
+      stems.push(s);
+    }
+    surfaces.set(surface, id);
+    return id;
+  };
+
+  const meetingIndex = new Map<string, number>();
+  corpus.meetings.forEach((m, i) => meetingIndex.set(m.id, i));
+  const speakerIndex = new Map<string, number>();
+  corpus.speakers.forEach((s, i) => speakerIndex.set(s.name, i));
+
+  const titleTerms = corpus.meetings.map((m) => indexWords(m.title ?? '').map(termId));
+  // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
+  const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
+  const n = corpus.statements.length;
+  // Words that name a meeting: its title and its participants' roles ("President of Azerbaijan").
+  const meetingKeys = new Map<number, number[]>();
+  // Only capitalised words: names of places and people, not a topic in a title ("on rail links").
+  const capitalised = (text: string) =>
+    tokenizeRaw(text)
+      .filter((t) => /^\p{Lu}/u.test(t.raw))
+      .map((t) => t.word);
+  corpus.meetings.forEach((m, mi) => {
+    const words = new Set(capitalised(m.title ?? ''));
+    for (const name of [...m.speakers, ...m.present]) {
+      const role = corpus.speakers[speakerIndex.get(name) ?? -1]?.role ?? '';
+      for (const w of capitalised(role)) words.add(w);
+    }
+    for (const w of words) {
+      if (STOPWORDS.has(w) || HONORIFICS.has(w) || QUESTION_WORDS.has(w) || w.length < 3) continue;
+      const id = termId(w);
+      const list = meetingKeys.get(id) ?? [];
+      if (list[list.length - 1] !== mi) list.push(mi);
+      meetingKeys.set(id, list);
+    }
+  });
+  // Narration paragraphs are indexed too, as documents that are never answers: they tell which
+  // report a question is about ("arrived in Russia"), for the meeting-level evidence.
+  const narration: { meeting: number; words: string[] }[] = [];
+  corpus.meetings.forEach((m, mi) => {
+    for (const p of narrationParagraphs(m)) {
+      const words = indexWords(p);
+      if (words.length >= 3) narration.push({ meeting: mi, words });
+    }
+  });
+  const docCount = n + narration.length;
+  const docMeeting = new Int32Array(docCount);
+  const docSpeaker = new Int32Array(docCount);
+  const docTimed = new Uint8Array(docCount);
+  const docAsks = new Uint8Array(docCount);
+  const docLen = new Float32Array(docCount);
+  // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
+  // term afterwards with a counting sort.
+  const CHUNK = 1 << 20;
+  const chunks: { doc: Int32Array; term: Int32Array; tf: Float32Array }[] = [];
+  let cDoc = new Int32Array(0);
+  let cTerm = new Int32Array(0);
+  let cTf = new Float32Array(0);
+  let pos = CHUNK;
+  let count = 0;
+
+  // Dense per-document tf accumulator (grown as the vocabulary grows) plus the ids touched.
+  let dense = new Float32Array(4096);
+  const ids: number[] = [];
+  const bump = (id: number, f: number) => {
+    if (id >= dense.length) {
+      const grown = new Float32Array(Math.max(dense.length * 2, id + 1));
+      grown.set(dense);
+      dense = grown;
+    }
+    if (dense[id] === 0) ids.push(id);
+    dense[id] = (dense[id] ?? 0) + f;
+  };
+  const flush = (doc: number) => {
+    for (const id of ids) {
+      if (pos === CHUNK) {
+        cDoc = new Int32Array(CHUNK);
+        cTerm = new Int32Array(CHUNK);
+        cTf = new Float32Array(CHUNK);
+        chunks.push({ doc: cDoc, term: cTerm, tf: cTf });
+        pos = 0;
+      }
+      cDoc[pos] = doc;
+      cTerm[pos] = id;
+      // The sign says whether the statement's own text has the word (not only its context,
+      // its meeting's title or its speaker's role): only that covers a question's concept fully.
+      cTf[pos] = lastDoc[id] === doc ? (dense[id] ?? 0) : -(dense[id] ?? 0);
+      pos++;
+      count++;
+      dense[id] = 0;
+    }
+    ids.length = 0;
+  };
+  /** Visits the triples in the order they were added. */
+  const eachTriple = (fn: (doc: number, term: number, tf: number) => void) => {
+    chunks.forEach((c, k) => {
+      const len = k === chunks.length - 1 ? pos : CHUNK;
+      for (let j = 0; j < len; j++) fn(c.doc[j] ?? 0, c.term[j] ?? 0, c.tf[j] ?? 0);
+    });
+  };
+  let totalLen = 0;
+  // How many statements say a word themselves (titles and roles repeat on every statement, so
+  // they would make "president" look common): the measure of how much a question word weighs.
+  let textDf = new Int32Array(4096);
+  let lastDoc = new Int32Array(4096).fill(-1);
+  const countText = (id: number, doc: number) => {
+    if (id >= textDf.length) {
+      const size = Math.max(textDf.length * 2, id + 1);
+      const grownDf = new Int32Array(size);
+      grownDf.set(textDf);
+      textDf = grownDf;
+      const grownLast = new Int32Array(size).fill(-1);
+      grownLast.set(lastDoc);
+      lastDoc = grownLast;
+    }
+    if (lastDoc[id] !== doc) {
+      lastDoc[id] = doc;
+      textDf[id] = (textDf[id] ?? 0) + 1;
+    }
+  };
+  for (let doc = 0; doc < n; doc++) {
+    const st = corpus.statements[doc] as Statement;
+    const mi = meetingIndex.get(st.meetingId) ?? 0;
+    docMeeting[doc] = mi;
+    docSpeaker[doc] = st.speaker !== null ? (speakerIndex.get(st.speaker) ?? -1) : -1;
+    if (st.time) docTimed[doc] = 1;
+    if (st.kind === 'turn' && endsWithQuestionMark(spokenText(st))) docAsks[doc] = 1;
+    // A greeting or backchannel ("yeah", "+1", "gm") answers nothing: it gets no postings at all.
+    const said = spokenText(st);
+    if (isBackchannel(said)) continue;
+    const words = indexWords(said);
+    for (const w of words) {
+      const id = termId(w);
+      bump(id, 1);
+      countText(id, doc);
+    }
+    const ctx = st.context ? indexWords(st.context) : [];
+    for (const w of ctx) bump(termId(w), CONTEXT_WEIGHT);
+    for (const id of titleTerms[mi] ?? []) bump(id, TITLE_WEIGHT);
+    for (const id of roleTerms[docSpeaker[doc] ?? -1] ?? []) bump(id, TITLE_WEIGHT);
+    const len = words.length + CONTEXT_WEIGHT * ctx.length;
+    docLen[doc] = len;
+    totalLen += len;
+    flush(doc);
+  }
+  narration.forEach((p, k) => {
+    const doc = n + k;
+    docMeeting[doc] = p.meeting;
+    docSpeaker[doc] = NARRATION;
+    for (const w of p.words) bump(termId(w), 1);
+    docLen[doc] = p.words.length;
+    flush(doc);
+  });
+
+  const termCount = stems.length;
+  const df = new Int32Array(termCount);
+  eachTriple((_doc, term) => {
+    df[term]! += 1;
+  });
+  const postStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
+  const fill = postStart.slice(0, termCount);
+  const postDoc = new Int32Array(count);
+  const postImpact = new Float32Array(count);
+  const postInText = new Uint8Array(count);
+  const idf = new Float32Array(termCount);
+  const weight = new Float32Array(termCount);
+  for (let t = 0; t < termCount; t++) {
+    const d = df[t] ?? 0;
+    idf[t] = Math.log(1 + (docCount - d + 0.5) / (d + 0.5));
+    const td = textDf[t] ?? 0;
+    weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
+  }
+  const avgLen = n > 0 ? totalLen / n || 1 : 1;
+  // Triples are in document order, so every posting list comes out sorted by document.
+  eachTriple((doc, t, signed) => {
+    const at = fill[t]!++;
+    const f = Math.abs(signed);
+    postDoc[at] = doc;
+    postInText[at] = signed > 0 ? 1 : 0;
+    const norm = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
+    postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
+  });
+
+  // Display forms: the shortest surface word seen for each stem.
+  const display = new Array<string>(termCount).fill('');
+  for (const [surface, id] of surfaces) {
+    const cur = display[id] ?? '';
+    if (!cur || surface.length < cur.length) display[id] = surface;
+  }
+
+  const surfaceList = [...surfaces.keys()];
+  const sortedSurfaces = [...surfaceList].sort();
+  const deletions = buildDeletionTable(surfaceList);
+
+  const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
+  const statementCounts = new Int32Array(corpus.speakers.length);
+  for (let doc = 0; doc < n; doc++) {
+    const sp = docSpeaker[doc] ?? -1;
+    if (sp >= 0) statementCounts[sp] = (statementCounts[sp] ?? 0) + 1;
+  }
+  const roleVocab = new Set(roles.flat(2));
+  const rolePrefixes = new Map<string, string[]>();
+  for (const w of roleVocab) {
+    if (w.length < 4) continue;
+    const list = rolePrefixes.get(w.slice(0, 4)) ?? [];
+    list.push(w);
+    rolePrefixes.set(w.slice(0, 4), list);
+  }
+  const nameFuse = new Fuse([...nameTokens.keys()], {
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.4,
+  });
+
+  let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  if (!Number.isFinite(maxIdf)) maxIdf = 1;
+
+  const index: SearchIndex = {
+    corpus,
+    data: {
+      terms,
+      stems,
+      idf,
+      weight,
+      textDf: textDf.slice(0, termCount),
+      maxIdf,
+      postStart,
+      postDoc,
+      postImpact,
+      postInText,
+      surfaces,
+      sortedSurfaces,
+      deletions,
+      surfaceList,
+      docCount,
+      docMeeting,
+      docSpeaker,
+      speakerIndex,
+      docTimed,
+      docAsks,
+      pressSpeakers: findPressSpeakers(corpus.speakers),
+      genericSpeaker: Uint8Array.from(corpus.speakers, (s) => (s.generic ? 1 : 0)),
+      nameTokens,
+      nameFuse,
+      roles,
+      roleVocab,
+      rolePrefixes,
+      statementCounts,
+      speakerMeetings: meetingsBySpeaker(corpus, speakerIndex),
+      meetingKeys,
+      display,
+      df,
+      lexicon: openWordNet(),
+      lookup: buildLookup(corpus),
+      english: loadEnglishCounts(),
+      stemOf: makeStemmer(50_000),
+      scratch: {
+        cur: new Float32Array(docCount),
+        stamp: new Int32Array(docCount).fill(-1),
+        total: new Float32Array(docCount),
+        cover: new Float32Array(docCount),
+        factor: new Float32Array(docCount),
+        seen: new Uint8Array(docCount),
+        meetingBest: new Float32Array(corpus.meetings.length),
+      },
+      globalTopics: [],
+    },
+  };
+  index.data.globalTopics = topTopics(index, null, 10);
+  return index;
+}
+
+function buildSpeakerKeys(speakers: Speaker[]): {
+  nameTokens: Map<string, number[]>;
+  roles: string[][][];
+} {
+  const nameTokens = new Map<string, number[]>();
+  const roles: string[][][] = [];
+  speakers.forEach((s, i) => {
+    for (const w of identifyingWords(s)) {
+      const list = nameTokens.get(w) ?? [];
+      list.push(i);
+      nameTokens.set(w, list);
+    }
+    const phrases: string[][] = [];
+    for (const r of [s.role ?? '', ...s.aliases]) {
+      const rw = roleWords(r);
+      if (rw.some((w) => HONORIFICS.has(w))) phrases.push(rw);
+    }
+    roles.push(phrases);
+  });
+  return { nameTokens, roles };
+}
+
+/** Generic label speakers that stand for the press or the floor: "Q", "Question", "Reporter". */
+function findPressSpeakers(speakers: Speaker[]): number[] {
+  const out: number[] = [];
+  speakers.forEach((s, i) => {
+    if (!s.generic) return;
+    const words = tokenize(s.name);
+    if (words.some((w) => PRESS_LABELS.has(w))) out.push(i);
+  });
+  return out;
+}
+
+const PRESS_LABELS = new Set([
+  'q',
+  'question',
+  'questions',
+  'questioner',
+  'reporter',
+  'reporters',
+  'journalist',
+  'press',
+  'audience',
+]);
+
+/** Per speaker: the meetings they speak in or attend, in corpus order. */
+function meetingsBySpeaker(corpus: Corpus, speakerIndex: Map<string, number>): number[][] {
+  const out = corpus.speakers.map((): number[] => []);
+  corpus.meetings.forEach((m, mi) => {
+    for (const name of new Set([...m.speakers, ...m.present])) {
+      const s = speakerIndex.get(name);
+      if (s !== undefined) out[s]?.push(mi);
+    }
+  });
+  return out;
+}

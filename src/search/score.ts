@@ -1,0 +1,300 @@
+// Scoring: walks the posting lists of a question's concepts (rarest first), sums BM25F impacts,
+// keeps what passes the honesty gate, and returns the best few in order.
+import { answersAsWell, coverageNeeded, LEAST_COVERAGE, type Voice } from './gate.js';
+import { isBackchannel, spokenText } from '../corpus/text.js';
+import { NARRATION, type SearchIndex } from './index-data.js';
+import type { Reading } from './read-question.js';
+
+// Statements from the meeting that best matches the whole question rank a little higher.
+const MEETING_BOOST = 0.3;
+const MENTION_BOOST = 1;
+// A word only in a statement's context, its meeting's title or its speaker's role covers this
+// share of a concept: the statement's own words must answer.
+const FIELD_COVER = 0.5;
+// A reply takes this share of the score of the question turn it answers; the question turn, once
+// answered, keeps this share of its own.
+const REPLY_FACTOR = 0.95;
+const QUESTION_FACTOR = 0.6;
+// A generic speaker's turn (a reporter's "Q") counts this much unless the question asks for it.
+const GENERIC_FACTOR = 0.5;
+// "When did X talk about Y": a statement with the time it was said answers the "when".
+const WHEN_TIMED_BOOST = 1.3;
+
+export interface Ranked {
+  doc: number;
+  score: number;
+  /** By a speaker the question names. */
+  asked: boolean;
+  /** Share of the question's topic weight the statement covers. */
+  coverage: number;
+}
+
+/** Orders results: the speaker asked about first; then by score; then report order. */
+function compareRanked(a: Ranked, b: Ranked): number {
+  return Number(b.asked) - Number(a.asked) || b.score - a.score || a.doc - b.doc;
+}
+
+/** The best `k` of a list, ordered (a bounded insertion keeps long result lists cheap). */
+function topK(list: Ranked[], k: number): Ranked[] {
+  if (list.length <= k * 4 || k > 500) return [...list].sort(compareRanked).slice(0, k);
+  const best: Ranked[] = [];
+  for (const r of list) {
+    if (best.length === k && compareRanked(r, best[k - 1] as Ranked) >= 0) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    if (best.length === k) best.pop();
+    while (i > 0 && compareRanked(r, best[i - 1] as Ranked) < 0) i--;
+    best.splice(i, 0, r);
+  }
+  return best;
+}
+
+/** First index in postings [lo, hi) whose doc is >= doc (postings are in doc order). */
+function seek(postDoc: Int32Array, lo: number, hi: number, doc: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((postDoc[mid] ?? 0) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function scoreStatements(
+  index: SearchIndex,
+  reading: Reading,
+  mask: Uint8Array | null,
+  want: number,
+  groupOnly = false,
+): { total: number; top: Ranked[] } {
+  const d = index.data;
+  const n = index.corpus.statements.length;
+  const { cur, stamp, total, cover, factor, seen, meetingBest } = d.scratch;
+  const touched: number[] = [];
+  const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  const meetingScore = new Float32Array(index.corpus.meetings.length);
+  // Rare concepts first: long posting lists of common words then only probe statements already found.
+  // Words naming a meeting come last and only add to statements the other words found.
+  const concepts = [...reading.concepts].sort(
+    (a, b) => Number(!!a.meetings) - Number(!!b.meetings) || b.weight - a.weight,
+  );
+  const common = Math.max(5000, n / 10);
+  // A paraphrase with a long list only adds to what the question's own words found.
+  const paraphraseCommon = Math.max(1000, n / 100);
+  let remaining = totalWeight;
+
+  concepts.forEach((concept, ci) => {
+    // A statement first found now can reach at most the weight of this and later concepts: when
+    // that is below the coverage every answer needs, only statements already found can gain.
+    const canCreate = remaining / totalWeight + 1e-6 >= LEAST_COVERAGE;
+    remaining -= concept.weight;
+    const conceptTouched: number[] = [];
+    const hit = (doc: number, v: number, full: boolean, f: number) => {
+      if (stamp[doc] !== ci) {
+        stamp[doc] = ci;
+        cur[doc] = v;
+        factor[doc] = full ? f : 0;
+        conceptTouched.push(doc);
+        return;
+      }
+      if (v > (cur[doc] ?? 0)) cur[doc] = v;
+      // Best factor of a full match: a hypernym covers half a word, a partial phrase nothing.
+      if (full && f > (factor[doc] ?? 0)) factor[doc] = f;
+    };
+    for (const exp of concept.expansions) {
+      const lists = exp.terms.map((t) => [d.postStart[t] ?? 0, d.postStart[t + 1] ?? 0] as const);
+      lists.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+      const [shortest, ...others] = lists;
+      if (!shortest) continue;
+      const size = shortest[1] - shortest[0];
+      // Long lists (common words, broad hypernyms) only add to statements already found when
+      // rarer words found some: the cost of a question then follows its rarest words.
+      const found = touched.length + conceptTouched.length;
+      // Only add to statements already found: when no new one could pass, or when a long list
+      // (a common word, a broad hypernym) meets a question whose rarer words found some.
+      const onlyFound =
+        !canCreate ||
+        concept.meetings !== undefined ||
+        (size > common &&
+          found > 0 &&
+          found * 8 < size &&
+          (touched.length > 0 || exp.factor < 1)) ||
+        (exp.factor < 1 && size > paraphraseCommon && found > 0);
+      // Seek each found statement in the list when that is cheaper than walking the list.
+      const probe = onlyFound && found * Math.log2(size + 2) < size;
+      const scoreAt = (doc: number, p: number): number => {
+        let v = d.postImpact[p] ?? 0;
+        for (const [lo, hi] of others) {
+          const q = seek(d.postDoc, lo, hi, doc);
+          if (q >= hi || d.postDoc[q] !== doc) return -1;
+          v += d.postImpact[q] ?? 0;
+        }
+        return (v / exp.terms.length) * exp.factor;
+      };
+      if (probe) {
+        for (const doc of touched.length > 0
+          ? [...touched, ...conceptTouched]
+          : [...conceptTouched]) {
+          const p = seek(d.postDoc, shortest[0], shortest[1], doc);
+          if (p >= shortest[1] || d.postDoc[p] !== doc) continue;
+          const v = scoreAt(doc, p);
+          if (v >= 0)
+            hit(doc, v, !exp.partial, exp.factor * (d.postInText[p] === 1 ? 1 : FIELD_COVER));
+        }
+      } else {
+        for (let p = shortest[0]; p < shortest[1]; p++) {
+          const doc = d.postDoc[p] ?? 0;
+          if (mask && mask[doc] === 0) continue;
+          if (onlyFound && seen[doc] !== 1 && stamp[doc] !== ci) continue;
+          const v = scoreAt(doc, p);
+          if (v >= 0)
+            hit(doc, v, !exp.partial, exp.factor * (d.postInText[p] === 1 ? 1 : FIELD_COVER));
+        }
+      }
+    }
+    // In a meeting the word names, a statement the other words found covers it without saying it.
+    if (concept.meetings) {
+      for (const doc of touched) {
+        if (concept.meetings.has(d.docMeeting[doc] ?? -1)) hit(doc, 0, true, 1);
+      }
+    }
+    // Meeting-level evidence: the best passage (statement or narration) of each report.
+    const touchedMeetings: number[] = [];
+    for (const doc of conceptTouched) {
+      const mi = d.docMeeting[doc] ?? 0;
+      const v = cur[doc] ?? 0;
+      if (meetingBest[mi] === 0) touchedMeetings.push(mi);
+      if (v > (meetingBest[mi] ?? 0)) meetingBest[mi] = v;
+    }
+    for (const mi of touchedMeetings) {
+      meetingScore[mi] = (meetingScore[mi] ?? 0) + (meetingBest[mi] ?? 0);
+      meetingBest[mi] = 0;
+    }
+    for (const doc of conceptTouched) {
+      if (seen[doc] !== 1) {
+        seen[doc] = 1;
+        touched.push(doc);
+        total[doc] = 0;
+        cover[doc] = 0;
+      }
+      total[doc] = (total[doc] ?? 0) + (cur[doc] ?? 0);
+      cover[doc] = (cover[doc] ?? 0) + concept.weight * (factor[doc] ?? 0);
+    }
+  });
+
+  let maxMeeting = 0;
+  for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
+  // What each statement found earns, before who said it is weighed.
+  // What each statement found earns, before who said it is weighed: its base score in `cur`, its
+  // coverage in `factor` (both free once the concepts are summed); `seen` marks the candidates.
+  const docs: number[] = [];
+  for (const doc of touched) {
+    stamp[doc] = -1;
+    if (d.docSpeaker[doc] === NARRATION) {
+      seen[doc] = 0;
+      continue;
+    }
+    const coverage = (cover[doc] ?? 0) / totalWeight;
+    // Too little of the question for anyone's answer (a reply may still take its question's).
+    if (coverage + 1e-6 < LEAST_COVERAGE) {
+      seen[doc] = 0;
+      continue;
+    }
+    const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
+    // Coordination: a statement that answers more of the question beats one that repeats a part.
+    const coord = 0.5 + 0.5 * Math.min(1, coverage);
+    const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
+    const timed = reading.asksWhen && d.docTimed[doc] === 1 ? WHEN_TIMED_BOOST : 1;
+    cur[doc] = (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed;
+    factor[doc] = coverage;
+    docs.push(doc);
+  }
+  // A question turn that matches ("Q: any comment on the order in Kazmir?") lends its match to the
+  // reply that follows it: the reply is what was said about it, in words of its own.
+  const repliedTo = new Set<number>();
+  const matched = docs.length;
+  for (let k = 0; k < matched; k++) {
+    const doc = docs[k] ?? 0;
+    const qCoverage = factor[doc] ?? 0;
+    if (qCoverage + 1e-6 < LEAST_COVERAGE || !isQuestionTurn(index, doc)) continue;
+    const reply = replyTo(index, doc);
+    if (reply < 0) continue;
+    if (seen[reply] !== 1) {
+      seen[reply] = 1;
+      cur[reply] = 0;
+      factor[reply] = 0;
+      docs.push(reply);
+    }
+    // "I did." answers only beside its question: a short reply takes less of the question's match.
+    const words = (spokenText(index.corpus.statements[reply] ?? { text: '' }).match(/\S+/g) ?? [])
+      .length;
+    const lent = (cur[doc] ?? 0) * REPLY_FACTOR * Math.min(1, Math.sqrt(words / 8));
+    factor[reply] = Math.max(factor[reply] ?? 0, qCoverage);
+    cur[reply] = Math.max(cur[reply] ?? 0, lent);
+    repliedTo.add(doc);
+  }
+  const askedMeetings = meetingsOf(index, reading.speakers);
+  const out: Ranked[] = [];
+  for (const doc of docs) {
+    seen[doc] = 0;
+    const coverage = factor[doc] ?? 0;
+    const sp = d.docSpeaker[doc] ?? -1;
+    const asked = reading.speakers.has(sp);
+    const voice: Voice =
+      reading.speakers.size === 0
+        ? 'anyone'
+        : asked
+          ? 'asked'
+          : sp === -1 && askedMeetings?.has(d.docMeeting[doc] ?? -1)
+            ? 'group'
+            : reading.asksWords
+              ? 'other'
+              : 'anyone';
+    if (coverage + 1e-6 < coverageNeeded(voice)) continue;
+    // Everyone asked about is silent: only a group statement of their meeting speaks for them.
+    if (groupOnly && voice !== 'group') continue;
+    // A reporter's question ("Q") repeats what is asked; the reply answers it.
+    const generic = !asked && sp >= 0 && d.genericSpeaker[sp] === 1 ? GENERIC_FACTOR : 1;
+    const question = repliedTo.has(doc) && !asked ? QUESTION_FACTOR : 1;
+    out.push({ doc, score: (cur[doc] ?? 0) * generic * question, asked, coverage });
+  }
+  // The honesty gate: after the best answer, only those that answer about as well.
+  let best: Ranked | null = null;
+  for (const r of out) if (!best || compareRanked(r, best) < 0) best = r;
+  const shown = best ? out.filter((r) => r === best || answersAsWell(best, r)) : out;
+  return { total: shown.length, top: topK(shown, want) };
+}
+
+/** Meetings in which any of these speakers speaks or is present (null when none is asked). */
+function meetingsOf(index: SearchIndex, speakers: Set<number>): Set<number> | null {
+  if (speakers.size === 0) return null;
+  const out = new Set<number>();
+  for (const s of speakers) for (const mi of index.data.speakerMeetings[s] ?? []) out.add(mi);
+  return out;
+}
+
+/** A transcript turn that asks: it ends with a question mark, or the press ("Q") said it. */
+function isQuestionTurn(index: SearchIndex, doc: number): boolean {
+  const d = index.data;
+  return d.docAsks[doc] === 1 || d.pressSpeakers.includes(d.docSpeaker[doc] ?? -1);
+}
+
+/**
+ * The statement that answers a question turn: the next turn of the same meeting by someone else,
+ * past a backchannel or two ("Yep."); -1 when the meeting moves on without one.
+ */
+function replyTo(index: SearchIndex, doc: number): number {
+  const d = index.data;
+  const n = index.corpus.statements.length;
+  const asker = d.docSpeaker[doc];
+  for (let next = doc + 1; next < n && next <= doc + 3; next++) {
+    const st = index.corpus.statements[next];
+    if (!st || d.docMeeting[next] !== d.docMeeting[doc] || st.kind !== 'turn') return -1;
+    if (isBackchannel(spokenText(st))) continue;
+    const sp = d.docSpeaker[next] ?? -1;
+    // The asker going on, or another question from the floor: no reply here.
+    if (sp === asker || (sp >= 0 && d.genericSpeaker[sp] === 1)) return -1;
+    // A question back ("Have we tested this?") is no reply that answers.
+    if (d.docAsks[next] === 1) return -1;
+    return next;
+  }
+  return -1;
+}
