@@ -157,7 +157,7 @@ export async function pressAskButton(
     return {
       mode: 'reply',
       view: top
-        ? buildContextView(top.statement, top.meeting, session.question)
+        ? buildContextView(top.statement, top.meeting, session.question, answer.terms)
         : textReply(EXPIRED_TEXT),
     };
   }

@@ -52,15 +52,18 @@ export function buildStatementField(
   meeting: Meeting,
   marker = '',
   question?: string,
+  /** The engine's stems for the question, and whether it asks when (the time leads). */
+  reading: { terms?: readonly string[]; asksWhen?: boolean } = {},
 ): Card['fields'][number] {
   const text =
     question === undefined
       ? clipText(spokenText(statement), QUOTE_CHARS)
-      : formatPassage(findPassage(statement, question, QUOTE_CHARS));
+      : formatPassage(findPassage(statement, question, QUOTE_CHARS, reading.terms));
+  const when = reading.asksWhen && statement.time ? `At ${statement.time}: ` : '';
   const words = statement.kind === 'paraphrase' ? `${text} *(reported)*` : `“${text}”`;
   const speaker = statement.speaker ?? 'The report';
   return {
-    name: `${marker}${speaker} — ${formatMeetingName(meeting)}`,
+    name: `${marker}${when}${speaker} — ${formatMeetingName(meeting)}`,
     value: `${words}\n${formatStatementCitation(statement, meeting)}`,
   };
 }
@@ -84,7 +87,7 @@ export function buildAskView(
   card.title = clipText(`“${answer.question.trim()}”`, 250);
   card.description = describeMeetings(answer.results);
   card.fields = answer.results.map((r) =>
-    buildStatementField(r.statement, r.meeting, '', answer.question),
+    buildStatementField(r.statement, r.meeting, '', answer.question, answer),
   );
   const last = state.offset + answer.results.length;
   const range =
@@ -137,6 +140,7 @@ export function buildContextView(
   statement: Statement,
   meeting: Meeting,
   question?: string,
+  terms: readonly string[] = [],
 ): ReplyView {
   const at = meeting.statements.findIndex((s) => s.id === statement.id);
   const from = Math.max(0, at - CONTEXT_RADIUS);
@@ -147,7 +151,7 @@ export function buildContextView(
   card.url = meeting.source && /^https?:\/\//u.test(meeting.source) ? meeting.source : null;
   const intro = statement.context ? clipText(statement.context, 600) : null;
   card.description = long
-    ? [intro, showWholeTurn(statement, question ?? '')].filter(Boolean).join('\n\n')
+    ? [intro, showWholeTurn(statement, question ?? '', terms)].filter(Boolean).join('\n\n')
     : intro;
   card.fields = around.map((s) =>
     s.id === statement.id && long
@@ -168,10 +172,10 @@ const TURN_CHARS = 3800;
  * A long statement, verbatim, the passage answering the question in bold. A turn longer than a
  * card holds shows as much of it as fits around the passage, with "…" where it goes on.
  */
-function showWholeTurn(statement: Statement, question: string): string {
+function showWholeTurn(statement: Statement, question: string, terms: readonly string[]): string {
   // The spoken text: a turn joined from caption cues shows no cue timings.
   const text = spokenText(statement);
-  const passage = findPassage(statement, question, QUOTE_CHARS);
+  const passage = findPassage(statement, question, QUOTE_CHARS, terms);
   const { spokenStart: p0, spokenEnd: p1 } = passage;
   let a = 0;
   let b = text.length;

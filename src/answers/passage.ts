@@ -3,6 +3,7 @@
 // lines is read through its spoken pieces, so cue timings between them are never shown.
 import { splitSentences } from '../corpus/text.js';
 import type { Statement } from '../corpus/types.js';
+import { indexWords, makeStemmer } from '../search/index-data.js';
 import { visitTerms, type StemMemo } from './topics.js';
 
 /** Statements longer than this (in characters) show the sentences that answer, not the whole turn. */
@@ -87,12 +88,14 @@ function windowAround(text: string, at: number, max: number): { start: number; e
  * The sentences of `statement` that answer `question`: the sentence holding the most of the
  * question's content words, joined by its neighbours while they answer too (or while the passage
  * is still very short), within `max` characters. A statement of `max` characters or fewer is its
- * own passage.
+ * own passage. `terms` are the index stems the engine matched for the question (`AskAnswer.terms`:
+ * typos, word forms and close synonyms included); without them the question's own words count.
  */
 export function findPassage(
   statement: PassageSource,
   question: string,
   max = LONG_STATEMENT_CHARS,
+  terms: readonly string[] = [],
 ): Passage {
   const { spoken, pieces } = readPieces(statement);
   const make = (a: number, b: number): Passage => ({
@@ -109,9 +112,15 @@ export function findPassage(
   // Only spaces: nothing to show.
   if (spans.length === 0) return make(0, 0);
   const memo: StemMemo = new Map();
-  const wanted = contentStems(question, memo);
+  const indexStem = makeStemmer();
+  // The engine's own stems when it gives them, else the question's content words.
+  const stemsOf =
+    terms.length > 0
+      ? (text: string) => new Set(indexWords(text).map(indexStem))
+      : (text: string) => contentStems(text, memo);
+  const wanted = terms.length > 0 ? new Set(terms) : contentStems(question, memo);
   const scores = spans.map((s) => {
-    const have = contentStems(spoken.slice(s.start, s.end), memo);
+    const have = stemsOf(spoken.slice(s.start, s.end));
     let n = 0;
     for (const w of wanted) if (have.has(w)) n++;
     return n;
@@ -141,7 +150,7 @@ export function findPassage(
     // around the first word that answers.
     let at = a;
     for (const m of spoken.slice(a, b).matchAll(/[\p{L}\p{N}]+/gu)) {
-      if ([...contentStems(m[0], memo)].some((s) => wanted.has(s))) {
+      if ([...stemsOf(m[0])].some((s) => wanted.has(s))) {
         at = a + (m.index ?? 0);
         break;
       }

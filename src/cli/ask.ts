@@ -68,9 +68,15 @@ export function formatAskText(answer: AskAnswer): string {
   answer.results.forEach(({ statement, meeting }, i) => {
     const where = [meeting.title ?? meeting.file, meeting.date].filter(Boolean).join(', ');
     lines.push('');
-    lines.push(`${i + 1}. ${statement.speaker ?? 'Unattributed'} (${statement.kind}) — ${where}`);
+    // "when did …": the time leads.
+    const when = answer.asksWhen && statement.time ? `At ${statement.time}: ` : '';
+    lines.push(
+      `${i + 1}. ${when}${statement.speaker ?? 'Unattributed'} (${statement.kind}) — ${where}`,
+    );
     // A long turn shows the sentences that answer; --json keeps the whole statement.
-    lines.push(`   “${formatPassage(findPassage(statement, answer.question))}”`);
+    lines.push(
+      `   “${formatPassage(findPassage(statement, answer.question, undefined, answer.terms))}”`,
+    );
     if (statement.context) lines.push(`   context: ${statement.context}`);
     lines.push(
       `   source: ${meeting.file}, paragraph ${statement.paragraph}${formatTimeSuffix(statement.time)}`,

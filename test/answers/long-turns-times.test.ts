@@ -64,6 +64,13 @@ describe('long turns', () => {
     if (!turn || !meeting) throw new Error('the fixture turn was not read');
     expect(turn.text.split(' ').length).toBeGreaterThan(2000);
 
+    // A typo the engine corrects: its stems for the question find the sentence all the same.
+    const typo = askQuestion(buildIndex(corpus), 'lighthuose', { meeting: 'harbour council' });
+    expect(typo.terms.length).toBeGreaterThan(0);
+    expect(findPassage(turn, typo.question, 700, typo.terms).text).toContain(ANSWER);
+    // The typed word alone matches no sentence: the passage would open the turn instead.
+    expect(findPassage(turn, typo.question).text).not.toContain(ANSWER);
+
     const p = findPassage(turn, 'why will the skarvik lighthouse close');
     expect(meeting.text.slice(p.start, p.end)).toBe(p.text);
     expect(p.text).toContain(ANSWER);
@@ -192,6 +199,21 @@ describe('times and backchannel in a caption file', async () => {
     expect(JSON.stringify(renderMessage(view).embeds)).toContain('at 00:12:31');
     expect(formatAskText(answer)).toMatch(/paragraph \d+, at 00:12:31/);
     expect(toAskJson(answer).results[0]?.source.time).toBe('00:12:31');
+  });
+
+  it('"when did …" leads with the time, in the card and the CLI text', () => {
+    const answer = askQuestion(index, 'when did oskar talk about the harbour crane');
+    expect(answer.asksWhen).toBe(true);
+    const view = buildAskView(answer, { key: 'k', offset: 0, hidden: true });
+    expect(view.cards[0]?.fields[0]?.name).toMatch(/^At 00:12:31: Oskar Brandt — /);
+    expect(formatAskText(answer)).toMatch(/^1\. At 00:12:31: Oskar Brandt \(turn\)/m);
+    // Asked otherwise, the citation still says when, and the speaker leads.
+    const plain = buildAskView(askQuestion(index, 'harbour crane'), {
+      key: 'k',
+      offset: 0,
+      hidden: true,
+    });
+    expect(plain.cards[0]?.fields[0]?.name).toMatch(/^Oskar Brandt — /);
   });
 
   it('find-in-reports and the quote of the day cite the time', () => {
