@@ -293,7 +293,7 @@ describe('limits under load', () => {
     await fake.clickButton(page, buttonId(page, 'Context')).reply();
     const long = 'harbour '.repeat(740);
     await fake.sendMessageCommand('Find in reports', { content: long }).reply();
-    // The 6,000-character statement was shown, cut at a word boundary.
+    // The 6,000-character statement was shown, cut at a word boundary ("…" where it goes on).
     const values = fake
       .sentBodies()
       .flatMap((b) =>
@@ -302,7 +302,7 @@ describe('limits under load', () => {
         ),
       );
     expect(
-      values.some((f) => /^“The harbour harbour, harbour .*harbour,?…”\n¶/s.test(f.value)),
+      values.some((f) => /^“The harbour harbour, harbour .*harbour,? ?…”\n¶/s.test(f.value)),
     ).toBe(true);
     const autocomplete = await fake
       .sendAutocomplete('ask', { question: 'x', meeting: 'harbour' }, 'meeting')
