@@ -32,6 +32,7 @@ import {
   createRegistry,
   findByAlias,
   knownNames,
+  knownNamesVersion,
   lookupName,
   resolveRole,
 } from './people.js';
@@ -152,8 +153,8 @@ function parseInto(r: ParsedReport): void {
   for (const part of fm.participants) {
     const person = addName(reg, part.name);
     person.fixed = true;
-    renamePerson(person, part.name);
-    for (const a of part.aliases) addAlias(person, a);
+    renamePerson(reg, person, part.name);
+    for (const a of part.aliases) addAlias(reg, person, a);
     if (part.role) person.roles.unshift(roleInfo(part.role));
   }
   const structured = readStructured(text, r.file);
@@ -200,7 +201,12 @@ function parseInto(r: ParsedReport): void {
   trimCutOff(r, drafts, infos, warn);
 
   const speakers: Person[] = [];
-  for (const d of drafts) if (d.person && !speakers.includes(d.person)) speakers.push(d.person);
+  const speaking = new Set<Person>();
+  for (const d of drafts) {
+    if (!d.person || speaking.has(d.person)) continue;
+    speaking.add(d.person);
+    speakers.push(d.person);
+  }
   r.statements = drafts.map((d) => ({
     speaker: d.person ? d.person.name : null,
     kind: d.kind,
@@ -212,7 +218,7 @@ function parseInto(r: ParsedReport): void {
   }));
   r.speakers = speakers.map(toParsedSpeaker);
   r.present = reg.people
-    .filter((p) => (p.present || p.fixed) && !p.generic && !speakers.includes(p))
+    .filter((p) => (p.present || p.fixed) && !p.generic && !speaking.has(p))
     .map(toParsedSpeaker);
   if (r.statements.length === 0)
     warn(
@@ -246,8 +252,7 @@ interface State {
 
 /** Who is known changes as people are found; rebuild the lookup only when it did. */
 function knownOf(st: State): KnownNames {
-  let sig = st.reg.people.length;
-  for (const p of st.reg.people) sig += p.keys.size * 31;
+  const sig = knownNamesVersion(st.reg);
   if (sig !== st.knownSig) {
     st.knownSig = sig;
     st.known = knownNames(st.reg);
@@ -345,13 +350,13 @@ function resolveMention(st: State, m: Mention): Person | null {
   if (m.kind === 'name' && m.name) {
     const p = addName(st.reg, m.name, { alias: m.alias });
     p.pronoun ??= pronounOf(m.text);
-    if (m.alias !== p.name) addAlias(p, m.alias);
+    if (m.alias !== p.name) addAlias(st.reg, p, m.alias);
     if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
     return p;
   }
   const p = resolveRole(st.reg, m, st.focus);
   if (p) {
-    addAlias(p, m.text);
+    addAlias(st.reg, p, m.text);
     if ((p.roles.length === 0 || m.quals.length > 0) && m.role && m.head)
       addRole(p, { text: m.role, head: m.head, quals: m.quals });
   }
@@ -908,7 +913,7 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
       m.head
     ) {
       addRole(prev.person, { text: m.role, head: m.head, quals: m.quals });
-      addAlias(prev.person, m.text);
+      addAlias(reg, prev.person, m.text);
     } else prev = null;
   }
 }

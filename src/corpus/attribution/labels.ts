@@ -43,7 +43,7 @@ export function personFromLabel(
   if (m && m.kind === 'role') {
     const p = resolveRole(reg, m, null);
     if (p) {
-      addAlias(p, raw);
+      addAlias(reg, p, raw);
       return p;
     }
   }
