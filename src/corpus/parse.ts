@@ -26,6 +26,7 @@ import type { Mention, KnownNames } from './mentions.js';
 import {
   renamePerson,
   addAlias,
+  addFixedRole,
   addName,
   addOffice,
   addRole,
@@ -155,7 +156,7 @@ function parseInto(r: ParsedReport): void {
     person.fixed = true;
     renamePerson(reg, person, part.name);
     for (const a of part.aliases) addAlias(reg, person, a);
-    if (part.role) person.roles.unshift(roleInfo(part.role));
+    if (part.role) addFixedRole(reg, person, roleInfo(part.role));
   }
   const structured = readStructured(text, r.file);
   if (structured) {
@@ -289,7 +290,8 @@ function learnWhoIsWho(st: State): void {
     for (const r of rosterNames(info.p.text)) {
       const person = addName(st.reg, r.name);
       person.present ||= r.present;
-      if (r.office) addRole(person, { text: r.office, head: r.office.toLowerCase(), quals: [] });
+      if (r.office)
+        addRole(st.reg, person, { text: r.office, head: r.office.toLowerCase(), quals: [] });
     }
   }
   resolveLabels(true);
@@ -351,14 +353,14 @@ function resolveMention(st: State, m: Mention): Person | null {
     const p = addName(st.reg, m.name, { alias: m.alias });
     p.pronoun ??= pronounOf(m.text);
     if (m.alias !== p.name) addAlias(st.reg, p, m.alias);
-    if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
+    if (m.role && m.head) addRole(st.reg, p, { text: m.role, head: m.head, quals: m.quals });
     return p;
   }
   const p = resolveRole(st.reg, m, st.focus);
   if (p) {
     addAlias(st.reg, p, m.text);
     if ((p.roles.length === 0 || m.quals.length > 0) && m.role && m.head)
-      addRole(p, { text: m.role, head: m.head, quals: m.quals });
+      addRole(st.reg, p, { text: m.role, head: m.head, quals: m.quals });
   }
   return p;
 }
@@ -912,7 +914,7 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
       m.role &&
       m.head
     ) {
-      addRole(prev.person, { text: m.role, head: m.head, quals: m.quals });
+      addRole(reg, prev.person, { text: m.role, head: m.head, quals: m.quals });
       addAlias(reg, prev.person, m.text);
     } else prev = null;
   }

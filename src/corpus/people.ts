@@ -64,6 +64,9 @@ interface PeopleIndex {
   fullNames: TimedEndings;
   /** Per person, the spans that end when the name changes. */
   nameSpans: Map<Person, Span[]>;
+  /** People by the head of each of their roles ("prime minister"), and by each word-ending of it. */
+  byRoleHead: OrderedBuckets<Person>;
+  byRoleHeadEnding: OrderedBuckets<Person>;
 }
 
 export function createRegistry(): Registry {
@@ -84,6 +87,8 @@ export function createRegistry(): Registry {
       singles: new TimedSet(clock),
       fullNames: new TimedEndings(clock),
       nameSpans: new Map(),
+      byRoleHead: new OrderedBuckets(),
+      byRoleHeadEnding: new OrderedBuckets(),
     },
   };
 }
@@ -228,7 +233,21 @@ export function renamePerson(reg: Registry, p: Person, name: string): void {
   addKey(reg, p, p.norm);
 }
 
-export function addRole(p: Person, role: RoleInfo): void {
+/** Makes the person found by a role's head ("minister" finds a "prime minister" and back). */
+function indexRole(reg: Registry, p: Person, r: RoleInfo): void {
+  const head = sameHead(r.head);
+  reg.index.byRoleHead.add(head, p);
+  for (let i = head.indexOf(' '); i >= 0; i = head.indexOf(' ', i + 1))
+    reg.index.byRoleHeadEnding.add(head.slice(i + 1), p);
+}
+
+/** The role the corpus owner gives (front matter): it comes first, before any the text gives. */
+export function addFixedRole(reg: Registry, p: Person, role: RoleInfo): void {
+  p.roles.unshift(role);
+  indexRole(reg, p, role);
+}
+
+export function addRole(reg: Registry, p: Person, role: RoleInfo): void {
   if (p.roleKeys.has(role.text)) return;
   p.roleKeys.add(role.text);
   const t = role.text.replace(/^(the|his|her|an?)\s+/i, '').trim();
@@ -237,6 +256,7 @@ export function addRole(p: Person, role: RoleInfo): void {
   const k = r.text.toLowerCase();
   if (p.roles.some((x) => x.text.toLowerCase() === k)) return;
   p.roles.push(r);
+  indexRole(reg, p, r);
 }
 
 /** The role shown for a person: the most descriptive one the report gives. */
@@ -294,7 +314,7 @@ export function addName(
   }
   p.seen = reg.clock;
   if (opts.alias) addAlias(reg, p, opts.alias);
-  if (opts.role) addRole(p, opts.role);
+  if (opts.role) addRole(reg, p, opts.role);
   return p;
 }
 
@@ -395,6 +415,25 @@ function roleScore(r: RoleInfo, mHead: string, quals: string[]): number {
   return s;
 }
 
+/**
+ * The people who may hold a role with this head: a role of the same head, or of a head one ends
+ * with ("minister" and "prime minister"); anyone with a role for "leader" (see roleScore).
+ */
+function roleCandidates(reg: Registry, mHead: string): readonly Person[] {
+  const head = sameHead(mHead);
+  if (head === 'leader') return reg.people;
+  const ix = reg.index;
+  const lists = [ix.byRoleHead.get(head), ix.byRoleHeadEnding.get(head)];
+  for (let i = head.indexOf(' '); i >= 0; i = head.indexOf(' ', i + 1))
+    lists.push(ix.byRoleHead.get(head.slice(i + 1)));
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  // Usually one list (every holder of the office): it is in registry order already.
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const found = new Set<Person>();
+  for (const l of nonEmpty) for (const p of l) found.add(p);
+  return [...found].sort((a, b) => a.order - b.order);
+}
+
 /** The person a role description refers to ("the Leader" → whoever has a Leader role). */
 export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Person | null {
   const byAlias = findByAlias(reg, m.text.replace(/^(the|his|her)\s+/i, ''));
@@ -402,7 +441,7 @@ export function resolveRole(reg: Registry, m: Mention, focus: Person | null): Pe
   const head = m.head ?? '';
   let best: Person | null = null;
   let bestScore = 0;
-  for (const p of reg.people) {
+  for (const p of roleCandidates(reg, head)) {
     if (p.generic) continue;
     let s = 0;
     let widest = 0;
@@ -458,6 +497,6 @@ export function addOffice(reg: Registry, name: string, role: RoleInfo): Person {
     roleKeys: new Set(),
   });
   p.seen = reg.clock;
-  addRole(p, role);
+  addRole(reg, p, role);
   return p;
 }

@@ -29,7 +29,7 @@ export function personFromLabel(
   const text = label.caps ? titleCase(raw) : raw;
   if (GENERIC_LABELS.has(low)) {
     const p = addName(reg, text, { alias: raw, generic: true });
-    addRole(p, { text, head: low, quals: [] });
+    addRole(reg, p, { text, head: low, quals: [] });
     return p;
   }
   const tokens = tokenize(text);

@@ -22,7 +22,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
     const seen = byLabel.get(label);
     if (seen !== undefined) {
       // Listed as present first, the label may bring its role only with a turn.
-      if (seen && role) addRole(seen, roleInfo(role));
+      if (seen && role) addRole(reg, seen, roleInfo(role));
       return seen;
     }
     const caps = /\p{Lu}/u.test(label) && !/\p{Ll}/u.test(label);
@@ -33,7 +33,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
     known = null;
     if (person && role) {
       const info = roleInfo(role);
-      addRole(person, info);
+      addRole(reg, person, info);
     }
     byLabel.set(label, person);
     return person;
