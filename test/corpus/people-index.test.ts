@@ -9,10 +9,13 @@ import {
   addOffice,
   createRegistry,
   findByAlias,
+  addRole,
   knownNames,
   lookupName,
   renamePerson,
+  resolveRole,
 } from '../../src/corpus/people.js';
+import type { Mention } from '../../src/corpus/mentions.js';
 
 interface Item {
   order: number;
@@ -145,5 +148,35 @@ describe('the registry through its index', () => {
     expect(after.isKnown(['the', 'prime', 'minister'])).toBe(true);
     expect(before.fullNameEnding('of Port Alder Tom Okafor')).toBeUndefined();
     expect(after.fullNameEnding('of Port Alder Tom Okafor')).toBe('Tom Okafor');
+  });
+
+  it('finds a role holder by a related head only among holders, the most recent winning', () => {
+    const reg = createRegistry();
+    const berg = addName(reg, 'Jonas Berg');
+    addRole(reg, berg, { text: 'Prime Minister', head: 'prime minister', quals: [] });
+    const holt = addName(reg, 'Mira Holt');
+    addRole(reg, holt, { text: 'Chancellor', head: 'chancellor', quals: [] });
+    addName(reg, 'Tom Okafor');
+    const mention = (text: string, head: string): Mention => ({
+      kind: 'role',
+      name: null,
+      role: text,
+      head,
+      quals: [],
+      text,
+      alias: text,
+      start: 0,
+      end: text.length,
+      first: 0,
+      last: 1,
+      possessive: false,
+    });
+    expect(resolveRole(reg, mention('the premier', 'premier'), null)).toBe(berg);
+    expect(resolveRole(reg, mention('the minister', 'minister'), null)).toBe(berg);
+    expect(resolveRole(reg, mention('the chancellor', 'chancellor'), null)).toBe(holt);
+    const varga = addName(reg, 'Elena Varga');
+    addRole(reg, varga, { text: 'Chancellor', head: 'chancellor', quals: [] });
+    expect(resolveRole(reg, mention('the chancellor', 'chancellor'), null)).toBe(varga);
+    expect(resolveRole(reg, mention('the chancellor', 'chancellor'), holt)).toBe(holt);
   });
 });
