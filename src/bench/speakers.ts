@@ -50,7 +50,7 @@ export async function benchSpeakers(
         rows.push([
           style,
           n,
-          Number((Buffer.byteLength(text) / 1024 / 1024).toFixed(1)),
+          (Buffer.byteLength(text) / 1024 / 1024).toFixed(1),
           res.statements,
           res.speakers,
           Number((res.ms / 1000).toFixed(2)),
