@@ -154,7 +154,7 @@ const UNWANTED = new Set(
 );
 
 /** mulberry32: small, fast, and the same sequence on every platform. */
-function makeRandom(seed: number): () => number {
+export function makeRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,6 +2,7 @@
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
 import { benchSearch } from './search.js';
+import { benchSpeakers } from './speakers.js';
 import { formatTable, type BenchTable } from './table.js';
 
 const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
@@ -11,6 +12,7 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
     run: () => benchSearch({ log: (line) => process.stderr.write(`[search] ${line}\n`) }),
   },
   { name: 'profiles', run: benchProfiles },
+  { name: 'speakers', run: () => benchSpeakers() },
 ];
 
 async function main(): Promise<number> {

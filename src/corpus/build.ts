@@ -5,6 +5,7 @@ import type { ParsedReport, ParsedSpeaker } from './parse.js';
 import { titleFromFileName } from './file-name.js';
 import type { SpeakersFileData } from './speakers-file.js';
 import { normalizeName as normalizeNameRaw } from './people.js';
+import { NearSpellings, editDistance } from './near-spellings.js';
 
 export type { SpeakersFileData } from './speakers-file.js';
 
@@ -54,7 +55,10 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   const reportRecs: Map<string, Rec>[] = [];
   for (const r of reports) {
     const local = new Map<string, Rec>();
-    const weightOf = (name: string) => r.statements.filter((s) => s.speaker === name).length;
+    const said = new Map<string, number>();
+    for (const s of r.statements)
+      if (s.speaker !== null) said.set(s.speaker, (said.get(s.speaker) ?? 0) + 1);
+    const weightOf = (name: string) => said.get(name) ?? 0;
     for (const s of [...r.speakers, ...r.present]) {
       const rec: Rec = {
         name: s.name,
@@ -88,26 +92,48 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     }
     return i;
   };
+  // The speakers-file entries each cluster's records name, kept by the root as clusters join.
+  const entriesOfRoot = new Map<number, Set<number>>();
   const union = (a: number, b: number) => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra === rb) return;
+    const root = Math.min(ra, rb);
+    const child = Math.max(ra, rb);
+    parent[child] = root;
+    const moved = entriesOfRoot.get(child);
+    if (!moved) return;
+    entriesOfRoot.delete(child);
+    const kept = entriesOfRoot.get(root);
+    if (kept) for (const e of moved) kept.add(e);
+    else entriesOfRoot.set(root, moved);
   };
 
   // 1. The speakers file: every record named by an entry's name or alias joins that entry.
   const entryOf = new Map<number, number>();
   const firstOfEntry = new Map<number, number>();
-  const entryKeys = entries.map((e) => new Set([e.name, ...e.aliases].map(normalizeName)));
+  // Each name or alias → the first entry giving it (a record joins the first entry it names).
+  const entryByKey = new Map<string, number>();
+  for (const [e, entry] of entries.entries())
+    for (const k of [entry.name, ...entry.aliases].map(normalizeName))
+      if (!entryByKey.has(k)) entryByKey.set(k, e);
   if (entries.length > 0) {
     for (const [i, rec] of recs.entries()) {
       if (rec.dup) continue;
-      const keys = [rec.name, ...rec.aliases].map(normalizeName);
-      const e = entryKeys.findIndex((set) => keys.some((k) => set.has(k)));
+      let e = -1;
+      for (const k of [rec.name, ...rec.aliases].map(normalizeName)) {
+        const x = entryByKey.get(k);
+        if (x !== undefined && (e < 0 || x < e)) e = x;
+      }
       if (e < 0) continue;
       const already = firstOfEntry.get(e);
       if (already !== undefined) union(already, i);
       else firstOfEntry.set(e, i);
       entryOf.set(i, e);
+      const root = find(i);
+      const set = entriesOfRoot.get(root);
+      if (set) set.add(e);
+      else entriesOfRoot.set(root, new Set([e]));
     }
   }
   // 2. The same name, or one record's name used as another's (non-role) alias.
@@ -131,41 +157,49 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   }
   // 3. A bare surname, or a misspelt one ("Aliev" ~ "Aliyev"), joins the one full name it fits.
   // Work on distinct names: a corpus has thousands of records but few people.
-  const full: [number, string[]][] = [];
-  for (const [k, i] of byKey) if (k.includes(' ')) full.push([i, k.split(' ')]);
+  // Full names by surname, and the surnames in a deletion index, so a name meets only the full
+  // names whose surname is its own or a near spelling of it.
+  const fullBySurname = new Map<string, [number, string[]][]>();
+  const surnames = new NearSpellings();
+  for (const [k, i] of byKey) {
+    if (!k.includes(' ')) continue;
+    const fw = k.split(' ');
+    const fs = fw[fw.length - 1] ?? '';
+    const list = fullBySurname.get(fs);
+    if (list) list.push([i, fw]);
+    else fullBySurname.set(fs, [[i, fw]]);
+    surnames.add(fs);
+  }
   for (const [k, i] of byKey) {
     if ((recs[i] as Rec).generic) continue;
     const words = k.split(' ');
     const sur = words[words.length - 1] ?? '';
     if (sur.length < 3) continue;
     const fits = new Set<number>();
-    for (const [j, fw] of full) {
-      if (j === i) continue;
-      const fs = fw[fw.length - 1] ?? '';
-      const sameSurname =
-        fs === sur || (sur.length >= 5 && editDistance(fs, sur) <= (sur.length >= 8 ? 2 : 1));
-      if (!sameSurname) continue;
-      if (
-        words.length === 1 ||
-        words[0] === fw[0] ||
-        (fs !== sur && words.slice(0, -1).join(' ') === fw.slice(0, -1).join(' '))
-      )
-        fits.add(find(j));
+    const near = sur.length >= 5 ? surnames.within(sur, sur.length >= 8 ? 2 : 1) : [sur];
+    for (const fs of near) {
+      for (const [j, fw] of fullBySurname.get(fs) ?? []) {
+        if (j === i) continue;
+        if (
+          words.length === 1 ||
+          words[0] === fw[0] ||
+          (fs !== sur && words.slice(0, -1).join(' ') === fw.slice(0, -1).join(' '))
+        )
+          fits.add(find(j));
+      }
     }
     if (fits.size === 1) {
       const target = [...fits][0] as number;
       if (!entryConflict(find(i), target)) union(i, target);
     }
   }
+  /** Two clusters (by root) that name different speakers-file entries and no common one. */
   function entryConflict(a: number, b: number): boolean {
-    if (entryOf.size === 0) return false;
-    const ea = new Set<number>();
-    const eb = new Set<number>();
-    for (const [i, e] of entryOf) {
-      if (find(i) === a) ea.add(e);
-      if (find(i) === b) eb.add(e);
-    }
-    return ea.size > 0 && eb.size > 0 && ![...ea].some((x) => eb.has(x));
+    const ea = entriesOfRoot.get(a);
+    const eb = entriesOfRoot.get(b);
+    if (!ea || !eb || ea.size === 0 || eb.size === 0) return false;
+    for (const x of ea) if (eb.has(x)) return false;
+    return true;
   }
 
   // Canonical speakers.
@@ -205,9 +239,11 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     canonicalOf.set(root, name);
   }
   // Speakers named only in the speakers file still exist for /who.
+  const speakerNames = new Set(speakers.map((s) => s.name));
   for (const e of entries) {
-    if (!speakers.some((s) => s.name === e.name))
-      speakers.push({ name: e.name, aliases: [...e.aliases], role: e.role });
+    if (speakerNames.has(e.name)) continue;
+    speakerNames.add(e.name);
+    speakers.push({ name: e.name, aliases: [...e.aliases], role: e.role });
   }
 
   // Meetings and statements.
@@ -249,11 +285,18 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
       return st;
     });
     const spk: string[] = [];
-    for (const s of stmts) if (s.speaker && !spk.includes(s.speaker)) spk.push(s.speaker);
+    const listed = new Set<string>();
+    for (const s of stmts) {
+      if (!s.speaker || listed.has(s.speaker)) continue;
+      listed.add(s.speaker);
+      spk.push(s.speaker);
+    }
     const present: string[] = [];
     for (const p of r.present) {
       const c = canon(p.name);
-      if (c && !spk.includes(c) && !present.includes(c)) present.push(c);
+      if (!c || listed.has(c)) continue;
+      listed.add(c);
+      present.push(c);
     }
     meetings.push({
       id,
@@ -331,23 +374,6 @@ function pickRole(ms: Rec[]): string | null {
   return best?.role ?? null;
 }
 
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min(
-        (prev[j] as number) + 1,
-        (prev[j - 1] as number) + 1,
-        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diag = tmp;
-    }
-  }
-  return prev[b.length] as number;
-}
+export { editDistance };
 
 export type { ParsedSpeaker };

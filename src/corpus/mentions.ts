@@ -185,8 +185,11 @@ function adjacent(s: string, a: Token, b: Token, offset: number): boolean {
 }
 
 export interface KnownNames {
-  /** Full names known in this document ("Jose Manuel Barroso"), to split "of the European Commission Jose Manuel Barroso". */
-  fullNames: string[];
+  /**
+   * The first full name known in this document ("Jose Manuel Barroso") that `text` ends with
+   * after a space, to split "of the European Commission Jose Manuel Barroso".
+   */
+  fullNameEnding(text: string): string | undefined;
   /** Lower-case names and surnames known to be people ("aliyev", "vladimir putin"). */
   isKnown(lowWords: string[]): boolean;
 }
@@ -429,7 +432,7 @@ function titledMentionAt(
       if (nameToks.length === 0 && ofRun.length >= 3 && !det && !poss) {
         // "President of Russia Vladimir Putin": the name ends the of-phrase.
         const joined = ofRun.map((x) => x.text).join(' ');
-        const full = known.fullNames.find((f) => joined.endsWith(' ' + f));
+        const full = known.fullNameEnding(joined);
         const take = full ? full.split(' ').length : 2;
         const taken = ofRun.slice(ofRun.length - take);
         // "of the Islamic Republic of Iran": place words are no name.

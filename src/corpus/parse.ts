@@ -4,7 +4,7 @@ import { roleInfo } from './attribution/labels.js';
 import { attributeTurns } from './attribution/turns.js';
 import { readStructured } from './readers/index.js';
 import { readFrontMatter } from './header.js';
-import { renamePerson, addAlias, addName, createRegistry } from './people.js';
+import { renamePerson, addAlias, addFixedRole, addName, createRegistry } from './people.js';
 import type { ParsedReport } from './report.js';
 import { readProse } from './prose/read-prose.js';
 import { dateFromFileName, titleFromFileName } from './file-name.js';
@@ -56,9 +56,9 @@ function parseInto(r: ParsedReport): void {
   for (const part of fm.participants) {
     const person = addName(reg, part.name);
     person.fixed = true;
-    renamePerson(person, part.name);
-    for (const a of part.aliases) addAlias(person, a);
-    if (part.role) person.roles.unshift(roleInfo(part.role));
+    renamePerson(reg, person, part.name);
+    for (const a of part.aliases) addAlias(reg, person, a);
+    if (part.role) addFixedRole(reg, person, roleInfo(part.role));
   }
   const structured = readStructured(text, r.file);
   if (structured) {

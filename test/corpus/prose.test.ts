@@ -103,7 +103,7 @@ describe('he and she', () => {
 });
 
 describe('names that are not speakers', () => {
-  const none = { fullNames: [], isKnown: () => false };
+  const none = { fullNameEnding: () => undefined, isKnown: () => false };
   const names = (t: string) =>
     findMentions(t, tokenize(t), 0, none)
       .filter((m) => m.kind === 'name')

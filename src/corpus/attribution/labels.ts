@@ -29,7 +29,7 @@ export function personFromLabel(
   const text = label.caps ? titleCase(raw) : raw;
   if (GENERIC_LABELS.has(low)) {
     const p = addName(reg, text, { alias: raw, generic: true });
-    addRole(p, { text, head: low, quals: [] });
+    addRole(reg, p, { text, head: low, quals: [] });
     return p;
   }
   const tokens = tokenize(text);
@@ -43,7 +43,7 @@ export function personFromLabel(
   if (m && m.kind === 'role') {
     const p = resolveRole(reg, m, null);
     if (p) {
-      addAlias(p, raw);
+      addAlias(reg, p, raw);
       return p;
     }
   }

@@ -22,7 +22,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
     const seen = byLabel.get(label);
     if (seen !== undefined) {
       // Listed as present first, the label may bring its role only with a turn.
-      if (seen && role) addRole(seen, roleInfo(role));
+      if (seen && role) addRole(reg, seen, roleInfo(role));
       return seen;
     }
     const caps = /\p{Lu}/u.test(label) && !/\p{Ll}/u.test(label);
@@ -33,7 +33,7 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
     known = null;
     if (person && role) {
       const info = roleInfo(role);
-      addRole(person, info);
+      addRole(reg, person, info);
     }
     byLabel.set(label, person);
     return person;
@@ -42,10 +42,14 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   // what the short turn labels ("MR. LONG") then resolve to.
   const listed = (read.present ?? []).map((label) => resolve(label, read.presentRoles?.get(label)));
   const speakers: Person[] = [];
+  const speaking = new Set<Person>();
   for (const b of read.blocks) {
     const person = b.label === null ? null : resolve(b.label, b.role);
-    if (person && b.alias) addAlias(person, b.alias);
-    if (person && !speakers.includes(person)) speakers.push(person);
+    if (person && b.alias) addAlias(reg, person, b.alias);
+    if (person && !speaking.has(person)) {
+      speaking.add(person);
+      speakers.push(person);
+    }
     const body = text.slice(b.start, b.end);
     for (const seg of splitStageNotes(body, 0)) {
       const start = b.start + seg.start;
@@ -66,8 +70,9 @@ export function attributeTurns(r: ParsedReport, read: ReadResult, reg: Registry)
   }
   const presentPeople: Person[] = [];
   for (const p of listed) {
-    if (p && !p.generic && !speakers.includes(p) && !presentPeople.includes(p))
-      presentPeople.push(p);
+    if (!p || p.generic || speaking.has(p)) continue;
+    speaking.add(p);
+    presentPeople.push(p);
   }
   r.speakers = speakers.map(toParsedSpeaker);
   r.present = presentPeople.map(toParsedSpeaker);

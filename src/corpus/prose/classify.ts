@@ -3,7 +3,7 @@ import { isNoiseLine, isTranscriptEnd } from '../header.js';
 import { detectStyledLabel, learnLabelStyle } from '../label-style.js';
 import { findByAlias } from '../people.js';
 import type { Registry } from '../people.js';
-import { isRecordField } from '../prose/rules.js';
+import { isRecordField } from './rules.js';
 import type { Paragraph } from '../text.js';
 import { type ParaInfo } from './state.js';
 

@@ -58,7 +58,12 @@ export function readProse(
   trimCutOff(r, drafts, infos, warn);
 
   const speakers: Person[] = [];
-  for (const d of drafts) if (d.person && !speakers.includes(d.person)) speakers.push(d.person);
+  const speaking = new Set<Person>();
+  for (const d of drafts) {
+    if (!d.person || speaking.has(d.person)) continue;
+    speaking.add(d.person);
+    speakers.push(d.person);
+  }
   r.statements = drafts.map((d) => ({
     speaker: d.person ? d.person.name : null,
     kind: d.kind,
@@ -70,7 +75,7 @@ export function readProse(
   }));
   r.speakers = speakers.map(toParsedSpeaker);
   r.present = reg.people
-    .filter((p) => (p.present || p.fixed) && !p.generic && !speakers.includes(p))
+    .filter((p) => (p.present || p.fixed) && !p.generic && !speaking.has(p))
     .map(toParsedSpeaker);
   if (r.statements.length === 0)
     warn(

@@ -8,7 +8,7 @@ import {
   isGroupStatement,
   isPassiveAfter,
   isProcedure,
-} from '../prose/rules.js';
+} from './rules.js';
 import type { Paragraph, Span, Token } from '../text.js';
 import { type State, resolveMention, pushDraft, namedElsewhere, addOfficeHolder } from './state.js';
 import {

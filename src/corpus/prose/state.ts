@@ -1,4 +1,5 @@
-// The prose parser's state: one report's paragraphs, drafts and focus, and the small steps every pass uses (resolving a mention, recording a statement).
+// The prose parser's state: one report's paragraphs, drafts and focus, and the small steps
+// every pass uses (resolving a mention, recording a statement).
 import type { StatementKind } from '../types.js';
 import type { Label } from '../header.js';
 import type { Mention, KnownNames } from '../mentions.js';
@@ -8,11 +9,12 @@ import {
   addOffice,
   addRole,
   knownNames,
+  knownNamesVersion,
   lookupName,
   resolveRole,
 } from '../people.js';
 import type { Person, Registry } from '../people.js';
-import { officeName, pronounOf } from '../prose/rules.js';
+import { officeName, pronounOf } from './rules.js';
 import type { Paragraph, Span, Token } from '../text.js';
 import type { ParsedReport } from '../report.js';
 
@@ -65,8 +67,7 @@ export interface State {
 
 /** Who is known changes as people are found; rebuild the lookup only when it did. */
 export function knownOf(st: State): KnownNames {
-  let sig = st.reg.people.length;
-  for (const p of st.reg.people) sig += p.keys.size * 31;
+  const sig = knownNamesVersion(st.reg);
   if (sig !== st.knownSig) {
     st.knownSig = sig;
     st.known = knownNames(st.reg);
@@ -79,15 +80,15 @@ export function resolveMention(st: State, m: Mention): Person | null {
   if (m.kind === 'name' && m.name) {
     const p = addName(st.reg, m.name, { alias: m.alias });
     p.pronoun ??= pronounOf(m.text);
-    if (m.alias !== p.name) addAlias(p, m.alias);
-    if (m.role && m.head) addRole(p, { text: m.role, head: m.head, quals: m.quals });
+    if (m.alias !== p.name) addAlias(st.reg, p, m.alias);
+    if (m.role && m.head) addRole(st.reg, p, { text: m.role, head: m.head, quals: m.quals });
     return p;
   }
   const p = resolveRole(st.reg, m, st.focus);
   if (p) {
-    addAlias(p, m.text);
+    addAlias(st.reg, p, m.text);
     if ((p.roles.length === 0 || m.quals.length > 0) && m.role && m.head)
-      addRole(p, { text: m.role, head: m.head, quals: m.quals });
+      addRole(st.reg, p, { text: m.role, head: m.head, quals: m.quals });
   }
   return p;
 }

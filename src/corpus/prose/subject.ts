@@ -1,7 +1,8 @@
-// Who a sentence is about: its grammatical subject, appositive roles, and whether a verb of saying follows.
+// Who a sentence is about: its grammatical subject, appositive roles, and whether a verb of saying
+// follows.
 import { findMentions, isReportingVerb } from '../mentions.js';
 import type { Mention, KnownNames } from '../mentions.js';
-import { isSayingPhrase } from '../prose/rules.js';
+import { isSayingPhrase } from './rules.js';
 import { scanQuotes, tokenize } from '../text.js';
 import type { Paragraph, Span, Token } from '../text.js';
 import { wordCount } from './state.js';

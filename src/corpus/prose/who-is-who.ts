@@ -7,7 +7,7 @@ import { findMentions, mayNameSomeone } from '../mentions.js';
 import type { Mention, KnownNames } from '../mentions.js';
 import { addAlias, addName, addRole, lookupName } from '../people.js';
 import type { Person, Registry } from '../people.js';
-import { isRosterLine, minutesTitle, rosterNames } from '../prose/rules.js';
+import { isRosterLine, minutesTitle, rosterNames } from './rules.js';
 import { scanQuotes, tokenize } from '../text.js';
 import type { Token } from '../text.js';
 import { type ParaInfo, type State, knownOf, wordCount } from './state.js';
@@ -65,7 +65,8 @@ export function learnWhoIsWho(st: State): void {
     for (const r of rosterNames(info.p.text)) {
       const person = addName(st.reg, r.name);
       person.present ||= r.present;
-      if (r.office) addRole(person, { text: r.office, head: r.office.toLowerCase(), quals: [] });
+      if (r.office)
+        addRole(st.reg, person, { text: r.office, head: r.office.toLowerCase(), quals: [] });
     }
   }
   resolveLabels(true);
@@ -94,8 +95,8 @@ function learnPeople(reg: Registry, info: ParaInfo, knownOf: () => KnownNames): 
       m.role &&
       m.head
     ) {
-      addRole(prev.person, { text: m.role, head: m.head, quals: m.quals });
-      addAlias(prev.person, m.text);
+      addRole(reg, prev.person, { text: m.role, head: m.head, quals: m.quals });
+      addAlias(reg, prev.person, m.text);
     } else prev = null;
   }
 }

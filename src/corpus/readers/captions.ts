@@ -49,9 +49,11 @@ export const captionReader: Reader = {
         alias = parts.alias;
       }
       let to = last.end;
-      // Voice tags close with </v>: keep them out of the spoken words.
-      const closeAt = text.lastIndexOf('</v>', to);
-      if (closeAt >= from && closeAt + 4 === to) to = closeAt;
+      // Voice tags close with </v>: keep them out of the spoken words. (Looked for only at the
+      // end: searching back from there crosses the whole file when a cue has no closing tag.)
+      const closeAt = to - 4;
+      if (closeAt >= from && text.startsWith('</v>', closeAt) && !text.startsWith('</v>', to))
+        to = closeAt;
       const span = trimmed(text, from, to);
       if (span.end <= span.start) continue;
       // A cue without a label goes on with whoever spoke last.
