@@ -1,5 +1,6 @@
 // Settings from the environment: one pure parseConfig(env) that reports every problem at once,
 // and findFolderProblems(env), which looks at the folders the settings name.
+import { editDistance } from './corpus/text.js';
 import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -261,7 +262,7 @@ export function findUnknownSettings(env: Env): string[] {
   return Object.keys(env)
     .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE)_/.test(key) && !known.has(key))
     .map((key) => {
-      const close = SETTINGS.find((s) => editDistance(s.key, key) <= 2);
+      const close = SETTINGS.find((s) => editDistance(s.key, key, 2) <= 2);
       return close
         ? `${key} is not a setting; did you mean ${close.key}?`
         : `${key} is not a setting and is ignored.`;
@@ -324,22 +325,4 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j] ?? 0;
-      row[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      prev = saved;
-    }
-  }
-  return row[b.length] ?? 0;
 }

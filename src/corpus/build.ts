@@ -5,7 +5,7 @@ import type { ParsedReport, ParsedSpeaker } from './parse.js';
 import { titleFromFileName } from './file-name.js';
 import type { SpeakersFileData } from './speakers-file.js';
 import { normalizeName as normalizeNameRaw } from './people.js';
-import { NearSpellings, editDistance } from './near-spellings.js';
+import { NearSpellings } from './near-spellings.js';
 
 export type { SpeakersFileData } from './speakers-file.js';
 
@@ -373,7 +373,5 @@ function pickRole(ms: Rec[]): string | null {
   const best = [...count.values()].sort((a, b) => b.n - a.n || b.role.length - a.role.length)[0];
   return best?.role ?? null;
 }
-
-export { editDistance };
 
 export type { ParsedSpeaker };

@@ -1,6 +1,7 @@
 // Finding the words within an edit distance of 1 or 2 of a word ("Aliev" ~ "Aliyev") among
 // thousands, without comparing every pair: a deletion index (two words within distance d share a
 // form reached by deleting at most d letters from each), each candidate then checked exactly.
+import { editDistance } from './text.js';
 
 /** Up to how many letters a word is indexed with deleted: the most any lookup may ask for. */
 const MAX_DISTANCE = 2;
@@ -29,7 +30,7 @@ export class NearSpellings {
       for (const w of this.forms.get(form) ?? []) {
         if (seen.has(w)) continue;
         seen.add(w);
-        if (editDistance(w, word) <= d) out.push(w);
+        if (editDistance(w, word, d) <= d) out.push(w);
       }
     }
     return out;
@@ -53,24 +54,4 @@ export function deletions(word: string, max: number): Set<string> {
     level = next;
   }
   return out;
-}
-
-/** Levenshtein distance, or 3 as soon as the lengths differ by more than 2. */
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min(
-        (prev[j] as number) + 1,
-        (prev[j - 1] as number) + 1,
-        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diag = tmp;
-    }
-  }
-  return prev[b.length] as number;
 }

@@ -335,3 +335,46 @@ export function isBackchannel(text: string): boolean {
 export function spokenText(s: { text: string; spoken?: string }): string {
   return s.spoken ?? s.text;
 }
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): "Aliev" → "Aliyev" is 1,
+ * "Aliyve" → "Aliyev" is 1. Bounded: once every path costs more than `max`, returns `max + 1`
+ * without finishing, so a long word costs no more than the budget allows. The one copy the
+ * parser (speaker merging), search (typos) and settings (misspelt keys) all use.
+ */
+export function editDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (
+        i > 1 &&
+        j > 1 &&
+        ca === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === cb &&
+        (prev2[j - 2] ?? 0) + 1 < v
+      ) {
+        v = (prev2[j - 2] ?? 0) + 1;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[lb] ?? max + 1;
+}

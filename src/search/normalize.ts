@@ -140,43 +140,7 @@ export const HONORIFICS = new Set([
   'crown',
 ]);
 
-/** Bounded Damerau-Levenshtein (optimal string alignment): returns max + 1 when over `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
-  for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
-      const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (
-        i > 1 &&
-        j > 1 &&
-        ca === b.charCodeAt(j - 2) &&
-        a.charCodeAt(i - 2) === cb &&
-        (prev2[j - 2] ?? 0) + 1 < v
-      ) {
-        v = (prev2[j - 2] ?? 0) + 1;
-      }
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[lb] ?? max + 1;
-}
+export { editDistance } from '../corpus/text.js';
 
 /** How many typos a word of this length may carry and still be recognised. */
 export function typoBudget(length: number): number {

@@ -2,7 +2,8 @@
 // every pair, for far less work.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NearSpellings, deletions, editDistance } from '../../src/corpus/near-spellings.js';
+import { NearSpellings, deletions } from '../../src/corpus/near-spellings.js';
+import { editDistance } from '../../src/corpus/text.js';
 
 describe('NearSpellings', () => {
   const index = new NearSpellings();
@@ -24,7 +25,7 @@ describe('NearSpellings', () => {
       fc.property(fc.array(word, { maxLength: 30 }), word, fc.constantFrom(0, 1, 2), (ws, q, d) => {
         const ix = new NearSpellings();
         for (const w of ws) ix.add(w);
-        const brute = [...new Set(ws)].filter((w) => editDistance(w, q) <= d).sort();
+        const brute = [...new Set(ws)].filter((w) => editDistance(w, q, d) <= d).sort();
         expect(ix.within(q, d).sort()).toEqual(brute);
       }),
       { numRuns: 300 },
@@ -43,6 +44,10 @@ describe('editDistance', () => {
   it('counts edits, and gives up (3) when the lengths differ by more than 2', () => {
     expect(editDistance('aliev', 'aliyev')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('ab', 'abcdef')).toBe(3);
+    expect(editDistance('ab', 'abcdef')).toBe(4);
+    // Bounded: past the budget it stops and says so.
+    expect(editDistance('ab', 'abcdef', 2)).toBe(3);
+    // A swap of two neighbours is one edit.
+    expect(editDistance('aliyve', 'aliyev')).toBe(1);
   });
 });
