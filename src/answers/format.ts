@@ -107,3 +107,22 @@ export function formatPlainCitation(
   const url = safeUrl(meeting.url ?? meeting.source);
   return `¶${at.paragraph} of ${plainText(meeting.id)}${formatTimeSuffix(at.time)}${url ? ` · ${url}` : ''}`;
 }
+
+/** Autocomplete choices are plain text (no Markdown there), 1–100 characters. */
+const CHOICE_CHARS = 100;
+
+export function speakerChoiceName(speaker: { name: string; role: string | null }): string {
+  const name = speaker.role ? `${speaker.name} — ${speaker.role}` : speaker.name;
+  return clipText(plainText(name), CHOICE_CHARS);
+}
+
+export function meetingChoiceName(meeting: {
+  title: string | null;
+  date: string | null;
+  id: string;
+}): string {
+  return clipText(
+    `${meeting.date ?? 'undated'} — ${plainText(meetingTitle(meeting))}`,
+    CHOICE_CHARS,
+  );
+}

@@ -49,7 +49,8 @@ export function buildProfileCard(p: SpeakerProfile): Card {
   card.title = shown(p.name, 256);
   card.description = describeProfile(p);
   if (p.meetings.length > 0) card.fields.push({ name: 'Meetings', value: listMeetings(p) });
-  if (p.topics.length > 0) card.fields.push({ name: 'Talks about', value: shown(p.topics.join(', ')) });
+  if (p.topics.length > 0)
+    card.fields.push({ name: 'Talks about', value: shown(p.topics.join(', ')) });
   p.quotes.forEach((q, i) => {
     card.fields.push({
       name: `${i === 0 ? 'Representative quotes · ' : ''}${formatMeetingLabel(q.meeting)}`,

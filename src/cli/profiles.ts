@@ -132,7 +132,8 @@ export function formatDigestJson(
 }
 
 function formatQuoteLines(q: ProfileQuote, indent: string): string[] {
-  const text = q.kind === 'paraphrase' ? `${plainText(q.text)} (reported)` : `“${plainText(q.text)}”`;
+  const text =
+    q.kind === 'paraphrase' ? `${plainText(q.text)} (reported)` : `“${plainText(q.text)}”`;
   return [
     `${indent}${text}`,
     `${indent}  — ${describeMeeting(q.meeting)}, ${formatPlainCitation(q, { id: q.meeting.id })}`,

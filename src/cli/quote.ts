@@ -8,7 +8,7 @@ import { ConfigError, parseConfig } from '../config.js';
 import { loadCorpus } from '../corpus/load.js';
 import { spokenText } from '../corpus/text.js';
 import type { Corpus } from '../corpus/types.js';
-import { formatCitation, formatLongDate } from '../answers/quote-view.js';
+import { formatLongDate } from '../answers/quote-view.js';
 import type { QuotePick } from '../daily/pick.js';
 import { DATABASE_FILE, DailyStoreError, openDailyStore } from '../daily/store.js';
 import type { DailyStore } from '../daily/store.js';
