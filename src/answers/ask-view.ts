@@ -55,7 +55,10 @@ export function buildStatementField(
   const text =
     question === undefined
       ? shown(spokenText(statement), QUOTE_CHARS)
-      : shown(formatPassage(findPassage(statement, question, QUOTE_CHARS, reading.terms)));
+      : shown(
+          formatPassage(findPassage(statement, question, QUOTE_CHARS, reading.terms)),
+          QUOTE_CHARS + 4,
+        );
   const when = reading.asksWhen && statement.time ? `At ${statement.time}: ` : '';
   const words = statement.kind === 'paraphrase' ? `${text} *(reported)*` : `“${text}”`;
   const speaker = statement.speaker ? shown(statement.speaker) : 'The report';
@@ -109,7 +112,7 @@ export function buildAskView(
   const lines: string[] = [];
   if (state.sharedBy) lines.push(`Shared by <@${state.sharedBy}>`);
   const notice = describeOutcome(answer);
-  if (notice) lines.push(notice);
+  if (notice) lines.push(shown(notice));
   return {
     ephemeral: state.hidden,
     content: lines.length > 0 ? lines.join('\n') : null,
@@ -122,7 +125,7 @@ export function buildAskView(
 export function buildNothingView(answer: AskAnswer): ReplyView {
   const lines = [`Nothing in the reports answers “${shown(answer.question.trim(), 200)}”.`];
   const why = describeOutcome(answer, { sayNothing: false });
-  if (why) lines.push(why);
+  if (why) lines.push(shown(why));
   if (answer.suggestions.length > 0) {
     lines.push(`You could ask about: ${shown(answer.suggestions.slice(0, 8).join(', '))}.`);
   }

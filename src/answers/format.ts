@@ -43,10 +43,21 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/gu, '$1');
 }
 
-/** Record or user text as a view shows it: plain, escaped, optionally clipped at a word first. */
+/**
+ * Record or user text as a view shows it: plain and escaped. With `max`, clipped at a word first
+ * so that the escaped text fits in `max` (an escape is never cut in half, and what follows the
+ * text, such as a citation, stays in view).
+ */
 export function shown(text: string, max?: number): string {
   const plain = plainText(text);
-  return escapeMarkdown(max === undefined ? plain : clipText(plain, max));
+  if (max === undefined) return escapeMarkdown(plain);
+  let room = max;
+  let out = escapeMarkdown(clipText(plain, room));
+  while (out.length > max && room > 1) {
+    room = Math.max(1, room - (out.length - max));
+    out = escapeMarkdown(clipText(plain, room));
+  }
+  return out;
 }
 
 /** Cut at a word boundary with "…", so a long quote never pushes its citation out of view. */

@@ -65,7 +65,7 @@ export function formatAskText(answer: AskAnswer): string {
   const error = describeError(answer);
   if (error) return [...lines, error, ''].join('\n');
   const notice = describeOutcome(answer);
-  if (notice) lines.push(`(${notice})`);
+  if (notice) lines.push(`(${plainText(notice)})`);
   answer.results.forEach(({ statement, meeting }, i) => {
     const where = [plainText(meetingTitle(meeting)), meeting.date].filter(Boolean).join(', ');
     lines.push('');
@@ -87,7 +87,7 @@ export function formatAskText(answer: AskAnswer): string {
     lines.push('', `${answer.total - answer.results.length} more (use --limit, at most 10).`);
   }
   if (answer.results.length === 0 && answer.suggestions.length > 0) {
-    lines.push(`Try: ${answer.suggestions.join(', ')}`);
+    lines.push(`Try: ${plainText(answer.suggestions.join(', '))}`);
   }
   return lines.join('\n') + '\n';
 }
