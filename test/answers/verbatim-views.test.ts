@@ -18,7 +18,7 @@ import { unescapeMarkdown } from '../../src/answers/format.js';
 import type { Speaker } from '../../src/corpus/types.js';
 import { buildFixtureCorpus, buildMeeting } from './fixture-corpus.js';
 
-const STARS = Array.from({ length: 150 }, (_, i) => `*w${i}*`).join(' ');
+const STARS = Array.from({ length: 300 }, (_, i) => `*_${i}_*`).join(' ');
 const TEXT = [
   'HARBOUR BOARD',
   '',
@@ -113,7 +113,7 @@ describe('a quote full of Markdown', () => {
       /\n¶3 of harbour\/2026-05-02-harbour\.txt · \[source\]\(https:\/\/example\.org\/harbour\)$/,
     );
     const quote = unescapeMarkdown(field.value.split('\n')[0] ?? '');
-    expect(quote.startsWith('“*w0* *w1* *w2*')).toBe(true);
+    expect(quote.startsWith('“*_0_* *_1_* *_2_*')).toBe(true);
     expect(quote.endsWith('…”')).toBe(true);
   });
 });
