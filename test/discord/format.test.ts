@@ -78,8 +78,9 @@ describe('plainText', () => {
     );
   });
 
-  it('shown clips before escaping, so no escape is cut in half', () => {
-    expect(shown('one *two* three four five six', 16)).toBe('one \\*two\\* three…');
+  it('shown clips before escaping, so no escape is cut in half and the escaped text fits', () => {
+    expect(shown('one *two* three four five six', 20)).toBe('one \\*two\\* three…');
+    expect(shown('one *two* three four five six', 16)).toBe('one \\*two\\*…');
   });
 });
 
