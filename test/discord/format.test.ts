@@ -13,6 +13,7 @@ import {
   shown,
   unescapeMarkdown,
 } from '../../src/answers/format.js';
+import { truncateText } from '../../src/discord/render.js';
 
 /** The positions of `original` that `escaped` puts a backslash before. */
 function escapedPositions(original: string, escaped: string): Set<number> {
@@ -105,5 +106,17 @@ describe('citations and meeting labels', () => {
     expect(
       formatMeetingLabel({ title: '**Board** ||x||', date: '2026-05-02', id: 'board.txt' }),
     ).toBe('2026-05-02 — \\*\\*Board\\*\\* \\|\\|x\\|\\|');
+  });
+});
+
+describe('the renderer cutting escaped text', () => {
+  it('never leaves a lone escaping backslash before its "…"', () => {
+    fc.assert(
+      fc.property(MARKDOWN, fc.integer({ min: 2, max: 60 }), (text, max) => {
+        const out = truncateText(escapeMarkdown(text), max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        if (out.endsWith('…')) expect(/(?:^|[^\\])(?:\\\\)*\\…$/u.test(out)).toBe(false);
+      }),
+    );
   });
 });
