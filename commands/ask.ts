@@ -1,5 +1,6 @@
 // /ask question:<text> [speaker] [meeting] [hide] — statements that answer a question, verbatim and cited.
 import { randomBytes } from 'node:crypto';
+import { meetingChoiceName, speakerChoiceName } from '../src/answers/format.js';
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AppContext } from '../src/context.js';
 import { EXPIRED_TEXT } from './types.js';
@@ -129,13 +130,13 @@ export function autocompleteAsk(
   const partial = focused.value.slice(0, 100);
   if (focused.name === 'speaker') {
     return suggestSpeakers(ctx.corpus, partial, 25).map((s) => ({
-      name: s.role ? `${s.name} — ${s.role}` : s.name,
+      name: speakerChoiceName(s),
       value: s.name,
     }));
   }
   if (focused.name === 'meeting') {
     return suggestMeetings(ctx.corpus, partial, 25).map((m) => ({
-      name: `${m.date ?? 'undated'} — ${m.title ?? m.file}`,
+      name: meetingChoiceName(m),
       value: m.id.slice(0, 100),
     }));
   }

@@ -1,5 +1,6 @@
 // /meeting meeting:<autocomplete> — a meeting's summary, participants, topics and key quotes.
 import { SlashCommandBuilder } from 'discord.js';
+import { meetingChoiceName } from '../src/answers/format.js';
 import type { AppContext } from '../src/context.js';
 import type { Choice, CommandInput, CommandModule } from './types.js';
 import { buildMeetingDigest, getProfileStats } from '../src/answers/profiles.js';
@@ -19,10 +20,6 @@ const data = new SlashCommandBuilder()
       .setMaxLength(200),
   );
 
-function clip(text: string, max = 100): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 export async function runMeeting(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.meeting ?? '');
   return buildMeetingView(buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx)));
@@ -34,7 +31,7 @@ export function autocompleteMeeting(
 ): Choice[] {
   // The value is the meeting id (cut to Discord's 100 characters; the lookup accepts the cut form).
   return suggestMeetings(ctx.corpus, focused.value.slice(0, 100), 25).map((m) => ({
-    name: clip(`${m.date ?? 'undated'} — ${m.title ?? m.file}`),
+    name: meetingChoiceName(m),
     value: m.id.slice(0, 100),
   }));
 }

@@ -1,5 +1,6 @@
 // /who speaker:<autocomplete> — a speaker's profile from the reports.
 import { SlashCommandBuilder } from 'discord.js';
+import { speakerChoiceName } from '../src/answers/format.js';
 import type { AppContext } from '../src/context.js';
 import type { Choice, CommandInput, CommandModule } from './types.js';
 import { buildSpeakerProfile, getProfileStats } from '../src/answers/profiles.js';
@@ -19,10 +20,6 @@ const data = new SlashCommandBuilder()
       .setMaxLength(200),
   );
 
-function clip(text: string, max = 100): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 export async function runWho(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.speaker ?? '');
   return buildWhoView(buildSpeakerProfile(ctx.corpus, query, getProfileStats(ctx)));
@@ -35,7 +32,7 @@ export function autocompleteWho(
   // The value is the canonical name, which findSpeaker resolves exactly; names are short.
   return suggestSpeakers(ctx.corpus, focused.value.slice(0, 100), 25)
     .filter((s) => s.name.length <= 100)
-    .map((s) => ({ name: clip(s.role ? `${s.name} — ${s.role}` : s.name), value: s.name }));
+    .map((s) => ({ name: speakerChoiceName(s), value: s.name }));
 }
 
 export const who: CommandModule = { data, run: runWho, autocomplete: autocompleteWho };

@@ -8,8 +8,8 @@ import { findPassage, formatPassage } from './passage.js';
 import { describeError, describeOutcome } from './ask-words.js';
 import { meetingOneLine } from './profiles.js';
 import { formatLongDate } from './quote-view.js';
-import { clipText } from './who-view.js';
-import { emptyCard, formatTimeSuffix, textReply } from './view.js';
+import { formatCitation, meetingTitle, safeUrl, shown } from './format.js';
+import { emptyCard, textReply } from './view.js';
 import type { ButtonView, Card, ReplyView } from './view.js';
 
 /** Results per page (and per "More"). */
@@ -32,14 +32,11 @@ export interface AskSession {
 }
 
 export function formatStatementCitation(statement: Statement, meeting: Meeting): string {
-  const where = `¶${statement.paragraph} of ${meeting.file}${formatTimeSuffix(statement.time)}`;
-  return meeting.source && /^https?:\/\//u.test(meeting.source)
-    ? `${where} · [source](${meeting.source})`
-    : where;
+  return formatCitation(statement, meeting);
 }
 
 export function formatMeetingName(meeting: Meeting): string {
-  const title = meeting.title ?? meeting.file;
+  const title = shown(meetingTitle(meeting));
   return meeting.date ? `${title}, ${formatLongDate(meeting.date)}` : title;
 }
 
@@ -57,11 +54,14 @@ export function buildStatementField(
 ): Card['fields'][number] {
   const text =
     question === undefined
-      ? clipText(spokenText(statement), QUOTE_CHARS)
-      : formatPassage(findPassage(statement, question, QUOTE_CHARS, reading.terms));
+      ? shown(spokenText(statement), QUOTE_CHARS)
+      : shown(
+          formatPassage(findPassage(statement, question, QUOTE_CHARS, reading.terms)),
+          QUOTE_CHARS + 4,
+        );
   const when = reading.asksWhen && statement.time ? `At ${statement.time}: ` : '';
   const words = statement.kind === 'paraphrase' ? `${text} *(reported)*` : `“${text}”`;
-  const speaker = statement.speaker ?? 'The report';
+  const speaker = statement.speaker ? shown(statement.speaker) : 'The report';
   return {
     name: `${marker}${when}${speaker} — ${formatMeetingName(meeting)}`,
     value: `${words}\n${formatStatementCitation(statement, meeting)}`,
@@ -84,7 +84,7 @@ export function buildAskView(
   if (error) return textReply(error);
   if (answer.results.length === 0) return buildNothingView(answer);
   const card = emptyCard();
-  card.title = clipText(`“${answer.question.trim()}”`, 250);
+  card.title = `“${shown(answer.question.trim(), 240)}”`;
   card.description = describeMeetings(answer.results);
   card.fields = answer.results.map((r) =>
     buildStatementField(r.statement, r.meeting, '', answer.question, answer),
@@ -112,7 +112,7 @@ export function buildAskView(
   const lines: string[] = [];
   if (state.sharedBy) lines.push(`Shared by <@${state.sharedBy}>`);
   const notice = describeOutcome(answer);
-  if (notice) lines.push(notice);
+  if (notice) lines.push(shown(notice));
   return {
     ephemeral: state.hidden,
     content: lines.length > 0 ? lines.join('\n') : null,
@@ -123,11 +123,11 @@ export function buildAskView(
 
 /** Nothing answers: say so plainly, privately, with what the reports do cover. */
 export function buildNothingView(answer: AskAnswer): ReplyView {
-  const lines = [`Nothing in the reports answers “${clipText(answer.question.trim(), 200)}”.`];
+  const lines = [`Nothing in the reports answers “${shown(answer.question.trim(), 200)}”.`];
   const why = describeOutcome(answer, { sayNothing: false });
-  if (why) lines.push(why);
+  if (why) lines.push(shown(why));
   if (answer.suggestions.length > 0) {
-    lines.push(`You could ask about: ${answer.suggestions.slice(0, 8).join(', ')}.`);
+    lines.push(`You could ask about: ${shown(answer.suggestions.slice(0, 8).join(', '))}.`);
   }
   return textReply(lines.join('\n'));
 }
@@ -147,21 +147,21 @@ export function buildContextView(
   const around = meeting.statements.slice(from, at + CONTEXT_RADIUS + 1);
   const long = spokenText(statement).length > QUOTE_CHARS;
   const card = emptyCard();
-  card.title = clipText(formatMeetingName(meeting), 250);
-  card.url = meeting.source && /^https?:\/\//u.test(meeting.source) ? meeting.source : null;
-  const intro = statement.context ? clipText(statement.context, 600) : null;
+  card.title = formatMeetingName(meeting);
+  card.url = safeUrl(meeting.source);
+  const intro = statement.context ? shown(statement.context, 600) : null;
   card.description = long
     ? [intro, showWholeTurn(statement, question ?? '', terms)].filter(Boolean).join('\n\n')
     : intro;
   card.fields = around.map((s) =>
     s.id === statement.id && long
       ? {
-          name: `▶ ${s.speaker ?? 'The report'} — ${formatMeetingName(meeting)}`,
+          name: `▶ ${s.speaker ? shown(s.speaker) : 'The report'} — ${formatMeetingName(meeting)}`,
           value: `(the whole statement is above)\n${formatStatementCitation(s, meeting)}`,
         }
       : buildStatementField(s, meeting, s.id === statement.id ? '▶ ' : ''),
   );
-  card.footer = `Statements ${from + 1}–${from + around.length} of ${meeting.statements.length} in ${meeting.file}`;
+  card.footer = `Statements ${from + 1}–${from + around.length} of ${meeting.statements.length} in ${shown(meeting.id)}`;
   return { ephemeral: true, content: null, cards: [card], buttons: [] };
 }
 
@@ -188,9 +188,9 @@ function showWholeTurn(statement: Statement, question: string, terms: readonly s
     while (a > 0 && a < p0 && !/\s/u.test(text[a - 1] ?? '')) a++;
     while (b < text.length && b > p1 && !/\s/u.test(text[b] ?? '')) b--;
   }
-  const shown = `${text.slice(a, p0)}**${text.slice(p0, p1)}**${text.slice(p1, b)}`.trim();
-  const who = statement.speaker ?? 'The report';
-  return `${who}: ${a > 0 ? '… ' : ''}“${shown}”${b < text.length ? ' …' : ''}`;
+  const words = `${shown(text.slice(a, p0).trimStart())}**${shown(text.slice(p0, p1))}**${shown(text.slice(p1, b).trimEnd())}`;
+  const who = statement.speaker ? shown(statement.speaker) : 'The report';
+  return `${who}: ${a > 0 ? '… ' : ''}“${words}”${b < text.length ? ' …' : ''}`;
 }
 
 function describeMeetings(results: AskResult[]): string | null {
@@ -200,7 +200,7 @@ function describeMeetings(results: AskResult[]): string | null {
     if (seen.has(meeting.id) || lines.length >= MAX_SUMMARY_LINES) continue;
     seen.add(meeting.id);
     const line = meetingOneLine(meeting);
-    lines.push(`**${formatMeetingName(meeting)}**${line ? ` — ${clipText(line, 300)}` : ''}`);
+    lines.push(`**${formatMeetingName(meeting)}**${line ? ` — ${shown(line, 300)}` : ''}`);
   }
   return lines.length > 0 ? lines.join('\n') : null;
 }

@@ -5,7 +5,7 @@ import type { Meeting, Statement } from '../corpus/types.js';
 import type { SearchIndex } from '../search/engine.js';
 import { askQuestion, MAX_QUESTION_LENGTH } from '../search/engine.js';
 import { buildStatementField } from './ask-view.js';
-import { clipText } from './who-view.js';
+import { shown } from './format.js';
 import { emptyCard, textReply } from './view.js';
 import type { ReplyView } from './view.js';
 
@@ -104,14 +104,14 @@ export function buildFindView(result: FindResult): ReplyView {
     );
   }
   const card = emptyCard();
-  const claim = clipText(result.claim, 900);
+  const claim = shown(result.claim, 900);
   if (result.verdict === 'verbatim') card.title = 'Said verbatim';
   else if (result.verdict === 'close') card.title = 'Said in close words — not verbatim';
   else card.title = 'Not in the reports';
   const lines = [`> ${claim.replace(/\n+/g, ' ')}`];
   if (result.misattributed) {
     lines.push(
-      `The reports give these words to **${result.misattributed.actual}**, not to ${result.misattributed.named.join(' or ')}.`,
+      `The reports give these words to **${shown(result.misattributed.actual)}**, not to ${shown(result.misattributed.named.join(' or '))}.`,
     );
   }
   if (result.verdict === 'absent') {

@@ -1,6 +1,7 @@
 // Speaker profiles (/who) and meeting digests (/meeting): plain data built from the corpus alone,
 // with corpus-wide statistics computed once (buildProfileStats) and passed in by the caller.
 import { isBackchannel, spokenText } from '../corpus/text.js';
+import { meetingTitle, plainText } from './format.js';
 import type { Corpus, Meeting, Speaker, Statement, StatementKind } from '../corpus/types.js';
 import { buildLookup, findMeetings, findSpeaker, type LookupIndex } from '../search/lookup.js';
 import { listCandidateSentences, pickLead, summarizeSentences } from './summarize.js';
@@ -225,8 +226,8 @@ export interface MeetingLookup {
   message: string | null;
 }
 
-export function describeMeeting(meeting: Pick<Meeting, 'title' | 'date' | 'file'>): string {
-  return `${meeting.date ?? 'undated'} — ${meeting.title ?? meeting.file}`;
+export function describeMeeting(meeting: Pick<Meeting, 'title' | 'date' | 'id'>): string {
+  return `${meeting.date ?? 'undated'} — ${plainText(meetingTitle(meeting))}`;
 }
 
 function toMeetingRef(meeting: Meeting): MeetingRef {

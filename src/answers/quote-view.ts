@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 import type { QuotePick } from '../daily/pick.js';
-import { emptyCard, formatTimeSuffix, textReply } from './view.js';
+import { formatCitation as formatSourceCitation, meetingTitle, safeUrl, shown } from './format.js';
+import { emptyCard, textReply } from './view.js';
 import type { ButtonView, ReplyView } from './view.js';
 import { MONTH_NAMES } from '../corpus/months.js';
 
@@ -36,12 +37,13 @@ export function formatLongDate(date: string): string {
   return `${Number(m[3])} ${month} ${m[1]}`;
 }
 
+/** "¶N of <file in the corpus> · [source](…)". */
 export function formatCitation(statement: Statement, meeting: Meeting): string {
-  return `¶${statement.paragraph} of ${meeting.file}${formatTimeSuffix(statement.time)}`;
+  return formatSourceCitation(statement, meeting);
 }
 
 function describeMeeting(meeting: Meeting): string {
-  const title = meeting.title ?? meeting.file;
+  const title = shown(meetingTitle(meeting));
   return meeting.date ? `${title} (${formatLongDate(meeting.date)})` : title;
 }
 
@@ -50,7 +52,7 @@ function headingTitle(heading: QuoteHeading, pick: QuotePick): string {
   const base =
     heading.kind === 'daily'
       ? 'Quote of the day'
-      : `Today's quote from ${pick.statement.speaker ?? 'the reports'}`;
+      : `Today's quote from ${pick.statement.speaker ? shown(pick.statement.speaker) : 'the reports'}`;
   if (pick.onThisDay && pick.meeting.date) {
     return `${base} · on this day in ${pick.meeting.date.slice(0, 4)}`;
   }
@@ -65,22 +67,16 @@ export function buildQuoteView(
 ): ReplyView {
   const { statement, meeting } = pick;
   const speaker = corpus.speakers.find((s) => s.name === statement.speaker);
-  const who = statement.speaker ?? 'Unattributed';
-  const role = speaker?.role ? `, ${speaker.role}` : '';
-  const text = spokenText(statement).replace(/\s+/g, ' ').trim();
+  const who = statement.speaker ? shown(statement.speaker) : 'Unattributed';
+  const role = speaker?.role ? `, ${shown(speaker.role)}` : '';
+  const text = shown(spokenText(statement).replace(/\s+/g, ' ').trim());
   const card = emptyCard();
   card.title = headingTitle(options.heading, pick);
-  card.url = meeting.source;
+  card.url = safeUrl(meeting.source);
   card.description = `“${text}”\n— **${who}**${role}`;
   card.fields = [
     { name: 'Meeting', value: describeMeeting(meeting), inline: false },
-    {
-      name: 'Source',
-      value: meeting.source
-        ? `${formatCitation(statement, meeting)}\n${meeting.source}`
-        : formatCitation(statement, meeting),
-      inline: false,
-    },
+    { name: 'Source', value: formatCitation(statement, meeting), inline: false },
   ];
   card.footer =
     options.heading.kind === 'random'
@@ -128,23 +124,23 @@ export function buildContextView(corpus: Corpus, statement: Statement): ReplyVie
   const text = meeting.text;
   const own = findParagraph(text, statement.start, statement.end);
   const ownText =
-    text.slice(own.from, statement.start) +
-    `**${text.slice(statement.start, statement.end)}**` +
-    text.slice(statement.end, own.to);
-  const parts = [ownText.trim()];
+    shown(text.slice(own.from, statement.start).trimStart()) +
+    `**${shown(text.slice(statement.start, statement.end))}**` +
+    shown(text.slice(statement.end, own.to).trimEnd());
+  const parts = [ownText];
   let used = parts[0]?.length ?? 0;
   const before = findNeighbour(text, own.from, -1);
   const after = findNeighbour(text, own.to, 1);
-  const beforeText = before ? text.slice(before.from, before.to).trim() : '';
-  const afterText = after ? text.slice(after.from, after.to).trim() : '';
+  const beforeText = before ? shown(text.slice(before.from, before.to).trim()) : '';
+  const afterText = after ? shown(text.slice(after.from, after.to).trim()) : '';
   if (beforeText && used + beforeText.length < CONTEXT_BUDGET) {
     parts.unshift(beforeText);
     used += beforeText.length;
   }
   if (afterText && used + afterText.length < CONTEXT_BUDGET) parts.push(afterText);
   const card = emptyCard();
-  card.title = `Context · ${meeting.title ?? meeting.file}`;
-  card.url = meeting.source;
+  card.title = `Context · ${shown(meetingTitle(meeting))}`;
+  card.url = safeUrl(meeting.source);
   card.description = parts.join('\n\n');
   card.footer = `${formatCitation(statement, meeting)}${meeting.date ? ` · ${formatLongDate(meeting.date)}` : ''}`;
   return { ephemeral: true, content: null, cards: [card], buttons: [] };

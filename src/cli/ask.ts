@@ -1,5 +1,6 @@
 // CLI verb `ask`: statements that answer a question, as text or JSON (one line per question with --stdin).
 import { createInterface } from 'node:readline';
+import { meetingTitle, plainText } from '../answers/format.js';
 import { parseArgs } from 'node:util';
 import { findPassage, formatPassage } from '../answers/passage.js';
 import { formatTimeSuffix } from '../answers/view.js';
@@ -60,33 +61,33 @@ export function toAskJson(answer: AskAnswer): AskJson {
 }
 
 export function formatAskText(answer: AskAnswer): string {
-  const lines: string[] = [`Q: ${answer.question}`];
+  const lines: string[] = [`Q: ${plainText(answer.question)}`];
   const error = describeError(answer);
   if (error) return [...lines, error, ''].join('\n');
   const notice = describeOutcome(answer);
-  if (notice) lines.push(`(${notice})`);
+  if (notice) lines.push(`(${plainText(notice)})`);
   answer.results.forEach(({ statement, meeting }, i) => {
-    const where = [meeting.title ?? meeting.file, meeting.date].filter(Boolean).join(', ');
+    const where = [plainText(meetingTitle(meeting)), meeting.date].filter(Boolean).join(', ');
     lines.push('');
     // "when did …": the time leads.
     const when = answer.asksWhen && statement.time ? `At ${statement.time}: ` : '';
     lines.push(
-      `${i + 1}. ${when}${statement.speaker ?? 'Unattributed'} (${statement.kind}) — ${where}`,
+      `${i + 1}. ${when}${plainText(statement.speaker ?? 'Unattributed')} (${statement.kind}) — ${where}`,
     );
     // A long turn shows the sentences that answer; --json keeps the whole statement.
     lines.push(
-      `   “${formatPassage(findPassage(statement, answer.question, undefined, answer.terms))}”`,
+      `   “${plainText(formatPassage(findPassage(statement, answer.question, undefined, answer.terms)))}”`,
     );
-    if (statement.context) lines.push(`   context: ${statement.context}`);
+    if (statement.context) lines.push(`   context: ${plainText(statement.context)}`);
     lines.push(
-      `   source: ${meeting.file}, paragraph ${statement.paragraph}${formatTimeSuffix(statement.time)}`,
+      `   source: ${plainText(meeting.id)}, paragraph ${statement.paragraph}${formatTimeSuffix(statement.time)}`,
     );
   });
   if (answer.results.length > 0 && answer.total > answer.results.length) {
     lines.push('', `${answer.total - answer.results.length} more (use --limit, at most 10).`);
   }
   if (answer.results.length === 0 && answer.suggestions.length > 0) {
-    lines.push(`Try: ${answer.suggestions.join(', ')}`);
+    lines.push(`Try: ${plainText(answer.suggestions.join(', '))}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 // CLI verbs who / meeting / meetings: speaker profiles and meeting digests as text or exact JSON.
 import { parseArgs } from 'node:util';
+import { formatPlainCitation, meetingTitle, plainText } from '../answers/format.js';
 import type { Corpus } from '../corpus/types.js';
-import { formatTimeSuffix } from '../answers/view.js';
 import { loadCorpus, UNREADABLE } from '../corpus/load.js';
 import {
   buildMeetingDigest,
@@ -132,10 +132,11 @@ export function formatDigestJson(
 }
 
 function formatQuoteLines(q: ProfileQuote, indent: string): string[] {
-  const text = q.kind === 'paraphrase' ? `${q.text} (reported)` : `“${q.text}”`;
+  const text =
+    q.kind === 'paraphrase' ? `${plainText(q.text)} (reported)` : `“${plainText(q.text)}”`;
   return [
     `${indent}${text}`,
-    `${indent}  — ${describeMeeting(q.meeting)}, ¶${q.paragraph} of ${q.meeting.file}${formatTimeSuffix(q.time)}`,
+    `${indent}  — ${describeMeeting(q.meeting)}, ${formatPlainCitation(q, { id: q.meeting.id })}`,
   ];
 }
 
@@ -163,8 +164,8 @@ export function formatProfileText(p: SpeakerProfile): string {
 
 export function formatDigestText(d: MeetingDigest): string {
   const lines = [
-    d.title ?? d.file,
-    `${d.date ?? 'undated'} · ${d.file}${d.url ? ` · ${d.url}` : ''}`,
+    plainText(meetingTitle(d)),
+    `${d.date ?? 'undated'} · ${plainText(d.id)}${d.url ? ` · ${d.url}` : ''}`,
   ];
   if (d.speakers.length > 0) lines.push(`Speakers: ${d.speakers.join(', ')}`);
   if (d.present.length > 0) lines.push(`Also present: ${d.present.join(', ')}`);

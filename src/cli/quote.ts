@@ -1,13 +1,14 @@
 // CLI verb `quote [--date YYYY-MM-DD] [--server ID] [--corpus DIR] [--json]`: the quote of the day
 // a server gets on a date — the bot's own choice, reading (never writing) its database if present.
 import fs from 'node:fs';
+import { formatPlainCitation, meetingTitle, plainText } from '../answers/format.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../config.js';
 import { loadCorpus } from '../corpus/load.js';
 import { spokenText } from '../corpus/text.js';
 import type { Corpus } from '../corpus/types.js';
-import { formatCitation, formatLongDate } from '../answers/quote-view.js';
+import { formatLongDate } from '../answers/quote-view.js';
 import type { QuotePick } from '../daily/pick.js';
 import { DATABASE_FILE, DailyStoreError, openDailyStore } from '../daily/store.js';
 import type { DailyStore } from '../daily/store.js';
@@ -135,16 +136,15 @@ function formatText(result: QuoteJson, corpus: Corpus, pick: QuotePick | null): 
     return `${heading}\nNo statement in the reports fits the quote length settings (QUOTE_MIN_CHARS/QUOTE_MAX_CHARS).\n`;
   }
   const role = corpus.speakers.find((s) => s.name === pick.statement.speaker)?.role;
-  const meeting = pick.meeting.title ?? pick.meeting.file;
+  const meeting = plainText(meetingTitle(pick.meeting));
   const lines = [
     heading + (pick.onThisDay ? ` (on this day in ${pick.meeting.date?.slice(0, 4)})` : ''),
     '',
-    `  “${spokenText(pick.statement).replace(/\s+/g, ' ').trim()}”`,
-    `  — ${pick.statement.speaker ?? 'unattributed'}${role ? `, ${role}` : ''}`,
+    `  “${plainText(spokenText(pick.statement).replace(/\s+/g, ' ').trim())}”`,
+    `  — ${plainText(pick.statement.speaker ?? 'unattributed')}${role ? `, ${plainText(role)}` : ''}`,
     '',
     `${meeting}${pick.meeting.date ? ` (${formatLongDate(pick.meeting.date)})` : ''}`,
-    formatCitation(pick.statement, pick.meeting) +
-      (pick.meeting.source ? ` · ${pick.meeting.source}` : ''),
+    formatPlainCitation(pick.statement, pick.meeting),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,17 @@
 // ReplyView → plain text for the local console: the same content Discord shows, as lines.
+import { plainText, unescapeMarkdown } from '../answers/format.js';
 import type { ReplyView } from '../answers/view.js';
 
+/**
+ * The reply as lines of text: record and user text as written (the Markdown escaping that keeps
+ * it verbatim in Discord undone), and nothing a terminal would act on (escape sequences, control
+ * characters, bidi overrides).
+ */
 export function renderText(view: ReplyView): string {
+  return plainText(unescapeMarkdown(renderLines(view)));
+}
+
+function renderLines(view: ReplyView): string {
   const lines: string[] = [];
   if (view.ephemeral) lines.push('(only you would see this reply)');
   if (view.content?.trim()) lines.push(view.content.trim());

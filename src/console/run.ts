@@ -1,6 +1,7 @@
 // The local console loop: interactive with history on a terminal; with piped input it answers
 // each line and ends (exit code 0), so it is scriptable.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { plainText } from '../answers/format.js';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CommandModule } from '../../commands/types.js';
@@ -71,7 +72,7 @@ export async function runConsole(
   }
   // Lines are answered one at a time, in order, even when piped input arrives all at once.
   for await (const line of rl) {
-    if (!interactive && line.trim() !== '') write(`> ${line.trim()}`);
+    if (!interactive && line.trim() !== '') write(`> ${plainText(line.trim())}`);
     const { text, quit } = await session.handleLine(line);
     if (text) write(`${text}\n`);
     if (quit) break;

@@ -1,6 +1,7 @@
 // What /quote and /daily answer, platform-neutral: the command files only read options and call these.
 import type { AppContext } from '../context.js';
 import { findSpeaker, suggestSpeakers } from '../search/lookup.js';
+import { shown } from '../answers/format.js';
 import { emptyCard, textReply } from '../answers/view.js';
 import type { ReplyView } from '../answers/view.js';
 import { buildContextView, buildQuoteView, findStatementByKey } from '../answers/quote-view.js';
@@ -86,12 +87,12 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
     if (!found.speaker) {
       const names = found.candidates.slice(0, 5).map((s) => s.name);
       return textReply(
-        `No speaker named “${request.speaker.trim().slice(0, 100)}” in the reports.${names.length > 0 ? ` Did you mean ${names.join(', ')}?` : ''}`,
+        `No speaker named “${shown(request.speaker.trim(), 100)}” in the reports.${names.length > 0 ? ` Did you mean ${shown(names.join(', '))}?` : ''}`,
       );
     }
     speaker = found.speaker.name;
     if (listEligibleStatements(ctx.corpus, bounds, speaker).length === 0) {
-      return textReply(`The reports have no quotable statement by ${speaker}.`);
+      return textReply(`The reports have no quotable statement by ${shown(speaker)}.`);
     }
   }
   const now = ctx.now();
@@ -223,14 +224,14 @@ export function answerDailySet(
   const time = parseTimeOfDay(request.time);
   if (!time) {
     problems.push(
-      `“${request.time}” is not a time of day. Use HH:MM on a 24-hour clock, e.g. 09:00 or 18:30.`,
+      `“${shown(request.time, 40)}” is not a time of day. Use HH:MM on a 24-hour clock, e.g. 09:00 or 18:30.`,
     );
   }
   const zone = resolveTimeZone(request.timezone);
   if (!zone) {
     const close = suggestTimeZones(request.timezone.split(/[/\s]/).pop() ?? '', 3);
     problems.push(
-      `“${request.timezone}” is not a time zone I know. Pick one from the list, e.g. ${(close.length > 0 ? close : ['Europe/Paris', 'America/New_York', 'UTC']).join(', ')}.`,
+      `“${shown(request.timezone, 60)}” is not a time zone I know. Pick one from the list, e.g. ${(close.length > 0 ? close : ['Europe/Paris', 'America/New_York', 'UTC']).join(', ')}.`,
     );
   }
   if (!/^\d{1,20}$/.test(request.channelId)) problems.push('Choose a text channel for the quotes.');
@@ -270,10 +271,7 @@ export function answerDailyOff(ctx: AppContext, caller: DailyCaller): ReplyView 
 }
 
 function snippet(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+  return shown(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 export function answerDailyStatus(ctx: AppContext, caller: DailyCaller): ReplyView {
@@ -305,7 +303,7 @@ export function answerDailyStatus(ctx: AppContext, caller: DailyCaller): ReplyVi
   if (last) {
     const statement = ctx.corpus.statements.find((s) => s.id === last.statementId);
     const what = statement
-      ? `“${snippet(statement.text)}” — ${statement.speaker ?? 'unattributed'}`
+      ? `“${snippet(statement.text)}” — ${statement.speaker ? shown(statement.speaker) : 'unattributed'}`
       : '';
     const when = last.finishedAt ?? last.claimedAt;
     const outcome: Record<typeof last.status, string> = {

@@ -76,8 +76,9 @@ export function truncateText(text: string, max: number): string {
   const lastSpace = cut.search(/\s\S*$/);
   let kept = lastSpace >= room * 0.66 ? cut.slice(0, lastSpace) : text.slice(0, room);
   kept = kept.replace(/[\s,;:.\-–—]+$/u, '');
-  // Never leave half of a surrogate pair behind.
+  // Never leave half of a surrogate pair behind, nor a lone escaping backslash.
   if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
+  if (/(?:^|[^\\])(?:\\\\)*\\$/u.test(kept)) kept = kept.slice(0, -1);
   return `${kept}…`;
 }
 

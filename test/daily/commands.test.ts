@@ -97,7 +97,7 @@ describe('/quote', () => {
       {
         name: 'Source',
         value: expect.stringMatching(
-          /^¶\d of 2019-04-02-harbour\.txt\nhttps:\/\/example\.org\/harbour$/,
+          /^¶\d of 2019-04-02-harbour\.txt · \[source\]\(https:\/\/example\.org\/harbour\)$/,
         ),
         inline: false,
       },
