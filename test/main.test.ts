@@ -134,7 +134,8 @@ describe('npm start', () => {
     expect(out).toContain('> what did khamenei say about trade with azerbaijan');
     expect(out).toContain('“The level of economic cooperation is very low');
     expect(out).toContain(
-      '¶3 of seeds/2017-03-05-meeting-with-azerbaijan-president-ilham-aliyev.txt',
+      // Cited by the path inside the corpus folder, not the folder itself.
+      '¶3 of 2017-03-05-meeting-with-azerbaijan-president-ilham-aliyev.txt',
     );
     expect(out).toContain('== Ilham Aliyev ==');
     expect(out).toContain('There is no /nonsense command.');
