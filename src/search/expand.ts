@@ -1,6 +1,7 @@
 // Expansion: the index terms that can stand for a question word — itself, a typo of it, the word
 // with another ending, WordNet synonyms and hypernyms — each with how much it counts.
 import type { IndexData } from './index-data.js';
+import { irregularForms } from './irregular.js';
 import { editDistance, typoBudget } from './normalize.js';
 
 /** A thing the question asks about, with the index terms that can stand for it. */
@@ -208,6 +209,11 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
     return { label: stemOf(word), weight: d.weight[own] ?? d.maxIdf, expansions };
   }
   for (const t of affixTerms(d, word)) if (t !== own) add([t], AFFIX_FACTOR);
+  // An irregular verb's other forms are the same word with another ending ("won" for "win").
+  for (const form of irregularForms(word)) {
+    const t = termOf(d, form, stemOf);
+    if (t !== undefined && t !== own) add([t], AFFIX_FACTOR);
+  }
   for (const rel of d.lexicon?.related(word) ?? []) {
     const factor = rel.relation === 'synonym' ? SYNONYM_FACTOR : HYPERNYM_FACTOR;
     const ids = rel.words.map((w) => termOf(d, w, stemOf));
