@@ -355,7 +355,9 @@ function buildSpeakerKeys(speakers: Speaker[]): {
     const phrases: string[][] = [];
     for (const r of [s.role ?? '', ...s.aliases]) {
       const rw = roleWords(r);
-      if (rw.some((w) => HONORIFICS.has(w))) phrases.push(rw);
+      // A compound may be typed as one word: "Under-Secretary-General" is also "undersecretary".
+      const joined = rw.slice(1).map((w, k) => (rw[k] ?? '') + w);
+      if (rw.some((w) => HONORIFICS.has(w))) phrases.push([...rw, ...joined]);
     }
     roles.push(phrases);
   });

@@ -1,6 +1,7 @@
 // Expansion: the index terms that can stand for a question word — itself, a typo of it, the word
 // with another ending, WordNet synonyms and hypernyms — each with how much it counts.
 import type { IndexData } from './index-data.js';
+import { irregularForms } from './irregular.js';
 import { editDistance, typoBudget } from './normalize.js';
 
 /** A thing the question asks about, with the index terms that can stand for it. */
@@ -23,6 +24,24 @@ const PARTIAL_PHRASE_FACTOR = 0.3;
 // Paraphrases tried per word, most faithful first.
 const MAX_EXPANSIONS = 16;
 // Share of the question's topic (weighted by rarity) a statement must match to count as an answer;
+
+// A verb naming the kind of statement ("who JOKED about …", "what was DECIDED about …") is searched
+// for, but weighs this share of its rarity in the question: the topic is what the statement must
+// cover; the records word the act their own way ("agreed", "(Laughter.)") or not at all.
+const ACT_WEIGHT = 0.5;
+const ACT_STEMS =
+  'joke joking decide decid resolve resolv agree disagree promise warn urge insist admit deny denie propose complain praise criticise criticize object reply replie respond recommend suggest argue announce plead stress emphasise emphasize concede acknowledge declare assure confirm thank apologise apologize vow pledge'.split(
+    ' ',
+  );
+const ACT_ENDINGS = ['', 's', 'd', 'ed', 'es', 'ing'];
+const ACT_WORDS: ReadonlySet<string> = new Set(
+  ACT_STEMS.flatMap((stem) => ACT_ENDINGS.map((e) => stem + e)),
+);
+
+/** Is this question word a verb of a speech act or a decision ("joked", "decided", "warned")? */
+export function isActWord(word: string): boolean {
+  return ACT_WORDS.has(word);
+}
 
 /** Topic words → concepts with their tolerant expansions (typo, affix, WordNet). */
 export function buildConcepts(
@@ -48,6 +67,7 @@ export function buildConcepts(
       continue;
     }
     const concept = wordConcept(d, a.word, stemOf);
+    if (isActWord(a.word)) concept.weight *= ACT_WEIGHT;
     if (!seen.has(concept.label)) {
       seen.add(concept.label);
       concepts.push(concept);
@@ -189,6 +209,11 @@ function wordConcept(d: IndexData, word: string, stemOf: (w: string) => string):
     return { label: stemOf(word), weight: d.weight[own] ?? d.maxIdf, expansions };
   }
   for (const t of affixTerms(d, word)) if (t !== own) add([t], AFFIX_FACTOR);
+  // An irregular verb's other forms are the same word with another ending ("won" for "win").
+  for (const form of irregularForms(word)) {
+    const t = termOf(d, form, stemOf);
+    if (t !== undefined && t !== own) add([t], AFFIX_FACTOR);
+  }
   for (const rel of d.lexicon?.related(word) ?? []) {
     const factor = rel.relation === 'synonym' ? SYNONYM_FACTOR : HYPERNYM_FACTOR;
     const ids = rel.words.map((w) => termOf(d, w, stemOf));

@@ -1,8 +1,10 @@
 // The honesty gate: how much of a question a statement must cover to count as an answer.
 
 // Share of the question's topic (weighted by rarity) a statement must match to count as an answer;
-// stricter for statements by someone other than the speaker asked about.
-export const MIN_COVERAGE = 0.4;
+// stricter for statements by someone other than the speaker asked about. Half: of a question
+// about two things, a statement on the commoner one alone (Brexit, in a question about a person
+// the records never quote on it) answers less than half of it.
+export const MIN_COVERAGE = 0.5;
 export const MIN_COVERAGE_ASKED_SPEAKER = 0.3;
 export const MIN_COVERAGE_OTHER_SPEAKER = 0.75;
 

@@ -344,7 +344,7 @@ function findRoleMentions(
       continue;
     }
     const words = run.map((k) => tokens[k]?.word ?? '');
-    if (words.some((w) => HONORIFICS.has(w))) {
+    if (words.some((w) => HONORIFICS.has(w) || isCompoundOffice(w))) {
       let best = 0;
       let who: number[] = [];
       d.roles.forEach((phrases, s) => {
@@ -365,6 +365,12 @@ function findRoleMentions(
     }
     i = Math.max(j, i + 1);
   }
+}
+
+/** An office typed as one word ("undersecretary", "vicepresident"): ends in an office word. */
+function isCompoundOffice(w: string): boolean {
+  for (let cut = 3; cut <= w.length - 5; cut++) if (HONORIFICS.has(w.slice(cut))) return true;
+  return false;
 }
 
 function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]): string[] {

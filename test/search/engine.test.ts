@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { askQuestion, buildIndex } from '../../src/search/engine.js';
+import { isActWord } from '../../src/search/expand.js';
 import { makeFixtureCorpus } from '../fixtures/search-corpus.js';
 
 const corpus = makeFixtureCorpus();
@@ -40,6 +41,29 @@ describe('ranking', () => {
     expect(page2.results[0]?.statement.id).toBe(all.results[1]?.statement.id);
     expect(askQuestion(index, 'harbour', { limit: 50 }).results.length).toBeLessThanOrEqual(10);
     expect(askQuestion(index, 'harbour').results.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('a question about something the records never mention', () => {
+  it('is not answered by a statement about only the other half of it', () => {
+    // No record mentions a volcano or a tsunami: a statement about the railroad or the dredging
+    // covers only half of what is asked, which is not an answer to it.
+    expect(texts('volcano railroad')).toEqual([]);
+    expect(texts('tsunami dredging')).toEqual([]);
+    // The half the records do mention, asked alone, is still answered.
+    expect(texts('railroad')[0]).toMatch(/^The new railroad line/);
+    expect(texts('dredging')[0]).toMatch(/^The harbour dredging/);
+  });
+});
+
+describe('a verb naming the kind of statement', () => {
+  it('weighs less than the topic it is about', () => {
+    // "Joked" is in no record: the question is about the footbridge, and a statement about the
+    // footbridge answers "who joked about the footbridge" as it answers "footbridge".
+    expect(texts('who joked about the footbridge')[0]).toBe(texts('footbridge')[0]);
+    // A topic word the records lack is not lightened: "volcano" is half the question.
+    expect(texts('volcano railroad')).toEqual([]);
+    expect(isActWord('joked') && isActWord('decided') && !isActWord('volcano')).toBe(true);
   });
 });
 
