@@ -1,7 +1,7 @@
 // Index build: BM25F impacts over statement text, its context and the meeting title, narration
 // paragraphs as meeting evidence, the typo table, and the speaker and meeting keys questions use.
 import Fuse from 'fuse.js';
-import { isBackchannel, spokenText } from '../corpus/text.js';
+import { isBackchannel, plainText, spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
 import { loadEnglishCounts } from './english.js';
 import { buildDeletionTable } from './expand.js';
@@ -195,7 +195,8 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     if (st.time) docTimed[doc] = 1;
     if (st.kind === 'turn' && endsWithQuestionMark(spokenText(st))) docAsks[doc] = 1;
     // A greeting or backchannel ("yeah", "+1", "gm") answers nothing: it gets no postings at all.
-    const said = spokenText(st);
+    // Words glued to a terminal escape ("\u001b[31mferry") are still words.
+    const said = plainText(spokenText(st));
     if (isBackchannel(said)) continue;
     const words = indexWords(said);
     for (const w of words) {
