@@ -140,10 +140,13 @@ function deletionHits(table: Float64Array, hash: number, out: Set<number>): void
   }
 }
 
+// Two-deletion keys grow with the square of a word's length: longer words get no typo search.
+const MAX_TYPO_WORD = 24;
+
 /** Index words one or two typos away (symmetric deletion, verified by edit distance). */
 export function typoTerms(d: IndexData, word: string): number[] {
   const budget = typoBudget(word.length);
-  if (budget === 0 || !/^[a-z]+$/.test(word)) return [];
+  if (budget === 0 || word.length > MAX_TYPO_WORD || !/^[a-z]+$/.test(word)) return [];
   const keys = new Set<string>([word]);
   for (let i = 0; i < word.length; i++) keys.add(word.slice(0, i) + word.slice(i + 1));
   if (budget >= 2) {
