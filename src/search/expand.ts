@@ -2,6 +2,7 @@
 // with another ending, WordNet synonyms and hypernyms — each with how much it counts.
 import type { IndexData } from './index-data.js';
 import { editDistance, typoBudget } from './normalize.js';
+import { overBudget } from './budget.js';
 
 /** A thing the question asks about, with the index terms that can stand for it. */
 export interface Concept {
@@ -34,6 +35,7 @@ export function buildConcepts(
   const seen = new Set<string>();
   let k = 0;
   while (k < content.length) {
+    if (concepts.length > 0 && overBudget()) break;
     const a = content[k];
     const b = content[k + 1];
     if (!a) break;

@@ -47,7 +47,10 @@ export function cleanQuestion(question: string): {
 } {
   const raw = typeof question === 'string' ? question : '';
   // Compatibility forms ("ﬃ", "ǅ") expand here, so the cut below counts what is searched.
-  let text = raw.normalize('NFKC').replace(/\p{Cc}/gu, ' ').trim();
+  let text = raw
+    .normalize('NFKC')
+    .replace(/\p{Cc}/gu, ' ')
+    .trim();
   let truncated = false;
   if (text.length > MAX_QUESTION_LENGTH) {
     const cut = text.slice(0, MAX_QUESTION_LENGTH);

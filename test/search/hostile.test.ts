@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { askQuestion, buildIndex } from '../../src/search/engine.js';
 import { makeFixtureCorpus } from '../fixtures/search-corpus.js';
+import { describeOutcome } from '../../src/answers/ask-words.js';
 
 const index = buildIndex(makeFixtureCorpus());
 // Generous for a loaded 2-core machine; before the fix these took seconds.
@@ -57,5 +58,22 @@ describe('hostile questions', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the time budget', () => {
+  it('out of time, answers with what the first words found and says it was cut short', () => {
+    const answer = askQuestion(index, 'railroad coast harbour fee ferry budget council', {
+      budgetMs: 0,
+    });
+    expect(answer.cutShort).toBe(true);
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(describeOutcome(answer)).toMatch(/took too long/);
+  });
+
+  it('a question answered in time is not marked cut short', () => {
+    const answer = askQuestion(index, 'railroad to the coast');
+    expect(answer.cutShort).toBeUndefined();
+    expect(describeOutcome(answer) ?? '').not.toMatch(/took too long/);
   });
 });
