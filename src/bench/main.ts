@@ -1,4 +1,5 @@
 // `npm run bench`: runs every bench section and prints its tables.
+import { benchHostile } from './hostile.js';
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
 import { benchSearch } from './search.js';
@@ -11,6 +12,7 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
     run: () => benchSearch({ log: (line) => process.stderr.write(`[search] ${line}\n`) }),
   },
   { name: 'profiles', run: benchProfiles },
+  { name: 'hostile questions', run: benchHostile },
 ];
 
 async function main(): Promise<number> {
