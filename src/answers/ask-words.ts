@@ -25,6 +25,10 @@ export function describeOutcome(
     lines.push(
       `Your question was longer than ${MAX_QUESTION_LENGTH} characters; only the first ${answer.truncatedTo} were used.`,
     );
+  if (answer.cutShort)
+    lines.push(
+      'This question took too long to search in full; these are the best answers found in time.',
+    );
   const o = answer.outcome;
   switch (o.kind) {
     case 'found':

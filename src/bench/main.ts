@@ -1,4 +1,5 @@
 // `npm run bench`: runs every bench section and prints its tables.
+import { benchHostile } from './hostile.js';
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
 import { benchSearch } from './search.js';
@@ -13,6 +14,7 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   },
   { name: 'profiles', run: benchProfiles },
   { name: 'speakers', run: () => benchSpeakers() },
+  { name: 'hostile questions', run: benchHostile },
 ];
 
 async function main(): Promise<number> {

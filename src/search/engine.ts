@@ -1,6 +1,7 @@
 // The answering engine's entry point: reads a question, applies the filters, scores, and
 // returns the statements that answer (best first) or an honest nothing. The stages live in
 // build-index, read-question, expand, score, gate and suggest.
+import { endBudget, startBudget } from './budget.js';
 import { isBackchannel, spokenText } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { SearchIndex } from './index-data.js';
@@ -27,6 +28,8 @@ export interface AskOptions {
   limit?: number;
   /** How many of the best results to skip (for "More"). */
   offset?: number;
+  /** Time budget of this question in ms (default QUESTION_BUDGET_MS, about 100). */
+  budgetMs?: number;
 }
 
 export interface AskResult {
@@ -80,13 +83,35 @@ export interface AskAnswer {
   asksWhen: boolean;
   /** The question was cut to this many characters (it was longer than MAX_QUESTION_LENGTH). */
   truncatedTo: number | null;
+  /** The question ran out of its time budget: the results are the best found in time. */
+  cutShort?: boolean;
 }
 
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
 
-/** Answers a question: the statements that answer it, best first, or an honest nothing. */
+/**
+ * Answers a question: the statements that answer it, best first, or an honest nothing. Never
+ * runs much past its time budget: out of time, it answers with the best found so far.
+ */
 export function askQuestion(
+  index: SearchIndex,
+  question: string,
+  options: AskOptions = {},
+): AskAnswer {
+  startBudget(options.budgetMs);
+  let answer: AskAnswer;
+  try {
+    answer = askWithinBudget(index, question, options);
+  } catch (error) {
+    endBudget();
+    throw error;
+  }
+  if (endBudget()) answer.cutShort = true;
+  return answer;
+}
+
+function askWithinBudget(
   index: SearchIndex,
   question: string,
   options: AskOptions = {},

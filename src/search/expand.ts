@@ -3,6 +3,7 @@
 import type { IndexData } from './index-data.js';
 import { irregularForms } from './irregular.js';
 import { editDistance, typoBudget } from './normalize.js';
+import { overBudget } from './budget.js';
 
 /** A thing the question asks about, with the index terms that can stand for it. */
 export interface Concept {
@@ -53,6 +54,7 @@ export function buildConcepts(
   const seen = new Set<string>();
   let k = 0;
   while (k < content.length) {
+    if (concepts.length > 0 && overBudget()) break;
     const a = content[k];
     const b = content[k + 1];
     if (!a) break;
@@ -160,10 +162,13 @@ function deletionHits(table: Float64Array, hash: number, out: Set<number>): void
   }
 }
 
+// Two-deletion keys grow with the square of a word's length: longer words get no typo search.
+const MAX_TYPO_WORD = 24;
+
 /** Index words one or two typos away (symmetric deletion, verified by edit distance). */
 export function typoTerms(d: IndexData, word: string): number[] {
   const budget = typoBudget(word.length);
-  if (budget === 0 || !/^[a-z]+$/.test(word)) return [];
+  if (budget === 0 || word.length > MAX_TYPO_WORD || !/^[a-z]+$/.test(word)) return [];
   const keys = new Set<string>([word]);
   for (let i = 0; i < word.length; i++) keys.add(word.slice(0, i) + word.slice(i + 1));
   if (budget >= 2) {

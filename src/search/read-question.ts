@@ -13,6 +13,8 @@ import {
 import { QUESTION_WORDS, SPEECH_VERBS, STOPWORDS } from './stopwords.js';
 
 export const MAX_QUESTION_LENGTH = 300;
+/** Longest word of a question that is read; a longer unbroken word is cut (no index word is longer). */
+export const MAX_WORD_LENGTH = 40;
 // Words in a question short enough that a leading unknown word stands in a speaker's place.
 const SHORT_QUERY = 4;
 // Statements from a meeting the question names ("… with azerbaijan") rank higher; a word names
@@ -44,7 +46,11 @@ export function cleanQuestion(question: string): {
   empty: boolean;
 } {
   const raw = typeof question === 'string' ? question : '';
-  let text = raw.replace(/\p{Cc}/gu, ' ').trim();
+  // Compatibility forms ("ﬃ", "ǅ") expand here, so the cut below counts what is searched.
+  let text = raw
+    .normalize('NFKC')
+    .replace(/\p{Cc}/gu, ' ')
+    .trim();
   let truncated = false;
   if (text.length > MAX_QUESTION_LENGTH) {
     const cut = text.slice(0, MAX_QUESTION_LENGTH);
@@ -53,6 +59,15 @@ export function cleanQuestion(question: string): {
     truncated = true;
   }
   return { text, truncated, empty: !/[\p{L}\p{N}]/u.test(text) };
+}
+
+/** Each word cut at MAX_WORD_LENGTH, so one long unbroken word costs no more than a short one. */
+function capWords(tokens: RawToken[]): RawToken[] {
+  for (const t of tokens) {
+    if (t.word.length > MAX_WORD_LENGTH) t.word = t.word.slice(0, MAX_WORD_LENGTH);
+    if (t.raw.length > MAX_WORD_LENGTH) t.raw = t.raw.slice(0, MAX_WORD_LENGTH);
+  }
+  return tokens;
 }
 
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
@@ -64,7 +79,7 @@ export function readQuestion(
   stemOf: (w: string) => string,
 ): Reading {
   const d = index.data;
-  const tokens: RawToken[] = tokenizeRaw(expandAbbreviations(text));
+  const tokens: RawToken[] = capWords(tokenizeRaw(expandAbbreviations(text)));
   // "the us" typed in lower case is the country.
   tokens.forEach((t, i) => {
     if (t.word === 'us' && tokens[i - 1]?.word === 'the') t.word = 'usa';

@@ -4,6 +4,7 @@ import { answersAsWell, coverageNeeded, LEAST_COVERAGE, type Voice } from './gat
 import { isBackchannel, spokenText } from '../corpus/text.js';
 import { NARRATION, type SearchIndex } from './index-data.js';
 import type { Reading } from './read-question.js';
+import { overBudget } from './budget.js';
 
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
@@ -82,6 +83,8 @@ export function scoreStatements(
   let remaining = totalWeight;
 
   concepts.forEach((concept, ci) => {
+    // Out of time: the answer is what the concepts scored so far found.
+    if (ci > 0 && overBudget()) return;
     // A statement first found now can reach at most the weight of this and later concepts: when
     // that is below the coverage every answer needs, only statements already found can gain.
     const canCreate = remaining / totalWeight + 1e-6 >= LEAST_COVERAGE;
