@@ -36,9 +36,13 @@ describe('hostile questions', () => {
     expect(timed(scrambledWord(2000)).ms).toBeLessThan(200);
   });
 
-  it('still finds the topic after a long unbroken word', () => {
-    const { answer } = timed(`railroad ${'ﬃ'.repeat(60)}`);
-    expect(answer.results.length).toBeGreaterThan(0);
+  it('answers a topic with a long unbroken word honestly, and the next question as before', () => {
+    // The long word is a topic nobody spoke of: half the question has no answer, so the gate
+    // says nothing rather than show railroad quotes for it (see gate.ts).
+    const { answer, ms } = timed(`railroad ${'ﬃ'.repeat(60)}`);
+    expect(ms).toBeLessThan(500);
+    expect(answer.outcome.kind).toBe('nothing');
+    expect(timed('railroad').answer.results.length).toBeGreaterThan(0);
   });
 
   it('never throws and returns within the bound on arbitrary strings', () => {
