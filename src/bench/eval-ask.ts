@@ -6,14 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import MiniSearch from 'minisearch';
-import stem from 'wink-porter2-stemmer';
 import { loadCorpus } from '../corpus/load.js';
 import { readStructured } from '../corpus/readers/index.js';
 import { spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
+import stem from 'wink-porter2-stemmer';
 import { askQuestion, buildIndex } from '../search/engine.js';
 import { tokenize } from '../search/normalize.js';
+import { miniSearchBaseline } from './minisearch-baseline.js';
 import { QUESTION_WORDS, STOPWORDS } from '../search/stopwords.js';
 
 export interface EvalQuestion {
@@ -90,37 +90,9 @@ export function ourAnswerer(corpus: Corpus): Answerer {
   return (q) => askQuestion(index, q).results.map((r) => r.statement);
 }
 
-/** The baseline: MiniSearch over the same statements, the project's stopwords and stemmer. */
+/** The baseline: MiniSearch over the same statements (the search bench's, one page of results). */
 export function miniSearchAnswerer(corpus: Corpus): Answerer {
-  const titles = new Map(corpus.meetings.map((m) => [m.id, m.title ?? '']));
-  const ms = new MiniSearch<{
-    id: number;
-    text: string;
-    context: string;
-    speaker: string;
-    title: string;
-  }>({
-    fields: ['text', 'context', 'speaker', 'title'],
-    storeFields: [],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => (STOPWORDS.has(term) ? null : stem(term)),
-    // The same settings as the search bench's baseline.
-    searchOptions: { fuzzy: 0.2, prefix: true, boost: { text: 2 } },
-  });
-  ms.addAll(
-    corpus.statements.map((s, id) => ({
-      id,
-      text: spokenText(s),
-      context: s.context ?? '',
-      speaker: s.speaker ?? '',
-      title: titles.get(s.meetingId) ?? '',
-    })),
-  );
-  return (q) =>
-    ms
-      .search(q)
-      .slice(0, SHOWN)
-      .map((r) => corpus.statements[r.id as number] as Statement);
+  return miniSearchBaseline(corpus, SHOWN);
 }
 
 export interface Tally {

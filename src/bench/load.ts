@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { generateReports } from './generate.js';
 import type { BenchTable } from './table.js';
 
-interface ChildResult {
+/** What `load-child.ts` prints: one corpus load measured in a fresh process. */
+export interface LoadChildResult {
   ms: number;
   cpuMs: number;
   peakMb: number;
@@ -27,7 +28,6 @@ const BAR_MB = 400;
 export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTable[]> {
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
-  const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
   for (const n of sizes) {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-load-'));
     try {
@@ -37,18 +37,9 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
         bytes += Buffer.byteLength(r.text);
         await writeFile(join(dir, r.name), r.text);
       }
-      const out = spawnSync(process.execPath, ['--import', 'tsx', child, dir], {
-        encoding: 'utf8',
-        maxBuffer: 16 << 20,
-      });
-      const line = out.stdout.trim().split('\n').pop() ?? '';
-      let res: ChildResult;
-      try {
-        res = JSON.parse(line) as ChildResult;
-      } catch {
-        notes.push(
-          `${n} reports: the load process failed (${(out.stderr || 'no output').trim().split('\n').slice(-1)[0]})`,
-        );
+      const res = loadInChild(dir);
+      if (typeof res === 'string') {
+        notes.push(`${n} reports: the load process failed (${res})`);
         continue;
       }
       rows.push([
@@ -97,4 +88,19 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
       notes,
     },
   ];
+}
+
+/** Loads `dir` with `loadCorpus` in a fresh process (its own peak memory); a string when it failed. */
+export function loadInChild(dir: string): LoadChildResult | string {
+  const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
+  const out = spawnSync(process.execPath, ['--import', 'tsx', child, dir], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  const line = out.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as LoadChildResult;
+  } catch {
+    return (out.stderr || 'no output').trim().split('\n').slice(-1)[0] ?? 'no output';
+  }
 }

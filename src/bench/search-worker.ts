@@ -3,12 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
-import stem from 'wink-porter2-stemmer';
 import { loadCorpus } from '../corpus/load.js';
 import type { Corpus, Statement } from '../corpus/types.js';
 import { askQuestion, buildIndex } from '../search/engine.js';
-import { STOPWORDS } from '../search/stopwords.js';
+import { miniSearchBaseline } from './minisearch-baseline.js';
 import type { BenchQuestion } from './questions.js';
 import { peakRssMb } from './table.js';
 
@@ -39,36 +37,7 @@ function buildOurs(corpus: Corpus): Searcher {
 }
 
 function buildMiniSearch(corpus: Corpus): Searcher {
-  const titles = new Map(corpus.meetings.map((m) => [m.id, m.title ?? '']));
-  const ms = new MiniSearch<{
-    id: number;
-    text: string;
-    context: string;
-    speaker: string;
-    title: string;
-  }>({
-    fields: ['text', 'context', 'speaker', 'title'],
-    storeFields: [],
-    processTerm: (term) => {
-      const t = term.toLowerCase();
-      return STOPWORDS.has(t) ? null : stem(t);
-    },
-    searchOptions: { fuzzy: 0.2, prefix: true, boost: { text: 2 } },
-  });
-  ms.addAll(
-    corpus.statements.map((s, id) => ({
-      id,
-      text: s.text,
-      context: s.context ?? '',
-      speaker: s.speaker ?? '',
-      title: titles.get(s.meetingId) ?? '',
-    })),
-  );
-  return (q) =>
-    ms
-      .search(q)
-      .slice(0, 10)
-      .map((r) => corpus.statements[r.id as number] as Statement);
+  return miniSearchBaseline(corpus, 10);
 }
 
 function buildFuse(corpus: Corpus): Searcher {

@@ -1,21 +1,11 @@
 // Bench section: one report with N distinct speakers (issue 15: loading was quadratic in N) —
 // wall time of loading it in a fresh process, per N and style, against the bar of 10k in 10 s.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateManySpeakers } from './generate-speakers.js';
+import { loadInChild } from './load.js';
 import type { BenchTable } from './table.js';
-
-interface ChildResult {
-  ms: number;
-  cpuMs: number;
-  peakMb: number;
-  speakers: number;
-  statements: number;
-  unattributed: number;
-}
 
 const BAR_MS = 10_000;
 const BAR_SPEAKERS = 10_000;
@@ -26,25 +16,15 @@ export async function benchSpeakers(
 ): Promise<BenchTable[]> {
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
-  const child = fileURLToPath(new URL('./load-child.ts', import.meta.url));
   for (const style of styles) {
     for (const n of sizes) {
       const dir = await mkdtemp(join(tmpdir(), 'verbatim-speakers-'));
       try {
         const { text } = generateManySpeakers({ speakers: n, style });
         await writeFile(join(dir, `2026-03-03-assembly-${style}.txt`), text);
-        const out = spawnSync(process.execPath, ['--import', 'tsx', child, dir], {
-          encoding: 'utf8',
-          maxBuffer: 16 << 20,
-        });
-        const line = out.stdout.trim().split('\n').pop() ?? '';
-        let res: ChildResult;
-        try {
-          res = JSON.parse(line) as ChildResult;
-        } catch {
-          notes.push(
-            `${style}, ${n} speakers: the load process failed (${(out.stderr || 'no output').trim().split('\n').slice(-1)[0]})`,
-          );
+        const res = loadInChild(dir);
+        if (typeof res === 'string') {
+          notes.push(`${style}, ${n} speakers: the load process failed (${res})`);
           continue;
         }
         rows.push([

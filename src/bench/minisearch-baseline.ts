@@ -1,0 +1,41 @@
+// The baseline every measurement compares with: MiniSearch over the same parsed statements
+// (what each says, its lead-in, speaker and meeting title), with our stopwords and stemmer.
+import MiniSearch from 'minisearch';
+import stem from 'wink-porter2-stemmer';
+import { spokenText } from '../corpus/text.js';
+import type { Corpus, Statement } from '../corpus/types.js';
+import { STOPWORDS } from '../search/stopwords.js';
+
+/** A searcher returning at most `limit` statements, best first. */
+export function miniSearchBaseline(corpus: Corpus, limit: number): (q: string) => Statement[] {
+  const titles = new Map(corpus.meetings.map((m) => [m.id, m.title ?? '']));
+  const ms = new MiniSearch<{
+    id: number;
+    text: string;
+    context: string;
+    speaker: string;
+    title: string;
+  }>({
+    fields: ['text', 'context', 'speaker', 'title'],
+    storeFields: [],
+    processTerm: (term) => {
+      const t = term.toLowerCase();
+      return STOPWORDS.has(t) ? null : stem(t);
+    },
+    searchOptions: { fuzzy: 0.2, prefix: true, boost: { text: 2 } },
+  });
+  ms.addAll(
+    corpus.statements.map((s, id) => ({
+      id,
+      text: spokenText(s),
+      context: s.context ?? '',
+      speaker: s.speaker ?? '',
+      title: titles.get(s.meetingId) ?? '',
+    })),
+  );
+  return (q) =>
+    ms
+      .search(q)
+      .slice(0, limit)
+      .map((r) => corpus.statements[r.id as number] as Statement);
+}
