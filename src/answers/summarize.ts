@@ -71,9 +71,10 @@ function findStatement(statements: Statement[], start: number, end: number): Sta
  * also gets its content stems (for centrality); without, `stems` stays empty (the lead needs none).
  */
 export function listCandidateSentences(meeting: Meeting, stems?: StemMemo): CandidateSentence[] {
+  // Each spoken piece of a joined turn starts where its cue's or line's label ends.
   const turnStarts = meeting.statements
     .filter((s) => s.kind === 'turn')
-    .map((s) => s.start)
+    .flatMap((s) => (s.parts ? s.parts.map((p) => p.start) : [s.start]))
     .sort((a, b) => a - b);
   const out: CandidateSentence[] = [];
   for (const line of listLines(meeting.text)) {
