@@ -21,6 +21,20 @@ export interface ButtonView {
   id: string;
   label: string;
   style: 'primary' | 'secondary' | 'success' | 'danger';
+  /**
+   * A link button ("Open in report"): opens this address and sends nothing back. Its `id` is
+   * still unique in the reply but never reaches Discord as a custom_id.
+   */
+  url?: string;
+}
+
+/** A file sent with the reply (a chart): Discord attaches it, the console writes it to disk. */
+export interface FileView {
+  /** File name with extension, e.g. "timeline.png". */
+  name: string;
+  data: Uint8Array;
+  /** Alt text: what the file shows, in words (Discord's attachment description, ≤ 1024 chars). */
+  description: string;
 }
 
 export interface ReplyView {
@@ -29,6 +43,8 @@ export interface ReplyView {
   content: string | null;
   cards: Card[];
   buttons: ButtonView[];
+  /** Attachments (charts); absent or empty when the reply has none. */
+  files?: FileView[];
 }
 
 /** ", at 00:12:31" where the source times a statement (caption cue, chat line); else nothing. */
