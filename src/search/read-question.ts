@@ -20,6 +20,9 @@ const SHORT_QUERY = 4;
 // Statements from a meeting the question names ("… with azerbaijan") rank higher; a word names
 // meetings when at most this share of them have it in their title or participants' roles.
 const MENTION_SHARE = 0.34;
+// A word said this often in everyday English (SUBTLEX-US counts: "minutes" 13,924, "america" 3,974)
+// is a topic even when a meeting's title has it.
+const EVERYDAY_COUNT = 5000;
 
 export interface Reading {
   speakers: Set<number>;
@@ -165,8 +168,10 @@ export function readQuestion(
   tokens.forEach((t, i) => {
     if (used[i] || t.word.length < 4 || STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word)) return;
     if (d.surfaces.has(t.word) || !/^\p{L}+$/u.test(t.word)) return;
-    // An everyday word ("lawyer") is not a misspelt name ("LaWare").
-    if (isOrdinaryWord(d, t.word) || (d.lexicon?.related(t.word).length ?? 0) > 0) return;
+    // An everyday word ("lawyer") is not a misspelt name ("LaWare"), except in a speaker's place
+    // ("what did angel say": who said it is asked, and the reports have an Angell).
+    const everyday = isOrdinaryWord(d, t.word) || (d.lexicon?.related(t.word).length ?? 0) > 0;
+    if (everyday && !inSpeakerSlot(tokens, i)) return;
     const hit = d.nameFuse.search(t.word.replace(/[|'=!^$"]/g, ''), { limit: 3 })[0];
     if (!hit || (hit.score ?? 1) > 0.4) return;
     // Two typos only in a long word of about the name's length ("barosso"), not "putting"/"putin".
@@ -388,6 +393,31 @@ function isCompoundOffice(w: string): boolean {
   return false;
 }
 
+const AUXILIARIES = new Set([
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'would',
+  'will',
+  'can',
+  'could',
+]);
+
+/**
+ * The word stands where a speaker goes: "did X say|mention|…" (an honorific may come between),
+ * "according to X". The word is then a name the question asks about, not a topic.
+ */
+function inSpeakerSlot(tokens: RawToken[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && HONORIFICS_ONLY.has(tokens[j]?.word ?? '')) j--;
+  const before = tokens[j]?.word ?? '';
+  if (before === 'to' && tokens[j - 1]?.word === 'according') return true;
+  return AUXILIARIES.has(before) && SPEECH_VERBS.has(tokens[i + 1]?.word ?? '');
+}
+
 function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]): string[] {
   const out: string[] = [];
   // A plural the dictionary knows ("officials", "europeans") is a group, not a person's name.
@@ -438,7 +468,7 @@ function findUnknownSpeakers(d: IndexData, tokens: RawToken[], used: boolean[]):
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]?.word ?? '';
     // "did/does/has/what did X (Y) say|mention|…", "X said …"
-    if (['did', 'does', 'do', 'has', 'have', 'had', 'would', 'will', 'can', 'could'].includes(w)) {
+    if (AUXILIARIES.has(w)) {
       let j = i + 1;
       while (j < tokens.length && HONORIFICS.has(tokens[j]?.word ?? '')) j++;
       const start = j;
@@ -486,6 +516,8 @@ function findMentionedMeetings(
     // as a noun only, or not at all.
     const u = d.lexicon?.usage(word);
     if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0)) continue;
+    // Nor a word of everyday speech that a title holds ("Minutes", "Hearing"): it is a topic.
+    if ((d.english.counts.get(word) ?? 0) > EVERYDAY_COUNT) continue;
     named.push(list);
     const concept = concepts.find((c) => c.label === stemOf(word));
     // Only beside other topic words: alone, the word is the topic itself.

@@ -5,6 +5,7 @@ import { isBackchannel, spokenText } from '../corpus/text.js';
 import { NARRATION, type SearchIndex } from './index-data.js';
 import type { Reading } from './read-question.js';
 import { overBudget } from './budget.js';
+import { identifyingWords } from './lookup.js';
 
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
@@ -235,6 +236,14 @@ export function scoreStatements(
     repliedTo.add(doc);
   }
   const askedMeetings = meetingsOf(index, reading.speakers);
+  // Meetings about someone asked: theirs, and those whose words or titles name them.
+  const aboutAsked = askedMeetings ? new Set(askedMeetings) : null;
+  if (aboutAsked) {
+    for (const t of nameTermsOf(index, reading.speakers)) {
+      for (let p = d.postStart[t] ?? 0; p < (d.postStart[t + 1] ?? 0); p++)
+        aboutAsked.add(d.docMeeting[d.postDoc[p] ?? 0] ?? -1);
+    }
+  }
   const out: Ranked[] = [];
   for (const doc of docs) {
     seen[doc] = 0;
@@ -252,6 +261,9 @@ export function scoreStatements(
               ? 'other'
               : 'anyone';
     if (coverage + 1e-6 < coverageNeeded(voice)) continue;
+    // Someone else's words answer a question about a person only in a meeting of theirs or one
+    // that names them: "trump brexit" is not answered by a readout Trump is no part of.
+    if (aboutAsked && !asked && !aboutAsked.has(d.docMeeting[doc] ?? -1)) continue;
     // Everyone asked about is silent: only a group statement of their meeting speaks for them.
     if (groupOnly && voice !== 'group') continue;
     // A reporter's question ("Q") repeats what is asked; the reply answers it.
@@ -272,6 +284,20 @@ function meetingsOf(index: SearchIndex, speakers: Set<number>): Set<number> | nu
   const out = new Set<number>();
   for (const s of speakers) for (const mi of index.data.speakerMeetings[s] ?? []) out.add(mi);
   return out;
+}
+
+/** Index terms of the identifying name words of these speakers ("trump", "khamenei"). */
+function nameTermsOf(index: SearchIndex, speakers: Set<number>): number[] {
+  const out = new Set<number>();
+  for (const s of speakers) {
+    const speaker = index.corpus.speakers[s];
+    if (!speaker) continue;
+    for (const w of identifyingWords(speaker)) {
+      const t = index.data.surfaces.get(w);
+      if (t !== undefined) out.add(t);
+    }
+  }
+  return [...out];
 }
 
 /** A transcript turn that asks: it ends with a question mark, or the press ("Q") said it. */

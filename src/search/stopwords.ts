@@ -10,7 +10,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   nor not of off on once only or other ought our ours ourselves out over own same shan she should
   shouldn so some such than that the their theirs them themselves then there these they this
   those through to too under until up very was wasn we were weren what when where which while who
-  whom why will with won would wouldn you your yours yourself yourselves also may might must shall
+  whom why will with would wouldn you your yours yourself yourselves also may might must shall
   yes oh okay ok well much many anyone anybody someone somebody everyone everybody nobody
   anything something everything nothing whoever whatever`
     .split(/\s+/)
@@ -28,7 +28,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   commented remark remarks statement statements quote quotes quoted meet met meets meeting
   meetings anything something ever whether claim claimed believe believes feel feels felt
   express expressed stated ask asked asking wonder wondering curious please tell
-  explain explained know`
+  explain explained know vs versus`
     .split(/\s+/)
     .filter(Boolean),
 );

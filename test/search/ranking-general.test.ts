@@ -1,0 +1,103 @@
+// Ranking rules that hold on any record of a kind (fictional fixtures; each test says why).
+import { describe, expect, it } from 'vitest';
+import type { Speaker } from '../../src/corpus/types.js';
+import { askQuestion, buildIndex } from '../../src/search/engine.js';
+import { makeCorpus } from '../fixtures/search-corpus.js';
+
+const speakers: Speaker[] = [
+  { name: 'Ida Pell', aliases: ['Pell'], role: 'Mayor of Orrin' },
+  { name: 'A spokesperson', aliases: [], role: 'Spokesperson' },
+  { name: 'Wayne Angell', aliases: ['Angell'], role: null },
+  { name: 'Greenfield', aliases: [], role: 'Chairman' },
+];
+
+const corpus = makeCorpus(speakers, [
+  {
+    file: 'pell-visit.txt',
+    title: 'Pell visits the quarry',
+    date: '2020-03-02',
+    statements: [
+      {
+        speaker: 'Ida Pell',
+        context: 'Pell said',
+        text: 'The new bridges over the quarry road will open in June.',
+      },
+    ],
+  },
+  {
+    file: 'readout.txt',
+    title: 'Readout of the regional talks',
+    date: '2020-04-09',
+    statements: [
+      {
+        speaker: 'A spokesperson',
+        context: 'A spokesperson said:',
+        text: 'The governors met in Tarn to prepare the regional summit.',
+      },
+      {
+        speaker: null,
+        kind: 'paraphrase',
+        text: 'They discussed the harbour levy and agreed to review it in autumn.',
+      },
+    ],
+  },
+  {
+    file: 'board-call.txt',
+    title: 'Board conference call',
+    date: '1994-02-01',
+    statements: [
+      {
+        speaker: 'Greenfield',
+        text: 'Raw transcripts are hearsay: nobody can tell whether they are accurate.',
+      },
+      {
+        speaker: 'Wayne Angell',
+        text: 'Whereas minutes that were voted on carry the consent of every member.',
+      },
+      { speaker: 'Greenfield', text: 'Exactly, and edited transcripts are signed off too.' },
+    ],
+  },
+  {
+    file: 'harbour-board.txt',
+    title: 'Minutes of the Harbour Board',
+    date: '1994-03-01',
+    statements: [
+      {
+        speaker: null,
+        kind: 'paraphrase',
+        text: 'The board approved the dredging contract for the east basin.',
+      },
+    ],
+  },
+]);
+const index = buildIndex(corpus);
+
+describe('a question about a person', () => {
+  it('is not answered by a record that person is no part of', () => {
+    // "pell harbour levy" asks about Pell; the readout's "They discussed the harbour levy" is
+    // from talks Pell neither attends nor is named in, so it says nothing about her.
+    expect(askQuestion(index, 'pell harbour levy').results).toEqual([]);
+    // Her own meeting still answers a question about her.
+    const own = askQuestion(index, 'pell quarry bridges');
+    expect(own.results[0]?.statement.speaker).toBe('Ida Pell');
+  });
+});
+
+describe('a misspelt name where a speaker goes', () => {
+  it('reads "angel" in "what did angel say" as Angell, not as an unknown person', () => {
+    // "angel" is an English word, so elsewhere it would be a topic; between "did" and "say" it
+    // is who is asked about, and the reports have an Angell one letter away.
+    const r = askQuestion(index, 'what did angel say about the minutes vs transcripts');
+    expect(r.outcome.kind).toBe('found');
+    expect(r.speakers).toEqual(['Wayne Angell']);
+    // "vs" is phrasing, and "minutes" is everyday English even though a meeting's title has
+    // it: it is a topic Angell speaks to, not a pointer to the Harbour Board's minutes.
+    expect(r.results[0]?.statement.text).toMatch(/^Whereas minutes that were voted on/);
+  });
+
+  it('keeps an everyday word a topic outside a speaker’s place', () => {
+    // No "did … say" around it: "angel" is a word to look for, and no statement has it.
+    const r = askQuestion(index, 'angel transcripts');
+    expect(r.speakers).toEqual([]);
+  });
+});
