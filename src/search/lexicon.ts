@@ -22,6 +22,8 @@ export interface Lexicon {
    * seen in WordNet's tagged texts (all zero when WordNet does not know the word).
    */
   usage(word: string): Record<Pos, number>;
+  /** Reads the files now (a no-op once read), so the one-off load is nobody's question time. */
+  load(): void;
 }
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -183,6 +185,13 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
     return found;
   };
 
+  const loadAll = (): void => {
+    for (const pos of POS) {
+      indexOf(pos);
+      dataOf(pos);
+    }
+  };
+
   const split = (lemma: string) => lemma.split(/[_\s-]+/).filter(Boolean);
 
   return {
@@ -191,10 +200,7 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
       const hit = cache.get(w);
       if (hit) return hit;
       // All files at the first question: one predictable cold start instead of several.
-      for (const pos of POS) {
-        indexOf(pos);
-        dataOf(pos);
-      }
+      loadAll();
       const out = new Map<string, RelatedWord>();
       const add = (lemma: string, relation: Relation) => {
         const words = split(lemma);
@@ -223,6 +229,7 @@ export function openWordNet(dir: string | null = findWordNetDir()): Lexicon | nu
       cache.set(w, list);
       return list;
     },
+    load: loadAll,
     isLemma(words: string[]): boolean {
       if (words.length < 2) return false;
       const lemma = words.join('_');

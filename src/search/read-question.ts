@@ -37,6 +37,9 @@ export interface Reading {
   asksWhen: boolean;
   /** The question asks what someone said ("what did X say", "did X mention"), not only about X. */
   asksWords: boolean;
+  /** The question asks who asked what ("did the chairman ask about …", "who asked whether …"):
+   * question turns are the answer, not the replies to them. */
+  asksQuestions: boolean;
   concepts: Concept[];
 }
 
@@ -226,8 +229,14 @@ export function readQuestion(
   const asksWords = tokens.some(
     (t) => SPEECH_VERBS.has(t.word) || QUESTION_WORDS.has(t.word) || SPEECH_ACT.test(t.word),
   );
+  const asksQuestions = tokens.some(
+    (t, i) =>
+      ASKING_WORDS.has(t.word) &&
+      (ASKED_ABOUT.has(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'who'),
+  );
   return {
     asksWords,
+    asksQuestions,
     asksWhen,
     speakers,
     unknownSpeakers,
@@ -243,6 +252,19 @@ const MONTH_WORDS = new Set(
     ' ',
   ),
 );
+
+/** Verbs of asking; with ASKED_ABOUT after them (or "who" before) the question is about asking. */
+const ASKING_WORDS = new Set([
+  'ask',
+  'asks',
+  'asked',
+  'asking',
+  'inquire',
+  'inquired',
+  'query',
+  'queried',
+]);
+const ASKED_ABOUT = new Set(['about', 'whether', 'if', 'why', 'how', 'when', 'what', 'who']);
 
 /** Words that put a person in the listener's place: "met X", "with X", "told X", "to X". */
 const PARTNER_WORDS = new Set(['met', 'meet', 'meeting', 'with', 'told', 'tell', 'to', 'asked']);

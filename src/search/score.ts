@@ -17,6 +17,14 @@ const FIELD_COVER = 0.5;
 // answered, keeps this share of its own.
 const REPLY_FACTOR = 0.95;
 const QUESTION_FACTOR = 0.6;
+// Short follow-up questions of the same asker whose replies take a share of the first question's
+// match (each hop this share of the last, unless the follow-up has a word of the question), and
+// how short a follow-up is.
+const FOLLOW_UPS = 2;
+const FOLLOW_UP_FACTOR = 0.7;
+// stamp[] of a statement some concept found, between scoring and lending (never a concept's index).
+const TOUCHED = -2;
+const FOLLOW_UP_WORDS = 12;
 // A generic speaker's turn (a reporter's "Q") counts this much unless the question asks for it.
 const GENERIC_FACTOR = 0.5;
 // "When did X talk about Y": a statement with the time it was said answers the "when".
@@ -191,7 +199,8 @@ export function scoreStatements(
   // coverage in `factor` (both free once the concepts are summed); `seen` marks the candidates.
   const docs: number[] = [];
   for (const doc of touched) {
-    stamp[doc] = -1;
+    // TOUCHED until the replies are lent (a follow-up question that has a word of the question).
+    stamp[doc] = TOUCHED;
     if (d.docSpeaker[doc] === NARRATION) {
       seen[doc] = 0;
       continue;
@@ -212,15 +221,12 @@ export function scoreStatements(
     docs.push(doc);
   }
   // A question turn that matches ("Q: any comment on the order in Kazmir?") lends its match to the
-  // reply that follows it: the reply is what was said about it, in words of its own.
+  // reply that follows it: the reply is what was said about it, in words of its own. A short
+  // follow-up by the same asker ("How many did you write?") goes on with the same matter, so its
+  // reply takes a share too. Not when the question asks who asked: then the question turns answer.
   const repliedTo = new Set<number>();
-  const matched = docs.length;
-  for (let k = 0; k < matched; k++) {
-    const doc = docs[k] ?? 0;
-    const qCoverage = factor[doc] ?? 0;
-    if (qCoverage + 1e-6 < LEAST_COVERAGE || !isQuestionTurn(index, doc)) continue;
-    const reply = replyTo(index, doc);
-    if (reply < 0) continue;
+  const matched = reading.asksQuestions ? 0 : docs.length;
+  const lend = (reply: number, score: number, coverage: number) => {
     if (seen[reply] !== 1) {
       seen[reply] = 1;
       cur[reply] = 0;
@@ -228,13 +234,28 @@ export function scoreStatements(
       docs.push(reply);
     }
     // "I did." answers only beside its question: a short reply takes less of the question's match.
-    const words = (spokenText(index.corpus.statements[reply] ?? { text: '' }).match(/\S+/g) ?? [])
-      .length;
-    const lent = (cur[doc] ?? 0) * REPLY_FACTOR * Math.min(1, Math.sqrt(words / 8));
-    factor[reply] = Math.max(factor[reply] ?? 0, qCoverage);
+    const lent = score * REPLY_FACTOR * Math.min(1, Math.sqrt(wordCount(index, reply) / 8));
+    factor[reply] = Math.max(factor[reply] ?? 0, coverage);
     cur[reply] = Math.max(cur[reply] ?? 0, lent);
-    repliedTo.add(doc);
+  };
+  for (let k = 0; k < matched; k++) {
+    const doc = docs[k] ?? 0;
+    const qCoverage = factor[doc] ?? 0;
+    if (qCoverage + 1e-6 < LEAST_COVERAGE || !isQuestionTurn(index, doc)) continue;
+    let asking = doc;
+    let share = 1;
+    for (let hop = 0; hop <= FOLLOW_UPS; hop++) {
+      const reply = replyTo(index, asking);
+      if (reply >= 0) lend(reply, (cur[doc] ?? 0) * share, qCoverage);
+      if (reply >= 0 && hop === 0) repliedTo.add(doc);
+      // After the reply, or after a bare "Yes." (backchannel, never a result).
+      asking = followUp(index, asking, reply >= 0 ? reply : asking);
+      if (asking < 0) break;
+      // One that has a word of the question ("How many did you write?") keeps to its matter.
+      if (stamp[asking] !== TOUCHED) share *= FOLLOW_UP_FACTOR;
+    }
   }
+  for (const doc of touched) stamp[doc] = -1;
   const askedMeetings = meetingsOf(index, reading.speakers);
   // Meetings about someone asked: theirs, and those whose words or titles name them.
   const aboutAsked = askedMeetings ? new Set(askedMeetings) : null;
@@ -267,7 +288,10 @@ export function scoreStatements(
     // Everyone asked about is silent: only a group statement of their meeting speaks for them.
     if (groupOnly && voice !== 'group') continue;
     // A reporter's question ("Q") repeats what is asked; the reply answers it.
-    const generic = !asked && sp >= 0 && d.genericSpeaker[sp] === 1 ? GENERIC_FACTOR : 1;
+    const generic =
+      !asked && !reading.asksQuestions && sp >= 0 && d.genericSpeaker[sp] === 1
+        ? GENERIC_FACTOR
+        : 1;
     const question = repliedTo.has(doc) && !asked ? QUESTION_FACTOR : 1;
     out.push({ doc, score: (cur[doc] ?? 0) * generic * question, asked, coverage });
   }
@@ -304,6 +328,29 @@ function nameTermsOf(index: SearchIndex, speakers: Set<number>): number[] {
 function isQuestionTurn(index: SearchIndex, doc: number): boolean {
   const d = index.data;
   return d.docAsks[doc] === 1 || d.pressSpeakers.includes(d.docSpeaker[doc] ?? -1);
+}
+
+function wordCount(index: SearchIndex, doc: number): number {
+  return (spokenText(index.corpus.statements[doc] ?? { text: '' }).match(/\S+/g) ?? []).length;
+}
+
+/**
+ * The asker's next question right after a reply (or a bare "Yes."), when it is short enough to lean on the one
+ * before ("And how many?", "How many did you write?"); -1 when there is none.
+ */
+function followUp(index: SearchIndex, asking: number, reply: number): number {
+  const d = index.data;
+  const n = index.corpus.statements.length;
+  for (let next = reply + 1; next < n && next <= reply + 2; next++) {
+    const st = index.corpus.statements[next];
+    if (!st || d.docMeeting[next] !== d.docMeeting[asking] || st.kind !== 'turn') return -1;
+    if (isBackchannel(spokenText(st))) continue;
+    const same = d.docSpeaker[next] === d.docSpeaker[asking];
+    return same && isQuestionTurn(index, next) && wordCount(index, next) <= FOLLOW_UP_WORDS
+      ? next
+      : -1;
+  }
+  return -1;
 }
 
 /**

@@ -101,3 +101,71 @@ describe('a misspelt name where a speaker goes', () => {
     expect(r.speakers).toEqual([]);
   });
 });
+
+describe('hearings and committees: questions and replies', () => {
+  const hearing = buildIndex(
+    makeCorpus(
+      [
+        { name: 'Rhee', aliases: [], role: 'Counsel' },
+        { name: 'Tobin', aliases: [], role: null },
+        { name: 'Ward', aliases: [], role: null },
+        { name: 'Kaye', aliases: [], role: null },
+      ],
+      [
+        {
+          file: 'hearing.txt',
+          title: 'Hearing, third day',
+          date: '1988-05-02',
+          statements: [
+            {
+              speaker: 'Rhee',
+              text: 'You sent letters to the minister, did you not, asking him to approve the canal loan?',
+            },
+            { speaker: 'Tobin', text: 'I did.' },
+            { speaker: 'Rhee', text: 'And more than one letter?' },
+            { speaker: 'Tobin', text: 'Yes.' },
+            { speaker: 'Rhee', text: 'How many did you send?' },
+            {
+              speaker: 'Tobin',
+              text: 'I believe there were four, perhaps five of them, all written in the spring.',
+            },
+          ],
+        },
+        {
+          file: 'committee.txt',
+          title: 'Select committee evidence',
+          date: '2007-04-18',
+          statements: [
+            {
+              speaker: 'Ward',
+              text: 'Should we strengthen the role of the ushers in the chamber?',
+            },
+            {
+              speaker: 'Kaye',
+              text: 'I think the ushers already have plenty to do, and their role works as it is.',
+            },
+          ],
+        },
+      ],
+    ),
+  );
+
+  it('a short follow-up question keeps to the matter: its reply answers', () => {
+    // Only the first question has the question's words; "How many did you send?" leans on it
+    // (and has "send"), so the reply with the number answers it, ahead of the bare "I did.".
+    const r = askQuestion(
+      hearing,
+      'how many letters asking to approve the canal loan did tobin send',
+    );
+    expect(r.results[0]?.statement.text).toMatch(/^I believe there were four/);
+  });
+
+  it('"who asked about …" finds the question turn, not the reply', () => {
+    // Elsewhere the reply to a matching question ranks first; asked who asked, the asker's turn
+    // is the answer.
+    const r = askQuestion(hearing, 'who asked about strengthening the role of the ushers');
+    expect(r.results[0]?.statement.speaker).toBe('Ward');
+    const other = askQuestion(hearing, 'strengthening the role of the ushers');
+    expect(other.results[0]?.statement.speaker).toBe('Kaye');
+  });
+});
