@@ -2,7 +2,7 @@
 // (topic words, as concepts) a question is about.
 import type { SearchIndex, IndexData } from './index-data.js';
 import { buildConcepts, termOf, typoTerms, type Concept } from './expand.js';
-import { sameRoleWord } from './lookup.js';
+import { roleWords, sameRoleWord } from './lookup.js';
 import {
   HONORIFICS,
   editDistance,
@@ -20,9 +20,6 @@ const SHORT_QUERY = 4;
 // Statements from a meeting the question names ("… with azerbaijan") rank higher; a word names
 // meetings when at most this share of them have it in their title or participants' roles.
 const MENTION_SHARE = 0.34;
-// A word said this often in everyday English (SUBTLEX-US counts: "minutes" 13,924, "america" 3,974)
-// is a topic even when a meeting's title has it.
-const EVERYDAY_COUNT = 5000;
 
 export interface Reading {
   speakers: Set<number>;
@@ -152,11 +149,18 @@ export function readQuestion(
 
   // 1b. "did khamenei mention israel when he MET ALIYEV": the second person is who the first met,
   // so the question is about the meeting they share, not about that person's words.
-  const partners = findPartners(tokens, namedAt);
+  const partners = [...findPartners(tokens, namedAt)];
   for (const s of partners) speakers.delete(s);
 
-  // 2. Roles ("the leader", "sri lankan president", "iraqi pm").
-  findRoleMentions(d, tokens, used, speakers);
+  // 2. Roles ("the leader", "sri lankan president", "iraqi pm"). One named after a speaker and a
+  // partner word ("did khamenei tell the iraqi pm") is the one spoken to: it names the meeting.
+  for (const { speaker, at } of findRoleMentions(d, tokens, used)) {
+    if (isPartnerAt(tokens, at, namedAt)) partners.push(speaker);
+    else speakers.add(speaker);
+  }
+  // 2a. An office in a speaker's place by a word the dictionary puts above its title ("what did
+  // the fed's lawyer say": a General Counsel is a lawyer).
+  findRoleKinds(index, tokens, used, speakers);
 
   // 2b. The press ("what did the reporters ask"): the generic question speaker ("Q").
   if (d.pressSpeakers.length > 0) {
@@ -224,7 +228,7 @@ export function readQuestion(
   const asksWhen =
     first === 'when' ||
     ((first === 'what' || first === 'at') && tokens.some((t) => t.word === 'time'));
-  const meetings = findMentionedMeetings(index, content, concepts, stemOf);
+  const meetings = findMentionedMeetings(index, content, concepts, stemOf, speakers);
   for (const mi of partnerMeetings(index, partners)) meetings.set(mi, 1);
   const asksWords = tokens.some(
     (t) => SPEECH_VERBS.has(t.word) || QUESTION_WORDS.has(t.word) || SPEECH_ACT.test(t.word),
@@ -361,8 +365,8 @@ function findRoleMentions(
   d: IndexData,
   tokens: RawToken[],
   used: boolean[],
-  speakers: Set<number>,
-) {
+): { speaker: number; at: number }[] {
+  const found: { speaker: number; at: number }[] = [];
   const matchesRoleWord = (typed: string, role: string[]) =>
     typed === 'pm' ? role.includes('prime') : role.some((r) => sameRoleWord(typed, r));
   let i = 0;
@@ -401,12 +405,97 @@ function findRoleMentions(
         }
       });
       if (who.length === 1 && who[0] !== undefined) {
-        speakers.add(who[0]);
+        found.push({ speaker: who[0], at: run[0] ?? i });
         for (const k of run) used[k] = true;
       }
     }
     i = Math.max(j, i + 1);
   }
+  return found;
+}
+
+/** Someone was named before `at`, and a partner word ("tell", "met", "with") leads to `at`. */
+function isPartnerAt(tokens: RawToken[], at: number, namedAt: Map<number, number>): boolean {
+  if (namedAt.size === 0) return false;
+  const first = Math.min(...namedAt.values());
+  let j = at - 1;
+  while (j > first && (HONORIFICS.has(tokens[j]?.word ?? '') || tokens[j]?.word === 'the')) j--;
+  return j > first && PARTNER_WORDS.has(tokens[j]?.word ?? '');
+}
+
+const roleKindCache = new WeakMap<IndexData, Map<string, number[]>>();
+const titleWordCache = new WeakMap<IndexData, Set<string>>();
+
+/** Every word of every speaker's title ("court", "appointed", "amicus"). Built on first use. */
+function titleWords(index: SearchIndex): Set<string> {
+  const known = titleWordCache.get(index.data);
+  if (known) return known;
+  const out = new Set(index.corpus.speakers.flatMap((s) => roleWords(s.role ?? '')));
+  titleWordCache.set(index.data, out);
+  return out;
+}
+
+/**
+ * Words the dictionary puts above or beside a word of a speaker's title → those speakers:
+ * "lawyer" → the General Counsel ("counsel" is a kind of lawyer). Built on first use.
+ */
+function roleKinds(index: SearchIndex): Map<string, number[]> {
+  const d = index.data;
+  const known = roleKindCache.get(d);
+  if (known) return known;
+  const out = new Map<string, number[]>();
+  // Offices with a title word ("General Counsel"), as role mentions are read.
+  d.roles.forEach((phrases, s) => {
+    for (const w of new Set(phrases.flat())) {
+      if (HONORIFICS.has(w) || STOPWORDS.has(w)) continue;
+      for (const r of d.lexicon?.related(w) ?? []) {
+        const k = r.words.length === 1 ? r.words[0] : undefined;
+        if (!k) continue;
+        const list = out.get(k) ?? [];
+        if (!list.includes(s)) list.push(s);
+        out.set(k, list);
+      }
+    }
+  });
+  roleKindCache.set(d, out);
+  return out;
+}
+
+/** A word in a speaker's place that names exactly one speaker's kind of office. */
+function findRoleKinds(
+  index: SearchIndex,
+  tokens: RawToken[],
+  used: boolean[],
+  speakers: Set<number>,
+) {
+  tokens.forEach((t, i) => {
+    if (used[i] || STOPWORDS.has(t.word) || QUESTION_WORDS.has(t.word)) return;
+    if (!SPEECH_VERBS.has(tokens[i + 1]?.word ?? '') && !afterAccordingTo(tokens, i)) return;
+    const kinds = roleKinds(index);
+    const who =
+      kinds.get(t.word) ?? (t.word.endsWith('s') ? kinds.get(t.word.slice(0, -1)) : undefined);
+    const s = who?.length === 1 ? who[0] : undefined;
+    if (s === undefined) return;
+    // Words before it that are some title's words must be this one's ("the court-appointed
+    // lawyer" is not the General Counsel); others ("the fed's") qualify nothing of a title.
+    const title = roleWords(index.corpus.speakers[s]?.role ?? '');
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const w = tokens[j]?.word ?? '';
+      if (w === 'the' || w === 'to' || AUXILIARIES.has(w)) break;
+      if (titleWords(index).has(w) && !title.some((r) => sameRoleWord(w, r))) return;
+    }
+    speakers.add(s);
+    used[i] = true;
+  });
+}
+
+/** "according to the court-appointed lawyer": the word ends a short phrase after "according to". */
+function afterAccordingTo(tokens: RawToken[], i: number): boolean {
+  if (i + 1 < tokens.length) return false;
+  for (let j = i - 1; j >= 1 && j >= i - 4; j--) {
+    if (tokens[j]?.word === 'to' && tokens[j - 1]?.word === 'according') return true;
+  }
+  return false;
 }
 
 /** An office typed as one word ("undersecretary", "vicepresident"): ends in an office word. */
@@ -526,10 +615,13 @@ function findMentionedMeetings(
   content: { word: string }[],
   concepts: Concept[],
   stemOf: (w: string) => string,
+  speakers: Set<number>,
 ): Map<number, number> {
   const d = index.data;
   const total = index.corpus.meetings.length;
   const named: number[][] = [];
+  const askedMeetings =
+    speakers.size > 0 ? new Set([...speakers].flatMap((s) => d.speakerMeetings[s] ?? [])) : null;
   for (const { word } of content) {
     const id = termOf(d, word, stemOf);
     const list = id === undefined ? undefined : d.meetingKeys.get(id);
@@ -538,8 +630,9 @@ function findMentionedMeetings(
     // as a noun only, or not at all.
     const u = d.lexicon?.usage(word);
     if (u && (u.verb > 0 || u.adj > 0 || u.adv > 0)) continue;
-    // Nor a word of everyday speech that a title holds ("Minutes", "Hearing"): it is a topic.
-    if ((d.english.counts.get(word) ?? 0) > EVERYDAY_COUNT) continue;
+    // Asked about someone, a word naming none of their meetings is a topic ("what did angell say
+    // about the minutes", where other meetings' titles say "Minutes").
+    if (askedMeetings && !list.some((mi) => askedMeetings.has(mi))) continue;
     named.push(list);
     const concept = concepts.find((c) => c.label === stemOf(word));
     // Only beside other topic words: alone, the word is the topic itself.

@@ -169,3 +169,76 @@ describe('hearings and committees: questions and replies', () => {
     expect(other.results[0]?.statement.speaker).toBe('Kaye');
   });
 });
+
+describe('offices in a question', () => {
+  const offices = buildIndex(
+    makeCorpus(
+      [
+        { name: 'Omar Hadi', aliases: ['Hadi'], role: 'Supreme Leader of Velan' },
+        { name: 'Tariq Selm', aliases: ['Selm'], role: 'Prime Minister of Norvia' },
+        { name: 'Ruth Ebb', aliases: ['Ebb'], role: 'President of Castor' },
+        { name: 'Vera Lusk', aliases: ['Lusk'], role: 'General Counsel' },
+        { name: 'Ned Orr', aliases: ['Orr'], role: 'Chairman' },
+      ],
+      [
+        {
+          file: 'hadi-selm.txt',
+          title: 'Leader receives a guest',
+          date: '2017-10-26',
+          present: ['Tariq Selm'],
+          statements: [
+            {
+              speaker: 'Omar Hadi',
+              context: 'Hadi told his guest',
+              text: 'Be careful about the mischief of the foreign traders, and never trust them.',
+            },
+          ],
+        },
+        {
+          file: 'hadi-ebb.txt',
+          title: 'Leader meets a president',
+          date: '2016-01-10',
+          present: ['Ruth Ebb'],
+          statements: [
+            {
+              speaker: 'Omar Hadi',
+              context: 'Hadi said',
+              text: 'Our countries gain nothing from trusting the foreign traders and their banks, never.',
+            },
+          ],
+        },
+        {
+          file: 'board.txt',
+          title: 'Board call',
+          date: '1993-10-05',
+          statements: [
+            {
+              speaker: 'Ned Orr',
+              text: 'The archive question is how we handle a request to release every tape.',
+            },
+            {
+              speaker: 'Vera Lusk',
+              text: 'The justice ministry changed its position last week on releasing tapes.',
+            },
+          ],
+        },
+      ],
+    ),
+  );
+
+  it('an office after "tell" is the one spoken to: it names the meeting, not a speaker', () => {
+    // Both of Hadi's quotes are about not trusting foreign traders; "tell the norvian pm" points
+    // at the meeting with Selm, who says nothing there and is no speaker asked about.
+    const r = askQuestion(offices, 'did hadi tell the norvian pm not to trust foreign traders');
+    expect(r.speakers).toEqual(['Omar Hadi']);
+    expect(r.results[0]?.meeting.file).toBe('hadi-selm.txt');
+  });
+
+  it('a word the dictionary puts above a title finds that office’s holder', () => {
+    // A general counsel is a lawyer (WordNet: counsel → lawyer): "the board's lawyer" is Lusk,
+    // whose words answer although the chairman's share more of the question.
+    const r = askQuestion(offices, "what did the board's lawyer say about releasing the tapes");
+    expect(r.speakers).toEqual(['Vera Lusk']);
+    expect(r.results[0]?.statement.speaker).toBe('Vera Lusk');
+  });
+});
