@@ -11,6 +11,7 @@ import { readStructured } from '../corpus/readers/index.js';
 import { spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Statement } from '../corpus/types.js';
 import stem from 'wink-porter2-stemmer';
+import { ASK_PAGE_SIZE } from '../answers/ask-view.js';
 import { askQuestion, buildIndex } from '../search/engine.js';
 import { tokenize } from '../search/normalize.js';
 import { miniSearchBaseline } from './minisearch-baseline.js';
@@ -48,8 +49,8 @@ export function isHeldOut(q: EvalQuestion, index: number): boolean {
   return q.file !== null && HELD_OUT_FILES.has(q.file);
 }
 
-/** How many results a reply shows (the CLI's and /ask's default page). */
-const SHOWN = 3;
+/** How many results a reply shows: /ask's page (its cut-off after the best is the engine's gate). */
+const SHOWN = ASK_PAGE_SIZE;
 
 /** Content concepts of a text: stemmed words that are neither stopwords nor question phrasing. */
 export function contentStems(text: string): Set<string> {
@@ -59,6 +60,12 @@ export function contentStems(text: string): Set<string> {
     out.add(stem(w));
   }
   return out;
+}
+
+/** A shown statement that shares no content concept with the question. */
+export function isOffTopic(question: string, shown: Statement): boolean {
+  const words = contentStems(spokenText(shown));
+  return ![...contentStems(question)].some((c) => words.has(c));
 }
 
 /**
@@ -87,7 +94,7 @@ export function kindOfRecord(meeting: Meeting): string {
 /** Our engine, as /ask and the CLI call it (their default page of results). */
 export function ourAnswerer(corpus: Corpus): Answerer {
   const index = buildIndex(corpus);
-  return (q) => askQuestion(index, q).results.map((r) => r.statement);
+  return (q) => askQuestion(index, q, { limit: SHOWN }).results.map((r) => r.statement);
 }
 
 /** The baseline: MiniSearch over the same statements (the search bench's, one page of results). */
@@ -135,11 +142,9 @@ export function scoreInto(
   covers: Covers,
 ): number | null {
   t.questions++;
-  const concepts = contentStems(q.q);
   for (const s of shown.slice(1)) {
     t.later++;
-    const words = contentStems(spokenText(s));
-    if (![...concepts].some((c) => words.has(c))) t.laterUnrelated++;
+    if (isOffTopic(q.q, s)) t.laterUnrelated++;
   }
   if (q.start === null) {
     t.noAnswer++;
@@ -203,6 +208,10 @@ export function evaluate(
       if (rank === null && shown.length > 0) misses.push(`no answer expected: ${q.q} -> ${top}`);
       else if (rank !== null && rank !== 0)
         misses.push(`rank ${rank < 0 ? '-' : rank + 1}: ${q.q} -> ${top || '(nothing)'}`);
+      for (const s of shown.slice(1).filter((s) => isOffTopic(q.q, s)))
+        misses.push(
+          `off-topic extra: ${q.q} -> ${s.speaker ?? '(group)'}: ${spokenText(s).slice(0, 60)}`,
+        );
     }
   });
   return { groups, misses };
@@ -233,14 +242,21 @@ export function formatReport(report: EvalReport): string {
     lines.push(`${group.padEnd(width)}  (${n} questions)`);
     for (const [engine, t] of engines) lines.push(`  ${engine.padEnd(10)} ${formatTally(t)}`);
   }
-  const all = report.groups.get('all') ?? new Map<string, Tally>();
-  lines.push(
-    'shown non-first results sharing no content concept with the question: ' +
-      [...all]
-        .map(([e, t]) => `${e} ${t.laterUnrelated}/${t.later} (${pct(t.laterUnrelated, t.later)})`)
-        .join(', '),
-  );
+  lines.push(...formatOffTopic(report));
   return lines.join('\n');
+}
+
+/**
+ * Off-topic extras, per engine: shown results after the first that share no content concept (a
+ * stemmed word that is neither a stopword nor question phrasing) with the question.
+ */
+export function formatOffTopic(report: EvalReport): string[] {
+  const all = report.groups.get('all') ?? new Map<string, Tally>();
+  return [...all].map(
+    ([engine, t]) =>
+      `off-topic extras (${engine}): ${t.laterUnrelated} of ${t.later} shown non-first results ` +
+      `(${pct(t.laterUnrelated, t.later)})`,
+  );
 }
 
 /** The eval folder's own scoring rules: `evalcore.mjs` next to (or above) the questions file. */

@@ -38,6 +38,11 @@ export interface GateCandidate {
   coverage: number;
   /** By a speaker the question names ("what did X say"); absent when it names nobody. */
   asked?: boolean;
+  /**
+   * False when the statement's match is only lent by the question turn it replies to ("I did."
+   * after "You wrote the memos?"): it answers beside its question, not on a page of its own.
+   */
+  ownWords?: boolean;
 }
 
 // After the best answer, another is shown only when it covers nearly as much of the question
@@ -53,6 +58,8 @@ export const FOLLOW_SCORE = 0.3;
 export function answersAsWell(best: GateCandidate, other: GateCandidate): boolean {
   // "What did X say": once X's own words answer, someone else's do not answer as well.
   if (best.asked === true && other.asked === false) return false;
+  // A reply whose words share nothing with the question is shown only as the best answer.
+  if (other.ownWords === false) return false;
   return (
     other.coverage + 1e-6 >= Math.min(1, best.coverage) * FOLLOW_COVERAGE &&
     other.score + 1e-9 >= best.score * FOLLOW_SCORE

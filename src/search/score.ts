@@ -37,6 +37,8 @@ export interface Ranked {
   asked: boolean;
   /** Share of the question's topic weight the statement covers. */
   coverage: number;
+  /** False when only the question it replies to matched (see gate.ts `ownWords`). */
+  ownWords?: boolean;
 }
 
 /** Orders results: the speaker asked about first; then by score; then report order. */
@@ -226,8 +228,10 @@ export function scoreStatements(
   // reply takes a share too. Not when the question asks who asked: then the question turns answer.
   const repliedTo = new Set<number>();
   const matched = reading.asksQuestions ? 0 : docs.length;
+  const lentOnly = new Set<number>();
   const lend = (reply: number, score: number, coverage: number) => {
     if (seen[reply] !== 1) {
+      lentOnly.add(reply);
       seen[reply] = 1;
       cur[reply] = 0;
       factor[reply] = 0;
@@ -293,7 +297,13 @@ export function scoreStatements(
         ? GENERIC_FACTOR
         : 1;
     const question = repliedTo.has(doc) && !asked ? QUESTION_FACTOR : 1;
-    out.push({ doc, score: (cur[doc] ?? 0) * generic * question, asked, coverage });
+    out.push({
+      doc,
+      score: (cur[doc] ?? 0) * generic * question,
+      asked,
+      coverage,
+      ownWords: !lentOnly.has(doc),
+    });
   }
   // The honesty gate: after the best answer, only those that answer about as well.
   let best: Ranked | null = null;

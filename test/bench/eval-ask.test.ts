@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../../src/corpus/load.js';
 import {
   evaluate,
+  formatOffTopic,
   formatReport,
   isHeldOut,
+  isOffTopic,
   miniSearchAnswerer,
   ourAnswerer,
   type EvalQuestion,
@@ -50,7 +52,8 @@ describe('eval-ask (smoke)', () => {
     const text = formatReport(report);
     expect(text).toMatch(/^all .*\n {2}ours .*hit@1 100\.0%/m);
     expect(text).toContain('kind: transcript (prose)');
-    expect(text).toMatch(/sharing no content concept .*ours \d+\/\d+.*minisearch \d+\/\d+/);
+    expect(text).toMatch(/^off-topic extras \(ours\): \d+ of \d+ shown non-first results/m);
+    expect(text).toMatch(/^off-topic extras \(minisearch\): \d+ of \d+ shown non-first results/m);
   });
 
   it('holds out the four held-out files and the odd no-answer questions', () => {
@@ -60,5 +63,32 @@ describe('eval-ask (smoke)', () => {
     expect(isHeldOut({ q: '', file: 'other.txt', speaker: null, start: 'x' }, 3)).toBe(false);
     expect(isHeldOut({ q: '', file: null, speaker: null, start: null }, 3)).toBe(true);
     expect(isHeldOut({ q: '', file: null, speaker: null, start: null }, 4)).toBe(false);
+  });
+});
+
+describe('off-topic extras', () => {
+  it('counts shown results after the first that share no content concept with the question', async () => {
+    const corpus = await loadCorpus(dir);
+    const byText = (start: string) => {
+      const s = corpus.statements.find((x) => x.text.startsWith(start));
+      if (!s) throw new Error(`no statement ${start}`);
+      return s;
+    };
+    const roof = byText('The railway station needs a new roof');
+    const taxes = byText('We will not raise property taxes');
+    const bridge = byText('Our harbour ward has waited');
+    // A page that fills up: the first answers, the second (taxes) shares no word with the
+    // question, the third (the footbridge) shares "river" with the second question only.
+    const filler = () => [roof, taxes, bridge];
+    const report = evaluate(corpus, questions.slice(0, 2), { filler }, covers);
+    // Question 1 (railway roof): taxes and footbridge are both off-topic → 2 of 2.
+    // Question 2 (footbridge over the river): taxes and the footbridge itself → taxes only, 1 of 2.
+    expect(report.groups.get('all')?.get('filler')).toMatchObject({ later: 4, laterUnrelated: 3 });
+    expect(formatOffTopic(report)).toEqual([
+      'off-topic extras (filler): 3 of 4 shown non-first results (75.0%)',
+    ]);
+    // The first result is never counted: it is the answer, right or wrong.
+    expect(isOffTopic('footbridge over the river', bridge)).toBe(false);
+    expect(isOffTopic('footbridge over the river', taxes)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageNeeded, LEAST_COVERAGE } from '../../src/search/gate.js';
+import { answersAsWell, coverageNeeded, LEAST_COVERAGE } from '../../src/search/gate.js';
 
 describe('coverageNeeded (the honesty gate for one statement)', () => {
   it('asks more of a statement by someone other than the speaker asked about', () => {
@@ -13,5 +13,15 @@ describe('coverageNeeded (the honesty gate for one statement)', () => {
   it('never asks less than the pruning bound used while scoring', () => {
     for (const v of ['anyone', 'asked', 'group', 'other'] as const)
       expect(coverageNeeded(v)).toBeGreaterThanOrEqual(LEAST_COVERAGE);
+  });
+});
+
+describe('answersAsWell (after the best)', () => {
+  it('does not show a reply whose only match is the question it follows', () => {
+    // "I did." after "You wrote the memos?" answers beside its question; as an extra on the page
+    // it says nothing about what was asked, however well its question matched.
+    const best = { score: 10, coverage: 1 };
+    expect(answersAsWell(best, { score: 9, coverage: 1 })).toBe(true);
+    expect(answersAsWell(best, { score: 9, coverage: 1, ownWords: false })).toBe(false);
   });
 });

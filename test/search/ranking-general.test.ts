@@ -242,3 +242,41 @@ describe('offices in a question', () => {
     expect(r.results[0]?.statement.speaker).toBe('Vera Lusk');
   });
 });
+
+describe('replies after the best', () => {
+  it('a bare reply is not shown as an extra just because its question matched', () => {
+    // Two exchanges match the question; the best is the reply with the number. The bare "I did."
+    // replies take their questions' match but say nothing themselves: they are not shown after it.
+    const c = buildIndex(
+      makeCorpus(
+        [
+          { name: 'Rhee', aliases: [], role: 'Counsel' },
+          { name: 'Tobin', aliases: [], role: null },
+        ],
+        [
+          {
+            file: 'hearing.txt',
+            title: 'Hearing, fourth day',
+            date: '1988-05-03',
+            statements: [
+              {
+                speaker: 'Rhee',
+                text: 'Did you write memos about the canal loan to the minister?',
+              },
+              { speaker: 'Tobin', text: 'I did.' },
+              { speaker: 'Rhee', text: 'How many canal loan memos did you write?' },
+              {
+                speaker: 'Tobin',
+                text: 'Six memos on the canal loan, as I recall, perhaps seven.',
+              },
+            ],
+          },
+        ],
+      ),
+    );
+    const r = askQuestion(c, 'how many memos about the canal loan did tobin write');
+    expect(r.results.map((x) => x.statement.text)).toEqual([
+      'Six memos on the canal loan, as I recall, perhaps seven.',
+    ]);
+  });
+});
