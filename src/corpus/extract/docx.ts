@@ -26,8 +26,8 @@ export async function extractDocx(buf: Uint8Array, limits: ZipLimits): Promise<D
 
 /**
  * One paragraph per line with a blank line between (so `¶N` counts the document's paragraphs),
- * trailing spaces and empty paragraphs dropped. A line break inside a Word paragraph stays a
- * line break: transcripts typed with Shift+Enter between turns keep their turns apart.
+ * trailing spaces and empty paragraphs dropped. (Mammoth's raw text drops a line break inside a
+ * paragraph: turns typed with Shift+Enter between them run together.)
  */
 export function tidyParagraphs(raw: string): string {
   const paragraphs = raw

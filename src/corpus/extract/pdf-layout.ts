@@ -115,6 +115,8 @@ export function findFurniture(pages: readonly PdfPage[], lines: readonly PdfLine
         drop.add(`${p}:${j}`);
         continue;
       }
+      // A finished sentence after a turn label is speech, however often it recurs.
+      if (LABEL.test(l.text) && /[.?!]["”’)]?$/.test(l.text)) continue;
       const key = l.text.toLowerCase().replace(/\d+/g, '#');
       const list = seen.get(key) ?? [];
       list.push({ page: p, line: j, y: l.y });
@@ -135,12 +137,16 @@ export function findFurniture(pages: readonly PdfPage[], lines: readonly PdfLine
   return drop;
 }
 
-/** Indexes of the top and bottom lines of a page, by position (heads may be drawn last). */
+/**
+ * Indexes of the top and bottom lines of a page, by position (heads may be drawn last): two at
+ * each edge, one on a short page so that its middle is never taken for furniture.
+ */
 function edgeLines(ls: readonly PdfLine[]): Set<number> {
   const byHeight = ls.map((l, i) => ({ y: l.y, i })).sort((a, b) => b.y - a.y);
+  const n = ls.length >= 3 * EDGE_LINES ? EDGE_LINES : 1;
   const out = new Set<number>();
-  for (const e of byHeight.slice(0, EDGE_LINES)) out.add(e.i);
-  for (const e of byHeight.slice(-EDGE_LINES)) out.add(e.i);
+  for (const e of byHeight.slice(0, n)) out.add(e.i);
+  for (const e of byHeight.slice(-n)) out.add(e.i);
   return out;
 }
 
@@ -182,6 +188,12 @@ export function joinParagraphs(pages: readonly PdfLine[][]): string[] {
   return out;
 }
 
+function medianSize(pages: readonly PdfLine[][]): number {
+  const sizes = pages.flat().map((l) => l.size);
+  sizes.sort((x, y) => x - y);
+  return sizes[Math.floor(sizes.length / 2)] ?? 12;
+}
+
 /** "well-" + "known" → "well-known" (the hyphen is kept: it may be the word's own). */
 function joinLine(a: string, b: string): string {
   return /\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b) ? a + b : `${a} ${b}`;
@@ -202,5 +214,6 @@ function usualSpacing(pages: readonly PdfLine[][]): number {
     }
   if (!gaps.length) return Infinity;
   gaps.sort((x, y) => x - y);
-  return gaps[Math.floor(gaps.length / 4)] as number;
+  // Few lines, all a paragraph apart: no gap is a line's own; leading is rarely over 1.5 sizes.
+  return Math.min(gaps[Math.floor(gaps.length / 4)] as number, medianSize(pages) * 1.6);
 }

@@ -40,7 +40,7 @@ export interface PdfSpec {
   /** Each page's paragraphs; each paragraph is its printed lines. */
   pages: string[][][];
   /** A running head printed at the top of every page. */
-  head?: string;
+  head?: string | ((page: number) => string);
   /** The page number line printed at the bottom: "Page 2 of 3", "- 2 -". */
   foot?: (page: number, total: number) => string;
 }
@@ -52,7 +52,8 @@ export async function makePdf(spec: PdfSpec): Promise<Buffer> {
   const total = spec.pages.length;
   spec.pages.forEach((paragraphs, i) => {
     const page = doc.addPage([612, 792]);
-    if (spec.head) page.drawText(spec.head, { x: 72, y: 750, size: 9, font });
+    const head = typeof spec.head === 'function' ? spec.head(i + 1) : spec.head;
+    if (head) page.drawText(head, { x: 72, y: 750, size: 9, font });
     let y = 700;
     for (const lines of paragraphs) {
       for (const line of lines) {
