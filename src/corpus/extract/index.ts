@@ -69,8 +69,12 @@ export async function extractText(
 
   const kind = ext.replace(/^\./, '').toLowerCase();
   let timer: NodeJS.Timeout | undefined;
+  const abort = new AbortController();
   const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), limits.timeoutMs);
+    timer = setTimeout(() => {
+      abort.abort();
+      resolve('timeout');
+    }, limits.timeoutMs);
   });
   const slow = `took longer than ${limits.timeoutMs / 1000} s to read; skipped (a damaged or hostile file, or one far larger than a meeting record)`;
   try {
@@ -80,11 +84,10 @@ export async function extractText(
       return res.text === null ? warn(res.problem ?? 'has no text; skipped') : emptyCheck(res.text);
     }
     if (kind === 'pdf') {
-      const deadline = Date.now() + limits.timeoutMs;
-      const work = extractPdf(bytes, { maxPages: limits.maxPages, deadline });
+      const work = extractPdf(bytes, { maxPages: limits.maxPages, signal: abort.signal });
       const res = await Promise.race([work, timeout]);
       if (res === 'timeout') {
-        work.catch(() => {}); // it stops at the next page; its end is of no interest now
+        work.catch(() => {}); // aborted: pdf.js has let go of the file; how it ends is of no interest
         return warn(slow);
       }
       if (res.text === null) return warn(res.problem ?? 'has no text; skipped');

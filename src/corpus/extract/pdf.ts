@@ -5,8 +5,8 @@ import type { PdfItem, PdfPage } from './pdf-layout.js';
 
 export interface PdfLimits {
   maxPages: number;
-  /** `Date.now()` after which no further page is read. */
-  deadline: number;
+  /** Aborted when the file has taken too long: reading stops and pdf.js lets go of it. */
+  signal: AbortSignal;
 }
 
 export interface PdfText {
@@ -30,6 +30,8 @@ export async function extractPdf(buf: Uint8Array, limits: PdfLimits): Promise<Pd
   } catch (err) {
     return { text: null, problem: openProblem(err), notes: [] };
   }
+  const stop = () => void doc.destroy();
+  limits.signal.addEventListener('abort', stop, { once: true });
   try {
     if (doc.numPages > limits.maxPages)
       return {
@@ -39,7 +41,7 @@ export async function extractPdf(buf: Uint8Array, limits: PdfLimits): Promise<Pd
       };
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (Date.now() > limits.deadline) throw new PdfTimeout();
+      if (limits.signal.aborted) throw new PdfTimeout();
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items: PdfItem[] = [];
@@ -74,6 +76,7 @@ export async function extractPdf(buf: Uint8Array, limits: PdfLimits): Promise<Pd
       : [];
     return { text: laid.text, notes };
   } finally {
+    limits.signal.removeEventListener('abort', stop);
     await doc.destroy();
   }
 }
