@@ -10,6 +10,12 @@ import type { Warning } from '../types.js';
 import { extractDocx } from './docx.js';
 import { extractPdf, PdfTimeout } from './pdf.js';
 
+/**
+ * Changes whenever the same Word or PDF bytes would give other text (layout or furniture rules):
+ * a cache of parsed records keyed by content must include it.
+ */
+export const EXTRACT_VERSION = 1;
+
 /** Extensions whose text has to be extracted before a reader can read it. */
 export const EXTRACTED_EXT = /\.(docx|pdf)$/i;
 

@@ -51,6 +51,8 @@ const PAGE_NUMBER = [
 /** A turn label opening a printed line: "CHAIR:", "Ms Okafor:", "Cllr Dunmore (Harbour):". */
 const LABEL = /^\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,4}(?:\s*\([^)]{1,40}\))?:(?:\s|$)/u;
 const ENDS_SENTENCE = /[.?!:;"”’…)\]]$/;
+/** A short line in capitals is a label or a heading of its own ("MS OKAFOR", "ITEM 4"). */
+const CAPITALS = /^(?=.*\p{Lu})[\p{Lu}\d\s.,'’&()-]+$/u;
 
 export function layOutPdf(pages: readonly PdfPage[]): PdfLayout {
   const lines = pages.map((p) => printedLines(p.items));
@@ -153,7 +155,7 @@ function edgeLines(ls: readonly PdfLine[]): Set<number> {
 /**
  * Printed lines joined into paragraphs. A paragraph ends at a wider gap than the document's
  * usual line spacing, before an indented line or a turn label after a finished sentence, and
- * after a short finished line. Across a page break it goes on unless the page ended a sentence.
+ * after a short line that is finished or in capitals. Across a page break it goes on unless the page ended a sentence.
  */
 export function joinParagraphs(pages: readonly PdfLine[][]): string[] {
   const spacing = usualSpacing(pages);
@@ -178,7 +180,7 @@ export function joinParagraphs(pages: readonly PdfLine[][]): string[] {
           gap <= spacing * 1.35 &&
           !(finished && LABEL.test(l.text)) &&
           !(finished && l.x > left + l.size * 1.5) &&
-          !(finished && prev.right - left < width * 0.7);
+          !((finished || CAPITALS.test(prev.text)) && prev.right - left < width * 0.7);
       }
       if (goesOn) out[out.length - 1] = joinLine(last, l.text);
       else out.push(l.text);

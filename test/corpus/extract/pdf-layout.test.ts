@@ -74,6 +74,24 @@ describe('layOutPdf', () => {
     ]);
   });
 
+  it('keeps a label in capitals alone on its line apart from the speech under it', () => {
+    const res = layOutPdf([
+      page([
+        'MS OKAFOR',
+        'The early crossing should stay. Commuters rely on it every single',
+        'morning of the week.',
+        'MR VANCE',
+        'It costs twice what it did.',
+      ]),
+    ]);
+    expect(res.text.split('\n\n')).toEqual([
+      'MS OKAFOR',
+      'The early crossing should stay. Commuters rely on it every single morning of the week.',
+      'MR VANCE',
+      'It costs twice what it did.\n',
+    ]);
+  });
+
   it('names the pages that hold no text', () => {
     const res = layOutPdf([page(['CHAIR: We begin the meeting now.']), page([], [at('2', 40)])]);
     expect(res.emptyPages).toEqual([2]);
