@@ -43,6 +43,20 @@ describe('a Word record', () => {
   });
 });
 
+describe('Word page furniture', () => {
+  it('leaves the running head and foot (page numbers) out of the text', async () => {
+    const res = await extractText(
+      await makeDocx(MINUTES, '', {
+        header: 'HARBOUR BOARD CONFIDENTIAL: do not circulate.',
+        footer: 'Page 1 of 4',
+      }),
+      'docx',
+    );
+    expect(res.text?.split('\n\n')).toEqual([...MINUTES.slice(0, -1), `${MINUTES.at(-1)}\n`]);
+    expect(res.warnings).toEqual([]);
+  });
+});
+
 describe('a broken or hostile Word file', () => {
   it('is a warning naming the file when it is not a zip, or a zip without a document', async () => {
     const notZip = join(dir, 'renamed.docx');

@@ -14,7 +14,11 @@ function xmlText(s: string): string {
 }
 
 /** The document.xml of a Word file with these paragraphs (a "\n" in one is a line break). */
-export function documentXml(paragraphs: readonly string[], padding = ''): string {
+export function documentXml(
+  paragraphs: readonly string[],
+  padding = '',
+  sectionProperties = '',
+): string {
   const body = paragraphs
     .map((p) => {
       const runs = p
@@ -25,14 +29,32 @@ export function documentXml(paragraphs: readonly string[], padding = ''): string
     })
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}${padding}</w:body></w:document>`;
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}${padding}${sectionProperties}</w:body></w:document>`;
 }
 
-export async function makeDocx(paragraphs: readonly string[], padding = ''): Promise<Buffer> {
+export async function makeDocx(
+  paragraphs: readonly string[],
+  padding = '',
+  options: { header?: string; footer?: string } = {},
+): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
   zip.file('_rels/.rels', RELS);
-  zip.file('word/document.xml', documentXml(paragraphs, padding));
+  let sect = '';
+  if (options.header !== undefined || options.footer !== undefined) {
+    // A running head and foot, as Word stores them: parts of their own, referenced by the section.
+    const part = (tag: 'hdr' | 'ftr', text: string) =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${tag} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>${xmlText(text)}</w:t></w:r></w:p></w:${tag}>`;
+    zip.file('word/header1.xml', part('hdr', options.header ?? ''));
+    zip.file('word/footer1.xml', part('ftr', options.footer ?? ''));
+    zip.file(
+      'word/_rels/document.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`,
+    );
+    sect =
+      '<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/></w:sectPr>';
+  }
+  zip.file('word/document.xml', documentXml(paragraphs, padding, sect));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

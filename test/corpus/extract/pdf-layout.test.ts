@@ -92,6 +92,31 @@ describe('layOutPdf', () => {
     ]);
   });
 
+  it('spaces words drawn as separate pieces, but not the kerned pieces of one word', () => {
+    const piece = (str: string, x: number, width: number): PdfItem => ({
+      str,
+      x,
+      y: 700,
+      width,
+      size: 10,
+      eol: false,
+    });
+    const res = layOutPdf([
+      {
+        height: 792,
+        items: [
+          piece('CHAIR:', 72, 30),
+          piece('The', 105, 16),
+          piece('har', 124, 15),
+          piece('bour', 139.4, 20),
+          piece(' ', 159.4, 3),
+          piece('closes.', 162.4, 30),
+        ],
+      },
+    ]);
+    expect(res.text).toBe('CHAIR: The harbour closes.\n');
+  });
+
   it('names the pages that hold no text', () => {
     const res = layOutPdf([page(['CHAIR: We begin the meeting now.']), page([], [at('2', 40)])]);
     expect(res.emptyPages).toEqual([2]);
