@@ -59,7 +59,8 @@ export const SETTINGS: readonly SettingDoc[] = [
   {
     key: 'CORPUS_DIR',
     example: 'seeds',
-    description: 'Folder of meeting reports (.txt / .md) loaded at startup.',
+    description:
+      'Folder of meeting records (.txt, .md, .vtt, .srt, .html, .log, Word .docx, PDF) loaded at startup.',
   },
   {
     key: 'CORPUS_FOLLOW_OUTSIDE_LINKS',

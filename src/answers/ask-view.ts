@@ -37,7 +37,10 @@ export function formatStatementCitation(statement: Statement, meeting: Meeting):
 
 export function formatMeetingName(meeting: Meeting): string {
   const title = shown(meetingTitle(meeting));
-  return meeting.date ? `${title}, ${formatLongDate(meeting.date)}` : title;
+  if (!meeting.date) return title;
+  // A title made from a dated file name ("Harbour, 2 May 2026") already says when.
+  const when = formatLongDate(meeting.date);
+  return title.endsWith(when) ? title : `${title}, ${when}`;
 }
 
 /**

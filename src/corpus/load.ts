@@ -9,6 +9,7 @@ import type { ParsedReport } from './parse.js';
 import { buildCorpus } from './build.js';
 import type { IdentifiedReport } from './build.js';
 import { parseSpeakersFile } from './speakers-file.js';
+import { isExtractedFile, readExtractedReport } from './extract/index.js';
 import type { SpeakersFileData } from './speakers-file.js';
 
 /** Files larger than this are skipped with a warning (a report is a few KB; this is a mistake). */
@@ -20,7 +21,7 @@ const SMALL_FILE = 256 * 1024;
 /** Warning messages for files that could not be read at all start with this. */
 export const UNREADABLE = 'could not be read';
 
-const REPORT_EXT = /\.(txt|md|markdown|text|vtt|srt|html?|log)$/i;
+const REPORT_EXT = /\.(txt|md|markdown|text|vtt|srt|html?|log|docx|pdf)$/i;
 const SPEAKERS_FILES = ['speakers.yml', 'speakers.yaml'];
 
 export interface LoadOptions {
@@ -171,7 +172,10 @@ export async function loadEntries(
   // Synchronous reads: thousands of small files load several times faster than through the
   // promise API's thread pool. Yield now and then so progress output can render.
   for (const [i, e] of entries.entries()) {
-    const res = readReport(e.path, scratch);
+    // Word and PDF files are extracted to text first (asynchronously, bounded in time and size).
+    const res = isExtractedFile(e.path)
+      ? await readExtractedReport(e.path)
+      : readReport(e.path, scratch);
     if (res.report) reports.push({ ...res.report, id: e.id });
     for (const w of res.warnings) warnings.push(w);
     options.onProgress?.(i + 1, entries.length);

@@ -22,3 +22,18 @@ describe('titleFromFileName', () => {
     expect(dateFromFileName('dir/2026-02-03-x.txt')).toBe('2026-02-03');
   });
 });
+
+describe('a date at the end of the name (as Word users name files)', () => {
+  it('reads "Harbour Board 2026-05-02.docx" as the board and the date', () => {
+    expect(dateFromFileName('minutes/Harbour Board 2026-05-02.docx')).toBe('2026-05-02');
+    expect(titleFromFileName('minutes/Harbour Board 2026-05-02.docx')).toBe(
+      'Harbour Board, 2 May 2026',
+    );
+    expect(titleFromFileName('ferry_board_2026-05-02.pdf')).toBe('Ferry board, 2 May 2026');
+  });
+
+  it('takes no date glued to other digits or that is not real', () => {
+    expect(dateFromFileName('build12026-05-02.txt')).toBe(null);
+    expect(dateFromFileName('Harbour 2026-02-30.docx')).toBe(null);
+  });
+});
