@@ -21,11 +21,22 @@ export interface ChartLocale {
   percent(share: number): string;
 }
 
-/** Characters the shipped font draws: Latin, Greek, Cyrillic, punctuation and spaces. */
+/** Code point ranges the shipped font draws: Latin, accents, Greek, Cyrillic, punctuation. */
+const DRAWABLE: [number, number][] = [
+  [0x20, 0x24f],
+  [0x300, 0x36f],
+  [0x370, 0x4ff],
+  [0x1e00, 0x1eff],
+  [0x2000, 0x206f],
+  [0x20a0, 0x20cf],
+];
+
 function drawable(text: string): boolean {
-  return /^[\u0000-\u024f\u0300-\u036f\u0370-\u04ff\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\u00a0\u202f]*$/u.test(
-    text,
-  );
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (!DRAWABLE.some(([lo, hi]) => c >= lo && c <= hi)) return false;
+  }
+  return true;
 }
 
 function isoLocale(): ChartLocale {

@@ -26,8 +26,13 @@ export const PALETTE = {
 
 /** Text from records (names, titles) made safe inside SVG markup. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu, '')
+  // Control characters are not allowed in XML at all: they are dropped.
+  const allowed = [...text].filter((ch) => {
+    const c = ch.codePointAt(0) ?? 0;
+    return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c !== 0x7f);
+  });
+  return allowed
+    .join('')
     .replace(/&/gu, '&amp;')
     .replace(/</gu, '&lt;')
     .replace(/>/gu, '&gt;')
