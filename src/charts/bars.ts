@@ -93,7 +93,12 @@ export function barChartSvg(chart: BarChart): string {
   const slot = (right - left) / n;
   // Labels lie flat when they fit under their bar; else they slant, and only every k-th is shown.
   const flat = chart.bars.every((b) => textWidth(b.label, 11) <= slot - 6);
-  const bottom = CHART_HEIGHT - (flat ? 40 : LABEL_ROOM);
+  // A few wide bars: "date · title" on two lines, the title cut to the bar's width.
+  const twoLines =
+    !flat &&
+    slot >= 70 &&
+    chart.bars.every((b) => textWidth(b.label.split(' · ')[0] ?? '', 11) <= slot - 6);
+  const bottom = CHART_HEIGHT - (flat ? 40 : twoLines ? 54 : LABEL_ROOM);
   const height = bottom - top;
   const y = (v: number): number => bottom - (v / axisMax) * height;
 
@@ -150,6 +155,17 @@ export function barChartSvg(chart: BarChart): string {
     const cx = left + i * slot + slot / 2;
     if (flat) {
       body.push(svgText(cx, bottom + 18, bar.label, { size: 11, anchor: 'middle' }));
+    } else if (twoLines) {
+      const [first = '', ...rest] = bar.label.split(' · ');
+      body.push(svgText(cx, bottom + 18, first, { size: 11, anchor: 'middle' }));
+      if (rest.length > 0)
+        body.push(
+          svgText(cx, bottom + 33, fitText(rest.join(' · '), slot - 6, 11), {
+            size: 11,
+            anchor: 'middle',
+            fill: PALETTE.muted,
+          }),
+        );
     } else {
       // Slanted at 36°: as long as the room below the axis and the room to the card's left allow.
       const room = Math.min((LABEL_ROOM - 14) / Math.sin(SLANT), (cx - 6) / Math.cos(SLANT));
