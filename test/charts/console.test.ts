@@ -10,6 +10,7 @@ import { createConsoleSession } from '../../src/console/session.js';
 import { buildIndex } from '../../src/search/engine.js';
 import { renderMessage } from '../../src/discord/render.js';
 import { emptyCard, type ReplyView } from '../../src/answers/view.js';
+import { tryChart } from '../../src/charts/attach.js';
 import { makeTestContext } from '../support/app-context.js';
 import { boardCorpus } from './fixture.js';
 
@@ -50,5 +51,16 @@ describe('charts in the Discord payload', () => {
       ['my_chart.png', 1024],
     ]);
     expect(message.embeds[0]?.image).toEqual({ url: 'attachment://my_chart.png' });
+  });
+});
+
+describe('a chart that fails to draw', () => {
+  it('is logged and left out, so the reply still answers', () => {
+    const ctx = makeTestContext();
+    const file = tryChart(ctx.log, 'timeline', () => {
+      throw new Error('resvg exploded');
+    });
+    expect(file).toBeNull();
+    expect(ctx.logLines().some((l) => l.chart === 'timeline' && l.level === 50)).toBe(true);
   });
 });
