@@ -169,7 +169,10 @@ export function barChartSvg(chart: BarChart): string {
     } else {
       // Slanted at 36°: as long as the room below the axis and the room to the card's left allow.
       const room = Math.min((LABEL_ROOM - 14) / Math.sin(SLANT), (cx - 6) / Math.cos(SLANT));
-      const label = fitText(bar.label, room, 11);
+      // A title cut to a stub says nothing: then the date alone labels the meeting.
+      const [date = '', ...title] = bar.label.split(' · ');
+      let label = fitText(bar.label, room, 11);
+      if (title.length > 0 && label.length < date.length + 3 + 10) label = fitText(date, room, 11);
       body.push(
         svgText(cx + 4, bottom + 14, label, {
           size: 11,
