@@ -12,13 +12,13 @@ import { boardCorpus } from './fixture.js';
 let fake: FakeDiscord;
 let bot: RunningBot | null = null;
 
-async function start(): Promise<void> {
+async function start(deferAfterMs?: number): Promise<void> {
   fake = await startFakeDiscord();
   const ctx = makeTestContext({
     index: buildIndex(boardCorpus()),
     config: { discordToken: fake.token, discordApiUrl: fake.apiUrl },
   });
-  bot = await startBot({ ctx, commands, rest: { retries: 2, timeout: 3000 } });
+  bot = await startBot({ ctx, commands, rest: { retries: 2, timeout: 3000 }, deferAfterMs });
 }
 
 afterEach(async () => {
@@ -84,6 +84,17 @@ describe('charts in Discord replies', () => {
     );
     expect(attachment.description).toContain('Lotte Brandt 74% of words (23), 67% of turns (2)');
     expect(shownIn).toHaveLength(1);
+    expect(fake.rejections).toEqual([]);
+  });
+
+  it('uploads the chart with the edit when the reply was deferred first', async () => {
+    await start(0);
+    const reply = await fake.sendCommand('trend', { words: 'dredging' }).reply();
+    const { attachment, shownIn } = chartOf(reply, 'trend.png');
+    expect(attachment.description).toContain('“dredging”');
+    expect(shownIn).toHaveLength(1);
+    const edit = fake.requests.find((r) => r.method === 'PATCH' && r.files.length > 0);
+    expect(edit?.path).toMatch(/\/messages\/@original$/u);
     expect(fake.rejections).toEqual([]);
   });
 
