@@ -117,7 +117,7 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
 }
 
 /** A real day of the calendar written YYYY-MM-DD. */
-function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const day = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;

@@ -5,6 +5,7 @@ import { dailyCommand } from './daily.js';
 import { findInReportsCommand } from './find-in-reports.js';
 import { meeting } from './meeting.js';
 import { quoteCommand } from './quote.js';
+import { trend } from './trend.js';
 import { who } from './who.js';
 
 export const commands: readonly CommandModule[] = [
@@ -14,4 +15,5 @@ export const commands: readonly CommandModule[] = [
   quoteCommand,
   dailyCommand,
   findInReportsCommand,
+  trend,
 ];

@@ -7,6 +7,8 @@ import { buildMeetingDigest, getProfileStats } from '../src/answers/profiles.js'
 import { buildMeetingView } from '../src/answers/meeting-view.js';
 import { suggestMeetings } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
+import { tryChart } from '../src/charts/attach.js';
+import { meetingShareData, meetingShareFile } from '../src/charts/share.js';
 
 const data = new SlashCommandBuilder()
   .setName('meeting')
@@ -22,7 +24,16 @@ const data = new SlashCommandBuilder()
 
 export async function runMeeting(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.meeting ?? '');
-  return buildMeetingView(buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx)));
+  const result = buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx));
+  const id = result.digest?.id;
+  const meeting = id === undefined ? undefined : ctx.corpus.meetings.find((m) => m.id === id);
+  // A report that names no speaker has no shares to draw.
+  const share = meeting?.statements.some((s) => s.speaker)
+    ? tryChart(ctx.log, 'meeting share', () =>
+        meetingShareFile(meetingShareData(meeting), input.locale),
+      )
+    : null;
+  return buildMeetingView(result, share);
 }
 
 export function autocompleteMeeting(

@@ -22,6 +22,8 @@ export interface CommandInput {
   /** Option values by name (channel options carry the channel id). */
   options: Record<string, OptionValue>;
   caller: Caller;
+  /** The server's language (Discord's guild locale, else the user's), e.g. "fr"; charts use it. */
+  locale?: string;
   /** Message context-menu commands: the message acted on. */
   target?: { id: string; content: string };
 }

@@ -7,6 +7,8 @@ import { buildSpeakerProfile, getProfileStats } from '../src/answers/profiles.js
 import { buildWhoView } from '../src/answers/who-view.js';
 import { suggestSpeakers } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
+import { tryChart } from '../src/charts/attach.js';
+import { speakerTimelineData, speakerTimelineFile } from '../src/charts/timeline.js';
 
 const data = new SlashCommandBuilder()
   .setName('who')
@@ -22,7 +24,20 @@ const data = new SlashCommandBuilder()
 
 export async function runWho(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.speaker ?? '');
-  return buildWhoView(buildSpeakerProfile(ctx.corpus, query, getProfileStats(ctx)));
+  const stats = getProfileStats(ctx);
+  const result = buildSpeakerProfile(ctx.corpus, query, stats);
+  const p = result.profile;
+  // The timeline counts the same statements as the profile, so its bars add up to its total.
+  const timeline =
+    p && !p.silent
+      ? tryChart(ctx.log, 'timeline', () =>
+          speakerTimelineFile(
+            speakerTimelineData(p.name, p.meetings, stats.statementsBySpeaker.get(p.name) ?? []),
+            input.locale,
+          ),
+        )
+      : null;
+  return buildWhoView(result, timeline);
 }
 
 export function autocompleteWho(

@@ -2,7 +2,14 @@
 import type { MeetingDigest, MeetingLookup } from './profiles.js';
 import { formatMeetingLabel, meetingTitle, safeUrl, shown } from './format.js';
 import { formatQuoteText } from './who-view.js';
-import { emptyCard, formatTimeSuffix, textReply, type Card, type ReplyView } from './view.js';
+import {
+  emptyCard,
+  formatTimeSuffix,
+  textReply,
+  type Card,
+  type FileView,
+  type ReplyView,
+} from './view.js';
 
 /** Discord's embed limit is 25 fields; the fixed ones leave room for this many key quotes. */
 const MAX_QUOTE_FIELDS = 19;
@@ -62,18 +69,19 @@ export function buildDigestCard(d: MeetingDigest, others: string[] = []): Card {
   return card;
 }
 
-/** The whole /meeting reply. Not found or ambiguous answers only the asker. */
-export function buildMeetingView(result: MeetingLookup): ReplyView {
+/**
+ * The whole /meeting reply, with the speakers' share chart under the summary when there is one.
+ * Not found or ambiguous answers only the asker.
+ */
+export function buildMeetingView(result: MeetingLookup, share: FileView | null = null): ReplyView {
   if (!result.digest) {
     const lines = [shown(result.message ?? `No meeting matches “${result.query}”.`)];
     lines.push(...result.candidates.slice(0, 10).map((m) => `• ${formatMeetingLabel(m)}`));
     return textReply(lines.join('\n'));
   }
   const others = result.candidates.map((m) => formatMeetingLabel(m));
-  return {
-    ephemeral: false,
-    content: null,
-    cards: [buildDigestCard(result.digest, others)],
-    buttons: [],
-  };
+  const card = buildDigestCard(result.digest, others);
+  if (!share) return { ephemeral: false, content: null, cards: [card], buttons: [] };
+  card.image = share.name;
+  return { ephemeral: false, content: null, cards: [card], buttons: [], files: [share] };
 }

@@ -14,6 +14,8 @@ export interface Card {
   description: string | null;
   fields: CardField[];
   footer: string | null;
+  /** Name of one of the reply's files (a chart) shown inside this card (Discord: embed image). */
+  image?: string;
 }
 
 export interface ButtonView {

@@ -1,7 +1,7 @@
 // The /who reply: a speaker profile (or the candidates / "no speaker named …") as a ReplyView.
 import type { ProfileQuote, SpeakerLookup, SpeakerProfile } from './profiles.js';
 import { formatCitation, formatMeetingLabel, shown } from './format.js';
-import { emptyCard, textReply, type Card, type ReplyView } from './view.js';
+import { emptyCard, textReply, type Card, type FileView, type ReplyView } from './view.js';
 
 const MAX_MEETING_LINES = 8;
 const MAX_ALIASES = 8;
@@ -61,8 +61,11 @@ export function buildProfileCard(p: SpeakerProfile): Card {
   return card;
 }
 
-/** The whole /who reply. Not found or ambiguous answers only the asker. */
-export function buildWhoView(result: SpeakerLookup): ReplyView {
+/**
+ * The whole /who reply, with the speaker's timeline chart shown in the card when there is one.
+ * Not found or ambiguous answers only the asker.
+ */
+export function buildWhoView(result: SpeakerLookup, timeline: FileView | null = null): ReplyView {
   if (!result.profile) {
     const lines = [shown(result.message ?? `No speaker named “${result.query}”.`)];
     const withRoles = result.candidates.filter((c) => c.role);
@@ -73,10 +76,8 @@ export function buildWhoView(result: SpeakerLookup): ReplyView {
     }
     return textReply(lines.join('\n'));
   }
-  return {
-    ephemeral: false,
-    content: null,
-    cards: [buildProfileCard(result.profile)],
-    buttons: [],
-  };
+  const card = buildProfileCard(result.profile);
+  if (!timeline) return { ephemeral: false, content: null, cards: [card], buttons: [] };
+  card.image = timeline.name;
+  return { ephemeral: false, content: null, cards: [card], buttons: [], files: [timeline] };
 }

@@ -1,4 +1,5 @@
 // `npm run bench`: runs every bench section and prints its tables.
+import { benchCharts } from './charts.js';
 import { benchHostile } from './hostile.js';
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
@@ -15,12 +16,16 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   { name: 'profiles', run: benchProfiles },
   { name: 'speakers', run: () => benchSpeakers() },
   { name: 'hostile questions', run: benchHostile },
+  { name: 'charts', run: benchCharts },
 ];
 
 async function main(): Promise<number> {
   const started = Date.now();
   let failed = 0;
-  for (const section of SECTIONS) {
+  // `npm run bench -- charts search`: only the sections named (all when none is).
+  const wanted = process.argv.slice(2).map((a) => a.toLowerCase());
+  const chosen = wanted.length > 0 ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;
+  for (const section of chosen) {
     try {
       for (const table of await section.run()) process.stdout.write(formatTable(table) + '\n\n');
     } catch (err) {

@@ -5,6 +5,8 @@ import type { Caller, CommandInput, CommandModule, OptionValue } from '../../com
 import type { ButtonView, ReplyView } from '../answers/view.js';
 import type { AppContext } from '../context.js';
 import { renderText } from './render-text.js';
+import { saveReplyFiles } from './files.js';
+import { plainText } from '../answers/format.js';
 
 interface OptionJson {
   name: string;
@@ -68,7 +70,8 @@ export function createConsoleSession(
 
   function show(view: ReplyView, note?: string): string {
     lastButtons = view.buttons;
-    const text = renderText(view);
+    const saved = saveReplyFiles(ctx.config.dataDir, view.files ?? [], ctx.now());
+    const text = [renderText(view), ...saved.map(plainText)].join('\n');
     return note ? `${note}\n${text}` : text;
   }
 

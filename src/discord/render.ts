@@ -27,6 +27,8 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  files: 10,
+  attachmentDescription: 1024,
 } as const;
 
 /** Discord refuses empty field names/values; a zero-width space reads as blank. */
@@ -38,6 +40,15 @@ export interface RenderedMessage {
   components: APIActionRowComponent<APIButtonComponent>[];
   /** Never ping anyone: quoted text or a question may hold @everyone or a mention. */
   allowedMentions: { parse: [] };
+  /** Attachments (charts), each with its alt text; absent when the reply has none. */
+  files?: RenderedFile[];
+}
+
+/** A file as discord.js uploads it: `files[n]` plus `attachments[n].description` (alt text). */
+export interface RenderedFile {
+  attachment: Buffer;
+  name: string;
+  description: string;
 }
 
 export interface RenderedReply extends RenderedMessage {
@@ -49,12 +60,33 @@ export interface RenderedReply extends RenderedMessage {
  * what an edited message showed before.
  */
 export function renderMessage(view: ReplyView): RenderedMessage {
-  const embeds = renderEmbeds(view.cards);
+  const files = renderFiles(view);
+  const embeds = renderEmbeds(view.cards, new Set(files.map((f) => f.name)));
   const components = renderButtons(view.buttons);
   let content = truncateText(view.content ?? '', LIMITS.content);
-  if (content.trim() === '' && embeds.length === 0 && components.length === 0)
+  if (content.trim() === '' && embeds.length === 0 && components.length === 0 && files.length === 0)
     content = '(nothing to show)';
-  return { content, embeds, components, allowedMentions: { parse: [] } };
+  const message: RenderedMessage = { content, embeds, components, allowedMentions: { parse: [] } };
+  if (files.length > 0) message.files = files;
+  return message;
+}
+
+/** The reply's files with a name Discord accepts and alt text within its limit. */
+function renderFiles(view: ReplyView): RenderedFile[] {
+  const seen = new Set<string>();
+  const out: RenderedFile[] = [];
+  for (const file of view.files ?? []) {
+    // attachment://name only finds a file whose name is plain: letters, digits, dot, dash, underscore.
+    const name = file.name.replace(/[^A-Za-z0-9._-]/gu, '_');
+    if (out.length >= LIMITS.files || seen.has(name) || file.data.length === 0) continue;
+    seen.add(name);
+    out.push({
+      attachment: Buffer.from(file.data),
+      name,
+      description: truncateText(file.description.trim() || name, LIMITS.attachmentDescription),
+    });
+  }
+  return out;
 }
 
 /** The payload for a new interaction reply or follow-up: private when the view says so. */
@@ -82,7 +114,7 @@ export function truncateText(text: string, max: number): string {
   return `${kept}…`;
 }
 
-function renderEmbeds(cards: Card[]): APIEmbed[] {
+function renderEmbeds(cards: Card[], files: ReadonlySet<string>): APIEmbed[] {
   let budget: number = LIMITS.embedTotal;
   const take = (text: string, max: number): string => {
     const out = truncateText(text, Math.min(max, budget));
@@ -116,7 +148,10 @@ function renderEmbeds(cards: Card[]): APIEmbed[] {
       fields.push(field.inline ? { name, value, inline: true } : { name, value });
     }
     if (fields.length > 0) embed.fields = fields;
-    if (embed.title || embed.description || embed.fields || embed.footer) embeds.push(embed);
+    const image = card.image?.replace(/[^A-Za-z0-9._-]/gu, '_');
+    if (image && files.has(image)) embed.image = { url: `attachment://${image}` };
+    if (embed.title || embed.description || embed.fields || embed.footer || embed.image)
+      embeds.push(embed);
   }
   return embeds;
 }

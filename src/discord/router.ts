@@ -285,6 +285,8 @@ function readInput(
         (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
     },
   };
+  const locale = interaction.guildLocale ?? interaction.locale;
+  if (locale) input.locale = locale;
   if (interaction.isMessageContextMenuCommand()) {
     input.target = { id: interaction.targetMessage.id, content: interaction.targetMessage.content };
   }

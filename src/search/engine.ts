@@ -30,6 +30,11 @@ export interface AskOptions {
   offset?: number;
   /** Time budget of this question in ms (default QUESTION_BUDGET_MS, about 100). */
   budgetMs?: number;
+  /**
+   * Every statement that passes the honesty gate, best first (charts count them); `limit` and
+   * `offset` are then ignored. What a chart counts is what /ask pages through.
+   */
+  everyMatch?: boolean;
 }
 
 export interface AskResult {
@@ -140,11 +145,10 @@ function askWithinBudget(
   if (cleaned.empty) return stop({ kind: 'empty-question' });
   const d = index.data;
   const corpus = index.corpus;
-  const limit = Math.min(
-    MAX_LIMIT,
-    Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT),
-  );
-  const offset = Math.max(0, Math.floor(options.offset ?? 0) || 0);
+  const limit = options.everyMatch
+    ? corpus.statements.length + 1
+    : Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));
+  const offset = options.everyMatch ? 0 : Math.max(0, Math.floor(options.offset ?? 0) || 0);
 
   const reading = readQuestion(index, cleaned.text, d.stemOf);
   answer.unknownSpeakers = reading.unknownSpeakers;

@@ -73,6 +73,26 @@ export interface RecordedRequest {
   status: number;
   /** The error body the fake answered with, for 4xx/5xx. */
   error: Json | null;
+  /** Files uploaded with a multipart/form-data request (`files[n]`), in field order. */
+  files: RecordedFile[];
+}
+
+/** A file part of a multipart upload: `files[n]` (n is what `attachments[].id` refers to). */
+export interface RecordedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** An attachment of a stored message: the uploaded file and its alt text. */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  /** The alt text (`attachments[].description`), or null when none was sent. */
+  description: string | null;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface FailureRule {
@@ -100,6 +120,8 @@ export interface FakeMessage {
   author: Json;
   /** What the sender asked for; the bot should always send `{ parse: [] }`. */
   allowed_mentions: unknown;
+  /** Uploaded files (charts), with their alt text. */
+  attachments: FakeAttachment[];
   /** True while a deferred reply shows "thinking…". */
   loading: boolean;
   /** Sent as an interaction reply or follow-up (not with POST /channels/{id}/messages). */
@@ -117,6 +139,10 @@ export interface UserOptions {
   memberPermissions?: bigint;
   /** The bot's permissions in the channel (default: view + send + embed links). */
   appPermissions?: bigint;
+  /** The user's Discord language (default en-US). */
+  locale?: string;
+  /** The server's language (default en-US; none in DMs). */
+  guildLocale?: string;
 }
 
 const ERROR_MESSAGES: Record<number, string> = {
@@ -407,7 +433,7 @@ export class FakeDiscord {
       token: interaction.token,
       version: 1,
       data,
-      locale: 'en-US',
+      locale: user.locale ?? 'en-US',
       app_permissions: String(
         user.appPermissions ??
           PERMISSIONS.viewChannel | PERMISSIONS.sendMessages | PERMISSIONS.embedLinks,
@@ -430,7 +456,7 @@ export class FakeDiscord {
     if (dm) payload.user = userJson;
     else {
       payload.guild_id = guildId;
-      payload.guild_locale = 'en-US';
+      payload.guild_locale = user.guildLocale ?? 'en-US';
       payload.member = {
         user: userJson,
         roles: [],
@@ -595,6 +621,7 @@ export class FakeDiscord {
       authorization: (req.headers.authorization as string | undefined) ?? null,
       status: 0,
       error: null,
+      files: [],
     };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
@@ -607,16 +634,26 @@ export class FakeDiscord {
       res.end(status === 204 ? undefined : JSON.stringify(body));
       this.changed();
     };
-    if (raw.length > 0) {
-      if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (raw.length > 0 && contentType.startsWith('multipart/form-data')) {
+      // A message with files: its JSON in `payload_json`, each file in `files[n]`.
+      const parsed = await readMultipart(raw, contentType);
+      if (typeof parsed === 'string') {
+        send(400, { code: 50035, message: parsed });
+        return;
+      }
+      record.body = parsed.payload;
+      record.files = parsed.files;
+    } else if (raw.length > 0) {
+      if (!contentType.includes('application/json')) {
         send(400, {
           code: 50035,
-          message: 'The fake Discord only accepts JSON bodies (no file uploads).',
+          message: 'The fake Discord only accepts JSON or multipart/form-data bodies.',
         });
         return;
       }
       try {
-        record.body = JSON.parse(raw);
+        record.body = JSON.parse(raw.toString('utf8'));
       } catch {
         send(400, { code: 50109, message: 'The request body contains invalid JSON.' });
         return;
@@ -665,6 +702,7 @@ export class FakeDiscord {
         interactionRoute[2] ?? '',
         body as Json,
         record.query,
+        record.files,
       );
     }
     if (webhookRoute)
@@ -674,6 +712,7 @@ export class FakeDiscord {
         webhookRoute[2] ?? '',
         webhookRoute[3] ?? null,
         body as Json,
+        record.files,
       );
 
     if (method === 'GET' && path === '/gateway/bot') {
@@ -735,14 +774,16 @@ export class FakeDiscord {
       if (!channelRoute[2] && method === 'GET')
         return { status: 200, body: this.channelShape(found.channel, found.guild.id) };
       if (channelRoute[2] && method === 'POST') {
-        const errors = validateMessage(body, true);
+        const errors = validateMessage(body, true, record.files);
         if (errors.length > 0)
           return errors[0]?.code === 50006 ? emptyMessage() : invalidForm(errors);
-        const message = this.storeMessage(found.channel.id, body as Json, {
-          id: this.botUser.id,
-          username: this.botUser.username,
-          bot: true,
-        });
+        const message = this.storeMessage(
+          found.channel.id,
+          body as Json,
+          { id: this.botUser.id, username: this.botUser.username, bot: true },
+          false,
+          record.files,
+        );
         return { status: 200, body: this.wireMessage(message) };
       }
     }
@@ -760,6 +801,7 @@ export class FakeDiscord {
     token: string,
     body: Json,
     query: Record<string, string>,
+    files: RecordedFile[] = [],
   ): { status: number; body?: unknown } {
     const interaction = this.interactions.get(id);
     if (!interaction || interaction.token !== token)
@@ -786,7 +828,7 @@ export class FakeDiscord {
       const errors = validateChoices(data.choices);
       if (errors.length > 0) return invalidForm(errors);
     } else if (type === 4 || type === 7) {
-      const errors = validateMessage(data, type === 4);
+      const errors = validateMessage(data, type === 4, files);
       if (errors.length > 0)
         return errors[0]?.code === 50006 ? emptyMessage() : invalidForm(errors);
     } else if (type === 5) {
@@ -802,12 +844,13 @@ export class FakeDiscord {
         type === 4 ? data : { content: '', flags: data.flags },
         bot,
         true,
+        type === 4 ? files : [],
       );
       message.loading = type === 5;
       interaction.originalId = message.id;
     } else if (type === 7 || type === 6) {
       message = interaction.originalId ? (this.messages.get(interaction.originalId) ?? null) : null;
-      if (message && type === 7) applyEdit(message, data);
+      if (message && type === 7) this.applyEdit(message, data, files);
     } else if (type === 8) {
       interaction.choices = (data.choices as Json[] | undefined) ?? [];
     }
@@ -835,13 +878,14 @@ export class FakeDiscord {
     token: string,
     messageId: string | null,
     body: Json,
+    files: RecordedFile[] = [],
   ): { status: number; body?: unknown } {
     const interaction = [...this.interactions.values()].find((i) => i.token === token);
     if (appId !== this.applicationId || !interaction || interaction.callbacks.length === 0) {
       return { status: 404, body: { code: 10015, message: ERROR_MESSAGES[10015] } };
     }
     if (messageId === null && method === 'POST') {
-      const errors = validateMessage(body, true);
+      const errors = validateMessage(body, true, files);
       if (errors.length > 0)
         return errors[0]?.code === 50006 ? emptyMessage() : invalidForm(errors);
       const message = this.storeMessage(
@@ -849,6 +893,7 @@ export class FakeDiscord {
         body,
         { id: this.botUser.id, username: this.botUser.username, bot: true },
         true,
+        files,
       );
       interaction.followUpIds.push(message.id);
       return { status: 200, body: this.wireMessage(message) };
@@ -863,9 +908,9 @@ export class FakeDiscord {
       return { status: 204 };
     }
     if (method === 'PATCH') {
-      const errors = validateMessage(body, false);
+      const errors = validateMessage(body, false, files);
       if (errors.length > 0) return invalidForm(errors);
-      applyEdit(message, body);
+      this.applyEdit(message, body, files);
       return { status: 200, body: this.wireMessage(message) };
     }
     return { status: 405, body: { code: 0, message: '405: Method Not Allowed' } };
@@ -878,6 +923,7 @@ export class FakeDiscord {
     data: Json,
     author: Json,
     fromInteraction = false,
+    files: RecordedFile[] = [],
   ): FakeMessage {
     const message: FakeMessage = {
       id: this.snowflake(),
@@ -888,6 +934,7 @@ export class FakeDiscord {
       flags: Number(data.flags ?? 0),
       author,
       allowed_mentions: data.allowed_mentions,
+      attachments: this.resolveAttachments(data, files, []) ?? [],
       loading: false,
       viaInteraction: fromInteraction,
       deleted: false,
@@ -896,10 +943,63 @@ export class FakeDiscord {
     return message;
   }
 
+  /** An edit: what the data names changes; `attachments` (when sent) says which files stay. */
+  private applyEdit(message: FakeMessage, data: Json, files: RecordedFile[]): void {
+    applyEdit(message, data);
+    const attachments = this.resolveAttachments(data, files, message.attachments);
+    if (attachments) message.attachments = attachments;
+  }
+
+  /**
+   * The attachments a message ends up with: as Discord does, `attachments[]` lists the files
+   * kept (an existing attachment by its id, a new upload by its `files[n]` index, with its
+   * description); uploads it does not list are added too. Null: nothing said, keep them all.
+   */
+  private resolveAttachments(
+    data: Json,
+    files: RecordedFile[],
+    previous: FakeAttachment[],
+  ): FakeAttachment[] | null {
+    const listed = Array.isArray(data.attachments) ? (data.attachments as Json[]) : null;
+    if (!listed && files.length === 0) return null;
+    const upload = (file: RecordedFile, entry?: Json): FakeAttachment => ({
+      id: this.snowflake(),
+      filename: typeof entry?.filename === 'string' ? entry.filename : file.name,
+      description: typeof entry?.description === 'string' ? entry.description : null,
+      contentType: file.contentType,
+      data: file.data,
+    });
+    const out: FakeAttachment[] = [];
+    const used = new Set<RecordedFile>();
+    for (const entry of listed ?? []) {
+      const kept = previous.find((a) => a.id === String(entry.id));
+      if (kept) {
+        out.push(kept);
+        continue;
+      }
+      const file = files.find((f) => f.field === `files[${String(entry.id)}]`);
+      if (file && !used.has(file)) {
+        used.add(file);
+        out.push(upload(file, entry));
+      }
+    }
+    for (const file of files) if (!used.has(file)) out.push(upload(file));
+    return listed ? out : [...previous, ...out];
+  }
+
   /** The message as Discord sends it over the wire. */
   wireMessage(message: FakeMessage): Json {
     return {
       ...this.messageShape(message.id, message.channel_id, message.author),
+      attachments: message.attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        ...(a.description !== null ? { description: a.description } : {}),
+        content_type: a.contentType,
+        size: a.data.length,
+        url: `http://127.0.0.1:${this.port}/attachments/${a.id}/${a.filename}`,
+        proxy_url: `http://127.0.0.1:${this.port}/attachments/${a.id}/${a.filename}`,
+      })),
       content: message.content,
       embeds: message.embeds,
       components: message.components,
@@ -1112,7 +1212,11 @@ interface FormError {
 
 const BUTTON_STYLES = new Set([1, 2, 3, 4, 5]);
 
-export function validateMessage(body: unknown, creating: boolean): FormError[] {
+export function validateMessage(
+  body: unknown,
+  creating: boolean,
+  files: RecordedFile[] = [],
+): FormError[] {
   const errors: FormError[] = [];
   if (typeof body !== 'object' || body === null)
     return [{ path: '', code: 'DICT_TYPE_CONVERT', message: 'Must be an object.' }];
@@ -1151,14 +1255,48 @@ export function validateMessage(body: unknown, creating: boolean): FormError[] {
   validateComponents(m.components, errors);
   errors.push(...validateFlags(m.flags));
   validateAllowedMentions(m.allowed_mentions, errors);
+  validateAttachments(m.attachments, files, errors);
   if (creating && errors.length === 0) {
     const hasContent = typeof m.content === 'string' && m.content.trim().length > 0;
     const hasEmbeds = Array.isArray(m.embeds) && m.embeds.length > 0;
     const hasComponents = Array.isArray(m.components) && m.components.length > 0;
-    if (!hasContent && !hasEmbeds && !hasComponents)
+    if (!hasContent && !hasEmbeds && !hasComponents && files.length === 0)
       return [{ path: '', code: 50006, message: ERROR_MESSAGES[50006] ?? '' }];
   }
   return errors;
+}
+
+/** At most 10 files; each `attachments[]` entry has an id and alt text of at most 1,024 characters. */
+function validateAttachments(
+  attachments: unknown,
+  files: RecordedFile[],
+  errors: FormError[],
+): void {
+  if (files.length > 10)
+    errors.push({
+      path: 'files',
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: 'Must be 10 or fewer in length.',
+    });
+  if (attachments === undefined || attachments === null) return;
+  if (!Array.isArray(attachments)) {
+    errors.push({ path: 'attachments', code: 'LIST_TYPE_CONVERT', message: 'Must be an array.' });
+    return;
+  }
+  (attachments as Json[]).forEach((a, i) => {
+    if (a.id === undefined || a.id === null)
+      errors.push({
+        path: `attachments.${i}.id`,
+        code: 'BASE_TYPE_REQUIRED',
+        message: 'This field is required',
+      });
+    if (typeof a.description === 'string' && a.description.length > 1024)
+      errors.push({
+        path: `attachments.${i}.description`,
+        code: 'BASE_TYPE_MAX_LENGTH',
+        message: `Must be 1024 or fewer in length (got ${a.description.length}).`,
+      });
+  });
 }
 
 function validateEmbed(e: Json, path: string, errors: FormError[]): number {
@@ -1187,7 +1325,10 @@ function validateEmbed(e: Json, path: string, errors: FormError[]): number {
     });
   for (const key of ['url', 'thumbnail.url', 'image.url'] as const) {
     const value = key === 'url' ? e.url : (e[key.split('.')[0] ?? ''] as Json | undefined)?.url;
-    if (value !== undefined && value !== null && !isHttpUrl(value)) {
+    // An image or thumbnail may show one of the message's files: attachment://name.png.
+    const attached =
+      key !== 'url' && typeof value === 'string' && /^attachment:\/\/[\w.-]+$/u.test(value);
+    if (value !== undefined && value !== null && !attached && !isHttpUrl(value)) {
       errors.push({
         path: `${path}.${key}`,
         code: 'URL_TYPE_INVALID_URL',
@@ -1638,8 +1779,45 @@ function toOptionJson(options: Record<string, string | number | boolean>): Json[
   }));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A multipart/form-data message (what discord.js sends with files): the JSON of `payload_json`
+ * and the `files[n]` parts; a string says what is wrong. Parsed by undici's FormData reader.
+ */
+async function readMultipart(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ payload: unknown; files: RecordedFile[] } | string> {
+  let form: FormData;
+  try {
+    form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return 'The multipart/form-data body could not be read.';
+  }
+  let payload: unknown = {};
+  const files: RecordedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (field === 'payload_json' && typeof value === 'string') {
+      try {
+        payload = JSON.parse(value);
+      } catch {
+        return 'payload_json is not valid JSON.';
+      }
+    } else if (typeof value !== 'string' && /^files\[\d+\]$/u.test(field)) {
+      files.push({
+        field,
+        name: value.name,
+        contentType: value.type,
+        data: Buffer.from(await value.arrayBuffer()),
+      });
+    } else if (typeof value !== 'string') {
+      return `Unexpected file field "${field}" (Discord wants files[n]).`;
+    }
+  }
+  return { payload, files };
 }
