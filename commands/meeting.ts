@@ -7,6 +7,7 @@ import { buildMeetingDigest, getProfileStats } from '../src/answers/profiles.js'
 import { buildMeetingView } from '../src/answers/meeting-view.js';
 import { suggestMeetings } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
+import { withReportLinks } from '../src/web/links.js';
 
 const data = new SlashCommandBuilder()
   .setName('meeting')
@@ -22,7 +23,13 @@ const data = new SlashCommandBuilder()
 
 export async function runMeeting(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.meeting ?? '');
-  return buildMeetingView(buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx)));
+  const lookup = buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx));
+  const cited = (lookup.digest?.quotes ?? []).map((q) => ({
+    id: q.statementId,
+    meetingId: q.meeting.id,
+    paragraph: q.paragraph,
+  }));
+  return withReportLinks(buildMeetingView(lookup), cited, ctx.config.publicUrl);
 }
 
 export function autocompleteMeeting(

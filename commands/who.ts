@@ -7,6 +7,7 @@ import { buildSpeakerProfile, getProfileStats } from '../src/answers/profiles.js
 import { buildWhoView } from '../src/answers/who-view.js';
 import { suggestSpeakers } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
+import { withReportLinks } from '../src/web/links.js';
 
 const data = new SlashCommandBuilder()
   .setName('who')
@@ -22,7 +23,13 @@ const data = new SlashCommandBuilder()
 
 export async function runWho(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.speaker ?? '');
-  return buildWhoView(buildSpeakerProfile(ctx.corpus, query, getProfileStats(ctx)));
+  const lookup = buildSpeakerProfile(ctx.corpus, query, getProfileStats(ctx));
+  const cited = (lookup.profile?.quotes ?? []).map((q) => ({
+    id: q.statementId,
+    meetingId: q.meeting.id,
+    paragraph: q.paragraph,
+  }));
+  return withReportLinks(buildWhoView(lookup), cited, ctx.config.publicUrl);
 }
 
 export function autocompleteWho(

@@ -67,7 +67,8 @@ export function createConsoleSession(
   }
 
   function show(view: ReplyView, note?: string): string {
-    lastButtons = view.buttons;
+    // Link buttons are printed addresses, not numbered choices (as render-text shows them).
+    lastButtons = view.buttons.filter((b) => b.url === undefined);
     const text = renderText(view);
     return note ? `${note}\n${text}` : text;
   }
