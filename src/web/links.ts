@@ -38,13 +38,16 @@ export function withReportLinks(
     if (links.length >= room) break;
     const url = statementUrl(publicUrl, s.id, s.meetingId);
     if (url.length > MAX_LINK_URL) continue;
-    const label =
-      unique.length === 1
-        ? 'Open in report'
-        : clipText(`Open in report: ¶${s.paragraph} of ${s.meetingId}`, MAX_LABEL);
+    const label = unique.length === 1 ? 'Open in report' : linkLabel(s);
     links.push({ id: `open:${i}`, label, style: 'secondary', url });
   }
   return links.length > 0 ? { ...view, buttons: [...view.buttons, ...links] } : view;
+}
+
+/** "Open in report (¶9 of council/harbour.txt)", the file name clipped to fit 80 characters. */
+function linkLabel(s: CitedStatement): string {
+  const head = `Open in report (¶${s.paragraph} of `;
+  return `${head}${clipText(s.meetingId, MAX_LABEL - head.length - 1)})`;
 }
 
 /**
