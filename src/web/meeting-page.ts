@@ -83,7 +83,7 @@ export function renderStatement(
   if (statement.time) place.push(`at ${statement.time}`);
   return [
     `<section class="st ${statement.kind}" id="${esc(anchor)}" aria-label="Statement ${Number(anchor.slice(2)) + 1}">`,
-    `<p class="who">${who}<span class="kind">${KIND_LABELS[statement.kind]}</span></p>`,
+    `<p class="who">${who} <span class="kind">${KIND_LABELS[statement.kind]}</span></p>`,
     `<p class="words">${esc(shownWords)}</p>`,
     `<p class="cite"><a href="#${esc(anchor)}">${esc(place.join(', '))}</a></p>`,
     `</section>`,
