@@ -18,6 +18,16 @@ const ARTIFACTS = join('test-artifacts', 'web');
 const LONG = 'long-harbour-hearing.txt';
 const TURNS = 60;
 
+/**
+ * The page's globals as the callbacks run in the browser use them (the project compiles without
+ * the DOM library; the casts vanish when a callback is sent to the page).
+ */
+interface PageGlobals {
+  getComputedStyle(el: unknown): { backgroundColor: string };
+  document: { documentElement: { scrollWidth: number } };
+  axe: typeof axe;
+}
+
 let browser: Browser;
 let site: WebSite;
 let folder: string;
@@ -97,7 +107,9 @@ async function readTarget(page: Page) {
     className: await target.getAttribute('class'),
     text: await target.innerText(),
     inView: !!box && box.y >= 0 && box.y + Math.min(box.height, 40) <= viewport.height,
-    background: await target.evaluate((el) => getComputedStyle(el).backgroundColor),
+    background: await target.evaluate(
+      (el) => (globalThis as unknown as PageGlobals).getComputedStyle(el).backgroundColor,
+    ),
   };
 }
 
@@ -115,7 +127,9 @@ describe('the web view in Chromium', () => {
         expect(target.inView).toBe(true);
         const other = await page
           .locator('#s-10')
-          .evaluate((el) => getComputedStyle(el).backgroundColor);
+          .evaluate(
+            (el) => (globalThis as unknown as PageGlobals).getComputedStyle(el).backgroundColor,
+          );
         expect(target.background).not.toBe(other);
         await page.screenshot({ path: join(ARTIFACTS, 'statement-anchor.png') });
         // The first statement is far above: the page really scrolled.
@@ -153,7 +167,9 @@ describe('the web view in Chromium', () => {
         await page.goto(`${site.base}${pageOf(COMMITTEE)}`);
         const path = join(ARTIFACTS, name);
         await page.screenshot({ path, fullPage: true });
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const width = await page.evaluate(
+          () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+        );
         return { png: PNG.sync.read(await page.screenshot()), width };
       });
     const light = await shoot('meeting-light.png', {
@@ -206,9 +222,12 @@ describe('the web view in Chromium', () => {
           await page.evaluate(axe.source);
         }
         const result = await page.evaluate(() =>
-          (window as unknown as { axe: typeof axe }).axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a'] },
-          }),
+          (globalThis as unknown as PageGlobals).axe.run(
+            (globalThis as unknown as PageGlobals).document as never,
+            {
+              runOnly: { type: 'tag', values: ['wcag2a'] },
+            },
+          ),
         );
         // axe really looked: the page's rules were checked and passed.
         expect(result.passes.length).toBeGreaterThan(5);
