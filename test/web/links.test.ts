@@ -9,6 +9,7 @@ import { createConsoleSession } from '../../src/console/session.js';
 import { renderMessage } from '../../src/discord/render.js';
 import { textReply } from '../../src/answers/view.js';
 import { withReportLinks } from '../../src/web/links.js';
+import { esc } from '../../src/web/html.js';
 import { findComponents, startFakeDiscord } from '../support/fake-discord.js';
 import type { FakeDiscord } from '../support/fake-discord.js';
 import { COMMITTEE, get, pageOf, startWebSite } from './support.js';
@@ -85,6 +86,16 @@ describe('Open in report elsewhere', () => {
     expect(meeting.text).toMatch(
       /Open in report[^\n]*: http:\/\/127\.0\.0\.1:\d+\/m\/press\/\S+#s-\d+/u,
     );
+  });
+
+  it('links the quote of /quote', async () => {
+    const session = createConsoleSession(site.ctx, commands);
+    const quote = await session.handleLine('/quote random:true');
+    expect(quote.text).toMatch(/^Open in report: http:\/\/127\.0\.0\.1:\d+\/m\/\S+#s-\d+$/mu);
+    const url = /Open in report: (\S+)/u.exec(quote.text)?.[1] ?? '';
+    const statement = await openLink(url);
+    const quoted = /“([^”]+)”/u.exec(quote.text)?.[1] ?? '∅';
+    expect(statement).toContain(esc(quoted.slice(0, 25)));
   });
 
   it('adds nothing without PUBLIC_URL, and keeps within Discord’s 25 buttons', () => {
