@@ -24,6 +24,7 @@ import { askQuestion, buildIndex } from './search/engine.js';
 import { startHttpServer } from './http/server.js';
 import type { HttpServer } from './http/server.js';
 import { webRoutes } from './web/routes.js';
+import { linkQuotePosts } from './web/links.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -192,7 +193,10 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     scheduler.stop = startDailyScheduler({
       store,
       corpus: ctx.corpus,
-      poster: createChannelPoster(bot.client),
+      poster: linkQuotePosts(createChannelPoster(bot.client), () => ({
+        corpus: ctx.corpus,
+        publicUrl: ctx.config.publicUrl,
+      })),
       now: ctx.now,
       log: ctx.log,
       bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },

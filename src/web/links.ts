@@ -4,6 +4,7 @@
 import { clipText } from '../answers/format.js';
 import { findStatementByKey } from '../answers/quote-view.js';
 import type { Corpus } from '../corpus/types.js';
+import type { ChannelPoster } from '../daily/poster.js';
 import type { ButtonView, ReplyView } from '../answers/view.js';
 import { statementUrl } from './paths.js';
 
@@ -57,4 +58,22 @@ function linkLabel(s: CitedStatement): string {
 export function findQuotedStatement(view: ReplyView, corpus: Corpus): CitedStatement | null {
   const key = view.buttons.find((b) => b.id.startsWith('quote:context:'))?.id.split(':')[2];
   return key ? findStatementByKey(corpus, key) : null;
+}
+
+/**
+ * A channel poster whose quote posts (the scheduled quote of the day) carry the quote's "Open in
+ * report" link, like /quote's reply. Reads the corpus and PUBLIC_URL at each post.
+ */
+export function linkQuotePosts(
+  poster: ChannelPoster,
+  read: () => { corpus: Corpus; publicUrl: string | null },
+): ChannelPoster {
+  return {
+    ...poster,
+    send(channelId, view) {
+      const { corpus, publicUrl } = read();
+      const quoted = publicUrl ? findQuotedStatement(view, corpus) : null;
+      return poster.send(channelId, withReportLinks(view, quoted ? [quoted] : [], publicUrl));
+    },
+  };
 }

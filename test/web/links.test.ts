@@ -8,7 +8,10 @@ import type { RunningBot } from '../../src/discord/client.js';
 import { createConsoleSession } from '../../src/console/session.js';
 import { renderMessage } from '../../src/discord/render.js';
 import { textReply } from '../../src/answers/view.js';
-import { withReportLinks } from '../../src/web/links.js';
+import { linkQuotePosts, withReportLinks } from '../../src/web/links.js';
+import { buildQuoteView } from '../../src/answers/quote-view.js';
+import type { ReplyView } from '../../src/answers/view.js';
+import type { Meeting, Statement } from '../../src/corpus/types.js';
 import { esc } from '../../src/web/html.js';
 import { findComponents, startFakeDiscord } from '../support/fake-discord.js';
 import type { FakeDiscord } from '../support/fake-discord.js';
@@ -96,6 +99,32 @@ describe('Open in report elsewhere', () => {
     const statement = await openLink(url);
     const quoted = /“([^”]+)”/u.exec(quote.text)?.[1] ?? '∅';
     expect(statement).toContain(esc(quoted.slice(0, 25)));
+  });
+
+  it('links the scheduled quote of the day too', async () => {
+    const sent: ReplyView[] = [];
+    const poster = linkQuotePosts(
+      {
+        send: async (_channel, view) => {
+          sent.push(view);
+        },
+      },
+      () => ({ corpus: site.ctx.corpus, publicUrl: site.ctx.config.publicUrl }),
+    );
+    const pick = site.ctx.corpus.meetings.find((m) => m.id === COMMITTEE)?.statements[1];
+    const view = buildQuoteView(
+      site.ctx.corpus,
+      {
+        statement: pick as Statement,
+        meeting: site.ctx.corpus.meetings.find((m) => m.id === pick?.meetingId) as Meeting,
+        onThisDay: false,
+      },
+      { heading: { kind: 'daily', date: '2026-05-05' }, ephemeral: false },
+    );
+    await poster.send('channel-1', view);
+    const link = sent[0]?.buttons.find((b) => b.url);
+    expect(link?.label).toBe('Open in report');
+    expect(await openLink(String(link?.url))).toContain(esc(pick?.text ?? '∅'));
   });
 
   it('adds nothing without PUBLIC_URL, and keeps within Discord’s 25 buttons', () => {
