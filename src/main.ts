@@ -61,7 +61,10 @@ async function main(): Promise<number> {
   const ctx = await buildContext(config, log);
   if (!ctx) return 1;
   const web = await startWebView(ctx);
-  if (web === 'failed') return 1;
+  if (web === 'failed') {
+    closeStore(ctx);
+    return 1;
+  }
   try {
     return await (consoleMode ? runConsoleMode(ctx) : runBotMode(ctx));
   } finally {
