@@ -39,6 +39,33 @@ function freePort(): Promise<number> {
 }
 
 describe('npm start with the web view', () => {
+  it('says so and exits 1 when WEB_PORT is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const run = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          DATA_DIR: dataDir,
+          CORPUS_DIR: 'test/fixtures/web',
+          WEB_PORT: String(port),
+        },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let err = '';
+      run.stderr.on('data', (c) => (err += String(c)));
+      run.stdin.end('');
+      const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(err).toContain(`Could not serve the web view on WEB_PORT=${port}`);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+
   it('serves the page each Open in report button points to, and stops on SIGTERM', async () => {
     fake = await startFakeDiscord();
     const port = await freePort();
