@@ -78,6 +78,9 @@ ul.plain li { margin: 0.45rem 0; }
 .st.paraphrase .words { font-style: italic; }
 .st .cite { margin: 0; font-size: 0.85rem; color: var(--muted); }
 .st .cite a { color: var(--muted); }
+.search-row { display: flex; gap: 0.4rem; }
+.search-row input { flex: 1 1 auto; min-width: 0; }
+ol.results { padding-left: 1.6rem; }
 .result { margin: 1rem 0; }
 .result .where { font-size: 0.9rem; color: var(--muted); margin: 0; }
 .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.5rem; margin: 0.5rem 0 1rem; }
