@@ -18,6 +18,7 @@ import {
   rememberAsk,
 } from '../src/answers/ask-view.js';
 import type { AskSession } from '../src/answers/ask-view.js';
+import { withReportLinks } from '../src/web/links.js';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -108,12 +109,17 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
     answer.results.length > 0
       ? rememberAsk(ctx.sessions, session, () => randomBytes(6).toString('base64url'))
       : null;
-  return buildAskView(answer, {
+  const view = buildAskView(answer, {
     key,
     offset: 0,
     hidden: session.hidden,
     canPost: input.caller.guildId !== null,
   });
+  return withReportLinks(view, citedBy(answer), ctx.config.publicUrl);
+}
+
+function citedBy(answer: ReturnType<typeof search>) {
+  return answer.results.map((r) => r.statement);
 }
 
 /** A real day of the calendar written YYYY-MM-DD. */
@@ -158,7 +164,11 @@ export async function pressAskButton(
     return {
       mode: 'reply',
       view: top
-        ? buildContextView(top.statement, top.meeting, session.question, answer.terms)
+        ? withReportLinks(
+            buildContextView(top.statement, top.meeting, session.question, answer.terms),
+            [top.statement],
+            ctx.config.publicUrl,
+          )
         : textReply(EXPIRED_TEXT),
     };
   }
@@ -169,16 +179,20 @@ export async function pressAskButton(
       hidden: false,
       sharedBy: input.caller.userId,
     });
-    return { mode: 'channel', view };
+    return { mode: 'channel', view: withReportLinks(view, citedBy(answer), ctx.config.publicUrl) };
   }
   return {
     mode: 'update',
-    view: buildAskView(answer, {
-      key: parsed.key,
-      offset: parsed.offset,
-      hidden: session.hidden,
-      canPost: input.caller.guildId !== null,
-    }),
+    view: withReportLinks(
+      buildAskView(answer, {
+        key: parsed.key,
+        offset: parsed.offset,
+        hidden: session.hidden,
+        canPost: input.caller.guildId !== null,
+      }),
+      citedBy(answer),
+      ctx.config.publicUrl,
+    ),
   };
 }
 

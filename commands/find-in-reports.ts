@@ -9,6 +9,7 @@ import type { CommandInput, CommandModule } from './types.js';
 import { buildFindView, findInReports } from '../src/answers/find-view.js';
 import { textReply } from '../src/answers/view.js';
 import type { ReplyView } from '../src/answers/view.js';
+import { withReportLinks } from '../src/web/links.js';
 
 const data = new ContextMenuCommandBuilder()
   .setName('Find in reports')
@@ -19,7 +20,9 @@ export async function runFindInReports(ctx: AppContext, input: CommandInput): Pr
   const text = input.target?.content ?? '';
   if (text.trim() === '')
     return textReply('That message has no text to look for (only attachments or embeds).');
-  return buildFindView(findInReports(ctx.index, text));
+  const result = findInReports(ctx.index, text);
+  const cited = result.matches.map((m) => m.statement);
+  return withReportLinks(buildFindView(result), cited, ctx.config.publicUrl);
 }
 
 export const findInReportsCommand: CommandModule = { data, defer: true, run: runFindInReports };

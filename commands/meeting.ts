@@ -9,6 +9,7 @@ import { suggestMeetings } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
 import { tryChart } from '../src/charts/attach.js';
 import { meetingShareData, meetingShareFile } from '../src/charts/share.js';
+import { withReportLinks } from '../src/web/links.js';
 
 const data = new SlashCommandBuilder()
   .setName('meeting')
@@ -24,8 +25,8 @@ const data = new SlashCommandBuilder()
 
 export async function runMeeting(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.meeting ?? '');
-  const result = buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx));
-  const id = result.digest?.id;
+  const lookup = buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx));
+  const id = lookup.digest?.id;
   const meeting = id === undefined ? undefined : ctx.corpus.meetings.find((m) => m.id === id);
   // A report that names no speaker has no shares to draw.
   const share = meeting?.statements.some((s) => s.speaker)
@@ -33,7 +34,12 @@ export async function runMeeting(ctx: AppContext, input: CommandInput): Promise<
         meetingShareFile(meetingShareData(meeting), input.locale),
       )
     : null;
-  return buildMeetingView(result, share);
+  const cited = (lookup.digest?.quotes ?? []).map((q) => ({
+    id: q.statementId,
+    meetingId: q.meeting.id,
+    paragraph: q.paragraph,
+  }));
+  return withReportLinks(buildMeetingView(lookup, share), cited, ctx.config.publicUrl);
 }
 
 export function autocompleteMeeting(

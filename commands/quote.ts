@@ -3,6 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './types.js';
 import { answerQuote, answerQuoteContext, suggestQuoteSpeakers } from '../src/daily/replies.js';
 import { textReply } from '../src/answers/view.js';
+import { findQuotedStatement, withReportLinks } from '../src/web/links.js';
 
 export const quoteCommand: CommandModule = {
   data: new SlashCommandBuilder()
@@ -20,12 +21,14 @@ export const quoteCommand: CommandModule = {
     ),
   async run(ctx, input) {
     const speaker = input.options.speaker;
-    return answerQuote(ctx, {
+    const view = answerQuote(ctx, {
       speaker: typeof speaker === 'string' ? speaker : null,
       random: input.options.random === true,
       guildId: input.caller.guildId,
       userId: input.caller.userId,
     });
+    const quoted = findQuotedStatement(view, ctx.corpus);
+    return withReportLinks(view, quoted ? [quoted] : [], ctx.config.publicUrl);
   },
   autocomplete(ctx, focused) {
     if (focused.name !== 'speaker') return [];

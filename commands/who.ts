@@ -9,6 +9,7 @@ import { suggestSpeakers } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
 import { tryChart } from '../src/charts/attach.js';
 import { speakerTimelineData, speakerTimelineFile } from '../src/charts/timeline.js';
+import { withReportLinks } from '../src/web/links.js';
 
 const data = new SlashCommandBuilder()
   .setName('who')
@@ -25,8 +26,8 @@ const data = new SlashCommandBuilder()
 export async function runWho(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.speaker ?? '');
   const stats = getProfileStats(ctx);
-  const result = buildSpeakerProfile(ctx.corpus, query, stats);
-  const p = result.profile;
+  const lookup = buildSpeakerProfile(ctx.corpus, query, stats);
+  const p = lookup.profile;
   // The timeline counts the same statements as the profile, so its bars add up to its total.
   const timeline =
     p && !p.silent
@@ -37,7 +38,12 @@ export async function runWho(ctx: AppContext, input: CommandInput): Promise<Repl
           ),
         )
       : null;
-  return buildWhoView(result, timeline);
+  const cited = (p?.quotes ?? []).map((q) => ({
+    id: q.statementId,
+    meetingId: q.meeting.id,
+    paragraph: q.paragraph,
+  }));
+  return withReportLinks(buildWhoView(lookup, timeline), cited, ctx.config.publicUrl);
 }
 
 export function autocompleteWho(

@@ -19,6 +19,10 @@ export interface Config {
   /** Bounds on the length of a daily quote, in characters. */
   quoteMinChars: number;
   quoteMaxChars: number;
+  /** Port of the read-only web view (WEB_PORT); null: no web view. */
+  webPort: number | null;
+  /** The address people reach the web view at, no trailing slash (PUBLIC_URL); null: no links. */
+  publicUrl: string | null;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -94,6 +98,18 @@ export const SETTINGS: readonly SettingDoc[] = [
     example: '400',
     description: 'Longest statement the daily quote may pick, in characters.',
   },
+  {
+    key: 'WEB_PORT',
+    example: '',
+    description:
+      'Port of the read-only web view of the reports (a page per meeting, speaker and search). Empty: no web view.',
+  },
+  {
+    key: 'PUBLIC_URL',
+    example: '',
+    description:
+      'The address people reach the web view at (e.g. https://verbatim.example.org). Set: every cited statement gets an "Open in report" link.',
+  },
 ];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -166,6 +182,21 @@ export function parseConfig(env: Env): Config {
     );
   }
 
+  const webPortText = read('WEB_PORT');
+  const webPort =
+    webPortText === null ? null : readInteger(read, 'WEB_PORT', 0, 1, 65535, problems);
+  let publicUrl = read('PUBLIC_URL');
+  if (publicUrl !== null) {
+    if (!isHttpUrl(publicUrl) || /[?#]/u.test(publicUrl)) {
+      problems.push(
+        `PUBLIC_URL is "${publicUrl}", which is not an http(s) address without ? or #, like https://verbatim.example.org. Leave it empty for no report links.`,
+      );
+      publicUrl = null;
+    } else {
+      publicUrl = publicUrl.replace(/\/+$/, '');
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     discordToken,
@@ -179,6 +210,8 @@ export function parseConfig(env: Env): Config {
     askCooldownSeconds,
     quoteMinChars,
     quoteMaxChars,
+    webPort,
+    publicUrl,
   };
 }
 
@@ -261,7 +294,7 @@ export function findMissingSettings(
 export function findUnknownSettings(env: Env): string[] {
   const known = new Set(SETTINGS.map((s) => s.key));
   return Object.keys(env)
-    .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE)_/.test(key) && !known.has(key))
+    .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE|WEB)_/.test(key) && !known.has(key))
     .map((key) => {
       const close = SETTINGS.find((s) => editDistance(s.key, key, 2) <= 2);
       return close

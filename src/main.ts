@@ -21,6 +21,10 @@ import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
 import { askQuestion, buildIndex } from './search/engine.js';
+import { startHttpServer } from './http/server.js';
+import type { HttpServer } from './http/server.js';
+import { webRoutes } from './web/routes.js';
+import { linkQuotePosts } from './web/links.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -56,7 +60,34 @@ async function main(): Promise<number> {
 
   const ctx = await buildContext(config, log);
   if (!ctx) return 1;
-  return consoleMode ? runConsoleMode(ctx) : runBotMode(ctx);
+  const web = await startWebView(ctx);
+  if (web === 'failed') {
+    closeStore(ctx);
+    return 1;
+  }
+  try {
+    return await (consoleMode ? runConsoleMode(ctx) : runBotMode(ctx));
+  } finally {
+    await web?.close(1000);
+  }
+}
+
+/** The read-only web view on WEB_PORT (none when unset); 'failed' when the port cannot be used. */
+async function startWebView(ctx: AppContext): Promise<HttpServer | null | 'failed'> {
+  const port = ctx.config.webPort;
+  if (port === null) return null;
+  try {
+    // Read through a function: the live corpus swaps ctx.corpus and ctx.index while it runs.
+    const server = await startHttpServer({ port, handlers: webRoutes(() => ctx), log: ctx.log });
+    ctx.log.info({ port: server.port, publicUrl: ctx.config.publicUrl }, 'web view listening');
+    return server;
+  } catch (err) {
+    ctx.log.fatal({ err, port }, 'could not start the web view');
+    process.stderr.write(
+      `Could not serve the web view on WEB_PORT=${port}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return 'failed';
+  }
 }
 
 async function buildContext(config: Config, log: Logger): Promise<AppContext | null> {
@@ -165,7 +196,10 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     scheduler.stop = startDailyScheduler({
       store,
       corpus: ctx.corpus,
-      poster: createChannelPoster(bot.client),
+      poster: linkQuotePosts(createChannelPoster(bot.client), () => ({
+        corpus: ctx.corpus,
+        publicUrl: ctx.config.publicUrl,
+      })),
       now: ctx.now,
       log: ctx.log,
       bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },

@@ -26,8 +26,12 @@ function renderLines(view: ReplyView): string {
     }
     if (card.footer?.trim()) lines.push('', `-- ${card.footer.trim()}`);
   }
-  if (view.buttons.length > 0) {
-    lines.push('', view.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('   '));
+  // Buttons to press are numbered (the session counts the same way); links are printed.
+  const pressable = view.buttons.filter((b) => b.url === undefined);
+  if (pressable.length > 0) {
+    lines.push('', pressable.map((b, i) => `[${i + 1}] ${b.label}`).join('   '));
   }
+  const links = view.buttons.filter((b) => b.url !== undefined);
+  if (links.length > 0) lines.push('', ...links.map((b) => `${b.label}: ${b.url}`));
   return lines.join('\n');
 }

@@ -69,7 +69,8 @@ export function createConsoleSession(
   }
 
   function show(view: ReplyView, note?: string): string {
-    lastButtons = view.buttons;
+    // Link buttons are printed addresses, not numbered choices (as render-text shows them).
+    lastButtons = view.buttons.filter((b) => b.url === undefined);
     const saved = saveReplyFiles(ctx.config.dataDir, view.files ?? [], ctx.now());
     const text = [renderText(view), ...saved.map(plainText)].join('\n');
     return note ? `${note}\n${text}` : text;

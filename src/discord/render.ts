@@ -24,6 +24,8 @@ export const LIMITS = {
   buttonLabel: 80,
   customId: 100,
   url: 2048,
+  /** A link button's address. */
+  buttonUrl: 512,
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
@@ -161,6 +163,9 @@ function renderButtons(buttons: ButtonView[]): APIActionRowComponent<APIButtonCo
   const valid = buttons.filter((b) => {
     // An over-long or duplicate custom_id is a bug in the command; dropping the button keeps the reply.
     if (b.id.length === 0 || b.id.length > LIMITS.customId || seen.has(b.id)) return false;
+    // A link button needs an http(s) address Discord accepts.
+    if (b.url !== undefined && !(b.url.length <= LIMITS.buttonUrl && isValidUrl(b.url)))
+      return false;
     seen.add(b.id);
     return true;
   });
@@ -168,12 +173,22 @@ function renderButtons(buttons: ButtonView[]): APIActionRowComponent<APIButtonCo
   for (let i = 0; i < valid.length && rows.length < LIMITS.rows; i += LIMITS.buttonsPerRow) {
     rows.push({
       type: ComponentType.ActionRow,
-      components: valid.slice(i, i + LIMITS.buttonsPerRow).map((b) => ({
-        type: ComponentType.Button,
-        custom_id: b.id,
-        label: truncateText(b.label.trim() || 'Open', LIMITS.buttonLabel),
-        style: STYLES[b.style],
-      })),
+      components: valid.slice(i, i + LIMITS.buttonsPerRow).map((b): APIButtonComponent =>
+        b.url !== undefined
+          ? {
+              // A link button opens the address and sends nothing back: no custom_id.
+              type: ComponentType.Button,
+              url: b.url,
+              label: truncateText(b.label.trim() || 'Open', LIMITS.buttonLabel),
+              style: ButtonStyle.Link,
+            }
+          : {
+              type: ComponentType.Button,
+              custom_id: b.id,
+              label: truncateText(b.label.trim() || 'Open', LIMITS.buttonLabel),
+              style: STYLES[b.style],
+            },
+      ),
     });
   }
   return rows;

@@ -40,7 +40,23 @@ describe('parseConfig', () => {
       askCooldownSeconds: 5,
       quoteMinChars: 60,
       quoteMaxChars: 400,
+      webPort: null,
+      publicUrl: null,
     });
+  });
+
+  it('reads the web view settings and says what is wrong with them', () => {
+    const config = parseConfig({ WEB_PORT: '8080', PUBLIC_URL: 'https://reports.example.org/' });
+    expect(config.webPort).toBe(8080);
+    expect(config.publicUrl).toBe('https://reports.example.org');
+    let problems: string[] = [];
+    try {
+      parseConfig({ WEB_PORT: '99999', PUBLIC_URL: 'javascript:alert(1)' });
+    } catch (err) {
+      problems = (err as ConfigError).problems;
+    }
+    expect(problems.join('\n')).toContain('WEB_PORT is "99999"');
+    expect(problems.join('\n')).toContain('PUBLIC_URL is "javascript:alert(1)"');
   });
 
   it('reads every setting, trimming blanks and a trailing slash on the API URL', () => {

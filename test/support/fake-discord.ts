@@ -1429,6 +1429,18 @@ function validateComponents(components: unknown, errors: FormError[]): void {
             code: 'URL_TYPE_INVALID_URL',
             message: 'A link button needs a valid URL.',
           });
+        else if (String(c.url).length > 512)
+          errors.push({
+            path: `${path}.url`,
+            code: 'BASE_TYPE_MAX_LENGTH',
+            message: 'Must be 512 or fewer in length.',
+          });
+        if (c.custom_id !== undefined)
+          errors.push({
+            path: `${path}.custom_id`,
+            code: 'BUTTON_COMPONENT_INVALID',
+            message: 'A link button cannot have a custom id.',
+          });
         return;
       }
       const id = typeof c.custom_id === 'string' ? c.custom_id : '';
