@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE, openDailyStore } from '../src/daily/store.js';
+import { DATABASE_FILE, openSqliteStore } from '../src/store/sqlite.js';
 import { PERMISSIONS, startFakeDiscord, visibleText } from './support/fake-discord.js';
 import type { FakeDiscord } from './support/fake-discord.js';
 
@@ -176,7 +176,7 @@ describe('npm start', () => {
 
   it('runs with a locked daily-quote database, says /daily is waiting, and recovers by itself', async () => {
     const lockedData = join(dataDir, 'locked-data');
-    openDailyStore(lockedData).close();
+    openSqliteStore(lockedData).close();
     const other = new Database(join(lockedData, DATABASE_FILE));
     other.exec('BEGIN EXCLUSIVE');
     let locked = true;

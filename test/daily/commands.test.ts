@@ -4,8 +4,8 @@ import { quoteCommand } from '../../commands/quote.js';
 import type { CommandInput } from '../../commands/types.js';
 import type { AppContext } from '../../src/context.js';
 import { makeTestContext } from '../support/app-context.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { BOUNDS, buildTestCorpus, makeTempDir, quotedText } from './helpers.js';
 
 const corpus = buildTestCorpus(
@@ -34,13 +34,13 @@ const corpus = buildTestCorpus(
   { 'Mayor Elena Varga': 'Mayor of Port Varn' },
 );
 
-const stores: DailyStore[] = [];
+const stores: Store[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-function makeContext(iso: string): AppContext & { store: DailyStore; clock: { t: Date } } {
-  const store = openDailyStore(makeTempDir());
+function makeContext(iso: string): AppContext & { store: Store; clock: { t: Date } } {
+  const store = openSqliteStore(makeTempDir());
   stores.push(store);
   const clock = { t: new Date(iso) };
   const base = makeTestContext({

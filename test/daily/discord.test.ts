@@ -8,8 +8,8 @@ import type { RunningBot } from '../../src/discord/client.js';
 import { createChannelPoster } from '../../src/discord/poster.js';
 import { runDuePosts } from '../../src/daily/scheduler.js';
 import type { DailySchedulerOptions } from '../../src/daily/scheduler.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import {
   FAKE_IDS,
   PERMISSIONS,
@@ -26,12 +26,12 @@ const MANAGER = PERMISSIONS.manageGuild | PERMISSIONS.viewChannel | PERMISSIONS.
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let store: DailyStore;
+let store: Store;
 let clock: { t: Date };
 
 beforeEach(async () => {
   fake = await startFakeDiscord();
-  store = openDailyStore(makeTempDir());
+  store = openSqliteStore(makeTempDir());
   clock = { t: new Date('2027-06-01T06:00:00Z') }; // 08:00 in Paris
   const ctx = makeTestContext({
     corpus,

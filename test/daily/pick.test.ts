@@ -5,18 +5,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listEligibleStatements, pickDailyQuote, pickRandomQuote } from '../../src/daily/pick.js';
 import { buildCorpus } from '../../src/corpus/build.js';
 import { parseReport } from '../../src/corpus/parse.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { addDays } from '../../src/daily/time.js';
 import { resolveQuoteOfTheDay } from '../../src/daily/today.js';
 import { BOUNDS, buildTestCorpus, generateCouncilCorpus, makeTempDir } from './helpers.js';
 
-const stores: DailyStore[] = [];
+const stores: Store[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
-function freshStore(): DailyStore {
-  const s = openDailyStore(makeTempDir());
+function freshStore(): Store {
+  const s = openSqliteStore(makeTempDir());
   stores.push(s);
   return s;
 }

@@ -1,7 +1,7 @@
 // Two bot processes share one database and wake at the same moment: each server gets one post.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openDailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import { makeTempDir } from './helpers.js';
 
 interface Worker {
@@ -39,7 +39,7 @@ function startWorker(dataDir: string, owner: string): Worker {
 describe('claim-before-post across processes', () => {
   it('posts once per server when two processes run the same pass at the same instant', async () => {
     const dir = makeTempDir();
-    const setup = openDailyStore(dir);
+    const setup = openSqliteStore(dir);
     const guilds = Array.from({ length: 40 }, (_, i) => `guild-${String(i).padStart(2, '0')}`);
     for (const guildId of guilds) {
       setup.setSubscription({
@@ -60,7 +60,7 @@ describe('claim-before-post across processes', () => {
     expect(b.length).toBeGreaterThan(0);
     const all = [...a, ...b].sort();
     expect(all).toEqual(guilds.map((g) => `chan-${g}`));
-    const check = openDailyStore(dir);
+    const check = openSqliteStore(dir);
     expect(guilds.every((g) => check.getPost(g, '2027-06-01')?.status === 'posted')).toBe(true);
     check.close();
   });

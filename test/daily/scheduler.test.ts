@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PostError } from '../../src/daily/poster.js';
 import { startDailyScheduler } from '../../src/daily/scheduler.js';
 import type { DailySchedulerOptions, StopDailyScheduler } from '../../src/daily/scheduler.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { addDays } from '../../src/daily/time.js';
 import {
   BOUNDS,
@@ -21,14 +21,14 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function openStore(dir: string): DailyStore {
-  const store = openDailyStore(dir);
+function openStore(dir: string): Store {
+  const store = openSqliteStore(dir);
   cleanups.push(() => store.close());
   return store;
 }
 
 interface Bot {
-  store: DailyStore;
+  store: Store;
   poster: FakePoster;
   stop: StopDailyScheduler;
 }
@@ -54,7 +54,7 @@ function startBot(dir: string, clock: FakeClock, extra: Partial<DailySchedulerOp
 }
 
 function subscribe(
-  store: DailyStore,
+  store: Store,
   guildId: string,
   time: string,
   timezone: string,

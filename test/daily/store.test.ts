@@ -6,9 +6,9 @@ import {
   DATABASE_FILE,
   DailyStoreError,
   SCHEMA_VERSION,
-  openDailyStore,
-} from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+  openSqliteStore,
+} from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { makeTempDir } from './helpers.js';
 import { projectModule, runUnprivileged, runsAsRoot } from '../support/as-nobody.js';
 
@@ -17,13 +17,13 @@ const opened: { close(): void }[] = [];
 afterEach(() => {
   for (const s of opened.splice(0)) s.close();
 });
-function open(dir: string): DailyStore {
-  const store = openDailyStore(dir, { busyTimeoutMs: 50 });
+function open(dir: string): Store {
+  const store = openSqliteStore(dir, { busyTimeoutMs: 50 });
   opened.push(store);
   return store;
 }
 
-describe('openDailyStore', () => {
+describe('openSqliteStore', () => {
   it('creates the database in DATA_DIR, in WAL mode, and keeps subscriptions across restarts', () => {
     const dir = path.join(makeTempDir(), 'nested', 'data');
     const first = open(dir);
@@ -117,10 +117,10 @@ describe('openDailyStore', () => {
     fs.mkdirSync(locked, { mode: 0o755 });
     if (!runsAsRoot) for (const d of [empty, withDb, locked]) fs.chmodSync(d, 0o555);
     const messages = (await runUnprivileged(`
-      import { openDailyStore } from ${projectModule('src/daily/store.ts')};
+      import { openSqliteStore } from ${projectModule('src/daily/store.ts')};
       const out = [];
       for (const dir of ${JSON.stringify([empty, withDb, path.join(locked, 'new')])}) {
-        try { openDailyStore(dir).close(); out.push('opened'); } catch (err) { out.push(err.message); }
+        try { openSqliteStore(dir).close(); out.push('opened'); } catch (err) { out.push(err.message); }
       }
       console.log(JSON.stringify(out));
     `)) as string[];

@@ -1,10 +1,10 @@
 // A separate bot process for the claim race test: opens the shared database and runs one pass.
 import { runDuePosts } from '../../../src/daily/scheduler.js';
-import { openDailyStore } from '../../../src/daily/store.js';
+import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { BOUNDS, generateCouncilCorpus, silentLog } from '../helpers.js';
 
 const [dataDir, owner] = process.argv.slice(2);
-const store = openDailyStore(dataDir ?? '');
+const store = openSqliteStore(dataDir ?? '');
 const corpus = generateCouncilCorpus(20, 4);
 const sent: string[] = [];
 // Both processes start their pass when told, so the claims really collide.
