@@ -176,7 +176,7 @@ describe('npm start', () => {
 
   it('runs with a locked daily-quote database, says /daily is waiting, and recovers by itself', async () => {
     const lockedData = join(dataDir, 'locked-data');
-    openSqliteStore(lockedData).close();
+    (await openSqliteStore(lockedData)).close();
     const other = new Database(join(lockedData, DATABASE_FILE));
     other.exec('BEGIN EXCLUSIVE');
     let locked = true;

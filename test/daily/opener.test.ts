@@ -7,7 +7,7 @@ import { dailyCommand } from '../../commands/daily.js';
 import type { CommandInput } from '../../commands/types.js';
 import { openStoreWhenReady } from '../../src/daily/opener.js';
 import type { StoreOpener } from '../../src/daily/opener.js';
-import { DATABASE_FILE, openSqliteStore } from '../../src/store/sqlite.js';
+import { DATABASE_FILE, openSqliteStore, openSqliteStoreNow } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { makeTestContext } from '../support/app-context.js';
 import { makeTempDir } from './helpers.js';
@@ -25,7 +25,7 @@ const status: CommandInput = {
 
 function lockedDatabase(): { dir: string; release: () => void } {
   const dir = makeTempDir();
-  openSqliteStore(dir).close();
+  void openSqliteStoreNow(dir).close();
   const other = new Database(path.join(dir, DATABASE_FILE));
   other.exec('BEGIN EXCLUSIVE');
   let released = false;
@@ -71,6 +71,7 @@ describe('openStoreWhenReady', () => {
     });
     cleanup.push(() => opener?.stop());
     ctx.storeWaiting = opener.waiting;
+    await opener.firstAttempt;
 
     expect(ctx.store).toBeNull();
     expect(opener.waiting()?.reason).toBe('the database is locked by another program');
@@ -99,7 +100,7 @@ describe('openStoreWhenReady', () => {
     ).toBe(true);
   }, 10_000);
 
-  it('opens at once when nothing is in the way, and stops trying when stopped', () => {
+  it('opens at once when nothing is in the way, and stops trying when stopped', async () => {
     const dir = makeTempDir();
     const ctx = makeTestContext();
     const opened: Store[] = [];
@@ -109,9 +110,10 @@ describe('openStoreWhenReady', () => {
       log: ctx.log,
       now: ctx.now,
     });
+    await opener.firstAttempt;
     expect(opened).toHaveLength(1);
     expect(opener.waiting()).toBeNull();
-    opened[0]?.close();
+    await opened[0]?.close();
 
     const { dir: lockedDir } = lockedDatabase();
     const scheduled: unknown[] = [];
@@ -126,6 +128,7 @@ describe('openStoreWhenReady', () => {
         clearTimeout: (h) => cleared.push(h),
       },
     });
+    await stopped.firstAttempt;
     expect(scheduled).toEqual(['retry']);
     stopped.stop();
     expect(cleared).toEqual(['handle']);

@@ -39,10 +39,10 @@ function startWorker(dataDir: string, owner: string): Worker {
 describe('claim-before-post across processes', () => {
   it('posts once per server when two processes run the same pass at the same instant', async () => {
     const dir = makeTempDir();
-    const setup = openSqliteStore(dir);
+    const setup = await openSqliteStore(dir);
     const guilds = Array.from({ length: 40 }, (_, i) => `guild-${String(i).padStart(2, '0')}`);
     for (const guildId of guilds) {
-      setup.setSubscription({
+      await setup.setSubscription({
         guildId,
         channelId: `chan-${guildId}`,
         time: '09:00',
@@ -60,8 +60,9 @@ describe('claim-before-post across processes', () => {
     expect(b.length).toBeGreaterThan(0);
     const all = [...a, ...b].sort();
     expect(all).toEqual(guilds.map((g) => `chan-${g}`));
-    const check = openSqliteStore(dir);
-    expect(guilds.every((g) => check.getPost(g, '2027-06-01')?.status === 'posted')).toBe(true);
+    const check = await openSqliteStore(dir);
+    const posts = await Promise.all(guilds.map((g) => check.getPost(g, '2027-06-01')));
+    expect(posts.every((p) => p?.status === 'posted')).toBe(true);
     check.close();
   });
 });

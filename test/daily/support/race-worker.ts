@@ -4,7 +4,7 @@ import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { BOUNDS, generateCouncilCorpus, silentLog } from '../helpers.js';
 
 const [dataDir, owner] = process.argv.slice(2);
-const store = openSqliteStore(dataDir ?? '');
+const store = await openSqliteStore(dataDir ?? '');
 const corpus = generateCouncilCorpus(20, 4);
 const sent: string[] = [];
 // Both processes start their pass when told, so the claims really collide.
