@@ -20,22 +20,27 @@ export interface PostgresServer {
 const INSTALL_HINT =
   'The store tests need a real PostgreSQL server: its binaries (initdb, postgres) were not found in /usr/lib/postgresql/*/bin or on PATH. Install them with `apt-get update && apt-get install -y postgresql` (`.ci/run` does this when initdb is missing), or set POSTGRES_BIN to the folder that holds them.';
 
-/** The folder holding initdb and postgres: POSTGRES_BIN, Debian's newest, or PATH. */
-export function findPostgresBin(): string {
+/** The folder holding initdb and postgres: POSTGRES_BIN when set, else Debian's newest, else PATH. */
+export function findPostgresBin(
+  env: NodeJS.ProcessEnv = process.env,
+  debianRoot = '/usr/lib/postgresql',
+): string {
+  const hasServer = (dir: string) =>
+    fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres'));
+  if (env.POSTGRES_BIN) {
+    if (hasServer(env.POSTGRES_BIN)) return env.POSTGRES_BIN;
+    throw new Error(`POSTGRES_BIN is "${env.POSTGRES_BIN}", which holds no initdb and postgres.`);
+  }
   const candidates: string[] = [];
-  if (process.env.POSTGRES_BIN) candidates.push(process.env.POSTGRES_BIN);
-  const debian = '/usr/lib/postgresql';
-  if (fs.existsSync(debian)) {
+  if (fs.existsSync(debianRoot)) {
     const versions = fs
-      .readdirSync(debian)
+      .readdirSync(debianRoot)
       .filter((v) => /^\d+$/.test(v))
       .sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((v) => path.join(debian, v, 'bin')));
+    candidates.push(...versions.map((v) => path.join(debianRoot, v, 'bin')));
   }
-  candidates.push(...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean));
-  const found = candidates.find(
-    (dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres')),
-  );
+  candidates.push(...(env.PATH ?? '').split(path.delimiter).filter(Boolean));
+  const found = candidates.find(hasServer);
   if (!found) throw new Error(INSTALL_HINT);
   return found;
 }
@@ -117,6 +122,7 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string)
       if (Date.now() > deadline) {
         throw new Error(
           `PostgreSQL did not accept connections within 30 s (${(err as Error).message}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`,
+          { cause: err },
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
