@@ -1,5 +1,6 @@
 // CLI verb `quote [--date YYYY-MM-DD] [--server ID] [--corpus DIR] [--json]`: the quote of the day
-// a server gets on a date — the bot's own choice, reading (never writing) its database if present.
+// a server gets on a date — the bot's own choice, reading (never writing) its database if present
+// (SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL, which is brought to the current schema first).
 import fs from 'node:fs';
 import { formatPlainCitation, meetingTitle, plainText } from '../answers/format.js';
 import path from 'node:path';

@@ -2,6 +2,9 @@
 // quote, shared cooldowns and the state behind buttons. Two implementations keep the same
 // contract: SQLite in DATA_DIR (the embedded default) and PostgreSQL (DATABASE_URL), so several
 // replicas can share one database. Every method is async; every failure is a StoreError.
+// Adding data: declare the methods here, add a numbered step to migrations.ts (both dialects),
+// implement them in sqlite.ts and postgres.ts (same order), and add cases to
+// test/store/contract.test.ts, which runs them against both.
 
 /** A database problem a bot owner can act on; the message says what to do. */
 export class StoreError extends Error {
