@@ -14,6 +14,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** How long to wait for a connection before failing (default 5 s). */
   connectTimeoutMs?: number;
+  /** Longest a statement may run before PostgreSQL cancels it (default 15 s). */
+  statementTimeoutMs?: number;
   /** An idle connection broke (the server restarted): the pool reconnects by itself. */
   onError?: (err: StoreError) => void;
 }
@@ -45,6 +47,9 @@ export async function openPostgresStore(
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
+    // A stuck query must not hold an interaction past Discord's patience; the caller sees a
+    // StoreError (a replica waiting on another's migration just tries again later).
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
   });
   pool.on('error', (err) => options.onError?.(explainPgError(err, where)));
   try {

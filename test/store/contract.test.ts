@@ -355,6 +355,34 @@ describe('PostgreSQL store, server trouble', () => {
     expect((error as StoreError).code).toBe('ECONNREFUSED');
   });
 
+  it('reconnects after the server dropped its connections, reporting the drop as a StoreError', async () => {
+    const url = await createTestDatabase();
+    const dropped: StoreError[] = [];
+    const store = await openPostgresStore(url, { onError: (err) => dropped.push(err) });
+    try {
+      await store.setSubscription({
+        guildId: 'g',
+        channelId: 'c',
+        time: '09:00',
+        timezone: 'UTC',
+        now: NOW,
+      });
+      const killed = await queryDatabase<{ ok: boolean }>(
+        url,
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      expect(killed.length).toBeGreaterThan(0);
+      for (let i = 0; i < 50 && dropped.length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(dropped[0]).toBeInstanceOf(StoreError);
+      expect(dropped[0]?.message).toMatch(/shutting down or starting up|terminat/i);
+      expect((await store.getSubscription('g'))?.channelId).toBe('c');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('never shows the password of DATABASE_URL in its messages', async () => {
     const url = new URL(postgresServerUrl());
     url.password = 'hunter2';
