@@ -90,8 +90,15 @@ describe('npm start', () => {
 
   it('logs counts before logging in, keeps the token out of the logs, and exits 0 soon after SIGTERM', async () => {
     const fake = await startFake();
+    // A DATA_DIR of its own: the cooldown of the /ask just before is kept in the shared one.
+    const ownData = join(dataDir, 'sigterm-data');
     const run = startProcess(
-      { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+      {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.apiUrl,
+        LOG_LEVEL: 'info',
+        DATA_DIR: ownData,
+      },
       undefined,
       true,
     );
