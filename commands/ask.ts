@@ -107,7 +107,7 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
   const answer = search(ctx, session, 0);
   const key =
     answer.results.length > 0
-      ? rememberAsk(ctx.sessions, session, () => randomBytes(6).toString('base64url'))
+      ? await rememberAsk(ctx, session, () => randomBytes(6).toString('base64url'))
       : null;
   const view = buildAskView(answer, {
     key,
@@ -155,7 +155,7 @@ export async function pressAskButton(
   input: CommandInput,
 ): Promise<ButtonOutcome> {
   const parsed = parseAskButton(customId);
-  const session = parsed ? recallAsk(ctx.sessions, parsed.key) : null;
+  const session = parsed ? await recallAsk(ctx, parsed.key) : null;
   if (!parsed || !session) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
   const answer = search(ctx, session, parsed.offset);
   if (answer.results.length === 0) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };

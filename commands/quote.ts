@@ -21,7 +21,7 @@ export const quoteCommand: CommandModule = {
     ),
   async run(ctx, input) {
     const speaker = input.options.speaker;
-    const view = answerQuote(ctx, {
+    const view = await answerQuote(ctx, {
       speaker: typeof speaker === 'string' ? speaker : null,
       random: input.options.random === true,
       guildId: input.caller.guildId,

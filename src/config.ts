@@ -14,6 +14,8 @@ export interface Config {
   /** Read links in the corpus folder that lead outside it (CORPUS_FOLLOW_OUTSIDE_LINKS). */
   followOutsideLinks: boolean;
   dataDir: string;
+  /** PostgreSQL shared by every replica (postgres://…); null: SQLite in DATA_DIR. */
+  databaseUrl: string | null;
   logLevel: string;
   askCooldownSeconds: number;
   /** Bounds on the length of a daily quote, in characters. */
@@ -76,6 +78,12 @@ export const SETTINGS: readonly SettingDoc[] = [
     key: 'DATA_DIR',
     example: 'data',
     description: 'Folder for the bot’s own data (the daily-quote database).',
+  },
+  {
+    key: 'DATABASE_URL',
+    example: '',
+    description:
+      'Optional PostgreSQL (postgres://user:password@host:5432/verbatim) shared by every replica: subscriptions, claims, cooldowns, button state. Empty: SQLite in DATA_DIR.',
   },
   {
     key: 'LOG_LEVEL',
@@ -167,6 +175,13 @@ export function parseConfig(env: Env): Config {
     }
   }
 
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    problems.push(
+      'DATABASE_URL must be a PostgreSQL address like postgres://user:password@host:5432/verbatim. Leave it empty to keep the data in SQLite in DATA_DIR.',
+    );
+  }
+
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL is "${logLevel}"; use one of ${LOG_LEVELS.join(', ')}.`);
@@ -206,6 +221,7 @@ export function parseConfig(env: Env): Config {
     corpusDir: read('CORPUS_DIR') ?? DEFAULT_CORPUS_DIR,
     followOutsideLinks,
     dataDir: read('DATA_DIR') ?? DEFAULT_DATA_DIR,
+    databaseUrl,
     logLevel,
     askCooldownSeconds,
     quoteMinChars,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Corpus } from './corpus/types.js';
 import type { SearchIndex } from './search/engine.js';
 import type { Config } from './config.js';
-import type { DailyStore } from './daily/store.js';
+import type { Store } from './store/types.js';
 import type { StoreWaiting } from './daily/opener.js';
 import type { ProfileStats } from './answers/profiles.js';
 
@@ -12,16 +12,19 @@ export interface AppContext {
   index: SearchIndex;
   config: Config;
   log: Logger;
-  /** The daily-quote database; null where the running front end has none (e.g. some CLI verbs). */
-  store: DailyStore | null;
+  /**
+   * The store (daily quote, shared cooldowns, button state); null where the running front end
+   * has none (e.g. some CLI verbs) or while it is not open yet.
+   */
+  store: Store | null;
   /** While the database could not be opened yet and is being tried again: why, and until when. */
   storeWaiting?: () => StoreWaiting | null;
   /** The clock; tests pass a fake one. */
   now: () => Date;
   /**
-   * Short-lived state behind buttons ("More", "Context", "Post to channel"), keyed by the id in
-   * the button's custom_id. In memory only: after a restart the keys are gone and the button
-   * answers "this result has expired — ask again".
+   * Short-lived state behind buttons ("More", "Context", "Post to channel") when there is no
+   * store to keep it (see store/button-state.ts): keyed by the id in the button's custom_id, in
+   * this process only. Expired or unknown keys answer "this result has expired — ask again".
    */
   sessions: Map<string, unknown>;
   /**

@@ -10,10 +10,11 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { loadCorpus } from './corpus/load.js';
 import { buildProfileStats } from './answers/profiles.js';
-import { openDailyStore } from './daily/store.js';
+import { openStore as openSharedStore } from './store/open.js';
+import { describeDatabaseUrl } from './store/postgres.js';
 import { openStoreWhenReady } from './daily/opener.js';
 import type { StoreOpener } from './daily/opener.js';
-import type { DailyStore } from './daily/store.js';
+import type { Store } from './store/types.js';
 import { startDailyScheduler } from './daily/scheduler.js';
 import type { StopDailyScheduler } from './daily/scheduler.js';
 import { startBot } from './discord/client.js';
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
   // unless LOG_LEVEL asks for more.
   const log = createLogger({
     level: consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
-    secrets: [config.discordToken],
+    secrets: [config.discordToken, config.databaseUrl],
     destination: consoleMode ? process.stderr : process.stdout,
   });
   for (const hint of findUnknownSettings(process.env)) log.warn(hint);
@@ -135,36 +136,50 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
     sessions: new Map(),
     profileStats,
   };
-  openStore(ctx);
+  await openStore(ctx);
   return ctx;
 }
 
 /** Called with the daily-quote database once it opens (at startup, or later after a retry). */
-const storeListeners: ((store: DailyStore) => void)[] = [];
+const storeListeners: ((store: Store) => void)[] = [];
 let storeOpener: StoreOpener | null = null;
 
 /**
- * The daily-quote database; without it everything but /daily still works, and a database that
- * cannot be opened yet (locked by another program) is tried again until it opens.
+ * The store (SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL); without it everything but
+ * /daily still works (cooldowns and buttons then live in this process only), and a database that
+ * cannot be opened yet (locked, or its server not up) is tried again until it opens.
  */
-function openStore(ctx: AppContext): void {
+async function openStore(ctx: AppContext): Promise<void> {
+  const { dataDir, databaseUrl } = ctx.config;
+  const storeLog = ctx.log.child(
+    databaseUrl ? { database: describeDatabaseUrl(databaseUrl) } : { dataDir },
+  );
   storeOpener = openStoreWhenReady({
     // The first try may wait for a lock as usual; a retry must not block the bot for long.
     open: (attempt) =>
-      openDailyStore(ctx.config.dataDir, attempt === 1 ? {} : { openBusyTimeoutMs: 200 }),
+      openSharedStore(
+        { dataDir, databaseUrl },
+        {
+          sqlite: attempt === 1 ? {} : { openBusyTimeoutMs: 200 },
+          postgres: { onError: (err) => storeLog.warn({ err }, 'database connection lost') },
+        },
+      ),
     onOpen: (store) => {
       ctx.store = store;
       for (const listener of storeListeners) listener(store);
     },
-    log: ctx.log.child({ dataDir: ctx.config.dataDir }),
+    log: storeLog,
     now: ctx.now,
   });
   ctx.storeWaiting = storeOpener.waiting;
+  await storeOpener.firstAttempt;
 }
 
-function closeStore(ctx: AppContext): void {
+async function closeStore(ctx: AppContext): Promise<void> {
   storeOpener?.stop();
-  ctx.store?.close();
+  await ctx.store
+    ?.close()
+    .catch((err: unknown) => ctx.log.warn({ err }, 'could not close the store'));
 }
 
 async function runConsoleMode(ctx: AppContext): Promise<number> {
@@ -175,7 +190,7 @@ async function runConsoleMode(ctx: AppContext): Promise<number> {
       historyFile: join(ctx.config.dataDir, 'console-history'),
     });
   } finally {
-    closeStore(ctx);
+    await closeStore(ctx);
   }
 }
 
@@ -186,13 +201,13 @@ async function runBotMode(ctx: AppContext): Promise<number> {
   } catch (err) {
     ctx.log.fatal({ err }, 'could not start the bot');
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    closeStore(ctx);
+    await closeStore(ctx);
     return 1;
   }
   // A stray rejection inside a library must not take the bot down for everyone.
   process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
   const scheduler: { stop: StopDailyScheduler | null } = { stop: null };
-  const startScheduler = (store: DailyStore): void => {
+  const startScheduler = (store: Store): void => {
     scheduler.stop = startDailyScheduler({
       store,
       corpus: ctx.corpus,
@@ -223,7 +238,7 @@ async function runBotMode(ctx: AppContext): Promise<number> {
   });
   storeOpener?.stop();
   await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), scheduler.stop?.()]);
-  closeStore(ctx);
+  await closeStore(ctx);
   ctx.log.info('stopped');
   return 0;
 }

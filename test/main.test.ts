@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE, openDailyStore } from '../src/daily/store.js';
+import { DATABASE_FILE, openSqliteStore } from '../src/store/sqlite.js';
 import { PERMISSIONS, startFakeDiscord, visibleText } from './support/fake-discord.js';
 import type { FakeDiscord } from './support/fake-discord.js';
 
@@ -90,8 +90,15 @@ describe('npm start', () => {
 
   it('logs counts before logging in, keeps the token out of the logs, and exits 0 soon after SIGTERM', async () => {
     const fake = await startFake();
+    // A DATA_DIR of its own: the cooldown of the /ask just before is kept in the shared one.
+    const ownData = join(dataDir, 'sigterm-data');
     const run = startProcess(
-      { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+      {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.apiUrl,
+        LOG_LEVEL: 'info',
+        DATA_DIR: ownData,
+      },
       undefined,
       true,
     );
@@ -176,7 +183,7 @@ describe('npm start', () => {
 
   it('runs with a locked daily-quote database, says /daily is waiting, and recovers by itself', async () => {
     const lockedData = join(dataDir, 'locked-data');
-    openDailyStore(lockedData).close();
+    (await openSqliteStore(lockedData)).close();
     const other = new Database(join(lockedData, DATABASE_FILE));
     other.exec('BEGIN EXCLUSIVE');
     let locked = true;

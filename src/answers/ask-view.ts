@@ -11,6 +11,8 @@ import { formatLongDate } from './quote-view.js';
 import { formatCitation, meetingTitle, safeUrl, shown } from './format.js';
 import { emptyCard, textReply } from './view.js';
 import type { ButtonView, Card, ReplyView } from './view.js';
+import { recallButtonState, rememberButtonState } from '../store/button-state.js';
+import type { ButtonStateContext } from '../store/button-state.js';
 
 /** Results per page (and per "More"). */
 export const ASK_PAGE_SIZE = 3;
@@ -19,9 +21,8 @@ const QUOTE_CHARS = 700;
 const MAX_SUMMARY_LINES = 3;
 /** Statements shown on each side of the top one by "Context". */
 const CONTEXT_RADIUS = 2;
-const MAX_SESSIONS = 2000;
 
-/** What a button needs to redo the search: kept in ctx.sessions under a short key. */
+/** What a button needs to redo the search: kept under a short key (see store/button-state.ts). */
 export interface AskSession {
   kind: 'ask';
   question: string;
@@ -208,25 +209,18 @@ function describeMeetings(results: AskResult[]): string | null {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
-/** Keeps an ask for its buttons; returns the key. Oldest entries go first past MAX_SESSIONS. */
+/** Keeps an ask for its buttons (in the shared store when open); returns the key. */
 export function rememberAsk(
-  sessions: Map<string, unknown>,
+  ctx: ButtonStateContext,
   session: AskSession,
   makeKey: () => string,
-): string {
-  let key = makeKey();
-  while (sessions.has(key)) key = makeKey();
-  sessions.set(key, session);
-  while (sessions.size > MAX_SESSIONS) {
-    const oldest = sessions.keys().next().value;
-    if (oldest === undefined) break;
-    sessions.delete(oldest);
-  }
-  return key;
+): Promise<string> {
+  return rememberButtonState(ctx, session, makeKey);
 }
 
-export function recallAsk(sessions: Map<string, unknown>, key: string): AskSession | null {
-  const value = sessions.get(key) as Partial<AskSession> | undefined;
+/** The ask behind a button, or null once it expired (or the key is not an ask's). */
+export async function recallAsk(ctx: ButtonStateContext, key: string): Promise<AskSession | null> {
+  const value = (await recallButtonState(ctx, key)) as Partial<AskSession> | null;
   return value?.kind === 'ask' ? (value as AskSession) : null;
 }
 

@@ -1,5 +1,6 @@
 // CLI verb `quote [--date YYYY-MM-DD] [--server ID] [--corpus DIR] [--json]`: the quote of the day
-// a server gets on a date — the bot's own choice, reading (never writing) its database if present.
+// a server gets on a date — the bot's own choice, reading (never writing) its database if present
+// (SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL, which is brought to the current schema first).
 import fs from 'node:fs';
 import { formatPlainCitation, meetingTitle, plainText } from '../answers/format.js';
 import path from 'node:path';
@@ -10,8 +11,10 @@ import { spokenText } from '../corpus/text.js';
 import type { Corpus } from '../corpus/types.js';
 import { formatLongDate } from '../answers/quote-view.js';
 import type { QuotePick } from '../daily/pick.js';
-import { DATABASE_FILE, DailyStoreError, openDailyStore } from '../daily/store.js';
-import type { DailyStore } from '../daily/store.js';
+import { DATABASE_FILE, openSqliteStore } from '../store/sqlite.js';
+import { openPostgresStore } from '../store/postgres.js';
+import { StoreError } from '../store/types.js';
+import type { Store } from '../store/types.js';
 import { isValidDate } from '../daily/time.js';
 import { NO_SERVER, findServerDate, resolveQuoteOfTheDay } from '../daily/today.js';
 
@@ -79,12 +82,16 @@ export async function runQuote(args: string[]): Promise<number> {
     return 1;
   }
 
-  let store: DailyStore | null = null;
-  if (server !== null && fs.existsSync(path.join(config.dataDir, DATABASE_FILE))) {
+  let store: Store | null = null;
+  const hasDatabase =
+    config.databaseUrl !== null || fs.existsSync(path.join(config.dataDir, DATABASE_FILE));
+  if (server !== null && hasDatabase) {
     try {
-      store = openDailyStore(config.dataDir, { readonly: true });
+      store = config.databaseUrl
+        ? await openPostgresStore(config.databaseUrl, { poolSize: 1 })
+        : await openSqliteStore(config.dataDir, { readonly: true });
     } catch (err) {
-      if (err instanceof DailyStoreError) {
+      if (err instanceof StoreError) {
         process.stderr.write(`${err.message}\n`);
         return 1;
       }
@@ -93,8 +100,8 @@ export async function runQuote(args: string[]): Promise<number> {
   }
   try {
     const key = server ?? NO_SERVER;
-    const date = values.date ?? findServerDate(store, key, new Date());
-    const pick = resolveQuoteOfTheDay({
+    const date = values.date ?? (await findServerDate(store, key, new Date()));
+    const pick = await resolveQuoteOfTheDay({
       corpus,
       store,
       bounds: { minChars: config.quoteMinChars, maxChars: config.quoteMaxChars },
@@ -109,7 +116,7 @@ export async function runQuote(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 

@@ -1,7 +1,7 @@
-// Opening the daily-quote database without giving up: a database locked by another program (or
-// a folder whose permissions the owner is still fixing) is tried again with backoff, and /daily
-// comes back by itself once it opens. Until then /daily status says it is waiting.
-import type { DailyStore } from './store.js';
+// Opening the store without giving up: a database locked by another program, a folder whose
+// permissions the owner is still fixing, or a PostgreSQL server not up yet is tried again with
+// backoff, and /daily comes back by itself once it opens. Until then /daily status says it waits.
+import type { Store } from '../store/types.js';
 import type { DailyLog, SchedulerTimers } from './scheduler.js';
 
 export interface StoreWaiting {
@@ -15,14 +15,16 @@ export interface StoreWaiting {
 export interface StoreOpener {
   /** Null once the database is open (or the opener stopped); else why and until when. */
   waiting(): StoreWaiting | null;
+  /** Settles once the first try has (opened, or failed and scheduled the next). */
+  firstAttempt: Promise<void>;
   stop(): void;
 }
 
 export interface StoreOpenerOptions {
   /** Opens the database; `attempt` counts from 1 (a retry may use a shorter lock wait). */
-  open(attempt: number): DailyStore;
+  open(attempt: number): Promise<Store>;
   /** Called once, with the open database. */
-  onOpen(store: DailyStore): void;
+  onOpen(store: Store): void;
   log: DailyLog;
   now: () => Date;
   timers?: SchedulerTimers;
@@ -47,14 +49,15 @@ export function openStoreWhenReady(options: StoreOpenerOptions): StoreOpener {
   let stopped = false;
   let lastMessage = '';
 
-  const attempt = (): void => {
+  const attempt = async (): Promise<void> => {
     timer = null;
     if (stopped) return;
     attempts++;
-    let store: DailyStore;
+    let store: Store;
     try {
-      store = options.open(attempts);
+      store = await options.open(attempts);
     } catch (err) {
+      if (stopped) return;
       const message = err instanceof Error ? err.message : String(err);
       const nextAttemptAt = new Date(options.now().getTime() + delayMs);
       waiting = { reason: describeReason(message), attempts, nextAttemptAt };
@@ -66,18 +69,23 @@ export function openStoreWhenReady(options: StoreOpenerOptions): StoreOpener {
         );
       else options.log.debug({ attempts, retryInMs: delayMs }, 'daily-quote database still closed');
       lastMessage = message;
-      timer = timers.setTimeout(attempt, delayMs);
+      timer = timers.setTimeout(() => void attempt(), delayMs);
       delayMs = Math.min(delayMs * 2, maxDelayMs);
+      return;
+    }
+    if (stopped) {
+      await store.close().catch(() => undefined);
       return;
     }
     waiting = null;
     if (attempts > 1) options.log.info({ attempts }, 'daily-quote database opened; /daily is back');
     options.onOpen(store);
   };
-  attempt();
+  const firstAttempt = attempt();
 
   return {
     waiting: () => (stopped ? null : waiting),
+    firstAttempt,
     stop() {
       stopped = true;
       if (timer !== null) timers.clearTimeout(timer);
@@ -90,5 +98,7 @@ function describeReason(message: string): string {
   if (/locked/i.test(message)) return 'the database is locked by another program';
   if (/read-only|may not (write|create)/i.test(message))
     return 'the bot may not write its database folder';
+  if (/Cannot reach PostgreSQL|shutting down or starting up/.test(message))
+    return 'the database server cannot be reached';
   return 'the database could not be opened (the bot’s log says why)';
 }

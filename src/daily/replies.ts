@@ -7,7 +7,7 @@ import type { ReplyView } from '../answers/view.js';
 import { buildContextView, buildQuoteView, findStatementByKey } from '../answers/quote-view.js';
 import { listEligibleStatements, pickDailyQuote, pickRandomQuote } from './pick.js';
 import type { QuoteBounds } from './pick.js';
-import type { DailyStore, Subscription } from './store.js';
+import type { Store, Subscription } from '../store/types.js';
 import {
   findNextOccurrence,
   findOccurrenceOn,
@@ -79,7 +79,7 @@ export interface QuoteRequest {
 }
 
 /** /quote: today's quote for the server (or a speaker's, or a random one), public, with Context. */
-export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
+export async function answerQuote(ctx: AppContext, request: QuoteRequest): Promise<ReplyView> {
   const bounds = readBounds(ctx);
   let speaker: string | null = null;
   if (request.speaker !== null && request.speaker.trim() !== '') {
@@ -102,14 +102,14 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
     return buildQuoteView(ctx.corpus, pick, { heading: { kind: 'random' }, ephemeral: false });
   }
   const server = request.guildId ?? `user:${request.userId}`;
-  const zone = request.guildId ? findServerZone(ctx.store, request.guildId) : 'UTC';
+  const zone = request.guildId ? await findServerZone(ctx.store, request.guildId) : 'UTC';
   const localDate = formatLocalDate(now, zone);
   if (speaker !== null) {
     const pick = pickDailyQuote({
       corpus: ctx.corpus,
       serverId: server,
       date: localDate,
-      history: ctx.store?.listPicks(server) ?? [],
+      history: (await ctx.store?.listPicks(server)) ?? [],
       speaker,
       ...bounds,
     });
@@ -119,7 +119,7 @@ export function answerQuote(ctx: AppContext, request: QuoteRequest): ReplyView {
       ephemeral: false,
     });
   }
-  const pick = resolveQuoteOfTheDay({
+  const pick = await resolveQuoteOfTheDay({
     corpus: ctx.corpus,
     store: ctx.store,
     bounds,
@@ -178,7 +178,11 @@ function refuseCaller(ctx: AppContext, caller: DailyCaller): ReplyView | null {
 }
 
 /** When the next quote goes out, or null when none is scheduled. */
-export function findNextPost(store: DailyStore, sub: Subscription, now: Date): Date | null {
+export async function findNextPost(
+  store: Store,
+  sub: Subscription,
+  now: Date,
+): Promise<Date | null> {
   if (!sub.enabled || sub.pausedAt !== null) return null;
   const today = formatLocalDate(now, sub.timezone);
   const todayAt = findOccurrenceOn(sub.time, sub.timezone, today, now);
@@ -186,22 +190,22 @@ export function findNextPost(store: DailyStore, sub: Subscription, now: Date): D
     todayAt &&
     todayAt <= now &&
     todayAt >= new Date(sub.activeFrom) &&
-    !store.getPost(sub.guildId, today)
+    !(await store.getPost(sub.guildId, today))
   ) {
     return now; // missed earlier today: goes out at the next check
   }
   let after = now;
   for (let i = 0; i < 3; i++) {
     const next = findNextOccurrence(sub.time, sub.timezone, after);
-    const post = store.getPost(sub.guildId, formatLocalDate(next, sub.timezone));
+    const post = await store.getPost(sub.guildId, formatLocalDate(next, sub.timezone));
     if (!post || post.status === 'retry') return next;
     after = next;
   }
   return null;
 }
 
-function describeNext(store: DailyStore, sub: Subscription, now: Date): string {
-  const next = findNextPost(store, sub, now);
+async function describeNext(store: Store, sub: Subscription, now: Date): Promise<string> {
+  const next = await findNextPost(store, sub, now);
   if (!next) return 'none scheduled';
   if (next.getTime() === now.getTime()) return 'within a minute (catching up today’s)';
   return formatLocalDateTime(next, sub.timezone);
@@ -213,11 +217,11 @@ export interface DailySetRequest {
   timezone: string;
 }
 
-export function answerDailySet(
+export async function answerDailySet(
   ctx: AppContext,
   caller: DailyCaller,
   request: DailySetRequest,
-): ReplyView {
+): Promise<ReplyView> {
   const refused = refuseCaller(ctx, caller);
   if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
   const problems: string[] = [];
@@ -237,7 +241,7 @@ export function answerDailySet(
   if (!/^\d{1,20}$/.test(request.channelId)) problems.push('Choose a text channel for the quotes.');
   if (!time || !zone || problems.length > 0) return textReply(problems.join('\n'));
   const now = ctx.now();
-  const sub = ctx.store.setSubscription({
+  const sub = await ctx.store.setSubscription({
     guildId: caller.guildId,
     channelId: request.channelId,
     time,
@@ -245,7 +249,7 @@ export function answerDailySet(
     now,
   });
   // A failed post today may be tried again once the problem is fixed (at a time still to come).
-  ctx.store.forgetFailedPost(caller.guildId, formatLocalDate(now, zone));
+  await ctx.store.forgetFailedPost(caller.guildId, formatLocalDate(now, zone));
   ctx.log.info(
     { guildId: caller.guildId, channelId: request.channelId, time, zone },
     'daily quote set',
@@ -253,16 +257,16 @@ export function answerDailySet(
   return textReply(
     [
       `Daily quote on: <#${request.channelId}> every day at ${time} (${zone}).`,
-      `Next post: ${describeNext(ctx.store, sub, now)}.`,
+      `Next post: ${await describeNext(ctx.store, sub, now)}.`,
       'I need View Channel, Send Messages and Embed Links in that channel.',
     ].join('\n'),
   );
 }
 
-export function answerDailyOff(ctx: AppContext, caller: DailyCaller): ReplyView {
+export async function answerDailyOff(ctx: AppContext, caller: DailyCaller): Promise<ReplyView> {
   const refused = refuseCaller(ctx, caller);
   if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
-  const turnedOff = ctx.store.disableSubscription(caller.guildId, ctx.now());
+  const turnedOff = await ctx.store.disableSubscription(caller.guildId, ctx.now());
   if (!turnedOff) return textReply('The daily quote was not on here.');
   ctx.log.info({ guildId: caller.guildId }, 'daily quote turned off');
   return textReply(
@@ -274,11 +278,11 @@ function snippet(text: string, max = 120): string {
   return shown(text.replace(/\s+/g, ' ').trim(), max);
 }
 
-export function answerDailyStatus(ctx: AppContext, caller: DailyCaller): ReplyView {
+export async function answerDailyStatus(ctx: AppContext, caller: DailyCaller): Promise<ReplyView> {
   const refused = refuseCaller(ctx, caller);
   if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
   const store = ctx.store;
-  const sub = store.getSubscription(caller.guildId);
+  const sub = await store.getSubscription(caller.guildId);
   if (!sub)
     return textReply(
       'No daily quote is set up here. Use /daily set to choose a channel and a time.',
@@ -297,9 +301,13 @@ export function answerDailyStatus(ctx: AppContext, caller: DailyCaller): ReplyVi
     { name: 'State', value: state, inline: false },
   );
   if (sub.enabled && !sub.pausedAt) {
-    card.fields.push({ name: 'Next post', value: describeNext(store, sub, now), inline: false });
+    card.fields.push({
+      name: 'Next post',
+      value: await describeNext(store, sub, now),
+      inline: false,
+    });
   }
-  const last = store.lastPost(caller.guildId);
+  const last = await store.lastPost(caller.guildId);
   if (last) {
     const statement = ctx.corpus.statements.find((s) => s.id === last.statementId);
     const what = statement
@@ -337,14 +345,14 @@ export function answerDailyStatus(ctx: AppContext, caller: DailyCaller): ReplyVi
 }
 
 /** /daily preview: privately, exactly what the channel gets today. */
-export function answerDailyPreview(ctx: AppContext, caller: DailyCaller): ReplyView {
+export async function answerDailyPreview(ctx: AppContext, caller: DailyCaller): Promise<ReplyView> {
   const refused = refuseCaller(ctx, caller);
   if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
   const now = ctx.now();
-  const sub = ctx.store.getSubscription(caller.guildId);
+  const sub = await ctx.store.getSubscription(caller.guildId);
   const zone = sub?.timezone ?? 'UTC';
   const localDate = formatLocalDate(now, zone);
-  const pick = resolveQuoteOfTheDay({
+  const pick = await resolveQuoteOfTheDay({
     corpus: ctx.corpus,
     store: ctx.store,
     bounds: readBounds(ctx),
@@ -358,7 +366,7 @@ export function answerDailyPreview(ctx: AppContext, caller: DailyCaller): ReplyV
     heading: { kind: 'daily', date: localDate },
     ephemeral: true,
   });
-  const post = ctx.store.getPost(caller.guildId, localDate);
+  const post = await ctx.store.getPost(caller.guildId, localDate);
   let note: string;
   if (!sub) note = `Preview of today’s quote (${localDate}). No channel is set: use /daily set.`;
   else if (post?.status === 'posted')

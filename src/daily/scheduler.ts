@@ -9,7 +9,7 @@ import { listEligibleStatements } from './pick.js';
 import type { EligibleStatement, QuoteBounds } from './pick.js';
 import { isTransientFailure, sendWithRetry } from './poster.js';
 import type { ChannelPoster, PostFailure } from './poster.js';
-import type { DailyStore, Subscription } from './store.js';
+import type { Store, Subscription } from '../store/types.js';
 import {
   createDateFormatter,
   findNextOccurrence,
@@ -26,7 +26,7 @@ export interface SchedulerTimers {
 }
 
 export interface DailySchedulerOptions {
-  store: DailyStore;
+  store: Store;
   /** The corpus, or a getter when the corpus can be reloaded while running. */
   corpus: Corpus | (() => Corpus);
   poster: ChannelPoster;
@@ -117,14 +117,14 @@ async function postForServer(
 ): Promise<PostOutcome | null> {
   const { store, log } = options;
   const localDate = findLocalDate(cache, sub.timezone, now);
-  const existing = store.getPost(sub.guildId, localDate);
+  const existing = await store.getPost(sub.guildId, localDate);
   if (existing && !(existing.status === 'retry' && (existing.retryAt ?? '') <= now.toISOString())) {
     return null;
   }
   if (!findDueInstant(cache, sub, localDate, now)) return null;
 
   const corpus = readCorpus(options);
-  const pick = resolveQuoteOfTheDay({
+  const pick = await resolveQuoteOfTheDay({
     corpus,
     store,
     bounds: options.bounds,
@@ -142,7 +142,7 @@ async function postForServer(
     owner,
     now,
   };
-  if (!store.claimPost(claim)) return null;
+  if (!(await store.claimPost(claim))) return null;
   const base = { guildId: sub.guildId, localDate };
   if (!pick) {
     const failure: PostFailure = {
@@ -153,7 +153,11 @@ async function postForServer(
       message:
         'No statement in the reports fits the quote length settings (QUOTE_MIN_CHARS/QUOTE_MAX_CHARS).',
     };
-    store.failPost(sub.guildId, localDate, failure, { now, counts: false, pauseAfter: Infinity });
+    await store.failPost(sub.guildId, localDate, failure, {
+      now,
+      counts: false,
+      pauseAfter: Infinity,
+    });
     log.warn({ guildId: sub.guildId, localDate }, 'daily quote: no eligible statement');
     return { ...base, result: 'no-quote' };
   }
@@ -180,7 +184,7 @@ async function postForServer(
   });
   const after = options.now();
   if (sent.ok) {
-    store.completePost(sub.guildId, localDate, after);
+    await store.completePost(sub.guildId, localDate, after);
     log.info(
       { guildId: sub.guildId, channelId: sub.channelId, localDate, statementId: pick.statement.id },
       'daily quote posted',
@@ -189,11 +193,11 @@ async function postForServer(
   }
 
   const { failure } = sent;
-  const post = store.getPost(sub.guildId, localDate);
+  const post = await store.getPost(sub.guildId, localDate);
   const rounds = post?.attempts ?? 1;
   if (isTransientFailure(failure) && rounds < (options.dayAttempts ?? 3)) {
     const retryAt = new Date(after.getTime() + RETRY_ROUND_MS * 2 ** (rounds - 1));
-    store.deferPost(sub.guildId, localDate, failure.message, retryAt, after);
+    await store.deferPost(sub.guildId, localDate, failure.message, retryAt, after);
     log.warn(
       { guildId: sub.guildId, channelId: sub.channelId, status: failure.status, retryAt },
       'daily quote: Discord unavailable, will try again later today',
@@ -201,7 +205,7 @@ async function postForServer(
     return { ...base, result: 'deferred', failure, retryAt: retryAt.toISOString() };
   }
   // Rate limits and outages are Discord's trouble, not the server's: they never pause a subscription.
-  const { paused, failuresInRow } = store.failPost(sub.guildId, localDate, failure, {
+  const { paused, failuresInRow } = await store.failPost(sub.guildId, localDate, failure, {
     now: after,
     counts: !isTransientFailure(failure),
     pauseAfter: options.pauseAfter ?? 3,
@@ -225,9 +229,9 @@ export async function runDuePosts(
   options: DailySchedulerOptions & { owner: string },
 ): Promise<PostOutcome[]> {
   const now = options.now();
-  const subs = options.store
-    .listActiveSubscriptions()
-    .filter((s) => !options.ownsGuild || options.ownsGuild(s.guildId));
+  const subs = (await options.store.listActiveSubscriptions()).filter(
+    (s) => !options.ownsGuild || options.ownsGuild(s.guildId),
+  );
   const outcomes: PostOutcome[] = [];
   const cache: PassCache = { formatters: new Map(), occurrences: new Map() };
   let next = 0;
@@ -249,10 +253,10 @@ export async function runDuePosts(
 }
 
 /** Milliseconds until the next scheduled time of any active subscription, at most `pollMs`. */
-export function computeNextWake(store: DailyStore, now: Date, pollMs: number): number {
+export async function computeNextWake(store: Store, now: Date, pollMs: number): Promise<number> {
   let earliest = now.getTime() + pollMs;
   const seen = new Set<string>();
-  for (const sub of store.listActiveSubscriptions()) {
+  for (const sub of await store.listActiveSubscriptions()) {
     const key = `${sub.time}|${sub.timezone}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -303,7 +307,7 @@ export function startDailyScheduler(options: DailySchedulerOptions): StopDailySc
     if (stopped) return;
     let delay = pollMs;
     try {
-      delay = computeNextWake(options.store, options.now(), pollMs);
+      delay = await computeNextWake(options.store, options.now(), pollMs);
     } catch (err) {
       options.log.error({ err }, 'daily quote: cannot compute next wake-up');
     }

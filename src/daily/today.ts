@@ -3,25 +3,29 @@
 import type { Corpus } from '../corpus/types.js';
 import { isOnThisDay, pickDailyQuote } from './pick.js';
 import type { EligibleStatement, QuoteBounds, QuotePick } from './pick.js';
-import type { DailyStore } from './store.js';
+import type { Store } from '../store/types.js';
 import { formatLocalDate } from './time.js';
 
 /** Outside a server (DMs, the CLI without --server) the quote belongs to this key. */
 export const NO_SERVER = 'global';
 
 /** The server's time zone (its daily subscription's, else UTC). */
-export function findServerZone(store: DailyStore | null, guildId: string): string {
-  return store?.getSubscription(guildId)?.timezone ?? 'UTC';
+export async function findServerZone(store: Store | null, guildId: string): Promise<string> {
+  return (await store?.getSubscription(guildId))?.timezone ?? 'UTC';
 }
 
 /** The server's local date now. */
-export function findServerDate(store: DailyStore | null, guildId: string, now: Date): string {
-  return formatLocalDate(now, findServerZone(store, guildId));
+export async function findServerDate(
+  store: Store | null,
+  guildId: string,
+  now: Date,
+): Promise<string> {
+  return formatLocalDate(now, await findServerZone(store, guildId));
 }
 
 export interface QuoteOfTheDayRequest {
   corpus: Corpus;
-  store: DailyStore | null;
+  store: Store | null;
   bounds: QuoteBounds;
   guildId: string;
   localDate: string;
@@ -32,9 +36,11 @@ export interface QuoteOfTheDayRequest {
   record: boolean;
 }
 
-export function resolveQuoteOfTheDay(request: QuoteOfTheDayRequest): QuotePick | null {
+export async function resolveQuoteOfTheDay(
+  request: QuoteOfTheDayRequest,
+): Promise<QuotePick | null> {
   const { corpus, store, guildId, localDate } = request;
-  const pinnedId = store?.getPick(guildId, localDate) ?? null;
+  const pinnedId = (await store?.getPick(guildId, localDate)) ?? null;
   const lookup = (id: string): QuotePick | null => {
     const statement = corpus.statements.find((s) => s.id === id);
     const meeting = statement && corpus.meetings.find((m) => m.id === statement.meetingId);
@@ -50,7 +56,7 @@ export function resolveQuoteOfTheDay(request: QuoteOfTheDayRequest): QuotePick |
     corpus,
     serverId: guildId,
     date: localDate,
-    history: store?.listPicks(guildId) ?? [],
+    history: (await store?.listPicks(guildId)) ?? [],
     minChars: request.bounds.minChars,
     maxChars: request.bounds.maxChars,
     ...(request.eligible ? { eligible: request.eligible } : {}),
@@ -58,10 +64,10 @@ export function resolveQuoteOfTheDay(request: QuoteOfTheDayRequest): QuotePick |
   if (!pick || !store || !request.record) return pick;
   if (pinnedId !== null) {
     // The pinned statement left the corpus (reports changed): today gets a new one.
-    store.replacePick(guildId, localDate, pick.statement.id, request.now);
+    await store.replacePick(guildId, localDate, pick.statement.id, request.now);
     return pick;
   }
   // Another process may have recorded first; everyone then shows its pick.
-  const saved = store.savePick(guildId, localDate, pick.statement.id, request.now);
+  const saved = await store.savePick(guildId, localDate, pick.statement.id, request.now);
   return saved === pick.statement.id ? pick : (lookup(saved) ?? pick);
 }

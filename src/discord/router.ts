@@ -16,6 +16,7 @@ import type { CommandInput, CommandModule, OptionValue } from '../../commands/ty
 import type { AppContext } from '../context.js';
 import { textReply } from '../answers/view.js';
 import type { ReplyView } from '../answers/view.js';
+import { createCooldowns } from '../store/cooldowns.js';
 import { postToChannel } from './channel.js';
 import { clampChoices, renderMessage, renderReply } from './render.js';
 
@@ -41,7 +42,8 @@ export function createRouter(options: RouterOptions): Router {
   const { ctx } = options;
   const byName = new Map(options.commands.map((c) => [c.data.name, c]));
   const deferAfterMs = options.deferAfterMs ?? 1500;
-  const lastAsked = new Map<string, number>();
+  // Shared by every replica through the store (one member, one cooldown, whichever replica answers).
+  const cooldowns = createCooldowns(ctx);
   const lastDurationMs = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
 
@@ -86,7 +88,7 @@ export function createRouter(options: RouterOptions): Router {
     }
     const input = readInput(interaction);
     if (command.cooldown) {
-      const wait = cooldownLeft(input.caller.userId);
+      const wait = await cooldowns.take(input.caller.userId, ctx.config.askCooldownSeconds);
       if (wait > 0) {
         await interaction.reply(
           renderReply(
@@ -97,7 +99,6 @@ export function createRouter(options: RouterOptions): Router {
         );
         return;
       }
-      lastAsked.set(input.caller.userId, ctx.now().getTime());
     }
     if (!command.defer) return sendView(interaction, await command.run(ctx, input));
     // A misquote check on someone's message answers privately; so does an /ask with hide.
@@ -174,18 +175,6 @@ export function createRouter(options: RouterOptions): Router {
 
   async function sendView(interaction: Commandish, view: ReplyView): Promise<void> {
     await interaction.reply(renderReply(view));
-  }
-
-  function cooldownLeft(userId: string): number {
-    const seconds = ctx.config.askCooldownSeconds;
-    if (seconds <= 0) return 0;
-    const now = ctx.now().getTime();
-    const last = lastAsked.get(userId);
-    if (lastAsked.size > 10_000) {
-      for (const [id, at] of lastAsked) if (now - at >= seconds * 1000) lastAsked.delete(id);
-    }
-    if (last === undefined || now - last >= seconds * 1000) return 0;
-    return Math.ceil((seconds * 1000 - (now - last)) / 1000);
   }
 
   async function failSafely(interaction: Interaction, err: unknown): Promise<void> {

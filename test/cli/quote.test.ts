@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runQuote } from '../../src/cli/quote.js';
-import { DATABASE_FILE, openDailyStore } from '../../src/daily/store.js';
+import { DATABASE_FILE, openSqliteStore } from '../../src/store/sqlite.js';
 import { makeTempDir } from '../daily/helpers.js';
 
 const FIXTURES = 'test/fixtures/daily';
@@ -66,9 +66,9 @@ describe('cli quote', () => {
   });
 
   it("prints the bot's recorded quote for that server and date", async () => {
-    const store = openDailyStore(dataDir);
+    const store = await openSqliteStore(dataDir);
     const id = `2020-09-15-budget-hearing.txt#1`;
-    store.savePick('42', '2027-04-02', id, new Date('2027-04-02T08:00:00Z'));
+    await store.savePick('42', '2027-04-02', id, new Date('2027-04-02T08:00:00Z'));
     store.close();
     const result = await quoteJson(['--date', '2027-04-02', '--server', '42']);
     expect((result.quote as { text: string }).text).toMatch(

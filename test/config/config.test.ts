@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       corpusDir: 'seeds',
       followOutsideLinks: false,
       dataDir: 'data',
+      databaseUrl: null,
       logLevel: 'info',
       askCooldownSeconds: 5,
       quoteMinChars: 60,
@@ -106,6 +107,17 @@ describe('parseConfig', () => {
     expect(problems).toHaveLength(keys.length);
     keys.forEach((key, i) => expect(problems[i]).toContain(key));
     expect(problems[0]).toContain('without the "Bot " prefix');
+  });
+
+  it('takes a postgres:// DATABASE_URL and refuses anything else without echoing it', () => {
+    const url = 'postgres://verbatim:s3cret@db.internal:5432/verbatim';
+    expect(parseConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://root:hunter2@db/verbatim' })).toThrow(
+      /DATABASE_URL must be a PostgreSQL address/,
+    );
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://root:hunter2@db/verbatim' })).not.toThrow(
+      /hunter2/,
+    );
   });
 
   it('tells an owner who pasted the client secret that it is not the bot token', () => {

@@ -4,8 +4,8 @@ import { quoteCommand } from '../../commands/quote.js';
 import type { CommandInput } from '../../commands/types.js';
 import type { AppContext } from '../../src/context.js';
 import { makeTestContext } from '../support/app-context.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStoreNow } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { BOUNDS, buildTestCorpus, makeTempDir, quotedText } from './helpers.js';
 
 const corpus = buildTestCorpus(
@@ -34,13 +34,13 @@ const corpus = buildTestCorpus(
   { 'Mayor Elena Varga': 'Mayor of Port Varn' },
 );
 
-const stores: DailyStore[] = [];
+const stores: Store[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-function makeContext(iso: string): AppContext & { store: DailyStore; clock: { t: Date } } {
-  const store = openDailyStore(makeTempDir());
+function makeContext(iso: string): AppContext & { store: Store; clock: { t: Date } } {
+  const store = openSqliteStoreNow(makeTempDir());
   stores.push(store);
   const clock = { t: new Date(iso) };
   const base = makeTestContext({
@@ -185,7 +185,7 @@ describe('/daily', () => {
       ),
     );
     expect(member.content).toMatch(/Manage Server/);
-    expect(ctx.store.getSubscription('guild-1')).toBeNull();
+    expect(await ctx.store.getSubscription('guild-1')).toBeNull();
     const dm = await dailyCommand.run(ctx, input({}, { subcommand: 'status', guildId: null }));
     expect(dm.content).toMatch(/in a server/);
   });
@@ -199,7 +199,7 @@ describe('/daily', () => {
     expect(bad.ephemeral).toBe(true);
     expect(bad.content).toMatch(/“25:61” is not a time of day/);
     expect(bad.content).toMatch(/“Mars\/Olympus” is not a time zone/);
-    expect(ctx.store.getSubscription('guild-1')).toBeNull();
+    expect(await ctx.store.getSubscription('guild-1')).toBeNull();
   });
 
   it('set, status, off: next post in the server zone, last post and last error', async () => {
@@ -212,7 +212,7 @@ describe('/daily', () => {
     // 09:30 has passed today; tomorrow is the spring change, and 09:30 is then EDT.
     expect(set.content).toContain('Next post: Sun 14 Mar 2027, 09:30 EDT');
 
-    ctx.store.claimPost({
+    await ctx.store.claimPost({
       guildId: 'guild-1',
       localDate: '2027-03-14',
       channelId: '555',
@@ -220,7 +220,7 @@ describe('/daily', () => {
       owner: 't',
       now: new Date('2027-03-14T13:30:00Z'),
     });
-    ctx.store.failPost(
+    await ctx.store.failPost(
       'guild-1',
       '2027-03-14',
       {

@@ -8,8 +8,8 @@ import type { RunningBot } from '../../src/discord/client.js';
 import { createChannelPoster } from '../../src/discord/poster.js';
 import { runDuePosts } from '../../src/daily/scheduler.js';
 import type { DailySchedulerOptions } from '../../src/daily/scheduler.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import {
   FAKE_IDS,
   PERMISSIONS,
@@ -26,12 +26,12 @@ const MANAGER = PERMISSIONS.manageGuild | PERMISSIONS.viewChannel | PERMISSIONS.
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let store: DailyStore;
+let store: Store;
 let clock: { t: Date };
 
 beforeEach(async () => {
   fake = await startFakeDiscord();
-  store = openDailyStore(makeTempDir());
+  store = await openSqliteStore(makeTempDir());
   clock = { t: new Date('2027-06-01T06:00:00Z') }; // 08:00 in Paris
   const ctx = makeTestContext({
     corpus,
@@ -54,11 +54,11 @@ beforeEach(async () => {
 afterEach(async () => {
   await bot.stop(100);
   await fake.close();
-  store.close();
+  await store.close();
 });
 
-function subscribe(channelId: string = FAKE_IDS.channel): void {
-  store.setSubscription({
+async function subscribe(channelId: string = FAKE_IDS.channel): Promise<void> {
+  await store.setSubscription({
     guildId: FAKE_IDS.guild,
     channelId,
     time: '09:00',
@@ -142,7 +142,7 @@ describe('the daily quote in Discord', () => {
   ])(
     'records 403 $code, shows it in /daily status, pauses after 3 days',
     async ({ code, status, kind, shown }) => {
-      subscribe();
+      await subscribe();
       for (const [i, day] of ['2027-06-01', '2027-06-02', '2027-06-03'].entries()) {
         fake.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status, code });
         const [outcome] = await runAt(`${day}T09:00:00Z`);
@@ -168,17 +168,19 @@ describe('the daily quote in Discord', () => {
   );
 
   it('records 404 10003 when the channel was deleted', async () => {
-    subscribe('399999999999999999');
+    await subscribe('399999999999999999');
     const [outcome] = await runAt('2027-06-01T09:00:00Z');
     expect(outcome).toMatchObject({
       result: 'failed',
       failure: { kind: 'channel-gone', status: 404, code: 10003 },
     });
-    expect(store.getSubscription(FAKE_IDS.guild)?.lastError?.message).toMatch(/no longer exists/);
+    expect((await store.getSubscription(FAKE_IDS.guild))?.lastError?.message).toMatch(
+      /no longer exists/,
+    );
   });
 
   it('waits out a 429 and posts once', async () => {
-    subscribe();
+    await subscribe();
     fake.failNext({
       method: 'POST',
       path: /^\/channels\/\d+\/messages$/,
@@ -192,7 +194,7 @@ describe('the daily quote in Discord', () => {
   });
 
   it('retries 500/503 with backoff and posts once', async () => {
-    subscribe();
+    await subscribe();
     const waits: number[] = [];
     fake.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 500, times: 2 });
     fake.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 503, times: 1 });
@@ -205,6 +207,6 @@ describe('the daily quote in Discord', () => {
     expect(posts.map((r) => r.status)).toEqual([500, 500, 503, 200]);
     expect(waits.length).toBeGreaterThanOrEqual(1);
     expect(fake.channelMessages(FAKE_IDS.channel)).toHaveLength(1);
-    expect(store.getSubscription(FAKE_IDS.guild)?.failuresInRow).toBe(0);
+    expect((await store.getSubscription(FAKE_IDS.guild))?.failuresInRow).toBe(0);
   });
 });

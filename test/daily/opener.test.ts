@@ -7,8 +7,8 @@ import { dailyCommand } from '../../commands/daily.js';
 import type { CommandInput } from '../../commands/types.js';
 import { openStoreWhenReady } from '../../src/daily/opener.js';
 import type { StoreOpener } from '../../src/daily/opener.js';
-import { DATABASE_FILE, openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { DATABASE_FILE, openSqliteStore, openSqliteStoreNow } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { makeTestContext } from '../support/app-context.js';
 import { makeTempDir } from './helpers.js';
 
@@ -25,7 +25,7 @@ const status: CommandInput = {
 
 function lockedDatabase(): { dir: string; release: () => void } {
   const dir = makeTempDir();
-  openDailyStore(dir).close();
+  void openSqliteStoreNow(dir).close();
   const other = new Database(path.join(dir, DATABASE_FILE));
   other.exec('BEGIN EXCLUSIVE');
   let released = false;
@@ -54,8 +54,8 @@ describe('openStoreWhenReady', () => {
     const delays: number[] = [];
     let opener: StoreOpener | null = null;
     opener = openStoreWhenReady({
-      open: () => openDailyStore(dir, { openBusyTimeoutMs: 20 }),
-      onOpen: (store: DailyStore) => {
+      open: () => openSqliteStore(dir, { openBusyTimeoutMs: 20 }),
+      onOpen: (store: Store) => {
         ctx.store = store;
         cleanup.push(() => store.close());
       },
@@ -71,6 +71,7 @@ describe('openStoreWhenReady', () => {
     });
     cleanup.push(() => opener?.stop());
     ctx.storeWaiting = opener.waiting;
+    await opener.firstAttempt;
 
     expect(ctx.store).toBeNull();
     expect(opener.waiting()?.reason).toBe('the database is locked by another program');
@@ -99,25 +100,26 @@ describe('openStoreWhenReady', () => {
     ).toBe(true);
   }, 10_000);
 
-  it('opens at once when nothing is in the way, and stops trying when stopped', () => {
+  it('opens at once when nothing is in the way, and stops trying when stopped', async () => {
     const dir = makeTempDir();
     const ctx = makeTestContext();
-    const opened: DailyStore[] = [];
+    const opened: Store[] = [];
     const opener = openStoreWhenReady({
-      open: () => openDailyStore(dir),
+      open: () => openSqliteStore(dir),
       onOpen: (store) => opened.push(store),
       log: ctx.log,
       now: ctx.now,
     });
+    await opener.firstAttempt;
     expect(opened).toHaveLength(1);
     expect(opener.waiting()).toBeNull();
-    opened[0]?.close();
+    await opened[0]?.close();
 
     const { dir: lockedDir } = lockedDatabase();
     const scheduled: unknown[] = [];
     const cleared: unknown[] = [];
     const stopped = openStoreWhenReady({
-      open: () => openDailyStore(lockedDir, { openBusyTimeoutMs: 10 }),
+      open: () => openSqliteStore(lockedDir, { openBusyTimeoutMs: 10 }),
       onOpen: () => expect.unreachable(),
       log: ctx.log,
       now: ctx.now,
@@ -126,6 +128,7 @@ describe('openStoreWhenReady', () => {
         clearTimeout: (h) => cleared.push(h),
       },
     });
+    await stopped.firstAttempt;
     expect(scheduled).toEqual(['retry']);
     stopped.stop();
     expect(cleared).toEqual(['handle']);

@@ -5,18 +5,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listEligibleStatements, pickDailyQuote, pickRandomQuote } from '../../src/daily/pick.js';
 import { buildCorpus } from '../../src/corpus/build.js';
 import { parseReport } from '../../src/corpus/parse.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStoreNow } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { addDays } from '../../src/daily/time.js';
 import { resolveQuoteOfTheDay } from '../../src/daily/today.js';
 import { BOUNDS, buildTestCorpus, generateCouncilCorpus, makeTempDir } from './helpers.js';
 
-const stores: DailyStore[] = [];
+const stores: Store[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
-function freshStore(): DailyStore {
-  const s = openDailyStore(makeTempDir());
+function freshStore(): Store {
+  const s = openSqliteStoreNow(makeTempDir());
   stores.push(s);
   return s;
 }
@@ -194,13 +194,13 @@ describe('the quote of the day is a person speaking', () => {
 });
 
 describe('quote of the day with history in the store', () => {
-  it('never repeats over 365 days on a corpus larger than a year', () => {
+  it('never repeats over 365 days on a corpus larger than a year', async () => {
     const corpus = generateCouncilCorpus(80, 5); // 400 statements
     const store = freshStore();
     const seen = new Map<string, string>();
     for (let i = 0; i < 365; i++) {
       const date = addDays('2027-01-01', i);
-      const pick = resolveQuoteOfTheDay({
+      const pick = await resolveQuoteOfTheDay({
         corpus,
         store,
         bounds: BOUNDS,
@@ -225,7 +225,7 @@ describe('quote of the day with history in the store', () => {
     expect(Math.max(...counts.values()) - Math.min(...counts.values())).toBeLessThanOrEqual(2);
   });
 
-  it('pins the day: once recorded, the same quote comes back even when history changes', () => {
+  it('pins the day: once recorded, the same quote comes back even when history changes', async () => {
     const corpus = generateCouncilCorpus(10, 3);
     const store = freshStore();
     const req = {
@@ -237,16 +237,21 @@ describe('quote of the day with history in the store', () => {
       now: new Date('2027-02-02T08:00:00Z'),
       record: true,
     };
-    const first = resolveQuoteOfTheDay(req);
-    store.savePick('g', '2027-02-01', first?.statement.id ?? '', new Date('2027-02-02T09:00:00Z'));
-    expect(resolveQuoteOfTheDay(req)?.statement.id).toBe(first?.statement.id);
+    const first = await resolveQuoteOfTheDay(req);
+    await store.savePick(
+      'g',
+      '2027-02-01',
+      first?.statement.id ?? '',
+      new Date('2027-02-02T09:00:00Z'),
+    );
+    expect((await resolveQuoteOfTheDay(req))?.statement.id).toBe(first?.statement.id);
   });
 
-  it('picks again when the pinned statement left the corpus', () => {
+  it('picks again when the pinned statement left the corpus', async () => {
     const corpus = generateCouncilCorpus(3, 3);
     const store = freshStore();
-    store.savePick('g', '2027-02-02', 'gone.txt#4', new Date('2027-02-02T08:00:00Z'));
-    const pick = resolveQuoteOfTheDay({
+    await store.savePick('g', '2027-02-02', 'gone.txt#4', new Date('2027-02-02T08:00:00Z'));
+    const pick = await resolveQuoteOfTheDay({
       corpus,
       store,
       bounds: BOUNDS,
@@ -256,7 +261,7 @@ describe('quote of the day with history in the store', () => {
       record: true,
     });
     expect(pick).not.toBeNull();
-    expect(store.getPick('g', '2027-02-02')).toBe(pick?.statement.id);
+    expect(await store.getPick('g', '2027-02-02')).toBe(pick?.statement.id);
   });
 });
 

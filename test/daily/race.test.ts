@@ -1,7 +1,9 @@
 // Two bot processes share one database and wake at the same moment: each server gets one post.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openDailyStore } from '../../src/daily/store.js';
+import { openStore } from '../../src/store/open.js';
+import type { StoreSettings } from '../../src/store/open.js';
+import { createTestDatabase } from '../support/postgres.js';
 import { makeTempDir } from './helpers.js';
 
 interface Worker {
@@ -10,10 +12,10 @@ interface Worker {
   done: Promise<string[]>;
 }
 
-function startWorker(dataDir: string, owner: string): Worker {
+function startWorker(where: string, owner: string): Worker {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/daily/support/race-worker.ts', dataDir, owner],
+    ['--import', 'tsx', 'test/daily/support/race-worker.ts', where, owner],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -36,13 +38,30 @@ function startWorker(dataDir: string, owner: string): Worker {
   return { ready, go: () => child.stdin.write('go\n'), done };
 }
 
-describe('claim-before-post across processes', () => {
+const places: { name: string; make(): Promise<{ where: string; settings: StoreSettings }> }[] = [
+  {
+    name: 'SQLite in one DATA_DIR',
+    make: async () => {
+      const dir = makeTempDir();
+      return { where: dir, settings: { dataDir: dir, databaseUrl: null } };
+    },
+  },
+  {
+    name: 'one PostgreSQL database',
+    make: async () => {
+      const url = await createTestDatabase();
+      return { where: url, settings: { dataDir: '', databaseUrl: url } };
+    },
+  },
+];
+
+describe.each(places)('claim-before-post across processes, $name', (place) => {
   it('posts once per server when two processes run the same pass at the same instant', async () => {
-    const dir = makeTempDir();
-    const setup = openDailyStore(dir);
+    const { where, settings } = await place.make();
+    const setup = await openStore(settings);
     const guilds = Array.from({ length: 40 }, (_, i) => `guild-${String(i).padStart(2, '0')}`);
     for (const guildId of guilds) {
-      setup.setSubscription({
+      await setup.setSubscription({
         guildId,
         channelId: `chan-${guildId}`,
         time: '09:00',
@@ -50,8 +69,8 @@ describe('claim-before-post across processes', () => {
         now: new Date('2027-05-31T00:00:00Z'),
       });
     }
-    setup.close();
-    const workers = [startWorker(dir, 'process-a'), startWorker(dir, 'process-b')];
+    await setup.close();
+    const workers = [startWorker(where, 'process-a'), startWorker(where, 'process-b')];
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.go();
     const [a = [], b = []] = await Promise.all(workers.map((w) => w.done));
@@ -60,8 +79,9 @@ describe('claim-before-post across processes', () => {
     expect(b.length).toBeGreaterThan(0);
     const all = [...a, ...b].sort();
     expect(all).toEqual(guilds.map((g) => `chan-${g}`));
-    const check = openDailyStore(dir);
-    expect(guilds.every((g) => check.getPost(g, '2027-06-01')?.status === 'posted')).toBe(true);
-    check.close();
+    const check = await openStore(settings);
+    const posts = await Promise.all(guilds.map((g) => check.getPost(g, '2027-06-01')));
+    expect(posts.every((p) => p?.status === 'posted')).toBe(true);
+    await check.close();
   });
 });

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PostError } from '../../src/daily/poster.js';
 import { startDailyScheduler } from '../../src/daily/scheduler.js';
 import type { DailySchedulerOptions, StopDailyScheduler } from '../../src/daily/scheduler.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStoreNow } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { addDays } from '../../src/daily/time.js';
 import {
   BOUNDS,
@@ -21,14 +21,14 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function openStore(dir: string): DailyStore {
-  const store = openDailyStore(dir);
+function openStore(dir: string): Store {
+  const store = openSqliteStoreNow(dir);
   cleanups.push(() => store.close());
   return store;
 }
 
 interface Bot {
-  store: DailyStore;
+  store: Store;
   poster: FakePoster;
   stop: StopDailyScheduler;
 }
@@ -53,14 +53,14 @@ function startBot(dir: string, clock: FakeClock, extra: Partial<DailySchedulerOp
   return { store, poster, stop };
 }
 
-function subscribe(
-  store: DailyStore,
+async function subscribe(
+  store: Store,
   guildId: string,
   time: string,
   timezone: string,
   at: string,
-): void {
-  store.setSubscription({
+): Promise<void> {
+  await store.setSubscription({
     guildId,
     channelId: `chan-${guildId}`,
     time,
@@ -74,7 +74,7 @@ describe('daily scheduler, daylight-saving time', () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-03-11T12:00:00Z');
     const setup = openStore(dir);
-    subscribe(setup, 'g', '09:00', 'America/New_York', '2027-03-11T12:00:00Z');
+    await subscribe(setup, 'g', '09:00', 'America/New_York', '2027-03-11T12:00:00Z');
     const bot = startBot(dir, clock);
     await clock.advanceTo('2027-03-16T23:00:00Z', bot.stop.idle);
     expect(bot.poster.sent.map((p) => p.at)).toEqual([
@@ -91,8 +91,8 @@ describe('daily scheduler, daylight-saving time', () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-03-12T12:00:00Z');
     const setup = openStore(dir);
-    subscribe(setup, 'spring', '02:30', 'America/New_York', '2027-03-12T12:00:00Z');
-    subscribe(setup, 'fall', '01:30', 'America/New_York', '2027-03-12T12:00:00Z');
+    await subscribe(setup, 'spring', '02:30', 'America/New_York', '2027-03-12T12:00:00Z');
+    await subscribe(setup, 'fall', '01:30', 'America/New_York', '2027-03-12T12:00:00Z');
     const bot = startBot(dir, clock);
     await clock.advanceTo('2027-03-15T12:00:00Z', bot.stop.idle);
     const spring = bot.poster.sent.filter((p) => p.channelId === 'chan-spring').map((p) => p.at);
@@ -120,7 +120,7 @@ describe('daily scheduler, daylight-saving time', () => {
   it('keeps 09:00 across the autumn change (2027-11-07)', async () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-11-05T12:00:00Z');
-    subscribe(openStore(dir), 'g', '09:00', 'America/New_York', '2027-11-05T12:00:00Z');
+    await subscribe(openStore(dir), 'g', '09:00', 'America/New_York', '2027-11-05T12:00:00Z');
     const bot = startBot(dir, clock);
     await clock.advanceTo('2027-11-08T23:00:00Z', bot.stop.idle);
     expect(bot.poster.sent.map((p) => p.at)).toEqual([
@@ -136,7 +136,7 @@ describe('daily scheduler, restarts and catch-up', () => {
   it('posts once on coming back later the same day, never twice, and not for days gone', async () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
-    subscribe(openStore(dir), 'g', '09:00', 'Europe/Berlin', '2027-06-01T06:00:00Z');
+    await subscribe(openStore(dir), 'g', '09:00', 'Europe/Berlin', '2027-06-01T06:00:00Z');
 
     // Day 1: runs normally (09:00 CEST = 07:00Z).
     const first = startBot(dir, clock);
@@ -167,14 +167,14 @@ describe('daily scheduler, restarts and catch-up', () => {
     const fifth = startBot(dir, clock);
     await clock.advanceTo('2027-06-04T20:00:00Z', fifth.stop.idle);
     expect(fifth.poster.sent.map((p) => p.at)).toEqual(['2027-06-04T07:00:00.000Z']);
-    expect(fifth.store.getPost('g', '2027-06-03')).toBeNull();
+    expect(await fifth.store.getPost('g', '2027-06-03')).toBeNull();
   });
 
   it('does not post at once for a time already gone when the subscription is set', async () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T10:00:00Z');
     const bot = startBot(dir, clock);
-    subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T10:00:00Z');
+    await subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T10:00:00Z');
     await clock.advanceTo('2027-06-02T08:59:00Z', bot.stop.idle);
     expect(bot.poster.sent).toEqual([]);
     await clock.advanceTo('2027-06-02T09:00:00Z', bot.stop.idle);
@@ -184,7 +184,7 @@ describe('daily scheduler, restarts and catch-up', () => {
   it('posts once when two processes with their own connections claim the same day', async () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
-    subscribe(openStore(dir), 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
+    await subscribe(openStore(dir), 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
     const a = startBot(dir, clock, { owner: 'shard-a' });
     const b = startBot(dir, clock, { owner: 'shard-b' });
     const settle = async () => {
@@ -206,8 +206,8 @@ describe('daily scheduler, restarts and catch-up', () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-01-01T00:00:00Z');
     const setup = openStore(dir);
-    subscribe(setup, 'tokyo', '08:00', 'Asia/Tokyo', '2026-12-31T00:00:00Z');
-    subscribe(setup, 'lima', '18:30', 'America/Lima', '2026-12-31T00:00:00Z');
+    await subscribe(setup, 'tokyo', '08:00', 'Asia/Tokyo', '2026-12-31T00:00:00Z');
+    await subscribe(setup, 'lima', '18:30', 'America/Lima', '2026-12-31T00:00:00Z');
     const bot = startBot(dir, clock, { pollMs: 24 * 3600_000 });
     await clock.advanceTo('2028-01-01T00:00:00Z', bot.stop.idle);
     for (const guild of ['tokyo', 'lima']) {
@@ -218,9 +218,9 @@ describe('daily scheduler, restarts and catch-up', () => {
       expect(new Set(texts).size).toBe(texts.length);
     }
     // What was posted is what /quote shows that day.
-    const lastTokyo = bot.store.lastPost('tokyo');
+    const lastTokyo = await bot.store.lastPost('tokyo');
     expect(lastTokyo?.localDate).toBe('2028-01-01');
-    expect(bot.store.getPick('tokyo', '2028-01-01')).toBe(lastTokyo?.statementId);
+    expect(await bot.store.getPick('tokyo', '2028-01-01')).toBe(lastTokyo?.statementId);
   });
 });
 
@@ -229,21 +229,23 @@ describe('daily scheduler, failures', () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
     const bot = startBot(dir, clock);
-    subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
+    await subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
     bot.poster.failures = [
       new PostError('Missing Permissions', { status: 403, code: 50013 }),
       new PostError('Missing Access', { status: 403, code: 50001 }),
       new PostError('Unknown Channel', { status: 404, code: 10003 }),
     ];
     await clock.advanceTo('2027-06-02T12:00:00Z', bot.stop.idle);
-    expect(bot.store.getSubscription('g')).toMatchObject({
+    expect(await bot.store.getSubscription('g')).toMatchObject({
       failuresInRow: 2,
       pausedAt: null,
       lastError: { status: 403, code: 50001 },
     });
-    expect(bot.store.getSubscription('g')?.lastError?.message).toMatch(/cannot see the channel/);
+    expect((await bot.store.getSubscription('g'))?.lastError?.message).toMatch(
+      /cannot see the channel/,
+    );
     await clock.advanceTo('2027-06-06T12:00:00Z', bot.stop.idle);
-    const sub = bot.store.getSubscription('g');
+    const sub = await bot.store.getSubscription('g');
     expect(sub?.pausedAt).toBe('2027-06-03T09:00:00.000Z');
     expect(sub?.lastError).toMatchObject({ status: 404, code: 10003 });
     expect(bot.poster.attempts).toHaveLength(3); // one try a day; none after the pause
@@ -254,21 +256,24 @@ describe('daily scheduler, failures', () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
     const bot = startBot(dir, clock);
-    subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
+    await subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
     const denied = () => new PostError('Missing Permissions', { status: 403, code: 50013 });
     bot.poster.failures = [denied(), denied()];
     await clock.advanceTo('2027-06-03T12:00:00Z', bot.stop.idle);
-    expect(bot.store.getSubscription('g')?.failuresInRow).toBe(0);
+    expect((await bot.store.getSubscription('g'))?.failuresInRow).toBe(0);
     bot.poster.failures = [denied(), denied()];
     await clock.advanceTo('2027-06-05T12:00:00Z', bot.stop.idle);
-    expect(bot.store.getSubscription('g')).toMatchObject({ failuresInRow: 2, pausedAt: null });
+    expect(await bot.store.getSubscription('g')).toMatchObject({
+      failuresInRow: 2,
+      pausedAt: null,
+    });
   });
 
   it('retries 429 and 5xx with growing waits, and posts', async () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
     const bot = startBot(dir, clock, { retryBaseMs: 1000 });
-    subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
+    await subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
     bot.poster.failures = [
       new PostError('rate limited', { status: 429, retryAfterMs: 5000 }),
       new PostError('Internal Server Error', { status: 500 }),
@@ -282,34 +287,37 @@ describe('daily scheduler, failures', () => {
       '2027-06-01T09:00:11.000Z', // then 4 s
     ]);
     expect(bot.poster.sent).toHaveLength(1);
-    expect(bot.store.getSubscription('g')).toMatchObject({ failuresInRow: 0, lastError: null });
+    expect(await bot.store.getSubscription('g')).toMatchObject({
+      failuresInRow: 0,
+      lastError: null,
+    });
   });
 
   it('tries again later the same day when Discord stays down, and never pauses for it', async () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
     const bot = startBot(dir, clock, { retryBaseMs: 1000, pollMs: 60_000 });
-    subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
+    await subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
     bot.poster.failures = Array.from(
       { length: 4 + 4 },
       () => new PostError('Bad Gateway', { status: 502 }),
     );
     await clock.advanceTo('2027-06-01T09:30:00Z', bot.stop.idle);
-    expect(bot.store.getPost('g', '2027-06-01')?.status).toBe('retry');
+    expect((await bot.store.getPost('g', '2027-06-01'))?.status).toBe('retry');
     await clock.advanceTo('2027-06-01T10:00:00Z', bot.stop.idle);
     expect(bot.poster.sent).toHaveLength(1);
     expect(bot.poster.sent[0]?.at.slice(0, 13)).toBe('2027-06-01T09'); // the second round, ~10 min later
-    expect(bot.store.getSubscription('g')?.failuresInRow).toBe(0);
+    expect((await bot.store.getSubscription('g'))?.failuresInRow).toBe(0);
   });
 
   it('keeps running when the poster throws something odd', async () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
     const bot = startBot(dir, clock);
-    subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
+    await subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
     bot.poster.failures = ['a string, not an Error'];
     await clock.advanceTo('2027-06-02T12:00:00Z', bot.stop.idle);
-    expect(bot.store.getPost('g', '2027-06-01')?.status).toBe('failed');
+    expect((await bot.store.getPost('g', '2027-06-01'))?.status).toBe('failed');
     expect(bot.poster.sent.map((p) => p.at)).toEqual(['2027-06-02T09:00:00.000Z']);
   });
 });
@@ -319,10 +327,11 @@ describe('daily scheduler, the quote it posts', () => {
     const dir = makeTempDir();
     const clock = new FakeClock('2027-06-01T06:00:00Z');
     const bot = startBot(dir, clock);
-    subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
+    await subscribe(bot.store, 'g', '09:00', 'UTC', '2027-06-01T06:00:00Z');
     await clock.advanceTo(addDays('2027-06-01', 0) + 'T10:00:00Z', bot.stop.idle);
     const post = bot.poster.sent[0];
-    const statement = corpus.statements.find((s) => s.id === bot.store.getPick('g', '2027-06-01'));
+    const pickId = await bot.store.getPick('g', '2027-06-01');
+    const statement = corpus.statements.find((s) => s.id === pickId);
     expect(
       quotedText(post?.view ?? { ephemeral: false, content: null, cards: [], buttons: [] }),
     ).toBe(statement?.text);

@@ -11,7 +11,7 @@ import type { SearchIndex } from '../../src/search/engine.js';
 import { startBot } from '../../src/discord/client.js';
 import type { RunningBot } from '../../src/discord/client.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { openDailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import {
   FAKE_IDS,
   PERMISSIONS,
@@ -201,7 +201,7 @@ describe('the bot on the seed report', () => {
 describe('the daily quote through Discord', () => {
   it('shows /quote with a working Context button, and lets only a server manager set /daily', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verbatim-bot-'));
-    const store = openDailyStore(dir);
+    const store = await openSqliteStore(dir);
     try {
       fake = await startFakeDiscord();
       ctx = makeTestContext({
@@ -235,7 +235,9 @@ describe('the daily quote through Discord', () => {
         })
         .reply();
       expect(visibleText(accepted)).not.toContain('Manage Server permission');
-      expect(store.getSubscription(FAKE_IDS.guild)).toMatchObject({ channelId: FAKE_IDS.channel });
+      expect(await store.getSubscription(FAKE_IDS.guild)).toMatchObject({
+        channelId: FAKE_IDS.channel,
+      });
       const status = await fake
         .sendCommand('daily', [{ name: 'status', type: 1, options: [] }], {
           memberPermissions: PERMISSIONS.manageGuild,

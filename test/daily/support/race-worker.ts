@@ -1,10 +1,15 @@
-// A separate bot process for the claim race test: opens the shared database and runs one pass.
+// A separate bot process for the claim race test: opens the shared database (a DATA_DIR, or a
+// postgres:// URL) and runs one pass.
 import { runDuePosts } from '../../../src/daily/scheduler.js';
-import { openDailyStore } from '../../../src/daily/store.js';
+import { openStore } from '../../../src/store/open.js';
 import { BOUNDS, generateCouncilCorpus, silentLog } from '../helpers.js';
 
-const [dataDir, owner] = process.argv.slice(2);
-const store = openDailyStore(dataDir ?? '');
+const [where = '', owner] = process.argv.slice(2);
+const store = await openStore(
+  where.startsWith('postgres://')
+    ? { dataDir: '', databaseUrl: where }
+    : { dataDir: where, databaseUrl: null },
+);
 const corpus = generateCouncilCorpus(20, 4);
 const sent: string[] = [];
 // Both processes start their pass when told, so the claims really collide.
@@ -26,6 +31,6 @@ await runDuePosts({
   owner: owner ?? 'worker',
   concurrency: 4,
 });
-store.close();
+await store.close();
 process.stdout.write(`${JSON.stringify(sent)}\n`);
 process.stdin.destroy();

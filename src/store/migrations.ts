@@ -1,0 +1,146 @@
+// The schema, one numbered step per version, written for each dialect side by side. A store
+// records the steps it applied in `schema_migrations` (version, name, applied_at) and applies
+// the missing ones in order, under a lock, so replicas starting together migrate once.
+// Never edit a released step: add a new one (with both dialects).
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'daily quote: subscriptions, picks, posts',
+    sqlite: `
+      CREATE TABLE subscriptions (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        active_from TEXT NOT NULL,
+        failures_in_row INTEGER NOT NULL DEFAULT 0,
+        paused_at TEXT,
+        paused_reason TEXT,
+        last_error_at TEXT,
+        last_error_status INTEGER,
+        last_error_code INTEGER,
+        last_error_message TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE picks (
+        guild_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        picked_at TEXT NOT NULL,
+        PRIMARY KEY (guild_id, local_date)
+      );
+      CREATE TABLE posts (
+        guild_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed', 'retry')),
+        owner TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        retry_at TEXT,
+        error_message TEXT,
+        PRIMARY KEY (guild_id, local_date)
+      );
+    `,
+    // Instants stay ISO-8601 text in both dialects (they compare in order as text).
+    postgres: `
+      CREATE TABLE subscriptions (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        active_from TEXT NOT NULL,
+        failures_in_row INTEGER NOT NULL DEFAULT 0,
+        paused_at TEXT,
+        paused_reason TEXT,
+        last_error_at TEXT,
+        last_error_status INTEGER,
+        last_error_code INTEGER,
+        last_error_message TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE picks (
+        guild_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        picked_at TEXT NOT NULL,
+        PRIMARY KEY (guild_id, local_date)
+      );
+      CREATE TABLE posts (
+        guild_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed', 'retry')),
+        owner TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        retry_at TEXT,
+        error_message TEXT,
+        PRIMARY KEY (guild_id, local_date)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'shared cooldowns and button state',
+    sqlite: `
+      CREATE TABLE cooldowns (
+        key TEXT PRIMARY KEY,
+        until_ms INTEGER NOT NULL
+      );
+      CREATE INDEX cooldowns_until ON cooldowns (until_ms);
+      CREATE TABLE button_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        expires_ms INTEGER NOT NULL
+      );
+      CREATE INDEX button_state_expires ON button_state (expires_ms);
+    `,
+    postgres: `
+      CREATE TABLE cooldowns (
+        key TEXT PRIMARY KEY,
+        until_ms BIGINT NOT NULL
+      );
+      CREATE INDEX cooldowns_until ON cooldowns (until_ms);
+      CREATE TABLE button_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        expires_ms BIGINT NOT NULL
+      );
+      CREATE INDEX button_state_expires ON button_state (expires_ms);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Tables this program creates; a database holding others at version 0 belongs to someone else. */
+export const OUR_TABLES: ReadonlySet<string> = new Set([
+  'schema_migrations',
+  'subscriptions',
+  'picks',
+  'posts',
+  'cooldowns',
+  'button_state',
+]);
+
+/** The error for a database written by a newer Verbatim. */
+export function newerSchemaMessage(where: string, version: number): string {
+  return `${where} was written by a newer version of Verbatim (schema ${version}, this one knows ${SCHEMA_VERSION}). Upgrade the bot; the database was left untouched.`;
+}
