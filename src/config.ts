@@ -19,6 +19,12 @@ export interface Config {
   /** Bounds on the length of a daily quote, in characters. */
   quoteMinChars: number;
   quoteMaxChars: number;
+  /** HTTP interactions mode: the port Discord's interaction webhooks arrive on (null: gateway). */
+  interactionsPort: number | null;
+  /** The application's Ed25519 public key (64 hex digits) that signs interaction webhooks. */
+  discordPublicKey: string | null;
+  /** Gateway mode: the port of /healthz, /readyz and /metrics (null: none). */
+  healthPort: number | null;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -93,6 +99,24 @@ export const SETTINGS: readonly SettingDoc[] = [
     example: '400',
     description: 'Longest statement the daily quote may pick, in characters.',
   },
+  {
+    key: 'INTERACTIONS_PORT',
+    example: '',
+    description:
+      'HTTP interactions mode: serve Discord\'s interaction webhooks (and /healthz, /readyz, /metrics) on this port instead of connecting to the gateway. Needs DISCORD_PUBLIC_KEY.',
+  },
+  {
+    key: 'DISCORD_PUBLIC_KEY',
+    example: '',
+    description:
+      'Public Key (Developer Portal → General Information): checks the signature of every interaction in HTTP interactions mode.',
+  },
+  {
+    key: 'HEALTH_PORT',
+    example: '',
+    description:
+      'Gateway mode: serve /healthz, /readyz and /metrics on this port. Empty: no HTTP server.',
+  },
 ];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -165,6 +189,25 @@ export function parseConfig(env: Env): Config {
     );
   }
 
+  const interactionsPort = readPort(read, 'INTERACTIONS_PORT', problems);
+  const healthPort = readPort(read, 'HEALTH_PORT', problems);
+  const discordPublicKey = read('DISCORD_PUBLIC_KEY')?.toLowerCase() ?? null;
+  if (discordPublicKey !== null && !/^[0-9a-f]{64}$/.test(discordPublicKey)) {
+    problems.push(
+      'DISCORD_PUBLIC_KEY must be the 64 hexadecimal digits shown as Public Key in Developer Portal → General Information.',
+    );
+  }
+  if (interactionsPort !== null) {
+    if (discordPublicKey === null)
+      problems.push(
+        'INTERACTIONS_PORT is set but DISCORD_PUBLIC_KEY is not; HTTP interactions mode needs the Public Key (Developer Portal → General Information) to check that requests come from Discord.',
+      );
+    if (discordToken === null)
+      problems.push(
+        'INTERACTIONS_PORT is set but DISCORD_TOKEN is not; HTTP interactions mode still needs the bot token to post the daily quote and "Post to channel".',
+      );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     discordToken,
@@ -178,7 +221,24 @@ export function parseConfig(env: Env): Config {
     askCooldownSeconds,
     quoteMinChars,
     quoteMaxChars,
+    interactionsPort,
+    discordPublicKey,
+    healthPort,
   };
+}
+
+function readPort(
+  read: (key: string) => string | null,
+  key: string,
+  problems: string[],
+): number | null {
+  const raw = read(key);
+  if (raw === null) return null;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    problems.push(`${key} is "${raw}"; it must be a port number from 1 to 65535, or empty.`);
+    return null;
+  }
+  return Number(raw);
 }
 
 /**
@@ -260,7 +320,7 @@ export function findMissingSettings(
 export function findUnknownSettings(env: Env): string[] {
   const known = new Set(SETTINGS.map((s) => s.key));
   return Object.keys(env)
-    .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE)_/.test(key) && !known.has(key))
+    .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE|INTERACTIONS|HEALTH)_/.test(key) && !known.has(key))
     .map((key) => {
       const close = SETTINGS.find((s) => editDistance(s.key, key, 2) <= 2);
       return close

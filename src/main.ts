@@ -21,6 +21,13 @@ import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
 import { askQuestion, buildIndex } from './search/engine.js';
+import { startHttpServer } from './http/server.js';
+import type { HttpServer, RouteHandler } from './http/server.js';
+import { createInteractionsEndpoint } from './discord/interactions.js';
+import { healthHandlers } from './ops/health.js';
+import type { Readiness } from './ops/health.js';
+import { instrumentClient } from './discord/metrics.js';
+import { countStoreErrors, instrumentCommands, recordCorpus } from './ops/metrics.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -56,7 +63,10 @@ async function main(): Promise<number> {
 
   const ctx = await buildContext(config, log);
   if (!ctx) return 1;
-  return consoleMode ? runConsoleMode(ctx) : runBotMode(ctx);
+  if (consoleMode) return runConsoleMode(ctx);
+  return config.interactionsPort !== null
+    ? runHttpMode(ctx, config.interactionsPort)
+    : runBotMode(ctx);
 }
 
 async function buildContext(config: Config, log: Logger): Promise<AppContext | null> {
@@ -94,6 +104,7 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
       'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
     );
   }
+  recordCorpus(corpus);
   const ctx: AppContext = {
     corpus,
     index,
@@ -121,7 +132,9 @@ function openStore(ctx: AppContext): void {
     // The first try may wait for a lock as usual; a retry must not block the bot for long.
     open: (attempt) =>
       openDailyStore(ctx.config.dataDir, attempt === 1 ? {} : { openBusyTimeoutMs: 200 }),
-    onOpen: (store) => {
+    onOpen: (opened) => {
+      // Failed calls are counted for /metrics; the store behaves the same otherwise.
+      const store = countStoreErrors(opened);
       ctx.store = store;
       for (const listener of storeListeners) listener(store);
     },
@@ -148,34 +161,40 @@ async function runConsoleMode(ctx: AppContext): Promise<number> {
   }
 }
 
-async function runBotMode(ctx: AppContext): Promise<number> {
-  let bot;
-  try {
-    bot = await startBot({ ctx, commands });
-  } catch (err) {
-    ctx.log.fatal({ err }, 'could not start the bot');
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    closeStore(ctx);
-    return 1;
-  }
-  // A stray rejection inside a library must not take the bot down for everyone.
-  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
-  const scheduler: { stop: StopDailyScheduler | null } = { stop: null };
-  const startScheduler = (store: DailyStore): void => {
-    scheduler.stop = startDailyScheduler({
-      store,
-      corpus: ctx.corpus,
-      poster: createChannelPoster(bot.client),
-      now: ctx.now,
-      log: ctx.log,
-      bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
-    });
+/** /healthz, /readyz: ready once the reports are loaded (always, by now) and the store answers. */
+function readiness(ctx: AppContext, stopping: () => boolean): Readiness {
+  return {
+    corpusLoaded: () => true,
+    storeReachable: async () => {
+      if (!ctx.store) return false;
+      await ctx.store.getSubscription('0');
+      return true;
+    },
+    stopping,
   };
-  // The database may open only later (it was locked): the posts start then.
-  if (ctx.store) startScheduler(ctx.store);
-  else storeListeners.push(startScheduler);
+}
 
-  await new Promise<void>((resolve) => {
+async function startOpsServer(
+  ctx: AppContext,
+  port: number,
+  handlers: RouteHandler[],
+): Promise<HttpServer | null> {
+  try {
+    const server = await startHttpServer({ port, handlers, log: ctx.log });
+    ctx.log.info({ port: server.port }, 'HTTP server listening');
+    return server;
+  } catch (err) {
+    ctx.log.fatal({ err, port }, 'could not open the HTTP port');
+    process.stderr.write(
+      `Could not listen on port ${port}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return null;
+  }
+}
+
+/** Resolves at SIGINT/SIGTERM, and makes sure the process is gone within 5 s from then. */
+function waitForStopSignal(ctx: AppContext): Promise<void> {
+  return new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       ctx.log.info({ signal }, 'shutting down: finishing replies in flight');
       setTimeout(() => {
@@ -187,8 +206,103 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+}
+
+function startSchedulerWhenStoreOpens(
+  ctx: AppContext,
+  poster: ReturnType<typeof createChannelPoster>,
+): { stop: StopDailyScheduler | null } {
+  const scheduler: { stop: StopDailyScheduler | null } = { stop: null };
+  const startScheduler = (store: DailyStore): void => {
+    scheduler.stop = startDailyScheduler({
+      store,
+      corpus: ctx.corpus,
+      poster,
+      now: ctx.now,
+      log: ctx.log,
+      bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
+    });
+  };
+  // The database may open only later (it was locked): the posts start then.
+  if (ctx.store) startScheduler(ctx.store);
+  else storeListeners.push(startScheduler);
+  return scheduler;
+}
+
+/**
+ * HTTP interactions mode: no gateway connection. Discord POSTs interactions to INTERACTIONS_PORT;
+ * health and metrics share the port. Every replica runs the scheduler: post claims in the
+ * shared store make each daily post go out once.
+ */
+async function runHttpMode(ctx: AppContext, port: number): Promise<number> {
+  let stopping = false;
+  const endpoint = createInteractionsEndpoint({
+    ctx,
+    commands: instrumentCommands(commands),
+    publicKey: ctx.config.discordPublicKey ?? '',
+  });
+  const server = await startOpsServer(ctx, port, [
+    endpoint.handler,
+    healthHandlers(readiness(ctx, () => stopping)),
+  ]);
+  if (!server) {
+    await endpoint.stop(0);
+    closeStore(ctx);
+    return 1;
+  }
+  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
+  ctx.log.info({ port: server.port }, 'serving HTTP interactions');
+  const scheduler = startSchedulerWhenStoreOpens(ctx, createChannelPoster(endpoint.client));
+
+  await waitForStopSignal(ctx);
+  stopping = true;
   storeOpener?.stop();
-  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), scheduler.stop?.()]);
+  // New interactions get 503 (a proxy sends them to another replica); those in flight finish.
+  await Promise.allSettled([
+    endpoint.stop(SHUTDOWN_GRACE_MS),
+    server.close(SHUTDOWN_GRACE_MS),
+    scheduler.stop?.(),
+  ]);
+  closeStore(ctx);
+  ctx.log.info('stopped');
+  return 0;
+}
+
+async function runBotMode(ctx: AppContext): Promise<number> {
+  let stopping = false;
+  const health =
+    ctx.config.healthPort !== null
+      ? await startOpsServer(ctx, ctx.config.healthPort, [
+          healthHandlers(readiness(ctx, () => stopping)),
+        ])
+      : null;
+  if (ctx.config.healthPort !== null && !health) {
+    closeStore(ctx);
+    return 1;
+  }
+  let bot;
+  try {
+    bot = await startBot({ ctx, commands: instrumentCommands(commands) });
+  } catch (err) {
+    ctx.log.fatal({ err }, 'could not start the bot');
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    await health?.close(0);
+    closeStore(ctx);
+    return 1;
+  }
+  instrumentClient(bot.client);
+  // A stray rejection inside a library must not take the bot down for everyone.
+  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
+  const scheduler = startSchedulerWhenStoreOpens(ctx, createChannelPoster(bot.client));
+
+  await waitForStopSignal(ctx);
+  stopping = true;
+  storeOpener?.stop();
+  await Promise.allSettled([
+    bot.stop(SHUTDOWN_GRACE_MS),
+    scheduler.stop?.(),
+    health?.close(SHUTDOWN_GRACE_MS),
+  ]);
   closeStore(ctx);
   ctx.log.info('stopped');
   return 0;

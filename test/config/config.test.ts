@@ -40,6 +40,9 @@ describe('parseConfig', () => {
       askCooldownSeconds: 5,
       quoteMinChars: 60,
       quoteMaxChars: 400,
+      interactionsPort: null,
+      discordPublicKey: null,
+      healthPort: null,
     });
   });
 
