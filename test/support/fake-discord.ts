@@ -934,6 +934,7 @@ export class FakeDiscord {
       if (errors.length > 0) return invalidForm(errors);
     }
     interaction.callbacks.push({ type, data });
+    interaction.answeredAt = Date.now();
     const bot = { id: this.botUser.id, username: this.botUser.username, bot: true };
     let message: FakeMessage | null = null;
     if (type === 4 || type === 5) {
@@ -1169,6 +1170,8 @@ export class FakeInteraction {
   expired = false;
   /** HTTP mode: the delivery in progress, and the status the bot's endpoint answered with. */
   delivery: Promise<void> | null = null;
+  /** When the first answer (callback) reached the fake. */
+  answeredAt: number | null = null;
   delivered = false;
   httpStatus: number | null = null;
   /** HTTP mode: why the POST to the endpoint failed (connection refused, timeout…). */
