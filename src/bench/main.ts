@@ -2,6 +2,7 @@
 import { benchHostile } from './hostile.js';
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
+import { benchReplicas } from './replicas-bench.js';
 import { benchSearch } from './search.js';
 import { benchSpeakers } from './speakers.js';
 import { formatTable, type BenchTable } from './table.js';
@@ -15,12 +16,16 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   { name: 'profiles', run: benchProfiles },
   { name: 'speakers', run: () => benchSpeakers() },
   { name: 'hostile questions', run: benchHostile },
+  { name: 'replicas', run: () => benchReplicas() },
 ];
 
 async function main(): Promise<number> {
   const started = Date.now();
   let failed = 0;
+  // `npm run bench -- replicas search`: only the sections named (default: all).
+  const wanted = process.argv.slice(2).map((a) => a.toLowerCase());
   for (const section of SECTIONS) {
+    if (wanted.length > 0 && !wanted.some((w) => section.name.startsWith(w))) continue;
     try {
       for (const table of await section.run()) process.stdout.write(formatTable(table) + '\n\n');
     } catch (err) {
