@@ -103,7 +103,7 @@ export const SETTINGS: readonly SettingDoc[] = [
     key: 'INTERACTIONS_PORT',
     example: '',
     description:
-      'HTTP interactions mode: serve Discord\'s interaction webhooks (and /healthz, /readyz, /metrics) on this port instead of connecting to the gateway. Needs DISCORD_PUBLIC_KEY.',
+      "HTTP interactions mode: serve Discord's interaction webhooks (and /healthz, /readyz, /metrics) on this port instead of connecting to the gateway. Needs DISCORD_PUBLIC_KEY.",
   },
   {
     key: 'DISCORD_PUBLIC_KEY',
@@ -320,7 +320,9 @@ export function findMissingSettings(
 export function findUnknownSettings(env: Env): string[] {
   const known = new Set(SETTINGS.map((s) => s.key));
   return Object.keys(env)
-    .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE|INTERACTIONS|HEALTH)_/.test(key) && !known.has(key))
+    .filter(
+      (key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE|INTERACTIONS|HEALTH)_/.test(key) && !known.has(key),
+    )
     .map((key) => {
       const close = SETTINGS.find((s) => editDistance(s.key, key, 2) <= 2);
       return close
