@@ -179,6 +179,21 @@ describe('the interactions endpoint', () => {
     expectCleanTraffic();
   });
 
+  it('counts Discord REST 429s and 5xx, and still posts after them', async () => {
+    await start();
+    const hidden = await fake
+      .sendCommand('ask', { question: 'sea wall repair', hide: true })
+      .reply();
+    fake.failNext({ method: 'GET', path: /^\/channels\/\d+$/, status: 429, retryAfter: 0.05 });
+    fake.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 503 });
+    const note = await fake.clickButton(hidden, buttonId(hidden, 'Post to channel')).reply();
+    expect(note.content).toBe('Posted to the channel.');
+    expect(fake.channelMessages(FAKE_IDS.channel)).toHaveLength(1);
+    const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    expect(text).toContain('verbatim_discord_rest_rate_limited_total{scope="user"} 1');
+    expect(text).toContain('verbatim_discord_rest_server_errors_total{status="503"} 1');
+  });
+
   it('serves DMs and private channels, and /daily says clearly where it works', async () => {
     await start();
     const dm = await fake.sendCommand('ask', { question: 'night tours' }, { dm: true }).reply();

@@ -184,4 +184,25 @@ describe('two replicas behind a round-robin proxy', () => {
     expect(survivor.status).toBe(200);
     expect(fake.rejections).toEqual([]);
   }, 30_000);
+
+  it('stops gracefully on SIGTERM: what it took is answered in full, then it exits 0 within 5 s', async () => {
+    const last = replicas[0]!;
+    const wave = Array.from({ length: 10 }, (_, i) => sendOne(i));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stopAt = Date.now();
+    last.kill('SIGTERM');
+    const { code } = await last.exited;
+    expect(Date.now() - stopAt).toBeLessThan(5000);
+    expect(code).toBe(0);
+    expect(last.output()).not.toMatch(/shutdown took too long/);
+    await Promise.all(wave.map((w) => settle(w.interaction)));
+    for (const { interaction } of wave) {
+      // Taken before the stop: answered once and completely; else refused, never half-answered.
+      if (interaction.callbacks.length > 0) {
+        expect(interaction.callbacks).toHaveLength(1);
+        if (interaction.type !== 4) expect((await interaction.reply()).loading).toBe(false);
+      } else expect([502, 503]).toContain(interaction.httpStatus);
+    }
+    expect(fake.rejections).toEqual([]);
+  }, 30_000);
 });
