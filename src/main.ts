@@ -21,9 +21,9 @@ import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
 import { askQuestion, buildIndex } from './search/engine.js';
-import { startHttpServer } from './http/server.js';
+import { sendText, startHttpServer } from './http/server.js';
 import type { HttpServer, RouteHandler } from './http/server.js';
-import { createInteractionsEndpoint } from './discord/interactions.js';
+import { INTERACTIONS_PATH, createInteractionsEndpoint } from './discord/interactions.js';
 import { healthHandlers } from './ops/health.js';
 import type { Readiness } from './ops/health.js';
 import { instrumentClient } from './discord/metrics.js';
@@ -61,12 +61,18 @@ async function main(): Promise<number> {
   });
   for (const hint of findUnknownSettings(process.env)) log.warn(hint);
 
+  // The HTTP port opens before the reports load: /healthz answers at once, /readyz once loaded.
+  const opsPort = consoleMode ? null : (config.interactionsPort ?? config.healthPort);
+  const ops = opsPort === null ? null : await openOps(opsPort, log);
+  if (ops === 'failed') return 1;
   const ctx = await buildContext(config, log);
-  if (!ctx) return 1;
+  if (!ctx) {
+    await ops?.server.close(0);
+    return 1;
+  }
+  if (ops) ops.state.ctx = ctx;
   if (consoleMode) return runConsoleMode(ctx);
-  return config.interactionsPort !== null
-    ? runHttpMode(ctx, config.interactionsPort)
-    : runBotMode(ctx);
+  return config.interactionsPort !== null ? runHttpMode(ctx, ops as Ops) : runBotMode(ctx, ops);
 }
 
 async function buildContext(config: Config, log: Logger): Promise<AppContext | null> {
@@ -161,34 +167,51 @@ async function runConsoleMode(ctx: AppContext): Promise<number> {
   }
 }
 
-/** /healthz, /readyz: ready once the reports are loaded (always, by now) and the store answers. */
-function readiness(ctx: AppContext, stopping: () => boolean): Readiness {
-  return {
-    corpusLoaded: () => true,
-    storeReachable: async () => {
-      if (!ctx.store) return false;
-      await ctx.store.getSubscription('0');
-      return true;
-    },
-    stopping,
-  };
+/** The process's HTTP server (INTERACTIONS_PORT, else HEALTH_PORT) and what its routes see. */
+interface Ops {
+  server: HttpServer;
+  /** Routes added once the bot runs (the interactions endpoint); tried before health and metrics. */
+  routes: RouteHandler[];
+  state: { ctx: AppContext | null; stopping: boolean };
 }
 
-async function startOpsServer(
-  ctx: AppContext,
-  port: number,
-  handlers: RouteHandler[],
-): Promise<HttpServer | null> {
+/** Opens the port with /healthz, /readyz and /metrics; /interactions answers 503 until served. */
+async function openOps(port: number, log: Logger): Promise<Ops | 'failed'> {
+  const routes: RouteHandler[] = [];
+  const state: Ops['state'] = { ctx: null, stopping: false };
+  const readiness: Readiness = {
+    corpusLoaded: () => state.ctx !== null,
+    storeReachable: async () => {
+      const store = state.ctx?.store;
+      if (!store) return false;
+      await store.getSubscription('0');
+      return true;
+    },
+    stopping: () => state.stopping,
+  };
+  const handlers: RouteHandler[] = [
+    async (req, res, url) => {
+      for (const route of routes) if (await route(req, res, url)) return true;
+      return false;
+    },
+    healthHandlers(readiness),
+    (_req, res, url) => {
+      if (url.pathname !== INTERACTIONS_PATH) return false;
+      res.setHeader('retry-after', '1');
+      sendText(res, 503, 'Starting');
+      return true;
+    },
+  ];
   try {
-    const server = await startHttpServer({ port, handlers, log: ctx.log });
-    ctx.log.info({ port: server.port }, 'HTTP server listening');
-    return server;
+    const server = await startHttpServer({ port, handlers, log });
+    log.info({ port: server.port }, 'HTTP server listening');
+    return { server, routes, state };
   } catch (err) {
-    ctx.log.fatal({ err, port }, 'could not open the HTTP port');
+    log.fatal({ err, port }, 'could not open the HTTP port');
     process.stderr.write(
       `Could not listen on port ${port}: ${err instanceof Error ? err.message : String(err)}\n`,
     );
-    return null;
+    return 'failed';
   }
 }
 
@@ -234,33 +257,24 @@ function startSchedulerWhenStoreOpens(
  * health and metrics share the port. Every replica runs the scheduler: post claims in the
  * shared store make each daily post go out once.
  */
-async function runHttpMode(ctx: AppContext, port: number): Promise<number> {
-  let stopping = false;
+async function runHttpMode(ctx: AppContext, ops: Ops): Promise<number> {
   const endpoint = createInteractionsEndpoint({
     ctx,
     commands: instrumentCommands(commands),
     publicKey: ctx.config.discordPublicKey ?? '',
   });
-  const server = await startOpsServer(ctx, port, [
-    endpoint.handler,
-    healthHandlers(readiness(ctx, () => stopping)),
-  ]);
-  if (!server) {
-    await endpoint.stop(0);
-    closeStore(ctx);
-    return 1;
-  }
+  ops.routes.push(endpoint.handler);
   process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
-  ctx.log.info({ port: server.port }, 'serving HTTP interactions');
+  ctx.log.info({ port: ops.server.port }, 'serving HTTP interactions');
   const scheduler = startSchedulerWhenStoreOpens(ctx, createChannelPoster(endpoint.client));
 
   await waitForStopSignal(ctx);
-  stopping = true;
+  ops.state.stopping = true;
   storeOpener?.stop();
   // New interactions get 503 (a proxy sends them to another replica); those in flight finish.
   await Promise.allSettled([
     endpoint.stop(SHUTDOWN_GRACE_MS),
-    server.close(SHUTDOWN_GRACE_MS),
+    ops.server.close(SHUTDOWN_GRACE_MS),
     scheduler.stop?.(),
   ]);
   closeStore(ctx);
@@ -268,25 +282,14 @@ async function runHttpMode(ctx: AppContext, port: number): Promise<number> {
   return 0;
 }
 
-async function runBotMode(ctx: AppContext): Promise<number> {
-  let stopping = false;
-  const health =
-    ctx.config.healthPort !== null
-      ? await startOpsServer(ctx, ctx.config.healthPort, [
-          healthHandlers(readiness(ctx, () => stopping)),
-        ])
-      : null;
-  if (ctx.config.healthPort !== null && !health) {
-    closeStore(ctx);
-    return 1;
-  }
+async function runBotMode(ctx: AppContext, ops: Ops | null): Promise<number> {
   let bot;
   try {
     bot = await startBot({ ctx, commands: instrumentCommands(commands) });
   } catch (err) {
     ctx.log.fatal({ err }, 'could not start the bot');
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    await health?.close(0);
+    await ops?.server.close(0);
     closeStore(ctx);
     return 1;
   }
@@ -296,12 +299,12 @@ async function runBotMode(ctx: AppContext): Promise<number> {
   const scheduler = startSchedulerWhenStoreOpens(ctx, createChannelPoster(bot.client));
 
   await waitForStopSignal(ctx);
-  stopping = true;
+  if (ops) ops.state.stopping = true;
   storeOpener?.stop();
   await Promise.allSettled([
     bot.stop(SHUTDOWN_GRACE_MS),
     scheduler.stop?.(),
-    health?.close(SHUTDOWN_GRACE_MS),
+    ops?.server.close(SHUTDOWN_GRACE_MS),
   ]);
   closeStore(ctx);
   ctx.log.info('stopped');
