@@ -95,7 +95,7 @@ describe('the interactions endpoint', () => {
   it('answers a signed PING, and refuses a bad, missing or stale signature with 401', async () => {
     await start();
     const ping = await fake.postToEndpoint('{"type":1}');
-    expect(ping).toEqual({ status: 200, body: '{"type":1}' });
+    expect(ping).toEqual({ status: 200, body: '{"type":1}', contentType: 'application/json' });
 
     const wrongKey = fake.signBody('1', 'something else').replace(/^../, '00');
     expect((await fake.postToEndpoint('{"type":1}', { signature: wrongKey })).status).toBe(401);

@@ -500,7 +500,7 @@ export class FakeDiscord {
     body: string,
     headers: { signature?: string | null; timestamp?: string } = {},
     url: string | null = this.interactionsUrl,
-  ): Promise<{ status: number; body: string }> {
+  ): Promise<{ status: number; body: string; contentType: string }> {
     if (!url) throw new Error('fake Discord: no interactions URL (call deliverOverHttp first)');
     const timestamp = headers.timestamp ?? String(Math.floor(Date.now() / 1000));
     const signature =
@@ -516,7 +516,11 @@ export class FakeDiscord {
       body,
       signal: AbortSignal.timeout(this.interactionDeadlineMs),
     });
-    return { status: response.status, body: await response.text() };
+    return {
+      status: response.status,
+      body: await response.text(),
+      contentType: response.headers.get('content-type') ?? '',
+    };
   }
 
   /**
@@ -529,10 +533,12 @@ export class FakeDiscord {
     interaction.delivery = (async () => {
       let status = 0;
       let text = '';
+      let contentType = '';
       try {
         const response = await this.postToEndpoint(JSON.stringify(payload), {}, url);
         status = response.status;
         text = response.body;
+        contentType = response.contentType;
       } catch (err) {
         interaction.httpError = err instanceof Error ? err.message : String(err);
       }
@@ -549,6 +555,7 @@ export class FakeDiscord {
         };
         let result: { status: number; body?: unknown };
         try {
+          if (!contentType.startsWith('application/json')) throw new Error('not JSON');
           record.body = JSON.parse(text);
           result = this.handleCallback(interaction.id, interaction.token, record.body as Json, {});
         } catch {
@@ -1548,6 +1555,24 @@ export function validateCommands(body: unknown): FormError[] {
         message: `Application command names must be unique (${name}).`,
       });
     seen.add(key);
+    // Installation types (0 server, 1 user) and contexts (0 server, 1 bot DM, 2 private channel).
+    for (const [field, allowed] of [
+      ['integration_types', [0, 1]],
+      ['contexts', [0, 1, 2]],
+    ] as const) {
+      const value = c[field];
+      if (value === undefined || value === null) continue;
+      if (
+        !Array.isArray(value) ||
+        value.length === 0 ||
+        value.some((v) => !(allowed as readonly unknown[]).includes(v))
+      )
+        errors.push({
+          path: `${i}.${field}`,
+          code: 'BASE_TYPE_CHOICES',
+          message: `${field} must be a non-empty list of ${allowed.join(', ')}.`,
+        });
+    }
     if (type === 1) {
       if (!CHAT_INPUT_NAME.test(name))
         errors.push({
