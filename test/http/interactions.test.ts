@@ -216,6 +216,12 @@ describe('the interactions endpoint', () => {
       .reply();
     expect(userInstall.content).toMatch(/only installed on your account/);
     expect(userInstall.flags & 64).toBe(64);
+    // The bot is not in that server, so a hidden answer offers no "Post to channel".
+    const mine = await fake
+      .sendCommand('ask', { question: 'night tours', hide: true }, { installedBy: 'user' })
+      .reply();
+    expect(buttonLabels(mine)).toContain('Context');
+    expect(buttonLabels(mine)).not.toContain('Post to channel');
     expectCleanTraffic();
   });
 
