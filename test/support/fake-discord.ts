@@ -775,8 +775,8 @@ export class FakeDiscord {
       return;
     }
 
-    // Over HTTP the first callback arrives in the webhook's response: edits and follow-ups of
-    // that interaction wait until the fake has read it, as Discord's own ordering guarantees.
+    // Over HTTP the first callback arrives in the webhook's response, which the bot has sent
+    // before it edits or follows up: the fake reads it before it handles those.
     const webhookToken = /^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1];
     if (webhookToken) {
       const pending = [...this.interactions.values()].find(
