@@ -25,6 +25,8 @@ export interface Metrics {
   badSignatures: Counter;
 }
 
+// Metrics belong to the process Prometheus scrapes, not to a context: the live corpus, the store
+// and the entry point all count into this one. Tests pass their own `createMetrics()` instead.
 let current: Metrics | null = null;
 
 /** The process's metrics, made on first use. */
