@@ -11,12 +11,14 @@ import type { Replica } from '../src/bench/replicas.js';
 import { startRoundRobinProxy } from '../src/bench/round-robin.js';
 import type { RoundRobinProxy } from '../src/bench/round-robin.js';
 import { FAKE_IDS, buttonId, startFakeDiscord, visibleText } from './support/fake-discord.js';
-import type { FakeDiscord, FakeInteraction } from './support/fake-discord.js';
+import type { FakeDiscord, FakeInteraction, FakeMessage } from './support/fake-discord.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-replicas-'));
 let fake: FakeDiscord;
 let proxy: RoundRobinProxy;
 const replicas: Replica[] = [];
+/** A /quote reply whose Context button the mixed runs press. */
+let quoted: FakeMessage;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
@@ -47,6 +49,7 @@ beforeAll(async () => {
   await Promise.all(replicas.map((r) => r.ready(40_000)));
   proxy = await startRoundRobinProxy(replicas.map((r) => r.url));
   fake.deliverOverHttp(`${proxy.url}/interactions`);
+  quoted = await fake.sendCommand('quote', { speaker: 'Owen Tallis' }).reply();
 }, 60_000);
 
 afterAll(async () => {
@@ -66,10 +69,10 @@ const QUESTIONS = [
   'the ferry and the bus',
 ];
 
-/** One interaction of each kind, by number: commands, autocomplete, context menu. */
+/** One interaction of each kind, by number: commands, autocomplete, context menu, button. */
 function sendOne(n: number): { kind: string; interaction: FakeInteraction } {
   const question = QUESTIONS[n % QUESTIONS.length] ?? 'lighthouse';
-  switch (n % 6) {
+  switch (n % 7) {
     case 0:
       return { kind: 'ask', interaction: fake.sendCommand('ask', { question }) };
     case 1:
@@ -88,6 +91,11 @@ function sendOne(n: number): { kind: string; interaction: FakeInteraction } {
       };
     case 4:
       return { kind: 'who', interaction: fake.sendCommand('who', { speaker: 'Owen Tallis' }) };
+    case 5:
+      return {
+        kind: 'button',
+        interaction: fake.clickButton(quoted, buttonId(quoted, 'Context')),
+      };
     default:
       return {
         kind: 'meeting',
@@ -120,6 +128,10 @@ describe('two replicas behind a round-robin proxy', () => {
         .map(async (s) => visibleText(await s.interaction.reply())),
     );
     for (const text of texts) expect(text).not.toMatch(/Something went wrong|expired/);
+    const presses = sent.filter((s) => s.kind === 'button');
+    expect(new Set(presses.map((p) => proxy.servedBy.get(p.interaction.id))).size).toBe(2);
+    for (const press of presses)
+      expect(visibleText(await press.interaction.reply())).toMatch(/^TREASURER OWEN TALLIS: \*\*/m);
     const choices = sent.filter((s) => s.kind === 'autocomplete').map((s) => s.interaction.choices);
     for (const list of choices) expect(list?.[0]?.value).toBe('Owen Tallis');
     expect(proxy.served[0]).toBeGreaterThanOrEqual(90);
