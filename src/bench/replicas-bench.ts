@@ -1,31 +1,32 @@
 // `npm run bench -- replicas`: interactions per second and time to the first answer for one and
 // for two replica processes in HTTP interactions mode, behind the round-robin proxy, fed signed
 // interactions by the fake Discord (which also takes the callbacks and follow-ups).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeDiscord } from '../../test/support/fake-discord.js';
 import type { FakeDiscord, FakeInteraction } from '../../test/support/fake-discord.js';
+import { loadCorpus } from '../corpus/load.js';
+import { generateReports } from './generate.js';
+import { generateQuestions } from './questions.js';
 import { startReplica } from './replicas.js';
 import type { Replica } from './replicas.js';
 import { startRoundRobinProxy } from './round-robin.js';
 import type { BenchTable } from './table.js';
-
-const QUESTIONS = [
-  'what did khamenei say about trade with azerbaijan',
-  'railways',
-  'economic cooperation',
-  'what did aliyev say about the caspian sea',
-  'gas pipelines',
-  'the level of trade between the two countries',
-];
 
 export interface ReplicaBenchOptions {
   /** Interactions measured per run (after a warm-up). */
   count?: number;
   /** Interactions in flight at once. */
   concurrency?: number;
-  corpusDir?: string;
+  /** Generated reports the replicas load (24 statements each). */
+  reports?: number;
+}
+
+/** What the interactions ask: questions with a known answer, and speakers, from the corpus. */
+interface Workload {
+  questions: string[];
+  speakers: string[];
 }
 
 interface Run {
@@ -35,16 +36,17 @@ interface Run {
   unanswered: number;
 }
 
-function send(fake: FakeDiscord, n: number): FakeInteraction {
-  const question = QUESTIONS[n % QUESTIONS.length] ?? 'trade';
+function send(fake: FakeDiscord, work: Workload, n: number): FakeInteraction {
+  const question = work.questions[n % work.questions.length] ?? 'budget';
+  const speaker = work.speakers[n % work.speakers.length] ?? '';
   switch (n % 5) {
     case 0:
     case 1:
       return fake.sendCommand('ask', { question });
     case 2:
-      return fake.sendAutocomplete('ask', { question, speaker: 'ali' }, 'speaker');
+      return fake.sendAutocomplete('ask', { question, speaker: speaker.slice(0, 3) }, 'speaker');
     case 3:
-      return fake.sendCommand('who', { speaker: 'Ilham Aliyev' });
+      return fake.sendCommand('who', { speaker });
     default:
       return fake.sendCommand('quote', { random: true });
   }
@@ -52,6 +54,7 @@ function send(fake: FakeDiscord, n: number): FakeInteraction {
 
 async function drive(
   fake: FakeDiscord,
+  work: Workload,
   count: number,
   concurrency: number,
   offset: number,
@@ -60,7 +63,7 @@ async function drive(
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < count) {
-      const interaction = send(fake, offset + next++);
+      const interaction = send(fake, work, offset + next++);
       await interaction.delivery;
       done.push(interaction);
     }
@@ -69,7 +72,12 @@ async function drive(
   return done;
 }
 
-async function measure(replicaCount: number, options: Required<ReplicaBenchOptions>): Promise<Run> {
+async function measure(
+  replicaCount: number,
+  options: Required<ReplicaBenchOptions>,
+  corpusDir: string,
+  work: Workload,
+): Promise<Run> {
   const fake = await startFakeDiscord();
   const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-bench-replicas-'));
   const replicas: Replica[] = [];
@@ -78,7 +86,7 @@ async function measure(replicaCount: number, options: Required<ReplicaBenchOptio
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_PUBLIC_KEY: fake.publicKeyHex,
-      CORPUS_DIR: options.corpusDir,
+      CORPUS_DIR: corpusDir,
       DATA_DIR: dataDir,
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'warn',
@@ -87,9 +95,9 @@ async function measure(replicaCount: number, options: Required<ReplicaBenchOptio
     await Promise.all(replicas.map((r) => r.ready(60_000)));
     const proxy = await startRoundRobinProxy(replicas.map((r) => r.url));
     fake.deliverOverHttp(`${proxy.url}/interactions`);
-    await drive(fake, 40, options.concurrency, 0);
+    await drive(fake, work, 40, options.concurrency, 0);
     const started = performance.now();
-    const done = await drive(fake, options.count, options.concurrency, 40);
+    const done = await drive(fake, work, options.count, options.concurrency, 40);
     const seconds = (performance.now() - started) / 1000;
     await proxy.close();
     return {
@@ -118,14 +126,28 @@ export async function benchReplicas(options: ReplicaBenchOptions = {}): Promise<
   const settings: Required<ReplicaBenchOptions> = {
     count: options.count ?? 600,
     concurrency: options.concurrency ?? 24,
-    corpusDir: options.corpusDir ?? 'seeds',
+    reports: options.reports ?? 500,
   };
+  const corpusDir = mkdtempSync(join(tmpdir(), 'verbatim-bench-replicas-corpus-'));
   const runs: Run[] = [];
-  for (const n of [1, 2]) runs.push(await measure(n, settings));
+  const size = { statements: 0 };
+  try {
+    for (const report of generateReports({ reports: settings.reports, seed: 3 }))
+      writeFileSync(join(corpusDir, report.name), report.text);
+    const corpus = await loadCorpus(corpusDir);
+    size.statements = corpus.statements.length;
+    const work: Workload = {
+      questions: generateQuestions(corpus, 60).map((q) => q.q),
+      speakers: corpus.speakers.slice(0, 40).map((s) => s.name),
+    };
+    for (const n of [1, 2]) runs.push(await measure(n, settings, corpusDir, work));
+  } finally {
+    rmSync(corpusDir, { recursive: true, force: true });
+  }
   const one = runs[0];
   const two = runs[1];
   const notes = [
-    `${settings.count} signed interactions per run after 40 to warm up (2/5 /ask, 1/5 autocomplete, 1/5 /who, 1/5 /quote), ${settings.concurrency} in flight, CORPUS_DIR=${settings.corpusDir}.`,
+    `${settings.count} signed interactions per run after 40 to warm up (2/5 /ask, 1/5 autocomplete, 1/5 /who, 1/5 /quote), ${settings.concurrency} in flight, on ${settings.reports} generated reports (${size.statements} statements).`,
     'First answer: from the POST leaving the fake Discord to the callback reaching it (in the response body), through the proxy. Discord allows 3 s.',
   ];
   if (one && two)
