@@ -113,7 +113,7 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
     key,
     offset: 0,
     hidden: session.hidden,
-    canPost: input.caller.guildId !== null,
+    canPost: input.caller.guildId !== null && input.caller.appInGuild !== false,
   });
   return withReportLinks(view, citedBy(answer), ctx.config.publicUrl);
 }
@@ -188,7 +188,7 @@ export async function pressAskButton(
         key: parsed.key,
         offset: parsed.offset,
         hidden: session.hidden,
-        canPost: input.caller.guildId !== null,
+        canPost: input.caller.guildId !== null && input.caller.appInGuild !== false,
       }),
       citedBy(answer),
       ctx.config.publicUrl,

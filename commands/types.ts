@@ -12,6 +12,11 @@ export interface Caller {
   channelId: string | null;
   /** Has Manage Server in this guild (always false in DMs). */
   canManageGuild: boolean;
+  /**
+   * False when the app is used in this server only through a member's own install (user
+   * install): the bot has not joined the server and cannot post in it. Absent otherwise.
+   */
+  appInGuild?: boolean;
 }
 
 export type OptionValue = string | number | boolean;

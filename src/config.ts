@@ -25,6 +25,12 @@ export interface Config {
   webPort: number | null;
   /** The address people reach the web view at, no trailing slash (PUBLIC_URL); null: no links. */
   publicUrl: string | null;
+  /** HTTP interactions mode: the port Discord's interaction webhooks arrive on (null: gateway). */
+  interactionsPort: number | null;
+  /** The application's Ed25519 public key (64 hex digits) that signs interaction webhooks. */
+  discordPublicKey: string | null;
+  /** Gateway mode: the port of /healthz, /readyz and /metrics (null: none). */
+  healthPort: number | null;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -117,6 +123,24 @@ export const SETTINGS: readonly SettingDoc[] = [
     example: '',
     description:
       'The address people reach the web view at (e.g. https://verbatim.example.org). Set: every cited statement gets an "Open in report" link.',
+  },
+  {
+    key: 'INTERACTIONS_PORT',
+    example: '',
+    description:
+      "HTTP interactions mode: serve Discord's interaction webhooks (and /healthz, /readyz, /metrics) on this port instead of connecting to the gateway. Needs DISCORD_PUBLIC_KEY.",
+  },
+  {
+    key: 'DISCORD_PUBLIC_KEY',
+    example: '',
+    description:
+      'Public Key (Developer Portal → General Information): checks the signature of every interaction in HTTP interactions mode.',
+  },
+  {
+    key: 'HEALTH_PORT',
+    example: '',
+    description:
+      'Gateway mode: serve /healthz, /readyz and /metrics on this port. Empty: no HTTP server.',
   },
 ];
 
@@ -211,6 +235,24 @@ export function parseConfig(env: Env): Config {
       publicUrl = publicUrl.replace(/\/+$/, '');
     }
   }
+  const interactionsPort = readPort(read, 'INTERACTIONS_PORT', problems);
+  const healthPort = readPort(read, 'HEALTH_PORT', problems);
+  const discordPublicKey = read('DISCORD_PUBLIC_KEY')?.toLowerCase() ?? null;
+  if (discordPublicKey !== null && !/^[0-9a-f]{64}$/.test(discordPublicKey)) {
+    problems.push(
+      'DISCORD_PUBLIC_KEY must be the 64 hexadecimal digits shown as Public Key in Developer Portal → General Information.',
+    );
+  }
+  if (interactionsPort !== null) {
+    if (discordPublicKey === null)
+      problems.push(
+        'INTERACTIONS_PORT is set but DISCORD_PUBLIC_KEY is not; HTTP interactions mode needs the Public Key (Developer Portal → General Information) to check that requests come from Discord.',
+      );
+    if (discordToken === null)
+      problems.push(
+        'INTERACTIONS_PORT is set but DISCORD_TOKEN is not; HTTP interactions mode still needs the bot token to post the daily quote and "Post to channel".',
+      );
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -228,7 +270,24 @@ export function parseConfig(env: Env): Config {
     quoteMaxChars,
     webPort,
     publicUrl,
+    interactionsPort,
+    discordPublicKey,
+    healthPort,
   };
+}
+
+function readPort(
+  read: (key: string) => string | null,
+  key: string,
+  problems: string[],
+): number | null {
+  const raw = read(key);
+  if (raw === null) return null;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    problems.push(`${key} is "${raw}"; it must be a port number from 1 to 65535, or empty.`);
+    return null;
+  }
+  return Number(raw);
 }
 
 /**
@@ -310,7 +369,10 @@ export function findMissingSettings(
 export function findUnknownSettings(env: Env): string[] {
   const known = new Set(SETTINGS.map((s) => s.key));
   return Object.keys(env)
-    .filter((key) => /^(DISCORD|CORPUS|DATA|ASK|QUOTE|WEB)_/.test(key) && !known.has(key))
+    .filter(
+      (key) =>
+        /^(DISCORD|CORPUS|DATA|ASK|QUOTE|WEB|INTERACTIONS|HEALTH)_/.test(key) && !known.has(key),
+    )
     .map((key) => {
       const close = SETTINGS.find((s) => editDistance(s.key, key, 2) <= 2);
       return close

@@ -22,10 +22,15 @@ import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
 import { askQuestion, buildIndex } from './search/engine.js';
-import { startHttpServer } from './http/server.js';
-import type { HttpServer } from './http/server.js';
+import { sendText, startHttpServer } from './http/server.js';
+import type { HttpServer, RouteHandler } from './http/server.js';
 import { webRoutes } from './web/routes.js';
 import { linkQuotePosts } from './web/links.js';
+import { INTERACTIONS_PATH, createInteractionsEndpoint } from './discord/interactions.js';
+import { healthHandlers } from './ops/health.js';
+import type { Readiness } from './ops/health.js';
+import { instrumentClient } from './discord/metrics.js';
+import { countStoreErrors, instrumentCommands, recordCorpus } from './ops/metrics.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -59,27 +64,53 @@ async function main(): Promise<number> {
   });
   for (const hint of findUnknownSettings(process.env)) log.warn(hint);
 
+  // The HTTP port opens before the reports load: /healthz answers at once, /readyz once loaded.
+  const opsPort = consoleMode ? null : (config.interactionsPort ?? config.healthPort);
+  const ops = opsPort === null ? null : await openOps(opsPort, log);
+  if (ops === 'failed') return 1;
   const ctx = await buildContext(config, log);
-  if (!ctx) return 1;
-  const web = await startWebView(ctx);
+  if (!ctx) {
+    await ops?.server.close(0);
+    return 1;
+  }
+  if (ops) ops.state.ctx = ctx;
+  const web = await startWebView(ctx, ops, opsPort);
   if (web === 'failed') {
-    closeStore(ctx);
+    await ops?.server.close(0);
+    await closeStore(ctx);
     return 1;
   }
   try {
-    return await (consoleMode ? runConsoleMode(ctx) : runBotMode(ctx));
+    if (consoleMode) return await runConsoleMode(ctx);
+    return await (config.interactionsPort !== null
+      ? runHttpMode(ctx, ops as Ops)
+      : runBotMode(ctx, ops));
   } finally {
     await web?.close(1000);
   }
 }
 
-/** The read-only web view on WEB_PORT (none when unset); 'failed' when the port cannot be used. */
-async function startWebView(ctx: AppContext): Promise<HttpServer | null | 'failed'> {
+/**
+ * The read-only web view (none when WEB_PORT is unset). On the port of the interactions endpoint
+ * (or HEALTH_PORT) it joins that server; on a port of its own it gets its own server. Returns the
+ * server to close, null when there is none of its own, 'failed' when the port cannot be used.
+ */
+async function startWebView(
+  ctx: AppContext,
+  ops: Ops | null,
+  opsPort: number | null,
+): Promise<HttpServer | null | 'failed'> {
   const port = ctx.config.webPort;
   if (port === null) return null;
+  // Read through a function: the live corpus swaps ctx.corpus and ctx.index while it runs.
+  const handlers = webRoutes(() => ctx);
+  if (ops && port === opsPort) {
+    ops.routes.push(...handlers);
+    ctx.log.info({ port, publicUrl: ctx.config.publicUrl }, 'web view shares the HTTP server');
+    return null;
+  }
   try {
-    // Read through a function: the live corpus swaps ctx.corpus and ctx.index while it runs.
-    const server = await startHttpServer({ port, handlers: webRoutes(() => ctx), log: ctx.log });
+    const server = await startHttpServer({ port, handlers, log: ctx.log });
     ctx.log.info({ port: server.port, publicUrl: ctx.config.publicUrl }, 'web view listening');
     return server;
   } catch (err) {
@@ -126,6 +157,7 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
       'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
     );
   }
+  recordCorpus(corpus);
   const ctx: AppContext = {
     corpus,
     index,
@@ -164,7 +196,9 @@ async function openStore(ctx: AppContext): Promise<void> {
           postgres: { onError: (err) => storeLog.warn({ err }, 'database connection lost') },
         },
       ),
-    onOpen: (store) => {
+    onOpen: (opened) => {
+      // Failed calls are counted for /metrics; the store behaves the same otherwise.
+      const store = countStoreErrors(opened);
       ctx.store = store;
       for (const listener of storeListeners) listener(store);
     },
@@ -194,37 +228,57 @@ async function runConsoleMode(ctx: AppContext): Promise<number> {
   }
 }
 
-async function runBotMode(ctx: AppContext): Promise<number> {
-  let bot;
-  try {
-    bot = await startBot({ ctx, commands });
-  } catch (err) {
-    ctx.log.fatal({ err }, 'could not start the bot');
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    await closeStore(ctx);
-    return 1;
-  }
-  // A stray rejection inside a library must not take the bot down for everyone.
-  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
-  const scheduler: { stop: StopDailyScheduler | null } = { stop: null };
-  const startScheduler = (store: Store): void => {
-    scheduler.stop = startDailyScheduler({
-      store,
-      corpus: ctx.corpus,
-      poster: linkQuotePosts(createChannelPoster(bot.client), () => ({
-        corpus: ctx.corpus,
-        publicUrl: ctx.config.publicUrl,
-      })),
-      now: ctx.now,
-      log: ctx.log,
-      bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
-    });
-  };
-  // The database may open only later (it was locked): the posts start then.
-  if (ctx.store) startScheduler(ctx.store);
-  else storeListeners.push(startScheduler);
+/** The process's HTTP server (INTERACTIONS_PORT, else HEALTH_PORT) and what its routes see. */
+interface Ops {
+  server: HttpServer;
+  /** Routes added once the bot runs (the interactions endpoint); tried before health and metrics. */
+  routes: RouteHandler[];
+  state: { ctx: AppContext | null; stopping: boolean };
+}
 
-  await new Promise<void>((resolve) => {
+/** Opens the port with /healthz, /readyz and /metrics; /interactions answers 503 until served. */
+async function openOps(port: number, log: Logger): Promise<Ops | 'failed'> {
+  const routes: RouteHandler[] = [];
+  const state: Ops['state'] = { ctx: null, stopping: false };
+  const readiness: Readiness = {
+    corpusLoaded: () => state.ctx !== null,
+    storeReachable: async () => {
+      const store = state.ctx?.store;
+      if (!store) return false;
+      await store.getSubscription('0');
+      return true;
+    },
+    stopping: () => state.stopping,
+  };
+  const handlers: RouteHandler[] = [
+    async (req, res, url) => {
+      for (const route of routes) if (await route(req, res, url)) return true;
+      return false;
+    },
+    healthHandlers(readiness),
+    (_req, res, url) => {
+      if (url.pathname !== INTERACTIONS_PATH) return false;
+      res.setHeader('retry-after', '1');
+      sendText(res, 503, 'Starting');
+      return true;
+    },
+  ];
+  try {
+    const server = await startHttpServer({ port, handlers, log });
+    log.info({ port: server.port }, 'HTTP server listening');
+    return { server, routes, state };
+  } catch (err) {
+    log.fatal({ err, port }, 'could not open the HTTP port');
+    process.stderr.write(
+      `Could not listen on port ${port}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return 'failed';
+  }
+}
+
+/** Resolves at SIGINT/SIGTERM, and makes sure the process is gone within 5 s from then. */
+function waitForStopSignal(ctx: AppContext): Promise<void> {
+  return new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       ctx.log.info({ signal }, 'shutting down: finishing replies in flight');
       setTimeout(() => {
@@ -236,8 +290,97 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+}
+
+/** The daily post gets its "Open in report" link like any other cited quote (PUBLIC_URL). */
+function linkPosts(
+  ctx: AppContext,
+  poster: ReturnType<typeof createChannelPoster>,
+): ReturnType<typeof createChannelPoster> {
+  return linkQuotePosts(poster, () => ({ corpus: ctx.corpus, publicUrl: ctx.config.publicUrl }));
+}
+
+function startSchedulerWhenStoreOpens(
+  ctx: AppContext,
+  poster: ReturnType<typeof createChannelPoster>,
+): { stop: StopDailyScheduler | null } {
+  const scheduler: { stop: StopDailyScheduler | null } = { stop: null };
+  const startScheduler = (store: Store): void => {
+    scheduler.stop = startDailyScheduler({
+      store,
+      corpus: ctx.corpus,
+      poster,
+      now: ctx.now,
+      log: ctx.log,
+      bounds: { minChars: ctx.config.quoteMinChars, maxChars: ctx.config.quoteMaxChars },
+    });
+  };
+  // The database may open only later (it was locked): the posts start then.
+  if (ctx.store) startScheduler(ctx.store);
+  else storeListeners.push(startScheduler);
+  return scheduler;
+}
+
+/**
+ * HTTP interactions mode: no gateway connection. Discord POSTs interactions to INTERACTIONS_PORT;
+ * health and metrics share the port. Every replica runs the scheduler: post claims in the
+ * shared store make each daily post go out once.
+ */
+async function runHttpMode(ctx: AppContext, ops: Ops): Promise<number> {
+  const endpoint = createInteractionsEndpoint({
+    ctx,
+    commands: instrumentCommands(commands),
+    publicKey: ctx.config.discordPublicKey ?? '',
+  });
+  ops.routes.push(endpoint.handler);
+  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
+  ctx.log.info({ port: ops.server.port }, 'serving HTTP interactions');
+  const scheduler = startSchedulerWhenStoreOpens(
+    ctx,
+    linkPosts(ctx, createChannelPoster(endpoint.client)),
+  );
+
+  await waitForStopSignal(ctx);
+  ops.state.stopping = true;
   storeOpener?.stop();
-  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), scheduler.stop?.()]);
+  // New interactions get 503 (a proxy sends them to another replica); those in flight finish.
+  await Promise.allSettled([
+    endpoint.stop(SHUTDOWN_GRACE_MS),
+    ops.server.close(SHUTDOWN_GRACE_MS),
+    scheduler.stop?.(),
+  ]);
+  await closeStore(ctx);
+  ctx.log.info('stopped');
+  return 0;
+}
+
+async function runBotMode(ctx: AppContext, ops: Ops | null): Promise<number> {
+  let bot;
+  try {
+    bot = await startBot({ ctx, commands: instrumentCommands(commands) });
+  } catch (err) {
+    ctx.log.fatal({ err }, 'could not start the bot');
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    await ops?.server.close(0);
+    await closeStore(ctx);
+    return 1;
+  }
+  instrumentClient(bot.client);
+  // A stray rejection inside a library must not take the bot down for everyone.
+  process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
+  const scheduler = startSchedulerWhenStoreOpens(
+    ctx,
+    linkPosts(ctx, createChannelPoster(bot.client)),
+  );
+
+  await waitForStopSignal(ctx);
+  if (ops) ops.state.stopping = true;
+  storeOpener?.stop();
+  await Promise.allSettled([
+    bot.stop(SHUTDOWN_GRACE_MS),
+    scheduler.stop?.(),
+    ops?.server.close(SHUTDOWN_GRACE_MS),
+  ]);
   await closeStore(ctx);
   ctx.log.info('stopped');
   return 0;

@@ -3,6 +3,7 @@ import { benchCharts } from './charts.js';
 import { benchHostile } from './hostile.js';
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
+import { benchReplicas } from './replicas-bench.js';
 import { benchSearch } from './search.js';
 import { benchSpeakers } from './speakers.js';
 import { formatTable, type BenchTable } from './table.js';
@@ -17,6 +18,7 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   { name: 'speakers', run: () => benchSpeakers() },
   { name: 'hostile questions', run: benchHostile },
   { name: 'charts', run: benchCharts },
+  { name: 'replicas', run: () => benchReplicas() },
 ];
 
 async function main(): Promise<number> {

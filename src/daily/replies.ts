@@ -151,12 +151,18 @@ export function answerQuoteContext(ctx: AppContext, key: string): ReplyView {
 export interface DailyCaller {
   guildId: string | null;
   canManageGuild: boolean;
+  /** False when only the member installed the app here: the bot is not in this server. */
+  appInGuild?: boolean;
 }
 
 /** Checked on every /daily run: Discord's default permission can be changed by server admins. */
 function refuseCaller(ctx: AppContext, caller: DailyCaller): ReplyView | null {
   if (caller.guildId === null)
     return textReply('The daily quote is set per server: use /daily in a server.');
+  if (caller.appInGuild === false)
+    return textReply(
+      'The daily quote is posted by the bot in a server it has joined, and here the app is only installed on your account. A server admin can add it to this server (with the invite link from `npm run invite`), then use /daily.',
+    );
   if (!caller.canManageGuild) {
     return textReply('Only members with the Manage Server permission can use /daily.');
   }

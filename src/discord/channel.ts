@@ -19,7 +19,10 @@ export async function postToChannel(
   view: ReplyView,
 ): Promise<PostResult> {
   try {
-    const channel = await client.channels.fetch(channelId);
+    const channel = await client.channels.fetch(channelId, {
+      // HTTP interactions mode has no gateway, so no server is in the cache.
+      allowUnknownGuild: true,
+    });
     if (!channel || !channel.isSendable()) {
       return { ok: false, reason: 'not-text', message: 'That channel does not take messages.' };
     }

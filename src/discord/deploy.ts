@@ -2,7 +2,13 @@
 // else globally) and prints what it registered. The bot never registers at startup.
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
-import { DiscordAPIError, REST, Routes } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  DiscordAPIError,
+  InteractionContextType,
+  REST,
+  Routes,
+} from 'discord.js';
 import type { RESTOptions } from 'discord.js';
 import type { CommandModule } from '../../commands/types.js';
 import { ConfigError, findMissingSettings, parseConfig } from '../config.js';
@@ -31,7 +37,7 @@ export async function deployCommands(
     ...(config.discordApiUrl ? { api: config.discordApiUrl } : {}),
     ...rest,
   }).setToken(config.discordToken);
-  const body = commands.map((c) => c.data.toJSON());
+  const body = commands.map((c) => withInstallContexts(c.data.toJSON()));
   const route = config.discordGuildId
     ? Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId)
     : Routes.applicationCommands(config.discordClientId);
@@ -48,6 +54,27 @@ export async function deployCommands(
     `Registered ${registered.length} command${registered.length === 1 ? '' : 's'} ${where}:`,
     ...registered.map((c) => `  ${describeCommand(c)}`),
   ];
+}
+
+/**
+ * Every command can be used where the app is installed to a server and where a member installed
+ * it to their own account, in servers, in the bot's DMs and in other private channels. Commands
+ * that need a server (/daily) say so when used elsewhere.
+ */
+export const INSTALL = {
+  integration_types: [
+    ApplicationIntegrationType.GuildInstall,
+    ApplicationIntegrationType.UserInstall,
+  ],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+} as const;
+
+function withInstallContexts(json: unknown): unknown {
+  return { ...(json as Record<string, unknown>), ...INSTALL };
 }
 
 function describeCommand(c: RegisteredCommand): string {

@@ -9,7 +9,10 @@ import { renderMessage } from './render.js';
 export function createChannelPoster(client: Client): ChannelPoster {
   return {
     async send(channelId: string, view: ReplyView): Promise<void> {
-      const channel = await client.channels.fetch(channelId);
+      const channel = await client.channels.fetch(channelId, {
+        // HTTP interactions mode has no gateway, so no server is in the cache.
+        allowUnknownGuild: true,
+      });
       if (!channel || !channel.isSendable()) {
         throw new PostError(
           'That channel does not take messages (pick a text channel with /daily set).',

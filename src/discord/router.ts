@@ -2,7 +2,12 @@
 // modules; deferral, cooldown, expired buttons and errors are handled here, once.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DiscordAPIError, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  DiscordAPIError,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord.js';
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -276,6 +281,13 @@ function readInput(
   };
   const locale = interaction.guildLocale ?? interaction.locale;
   if (locale) input.locale = locale;
+  const owners = interaction.authorizingIntegrationOwners;
+  if (
+    interaction.inGuild() &&
+    owners[ApplicationIntegrationType.GuildInstall] === undefined &&
+    owners[ApplicationIntegrationType.UserInstall] !== undefined
+  )
+    input.caller.appInGuild = false;
   if (interaction.isMessageContextMenuCommand()) {
     input.target = { id: interaction.targetMessage.id, content: interaction.targetMessage.content };
   }

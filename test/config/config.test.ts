@@ -43,6 +43,9 @@ describe('parseConfig', () => {
       quoteMaxChars: 400,
       webPort: null,
       publicUrl: null,
+      interactionsPort: null,
+      discordPublicKey: null,
+      healthPort: null,
     });
   });
 

@@ -163,3 +163,66 @@ describe('fake Discord', () => {
     expect(visibleText(await fake.sendCommand('x').reply())).toBe('T\nD\nN\nV');
   });
 });
+
+describe('fake Discord over HTTP (interactions endpoint)', () => {
+  it('signs what it delivers, takes the callback from the body, and refuses what Discord would', async () => {
+    const { createServer } = await import('node:http');
+    const { verify } = await import('node:crypto');
+    const seen: { valid: boolean; type: number }[] = [];
+    let answer: (type: number) => { status: number; type: string; body: string } = () => ({
+      status: 200,
+      type: 'application/json',
+      body: JSON.stringify({ type: 4, data: { content: 'hello' } }),
+    });
+    const endpoint = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const message = Buffer.concat([
+          Buffer.from(String(req.headers['x-signature-timestamp'])),
+          body,
+        ]);
+        const signature = Buffer.from(String(req.headers['x-signature-ed25519']), 'hex');
+        const parsed = JSON.parse(body.toString()) as { type: number };
+        seen.push({
+          valid: verify(null, message, fake.signingKeys.publicKey, signature),
+          type: parsed.type,
+        });
+        const reply = answer(parsed.type);
+        res.writeHead(reply.status, { 'content-type': reply.type });
+        res.end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const port = (endpoint.address() as { port: number }).port;
+    fake.deliverOverHttp(`http://127.0.0.1:${port}/interactions`);
+    try {
+      const ok = fake.sendCommand('ask', { question: 'x' });
+      expect((await ok.reply()).content).toBe('hello');
+      expect(seen).toEqual([{ valid: true, type: 2 }]);
+      expect(fake.rejections).toEqual([]);
+
+      // A 202 without a callback over REST leaves the user with "interaction failed".
+      answer = () => ({ status: 202, type: 'text/plain', body: '' });
+      const silent = fake.sendCommand('ask', { question: 'x' });
+      await fake.waitFor(() => silent.delivered, 'the delivery');
+      expect(silent.expired).toBe(true);
+      expect(fake.rejections).toHaveLength(1);
+
+      // A callback that breaks Discord's rules is refused like one sent over REST.
+      answer = () => ({
+        status: 200,
+        type: 'application/json',
+        body: JSON.stringify({ type: 4, data: { content: 'x'.repeat(2001) } }),
+      });
+      const long = fake.sendCommand('ask', { question: 'x' });
+      await fake.waitFor(() => long.delivered, 'the delivery');
+      expect(long.callbacks).toEqual([]);
+      expect(fake.rejections[1]?.status).toBe(400);
+    } finally {
+      endpoint.closeAllConnections();
+      await new Promise<void>((resolve) => endpoint.close(() => resolve()));
+    }
+  });
+});

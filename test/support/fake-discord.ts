@@ -11,7 +11,11 @@
 // It refuses what Discord refuses (400 code 50035 with the offending field), enforces the
 // 3-second interaction deadline and single acknowledgement, and lets a test make it fail the
 // way Discord does (429, 5xx, 403 50013/50001, 404 10003/10062, dropped gateway).
-import { randomBytes } from 'node:crypto';
+//
+// HTTP interactions mode: `fake.deliverOverHttp(url)` makes every send* method POST the
+// interaction to the bot's endpoint, signed with the fake's Ed25519 key (`fake.publicKeyHex` is
+// the bot's DISCORD_PUBLIC_KEY), and take the callback from the response body (or over REST).
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -135,6 +139,10 @@ export interface UserOptions {
   channelId?: string;
   /** Send as a direct message (no guild, a DM channel). */
   dm?: boolean;
+  /** A group DM the bot is not part of (interaction context 2, PRIVATE_CHANNEL). */
+  privateChannel?: boolean;
+  /** Who installed the app here: the server (default) or only this member (user install). */
+  installedBy?: 'guild' | 'user';
   /** Member permission bits (default: view + send + use commands). */
   memberPermissions?: bigint;
   /** The bot's permissions in the channel (default: view + send + embed links). */
@@ -181,6 +189,10 @@ export class FakeDiscord {
   /** Registered commands: key `global` or the guild id. */
   readonly commands = new Map<string, Json[]>();
   readonly interactions = new Map<string, FakeInteraction>();
+  /** The application's key pair: interactions delivered over HTTP are signed with it. */
+  readonly signingKeys = generateKeyPairSync('ed25519');
+  /** Where interactions are POSTed in HTTP interactions mode (null: over the gateway). */
+  interactionsUrl: string | null = null;
 
   private readonly heartbeatIntervalMs: number;
   readonly interactionDeadlineMs: number;
@@ -409,11 +421,14 @@ export class FakeDiscord {
       discriminator: '0',
       avatar: null,
     };
-    const dm = user.dm === true;
+    const privateChannel = user.privateChannel === true;
+    const dm = user.dm === true || privateChannel;
     const guildId = dm ? null : (user.guildId ?? this.guilds[0]?.id ?? null);
-    const channelId = dm
-      ? '300000000000000777'
-      : (user.channelId ?? this.guilds[0]?.channels[0]?.id ?? FAKE_IDS.channel);
+    const channelId = privateChannel
+      ? '300000000000000888'
+      : dm
+        ? '300000000000000777'
+        : (user.channelId ?? this.guilds[0]?.channels[0]?.id ?? FAKE_IDS.channel);
     const interaction = new FakeInteraction(
       this,
       id,
@@ -439,19 +454,26 @@ export class FakeDiscord {
           PERMISSIONS.viewChannel | PERMISSIONS.sendMessages | PERMISSIONS.embedLinks,
       ),
       entitlements: [],
-      authorizing_integration_owners: dm ? { 1: who.id } : { 0: guildId },
-      context: dm ? 1 : 0,
+      authorizing_integration_owners:
+        dm || user.installedBy === 'user' ? { 1: who.id } : { 0: guildId },
+      context: privateChannel ? 2 : dm ? 1 : 0,
       channel_id: channelId,
-      channel: dm
-        ? { id: channelId, type: 1, recipients: [userJson] }
-        : {
+      channel: privateChannel
+        ? {
             id: channelId,
-            type: 0,
-            guild_id: guildId,
-            name: 'general',
-            permission_overwrites: [],
-            position: 0,
-          },
+            type: 3,
+            recipients: [userJson, { ...userJson, id: '400000000000000098', username: 'friend' }],
+          }
+        : dm
+          ? { id: channelId, type: 1, recipients: [userJson] }
+          : {
+              id: channelId,
+              type: 0,
+              guild_id: guildId,
+              name: 'general',
+              permission_overwrites: [],
+              position: 0,
+            },
     };
     if (dm) payload.user = userJson;
     else {
@@ -468,10 +490,128 @@ export class FakeDiscord {
       };
     }
     if (message) payload.message = message;
-    this.dispatch('INTERACTION_CREATE', payload, () => {
-      interaction.sentAt = Date.now();
-    });
+    if (this.interactionsUrl) this.deliverSigned(interaction, payload, this.interactionsUrl);
+    else
+      this.dispatch('INTERACTION_CREATE', payload, () => {
+        interaction.sentAt = Date.now();
+      });
     return interaction;
+  }
+
+  // ---- HTTP interactions ----------------------------------------------------------------
+
+  /** The public key as the Developer Portal shows it (64 hex digits): the bot's DISCORD_PUBLIC_KEY. */
+  get publicKeyHex(): string {
+    return this.signingKeys.publicKey
+      .export({ format: 'der', type: 'spki' })
+      .subarray(-32)
+      .toString('hex');
+  }
+
+  /** From now on, POST interactions to `url` (the bot's Interactions Endpoint URL); null: gateway. */
+  deliverOverHttp(url: string | null): void {
+    this.interactionsUrl = url;
+  }
+
+  /** The X-Signature-Ed25519 header for `timestamp + body`. */
+  signBody(timestamp: string, body: string): string {
+    return sign(null, Buffer.from(timestamp + body), this.signingKeys.privateKey).toString('hex');
+  }
+
+  /**
+   * POSTs `body` to the endpoint with the given headers (by default a valid signature made now),
+   * as Discord does when the URL is saved in the Developer Portal; for PING and signature tests.
+   */
+  async postToEndpoint(
+    body: string,
+    headers: { signature?: string | null; timestamp?: string } = {},
+    url: string | null = this.interactionsUrl,
+  ): Promise<{ status: number; body: string; contentType: string }> {
+    if (!url) throw new Error('fake Discord: no interactions URL (call deliverOverHttp first)');
+    const timestamp = headers.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const signature =
+      headers.signature === undefined ? this.signBody(timestamp, body) : headers.signature;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)',
+        'x-signature-timestamp': timestamp,
+        ...(signature === null ? {} : { 'x-signature-ed25519': signature }),
+      },
+      body,
+      signal: AbortSignal.timeout(this.interactionDeadlineMs),
+    });
+    return {
+      status: response.status,
+      body: await response.text(),
+      contentType: response.headers.get('content-type') ?? '',
+    };
+  }
+
+  /**
+   * Delivers like Discord: signed POST, 3 s to answer; a 200 body is the interaction's callback
+   * (checked like a REST callback and recorded as one), a 202/204 means it came over REST.
+   */
+  private deliverSigned(interaction: FakeInteraction, payload: Json, url: string): void {
+    interaction.sentAt = Date.now();
+    const path = `/interactions/${interaction.id}/${interaction.token}/callback`;
+    interaction.delivery = (async () => {
+      let status = 0;
+      let text = '';
+      let contentType = '';
+      try {
+        const response = await this.postToEndpoint(JSON.stringify(payload), {}, url);
+        status = response.status;
+        text = response.body;
+        contentType = response.contentType;
+      } catch (err) {
+        interaction.httpError = err instanceof Error ? err.message : String(err);
+      }
+      interaction.httpStatus = status;
+      if (status === 200) {
+        const record: RecordedRequest = {
+          method: 'POST',
+          path,
+          query: {},
+          body: null,
+          authorization: null,
+          status: 0,
+          error: null,
+          files: [],
+        };
+        let result: { status: number; body?: unknown };
+        try {
+          if (!contentType.startsWith('application/json')) throw new Error('not JSON');
+          record.body = JSON.parse(text);
+          result = this.handleCallback(interaction.id, interaction.token, record.body as Json, {});
+        } catch {
+          result = { status: 400, body: { code: 50109, message: 'The response is not JSON.' } };
+        }
+        record.status = result.status;
+        if (result.status >= 400) {
+          record.error = result.body as Json;
+          this.rejections.push(record);
+        }
+        this.requests.push(record);
+      } else if (status >= 200 && status < 300 && interaction.callbacks.length === 0) {
+        // Answered the webhook without answering the interaction: Discord shows a failure.
+        this.rejections.push({
+          method: 'POST',
+          path,
+          query: {},
+          body: text,
+          authorization: null,
+          status,
+          error: { code: 0, message: 'Answered the webhook without an interaction response.' },
+          files: [],
+        });
+      }
+      // No answer (an error status, a timeout, a refused connection): the user sees a failure.
+      if (interaction.callbacks.length === 0) interaction.expired = true;
+      interaction.delivered = true;
+      this.changed();
+    })();
   }
 
   // ---- gateway --------------------------------------------------------------------------
@@ -674,6 +814,15 @@ export class FakeDiscord {
       return;
     }
 
+    // Over HTTP the first callback arrives in the webhook's response, which the bot has sent
+    // before it edits or follows up: the fake reads it before it handles those.
+    const webhookToken = /^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1];
+    if (webhookToken) {
+      const pending = [...this.interactions.values()].find(
+        (i) => i.token === webhookToken && i.delivery && !i.delivered,
+      );
+      if (pending?.delivery) await pending.delivery;
+    }
     const result = this.route(method, path, record);
     if (
       result.status === 400 ||
@@ -836,6 +985,7 @@ export class FakeDiscord {
       if (errors.length > 0) return invalidForm(errors);
     }
     interaction.callbacks.push({ type, data });
+    interaction.answeredAt = Date.now();
     const bot = { id: this.botUser.id, username: this.botUser.username, bot: true };
     let message: FakeMessage | null = null;
     if (type === 4 || type === 5) {
@@ -1127,6 +1277,14 @@ export class FakeInteraction {
   choices: Json[] | null = null;
   /** The bot answered after the deadline (Discord said Unknown interaction). */
   expired = false;
+  /** HTTP mode: the delivery in progress, and the status the bot's endpoint answered with. */
+  delivery: Promise<void> | null = null;
+  /** When the first answer (callback) reached the fake. */
+  answeredAt: number | null = null;
+  delivered = false;
+  httpStatus: number | null = null;
+  /** HTTP mode: why the POST to the endpoint failed (connection refused, timeout…). */
+  httpError: string | null = null;
   /** When the fake dispatched it (it may wait for a live gateway session first). */
   sentAt = Number.POSITIVE_INFINITY;
 
@@ -1552,6 +1710,24 @@ export function validateCommands(body: unknown): FormError[] {
         message: `Application command names must be unique (${name}).`,
       });
     seen.add(key);
+    // Installation types (0 server, 1 user) and contexts (0 server, 1 bot DM, 2 private channel).
+    for (const [field, allowed] of [
+      ['integration_types', [0, 1]],
+      ['contexts', [0, 1, 2]],
+    ] as const) {
+      const value = c[field];
+      if (value === undefined || value === null) continue;
+      if (
+        !Array.isArray(value) ||
+        value.length === 0 ||
+        value.some((v) => !(allowed as readonly unknown[]).includes(v))
+      )
+        errors.push({
+          path: `${i}.${field}`,
+          code: 'BASE_TYPE_CHOICES',
+          message: `${field} must be a non-empty list of ${allowed.join(', ')}.`,
+        });
+    }
     if (type === 1) {
       if (!CHAT_INPUT_NAME.test(name))
         errors.push({
