@@ -12,6 +12,8 @@ export interface Caller {
   channelId: string | null;
   /** Has Manage Server in this guild (always false in DMs). */
   canManageGuild: boolean;
+  /** The console: commands that set something up (/announce, /alert) show what would be sent and save nothing. */
+  preview?: boolean;
 }
 
 export type OptionValue = string | number | boolean;

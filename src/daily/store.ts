@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ALERTS_MIGRATION_SQL, ALERTS_TABLES, createAlertStore } from '../alerts/store.js';
+import type { AlertStore } from '../alerts/store.js';
 
 export const DATABASE_FILE = 'verbatim.sqlite';
 
@@ -51,10 +53,12 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  // New-meeting announcements and members' alerts (src/alerts/store.ts).
+  { version: 2, sql: ALERTS_MIGRATION_SQL },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
-const OUR_TABLES = new Set(['subscriptions', 'picks', 'posts']);
+const OUR_TABLES = new Set<string>(['subscriptions', 'picks', 'posts', ...ALERTS_TABLES]);
 
 /** A database problem a bot owner can act on; the message says what to do. */
 export class DailyStoreError extends Error {
@@ -157,6 +161,8 @@ export interface DailyStore {
   ): { failuresInRow: number; paused: boolean };
   /** Forget a failed post for today so a fixed subscription may post again (after /daily set). */
   forgetFailedPost(guildId: string, localDate: string): void;
+  /** New-meeting announcements and members' alerts, in the same database. */
+  readonly alerts: AlertStore;
   close(): void;
 }
 
@@ -535,6 +541,7 @@ function createStore(db: Database.Database, file: string): DailyStore {
     forgetFailedPost(guildId, localDate) {
       q.forgetFailed.run(guildId, localDate);
     },
+    alerts: createAlertStore(db),
     close() {
       if (db.open) db.close();
     },
