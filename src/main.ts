@@ -17,6 +17,8 @@ import type { DailyStore } from './daily/store.js';
 import { startDailyScheduler } from './daily/scheduler.js';
 import type { StopDailyScheduler } from './daily/scheduler.js';
 import { startBot } from './discord/client.js';
+import { createDirectMessenger } from './discord/direct-messenger.js';
+import { createNewMeetingsListener } from './alerts/notify.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
@@ -174,6 +176,15 @@ async function runBotMode(ctx: AppContext): Promise<number> {
   // The database may open only later (it was locked): the posts start then.
   if (ctx.store) startScheduler(ctx.store);
   else storeListeners.push(startScheduler);
+  // New meetings: those added while the bot was down are announced (and alerted) once the
+  // database is open; a live corpus calls `newMeetings(change)` after each swap.
+  const newMeetings = createNewMeetingsListener({
+    ctx,
+    poster: createChannelPoster(bot.client),
+    messenger: createDirectMessenger(bot.client),
+  });
+  if (ctx.store) newMeetings.catchUp();
+  else storeListeners.push(() => newMeetings.catchUp());
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
@@ -188,7 +199,7 @@ async function runBotMode(ctx: AppContext): Promise<number> {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
   storeOpener?.stop();
-  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), scheduler.stop?.()]);
+  await Promise.allSettled([bot.stop(SHUTDOWN_GRACE_MS), scheduler.stop?.(), newMeetings.idle()]);
   closeStore(ctx);
   ctx.log.info('stopped');
   return 0;

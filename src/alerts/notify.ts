@@ -97,18 +97,24 @@ export function catchUpNewMeetings(deps: NewMeetingsDeps): Promise<NewMeetingsOu
 /**
  * A CorpusListener for the live corpus: passes run one after another in this process (claims
  * keep other processes from sending twice); a failure is logged, never thrown at the watcher.
+ * `catchUp()` queues the startup pass; `idle()` resolves when no pass is queued or running.
  */
-export function createNewMeetingsListener(deps: NewMeetingsDeps): CorpusListener & {
+export interface NewMeetingsListener extends CorpusListener {
+  catchUp(): void;
   idle(): Promise<void>;
-} {
+}
+
+export function createNewMeetingsListener(deps: NewMeetingsDeps): NewMeetingsListener {
   const shared = { ...deps, owner: deps.owner ?? defaultOwner() };
   let queue: Promise<unknown> = Promise.resolve();
-  const listener = (change: CorpusChange): void => {
+  const enqueue = (work: () => Promise<unknown>): void => {
     queue = queue
-      .then(() => onNewMeetings(shared, change))
+      .then(work)
       .catch((err: unknown) => deps.ctx.log.error({ err }, 'new meetings: pass failed'));
   };
+  const listener = (change: CorpusChange): void => enqueue(() => onNewMeetings(shared, change));
   return Object.assign(listener, {
+    catchUp: () => enqueue(() => catchUpNewMeetings(shared)),
     idle: async () => {
       let seen: Promise<unknown>;
       do {
