@@ -1,4 +1,4 @@
-// /announce set|off|preview: a card in a channel when a new meeting appears (Manage Server, servers only).
+// /announce set|off|status|preview: a card in a channel when a new meeting appears (Manage Server, servers only).
 import {
   ChannelType,
   InteractionContextType,
@@ -10,6 +10,7 @@ import {
   answerAnnounceOff,
   answerAnnouncePreview,
   answerAnnounceSet,
+  answerAnnounceStatus,
 } from '../src/alerts/replies.js';
 import { textReply } from '../src/answers/view.js';
 
@@ -33,6 +34,9 @@ export const announceCommand: CommandModule = {
     )
     .addSubcommand((s) => s.setName('off').setDescription('Stop announcing new meetings'))
     .addSubcommand((s) =>
+      s.setName('status').setDescription('Channel, and the last announcement with its error'),
+    )
+    .addSubcommand((s) =>
       s.setName('preview').setDescription('See privately what an announcement looks like'),
     ),
   async run(ctx, input) {
@@ -42,10 +46,14 @@ export const announceCommand: CommandModule = {
         return answerAnnounceSet(ctx, input.caller, typeof channel === 'string' ? channel : '');
       case 'off':
         return answerAnnounceOff(ctx, input.caller);
+      case 'status':
+        return answerAnnounceStatus(ctx, input.caller);
       case 'preview':
         return answerAnnouncePreview(ctx);
       default:
-        return textReply('Use /announce set, /announce off or /announce preview.');
+        return textReply(
+          'Use /announce set, /announce off, /announce status or /announce preview.',
+        );
     }
   },
 };

@@ -171,6 +171,8 @@ export async function processNewMeetings(
     }
   }
   for (const alert of store.alerts.listActiveAlerts()) {
+    // Each alert asks the engine once per new meeting: let interactions in between.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       outcome.alerts.push(...(await runAlert(pass, alert)));
     } catch (err) {
@@ -202,6 +204,11 @@ function sendOptions(pass: Pass, what: Record<string, unknown>) {
         'send failed, retrying',
       ),
   };
+}
+
+/** The shared failure words name /daily set; a manager fixes announcements with /announce set. */
+function describeAnnounceFailure(failure: PostFailure): string {
+  return failure.message.replaceAll('/daily set', '/announce set');
 }
 
 function byDate(a: Meeting, b: Meeting): number {
@@ -251,7 +258,9 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
       store.alerts.finishAnnouncement(
         channel.guildId,
         meeting.id,
-        sent.ok ? { posted: true } : { posted: false, error: sent.failure.message },
+        sent.ok
+          ? { posted: true }
+          : { posted: false, error: describeAnnounceFailure(sent.failure) },
         deps.ctx.now(),
       );
       outcomes.push({ guildId: channel.guildId, meetingId: meeting.id, result: 'listed' });
@@ -277,7 +286,7 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
       store.alerts.finishAnnouncement(
         channel.guildId,
         meeting.id,
-        { posted: false, error: sent.failure.message },
+        { posted: false, error: describeAnnounceFailure(sent.failure) },
         now,
       );
       log.warn(

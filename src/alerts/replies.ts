@@ -4,7 +4,7 @@ import type { Caller } from '../../commands/types.js';
 import type { AppContext } from '../context.js';
 import type { Meeting } from '../corpus/types.js';
 import { digestMeeting, getProfileStats } from '../answers/profiles.js';
-import { clipText, plainText, shown } from '../answers/format.js';
+import { clipText, formatMeetingLabel, plainText, shown } from '../answers/format.js';
 import { textReply } from '../answers/view.js';
 import type { ReplyView } from '../answers/view.js';
 import { askQuestion } from '../search/engine.js';
@@ -107,6 +107,35 @@ export function answerAnnounceOff(ctx: AppContext, caller: Caller): ReplyView {
   return textReply(
     'Announcements off. Meetings added while they are off are not announced when you turn them back on.',
   );
+}
+
+/** /announce status: channel, state, and the latest announcement with its error if it failed. */
+export function answerAnnounceStatus(ctx: AppContext, caller: Caller): ReplyView {
+  if (caller.preview) return answerAnnouncePreview(ctx);
+  const refused = refuseAnnounce(ctx, caller);
+  if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
+  const set = ctx.store.alerts.getAnnounceChannel(caller.guildId);
+  if (!set)
+    return textReply('New meetings are not announced here. Use /announce set to choose a channel.');
+  const lines = [
+    set.enabled
+      ? `New meetings are announced in <#${set.channelId}>.`
+      : `Announcements are off (they went to <#${set.channelId}>). Turn them on with /announce set.`,
+  ];
+  const last = ctx.store.alerts.lastAnnouncement(caller.guildId);
+  if (!last) lines.push('No meeting announced yet.');
+  else {
+    const meeting = ctx.corpus.meetings.find((m) => m.id === last.meetingId);
+    const label = meeting ? formatMeetingLabel(meeting) : shown(last.meetingId);
+    const outcome = {
+      posted: 'posted',
+      claimed: 'being posted (or the bot stopped while posting; it is not sent again)',
+      // Our own words (with Discord's status and code), shown as written, like /daily status.
+      failed: `failed: ${(last.errorMessage ?? 'unknown error').replace(/\.$/, '')}`,
+    }[last.status];
+    lines.push(`Last: ${label} in <#${last.channelId}>, ${outcome}.`);
+  }
+  return textReply(lines.join('\n'));
 }
 
 export interface AlertAddRequest {

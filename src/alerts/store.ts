@@ -153,6 +153,8 @@ export interface AlertStore {
     now: Date,
   ): void;
   getAnnouncement(guildId: string, meetingId: string): AnnouncementRecord | null;
+  /** The server's latest announcement claim (for /announce status). */
+  lastAnnouncement(guildId: string): AnnouncementRecord | null;
 
   /** Adds a member's alert unless they have `max` already (or the same one). */
   addAlert(input: {
@@ -248,6 +250,18 @@ function toAnnounce(row: AnnounceRow): AnnounceChannel {
   };
 }
 
+function toAnnouncement(row: AnnouncementRow): AnnouncementRecord {
+  return {
+    guildId: row.guild_id,
+    meetingId: row.meeting_id,
+    channelId: row.channel_id,
+    status: row.status,
+    claimedAt: row.claimed_at,
+    finishedAt: row.finished_at,
+    errorMessage: row.error_message,
+  };
+}
+
 function toAlert(row: AlertRow): Alert {
   return {
     id: row.id,
@@ -318,6 +332,9 @@ function prepare(db: Database.Database) {
       WHERE guild_id = ? AND meeting_id = ?`),
     getAnnouncement: db.prepare(
       'SELECT * FROM announcements WHERE guild_id = ? AND meeting_id = ?',
+    ),
+    lastAnnouncement: db.prepare(
+      'SELECT * FROM announcements WHERE guild_id = ? ORDER BY claimed_at DESC, meeting_id DESC LIMIT 1',
     ),
     alertsOf: db.prepare('SELECT * FROM alerts WHERE user_id = ? ORDER BY created_at, id'),
     activeAlerts: db.prepare(
@@ -421,16 +438,11 @@ function buildAlertStore(
     },
     getAnnouncement(guildId, meetingId) {
       const row = q.getAnnouncement.get(guildId, meetingId) as AnnouncementRow | undefined;
-      if (!row) return null;
-      return {
-        guildId: row.guild_id,
-        meetingId: row.meeting_id,
-        channelId: row.channel_id,
-        status: row.status,
-        claimedAt: row.claimed_at,
-        finishedAt: row.finished_at,
-        errorMessage: row.error_message,
-      };
+      return row ? toAnnouncement(row) : null;
+    },
+    lastAnnouncement(guildId) {
+      const row = q.lastAnnouncement.get(guildId) as AnnouncementRow | undefined;
+      return row ? toAnnouncement(row) : null;
     },
     addAlert({ userId, guildId, words, speaker, now, max }) {
       return db

@@ -229,6 +229,28 @@ describe('/announce in Discord', () => {
     expect((await swap(p, withFerry)).announcements).toEqual([]);
   });
 
+  it("/announce status shows a failed card with Discord's reason (403 Missing Permissions)", async () => {
+    const p = await startProcess(before);
+    await run('announce', 'set', { channel: FAKE_IDS.channel }, { memberPermissions: MANAGER });
+    fake.failNext({
+      method: 'POST',
+      path: /^\/channels\/\d+\/messages$/,
+      status: 403,
+      code: 50013,
+    });
+    clock.t = new Date('2031-06-10T18:00:00Z');
+    expect((await swap(p, withFerry)).announcements).toMatchObject([
+      { result: 'failed', failure: { status: 403, code: 50013 } },
+    ]);
+    const status = await run('announce', 'status', {}, { memberPermissions: MANAGER });
+    expect(visibleText(status)).toContain(`New meetings are announced in <#${FAKE_IDS.channel}>.`);
+    expect(visibleText(status)).toMatch(
+      /Last: 2031-06-10 — Harbour board, June 10 in <#\d+>, failed: I lack a permission in the channel \(Discord 403, code 50013 Missing Permissions\)/,
+    );
+    // Not sent again (a claim is never sent twice), even on the next pass.
+    expect((await swap(p, withFerry)).announcements).toEqual([]);
+  });
+
   it('/announce off stops the cards', async () => {
     const p = await startProcess(before);
     await run('announce', 'set', { channel: FAKE_IDS.channel }, { memberPermissions: MANAGER });
