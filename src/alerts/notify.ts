@@ -96,7 +96,8 @@ export function catchUpNewMeetings(deps: NewMeetingsDeps): Promise<NewMeetingsOu
 
 /**
  * A CorpusListener for the live corpus: passes run one after another in this process (claims
- * keep other processes from sending twice); a failure is logged, never thrown at the watcher.
+ * keep other processes from sending twice), and swaps that come faster than the passes collapse
+ * into one pass over the latest corpus. A failure is logged, never thrown at the watcher.
  * `catchUp()` queues the startup pass; `idle()` resolves when no pass is queued or running.
  */
 export interface NewMeetingsListener extends CorpusListener {
@@ -107,12 +108,22 @@ export interface NewMeetingsListener extends CorpusListener {
 export function createNewMeetingsListener(deps: NewMeetingsDeps): NewMeetingsListener {
   const shared = { ...deps, owner: deps.owner ?? defaultOwner() };
   let queue: Promise<unknown> = Promise.resolve();
+  let latest: CorpusChange | null = null;
   const enqueue = (work: () => Promise<unknown>): void => {
     queue = queue
       .then(work)
       .catch((err: unknown) => deps.ctx.log.error({ err }, 'new meetings: pass failed'));
   };
-  const listener = (change: CorpusChange): void => enqueue(() => onNewMeetings(shared, change));
+  const listener = (change: CorpusChange): void => {
+    const waiting = latest !== null;
+    latest = change;
+    if (waiting) return; // the pass already queued takes this newer corpus
+    enqueue(async () => {
+      const next = latest;
+      latest = null;
+      if (next) await onNewMeetings(shared, next);
+    });
+  };
   return Object.assign(listener, {
     catchUp: () => enqueue(() => catchUpNewMeetings(shared)),
     idle: async () => {

@@ -295,10 +295,11 @@ function sameWords(a: string, b: string): boolean {
  * lacks these tables and never touches them.
  */
 export function createAlertStore(db: Database.Database): AlertStore {
-  let prepared: ReturnType<typeof prepare> | null = null;
-  const statements = (): ReturnType<typeof prepare> => (prepared ??= prepare(db));
-  return buildAlertStore(db, statements);
+  let prepared: Statements | null = null;
+  return buildAlertStore(db, () => (prepared ??= prepare(db)));
 }
+
+type Statements = ReturnType<typeof prepare>;
 
 function prepare(db: Database.Database) {
   return {
@@ -368,24 +369,17 @@ function prepare(db: Database.Database) {
   };
 }
 
-function buildAlertStore(
-  db: Database.Database,
-  statements: () => ReturnType<typeof prepare>,
-): AlertStore {
-  const q = new Proxy({} as ReturnType<typeof prepare>, {
-    get: (_target, name) => statements()[name as keyof ReturnType<typeof prepare>],
-  });
-
+function buildAlertStore(db: Database.Database, q: () => Statements): AlertStore {
   const getAnnounceChannel = (guildId: string): AnnounceChannel | null => {
-    const row = q.getAnnounce.get(guildId) as AnnounceRow | undefined;
+    const row = q().getAnnounce.get(guildId) as AnnounceRow | undefined;
     return row ? toAnnounce(row) : null;
   };
   const getAlert = (id: string): Alert | null => {
-    const row = q.getAlert.get(id) as AlertRow | undefined;
+    const row = q().getAlert.get(id) as AlertRow | undefined;
     return row ? toAlert(row) : null;
   };
   const listAlerts = (userId: string): Alert[] =>
-    (q.alertsOf.all(userId) as AlertRow[]).map(toAlert);
+    (q().alertsOf.all(userId) as AlertRow[]).map(toAlert);
   const ids = (rows: unknown[]): string[] =>
     (rows as { meeting_id: string }[]).map((r) => r.meeting_id);
 
@@ -395,7 +389,7 @@ function buildAlertStore(
       return db
         .transaction(() => {
           let added = 0;
-          for (const id of meetingIds) added += q.markSeen.run(id, at).changes;
+          for (const id of meetingIds) added += q().markSeen.run(id, at).changes;
           return added;
         })
         .immediate();
@@ -405,7 +399,7 @@ function buildAlertStore(
       return db
         .transaction(() => {
           const params = { guildId, channelId, now: now.toISOString() };
-          if (q.insertAnnounce.run(params).changes === 0) q.updateAnnounce.run(params);
+          if (q().insertAnnounce.run(params).changes === 0) q().updateAnnounce.run(params);
           const set = getAnnounceChannel(guildId);
           if (!set) throw new Error('announcement channel vanished after upsert');
           return set;
@@ -413,22 +407,22 @@ function buildAlertStore(
         .immediate();
     },
     disableAnnounce(guildId, now) {
-      return q.disableAnnounce.run(now.toISOString(), guildId).changes > 0;
+      return q().disableAnnounce.run(now.toISOString(), guildId).changes > 0;
     },
     listEnabledAnnounceChannels() {
-      return (q.enabledAnnounce.all() as AnnounceRow[]).map(toAnnounce);
+      return (q().enabledAnnounce.all() as AnnounceRow[]).map(toAnnounce);
     },
     listUnannouncedMeetings(guildId, activeFrom) {
-      return ids(q.unannounced.all(activeFrom, guildId));
+      return ids(q().unannounced.all(activeFrom, guildId));
     },
     claimAnnouncement({ guildId, meetingId, channelId, owner, now }) {
       return (
-        q.claimAnnouncement.run(guildId, meetingId, channelId, owner, now.toISOString()).changes ===
-        1
+        q().claimAnnouncement.run(guildId, meetingId, channelId, owner, now.toISOString())
+          .changes === 1
       );
     },
     finishAnnouncement(guildId, meetingId, outcome, now) {
-      q.finishAnnouncement.run(
+      q().finishAnnouncement.run(
         outcome.posted ? 'posted' : 'failed',
         now.toISOString(),
         outcome.posted ? null : outcome.error,
@@ -437,11 +431,11 @@ function buildAlertStore(
       );
     },
     getAnnouncement(guildId, meetingId) {
-      const row = q.getAnnouncement.get(guildId, meetingId) as AnnouncementRow | undefined;
+      const row = q().getAnnouncement.get(guildId, meetingId) as AnnouncementRow | undefined;
       return row ? toAnnouncement(row) : null;
     },
     lastAnnouncement(guildId) {
-      const row = q.lastAnnouncement.get(guildId) as AnnouncementRow | undefined;
+      const row = q().lastAnnouncement.get(guildId) as AnnouncementRow | undefined;
       return row ? toAnnouncement(row) : null;
     },
     addAlert({ userId, guildId, words, speaker, now, max }) {
@@ -453,12 +447,12 @@ function buildAlertStore(
           );
           if (same) {
             if (same.pausedAt === null) return { kind: 'exists', alert: same, resumed: false };
-            q.resumeAlert.run(now.toISOString(), same.id);
+            q().resumeAlert.run(now.toISOString(), same.id);
             return { kind: 'exists', alert: getAlert(same.id) ?? same, resumed: true };
           }
           if (own.length >= max) return { kind: 'full', count: own.length };
           const id = randomUUID().replace(/-/g, '').slice(0, 12);
-          q.insertAlert.run({ id, userId, guildId, words, speaker, now: now.toISOString() });
+          q().insertAlert.run({ id, userId, guildId, words, speaker, now: now.toISOString() });
           const alert = getAlert(id);
           if (!alert) throw new Error('alert vanished after insert');
           return { kind: 'added', alert };
@@ -467,20 +461,20 @@ function buildAlertStore(
     },
     listAlerts,
     listActiveAlerts() {
-      return (q.activeAlerts.all() as AlertRow[]).map(toAlert);
+      return (q().activeAlerts.all() as AlertRow[]).map(toAlert);
     },
     removeAlert(userId, alertId) {
       const alert = getAlert(alertId);
       if (!alert || alert.userId !== userId) return null;
-      return q.deleteAlert.run(alertId, userId).changes > 0 ? alert : null;
+      return q().deleteAlert.run(alertId, userId).changes > 0 ? alert : null;
     },
     listUncheckedMeetings(alertId, activeFrom) {
-      return ids(q.unchecked.all(activeFrom, alertId));
+      return ids(q().unchecked.all(activeFrom, alertId));
     },
     claimAlertDelivery({ alertId, meetingId, statementId, owner, now }) {
       const status: DeliveryStatus = statementId === null ? 'none' : 'claimed';
       return (
-        q.claimDelivery.run(alertId, meetingId, statementId, status, owner, now.toISOString())
+        q().claimDelivery.run(alertId, meetingId, statementId, status, owner, now.toISOString())
           .changes === 1
       );
     },
@@ -489,17 +483,17 @@ function buildAlertStore(
       return db
         .transaction(() => {
           if (outcome.sent) {
-            q.finishDelivery.run('sent', at, null, null, alertId, meetingId);
-            q.alertSent.run(alertId);
+            q().finishDelivery.run('sent', at, null, null, alertId, meetingId);
+            q().alertSent.run(alertId);
             return { failuresInRow: 0, paused: getAlert(alertId)?.pausedAt != null };
           }
-          q.finishDelivery.run('failed', at, outcome.code, outcome.error, alertId, meetingId);
-          q.alertFailed.run(outcome.counts ? 1 : 0, at, outcome.code, outcome.error, alertId);
+          q().finishDelivery.run('failed', at, outcome.code, outcome.error, alertId, meetingId);
+          q().alertFailed.run(outcome.counts ? 1 : 0, at, outcome.code, outcome.error, alertId);
           const alert = getAlert(alertId);
           const failuresInRow = alert?.failuresInRow ?? 0;
           let paused = alert?.pausedAt != null;
           if (alert && !paused && failuresInRow >= outcome.pauseAfter) {
-            q.pauseAlert.run(at, alertId);
+            q().pauseAlert.run(at, alertId);
             paused = true;
           }
           return { failuresInRow, paused };
@@ -507,7 +501,7 @@ function buildAlertStore(
         .immediate();
     },
     getAlertDelivery(alertId, meetingId) {
-      const row = q.getDelivery.get(alertId, meetingId) as DeliveryRow | undefined;
+      const row = q().getDelivery.get(alertId, meetingId) as DeliveryRow | undefined;
       if (!row) return null;
       return {
         alertId: row.alert_id,

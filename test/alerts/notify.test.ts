@@ -44,8 +44,8 @@ function setUp() {
 }
 
 describe('createNewMeetingsListener', () => {
-  it('runs the passes of quick swaps one after another, each card once', async () => {
-    const { clock, poster, listener, swap } = setUp();
+  it('collapses quick swaps into one pass over the latest corpus, each card once', async () => {
+    const { clock, ctx, poster, listener, swap } = setUp();
     clock.t = new Date('2031-06-10T18:00:00Z');
     const ferry = newMeeting(10, FERRY_NEWS);
     const lighthouse = newMeeting(17, LIGHTHOUSE_NEWS);
@@ -57,6 +57,11 @@ describe('createNewMeetingsListener', () => {
       'New meeting: Harbour board, June 10',
       'New meeting: Harbour board, June 17',
     ]);
+    expect(ctx.logLines().filter((l) => l.msg === 'new meetings handled')).toHaveLength(1);
+    // A swap after the pass gets a pass of its own.
+    swap([ferry, lighthouse, newMeeting(24, 'The slipway reopens for small boats in July.')]);
+    await listener.idle();
+    expect(poster.sent).toHaveLength(3);
   });
 
   it('many records at once: cards for the latest few, the others listed in one message', async () => {
