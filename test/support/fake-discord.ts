@@ -1042,7 +1042,13 @@ export class FakeDiscord {
       last_message_id: null,
       flags: 0,
       recipients: [
-        { id: userId, username: `user-${userId.slice(-4)}`, discriminator: '0', avatar: null, global_name: null },
+        {
+          id: userId,
+          username: `user-${userId.slice(-4)}`,
+          discriminator: '0',
+          avatar: null,
+          global_name: null,
+        },
       ],
     };
   }
