@@ -147,13 +147,15 @@ export interface AlertAddRequest {
 function resolveAlertSpeaker(
   ctx: AppContext,
   typed: string | null,
-): { name: string; known: boolean } | null {
+): { name: string; known: boolean } | { close: string[] } | null {
   const t = typed?.trim() ?? '';
   if (t === '') return null;
   const found = findSpeaker(ctx.index.data.lookup, t);
-  return found.speaker
-    ? { name: found.speaker.name, known: true }
-    : { name: clipText(plainText(t), 100), known: false };
+  if (found.speaker) return { name: found.speaker.name, known: true };
+  // Ambiguous, or a near spelling of someone known: ask rather than watch for a name nobody has.
+  if (found.candidates.length > 0)
+    return { close: found.candidates.slice(0, 5).map((c) => c.name) };
+  return { name: clipText(plainText(t), 100), known: false };
 }
 
 /** The console's /alert add: the message the latest matching statement would send. */
@@ -191,7 +193,12 @@ export function answerAlertAdd(
     return textReply('Give the words to look for, e.g. /alert add words:harbour bridge.');
   if (words.length > MAX_ALERT_WORDS)
     return textReply(`Keep the words under ${MAX_ALERT_WORDS} characters.`);
-  const speaker = resolveAlertSpeaker(ctx, request.speaker);
+  const resolved = resolveAlertSpeaker(ctx, request.speaker);
+  if (resolved && 'close' in resolved)
+    return textReply(
+      `Which speaker do you mean by “${shown(request.speaker?.trim() ?? '', 100)}”? ${shown(resolved.close.join(', '))}. Pick one from the list.`,
+    );
+  const speaker = resolved;
   if (caller.preview) return previewAlert(ctx, { words, speaker: speaker?.name ?? null });
   if (!ctx.store) return waitingForStore(ctx, 'Alerts');
   markCorpusSeen(ctx, ctx.store);

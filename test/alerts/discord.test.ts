@@ -324,6 +324,31 @@ describe('/alert in Discord', () => {
     );
   });
 
+  it('watches for a speaker the reports do not know yet, and sends once they speak', async () => {
+    const p = await startProcess(before);
+    const added = await run(
+      'alert',
+      'add',
+      { words: 'ferry timetable', speaker: 'Zed Quill' },
+      { user: MEMBER },
+    );
+    expect(visibleText(added)).toMatch(/Nobody called Zed Quill speaks in the reports yet/);
+    const newcomer = newMeeting(17, LIGHTHOUSE_NEWS);
+    newcomer.statements.push({
+      speaker: 'Zed Quill',
+      text: 'Passengers asked me to print the ferry timetable on the ticket office door.',
+    });
+    clock.t = new Date('2031-06-17T18:00:00Z');
+    const outcome = await swap(
+      p,
+      corpusOf([...OLD_MEETINGS, newMeeting(10, FERRY_NEWS), newcomer]),
+    );
+    expect(outcome.alerts).toMatchObject([{ meetingId: newcomer.file, result: 'sent' }]);
+    expect(visibleText(fake.directMessages(MEMBER.id)[0] as FakeMessage)).toContain(
+      'the ticket office door',
+    );
+  });
+
   it('sends nothing for meetings that were in the reports when the alert was made', async () => {
     // The store never saw these reports before the alert (a fresh DATA_DIR).
     const p = await startProcess(withFerry);
