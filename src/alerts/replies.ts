@@ -71,9 +71,10 @@ function refuseAnnounce(ctx: AppContext, caller: Caller): ReplyView | null {
 
 export function answerAnnounceSet(ctx: AppContext, caller: Caller, channelId: string): ReplyView {
   if (caller.preview) {
+    const where = /^\d{1,20}$/.test(channelId) ? `<#${channelId}>` : 'the channel';
     return answerAnnouncePreview(
       ctx,
-      `Preview (nothing is saved here): in a server, <#${channelId}> would get this card when a new meeting appears. Shown for the latest meeting.`,
+      `Preview (nothing is saved here): in a server, ${where} would get this card when a new meeting appears. Shown for the latest meeting.`,
     );
   }
   const refused = refuseAnnounce(ctx, caller);
