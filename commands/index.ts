@@ -1,5 +1,7 @@
 // Every command the bot serves, in the order `npm run deploy` registers them. No folder scanning.
 import type { CommandModule } from './types.js';
+import { alertCommand } from './alert.js';
+import { announceCommand } from './announce.js';
 import { ask } from './ask.js';
 import { dailyCommand } from './daily.js';
 import { findInReportsCommand } from './find-in-reports.js';
@@ -16,4 +18,6 @@ export const commands: readonly CommandModule[] = [
   dailyCommand,
   findInReportsCommand,
   trend,
+  announceCommand,
+  alertCommand,
 ];

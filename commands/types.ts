@@ -17,6 +17,8 @@ export interface Caller {
    * install): the bot has not joined the server and cannot post in it. Absent otherwise.
    */
   appInGuild?: boolean;
+  /** The console: commands that set something up (/announce, /alert) show what would be sent and save nothing. */
+  preview?: boolean;
 }
 
 export type OptionValue = string | number | boolean;

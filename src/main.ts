@@ -18,6 +18,8 @@ import type { Store } from './store/types.js';
 import { startDailyScheduler } from './daily/scheduler.js';
 import type { StopDailyScheduler } from './daily/scheduler.js';
 import { startBot } from './discord/client.js';
+import { createDirectMessenger } from './discord/direct-messenger.js';
+import { createNewMeetingsListener } from './alerts/notify.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';

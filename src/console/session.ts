@@ -57,6 +57,7 @@ export function createConsoleSession(
     guildId: null,
     channelId: null,
     canManageGuild: false,
+    preview: true,
   };
   let lastButtons: ButtonView[] = [];
 

@@ -162,6 +162,30 @@ describe('fake Discord', () => {
     });
     expect(visibleText(await fake.sendCommand('x').reply())).toBe('T\nD\nN\nV');
   });
+
+  it('opens one DM channel per user, delivers to it, and refuses closed DMs with 403 code 50007', async () => {
+    await startClient(async () => undefined);
+    const open = await client.users.createDM('400000000000000077');
+    await open.send('first');
+    await open.send('second');
+    expect(fake.directMessages('400000000000000077').map((m) => m.content)).toEqual([
+      'first',
+      'second',
+    ]);
+    // Discord answers the same channel for the same user.
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const body = { recipient_id: '400000000000000077' };
+    const [a, b] = (await Promise.all([
+      rest.post(Routes.userChannels(), { body }),
+      rest.post(Routes.userChannels(), { body }),
+    ])) as { id: string }[];
+    expect(a?.id).toBe(open.id);
+    expect(b?.id).toBe(open.id);
+    fake.closedDms.add('400000000000000078');
+    const closed = await client.users.createDM('400000000000000078');
+    await expect(closed.send('hello')).rejects.toMatchObject({ status: 403, code: 50007 });
+    expect(fake.directMessages('400000000000000078')).toEqual([]);
+  });
 });
 
 describe('fake Discord over HTTP (interactions endpoint)', () => {

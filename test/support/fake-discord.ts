@@ -161,6 +161,7 @@ const ERROR_MESSAGES: Record<number, string> = {
   40060: 'Interaction has already been acknowledged.',
   50001: 'Missing Access',
   50006: 'Cannot send an empty message',
+  50007: 'Cannot send messages to this user',
   50013: 'Missing Permissions',
   50035: 'Invalid Form Body',
 };
@@ -193,6 +194,10 @@ export class FakeDiscord {
   readonly signingKeys = generateKeyPairSync('ed25519');
   /** Where interactions are POSTed in HTTP interactions mode (null: over the gateway). */
   interactionsUrl: string | null = null;
+  /** Direct-message channels the bot opened (`POST /users/@me/channels`): channel id → user id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Users whose direct messages are closed: a message to them fails with 403, code 50007. */
+  readonly closedDms = new Set<string>();
 
   private readonly heartbeatIntervalMs: number;
   readonly interactionDeadlineMs: number;
@@ -300,6 +305,14 @@ export class FakeDiscord {
         !m.viaInteraction &&
         !m.deleted,
     );
+  }
+
+  /** Direct messages the bot sent to a user (through their DM channel). */
+  directMessages(userId: string): FakeMessage[] {
+    const channels = new Set(
+      [...this.dmChannels].filter(([, user]) => user === userId).map(([channel]) => channel),
+    );
+    return [...this.messages.values()].filter((m) => channels.has(m.channel_id) && !m.deleted);
   }
 
   /** Every message body the bot sent (replies, edits, follow-ups, channel posts). */
@@ -916,6 +929,37 @@ export class FakeDiscord {
         return { status: 200, body: stored };
       }
     }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = String((body as Json | null)?.recipient_id ?? '');
+      if (!/^\d{1,20}$/.test(recipient))
+        return invalidForm([
+          { path: 'recipient_id', code: 'NUMBER_TYPE_COERCE', message: 'Value is not snowflake.' },
+        ]);
+      // Discord answers the same DM channel for the same user every time.
+      const existing = [...this.dmChannels].find(([, user]) => user === recipient)?.[0];
+      const channelId = existing ?? this.snowflake();
+      this.dmChannels.set(channelId, recipient);
+      return { status: 200, body: this.dmChannelShape(channelId, recipient) };
+    }
+    const dmRoute = /^\/channels\/(\d+)(\/messages)?$/.exec(path);
+    const dmUser = dmRoute ? this.dmChannels.get(dmRoute[1] ?? '') : undefined;
+    if (dmRoute && dmUser !== undefined) {
+      if (!dmRoute[2] && method === 'GET')
+        return { status: 200, body: this.dmChannelShape(dmRoute[1] ?? '', dmUser) };
+      if (dmRoute[2] && method === 'POST') {
+        if (this.closedDms.has(dmUser))
+          return { status: 403, body: { code: 50007, message: ERROR_MESSAGES[50007] } };
+        const errors = validateMessage(body, true);
+        if (errors.length > 0)
+          return errors[0]?.code === 50006 ? emptyMessage() : invalidForm(errors);
+        const message = this.storeMessage(dmRoute[1] ?? '', body as Json, {
+          id: this.botUser.id,
+          username: this.botUser.username,
+          bot: true,
+        });
+        return { status: 200, body: this.wireMessage(message) };
+      }
+    }
     const channelRoute = /^\/channels\/(\d+)(\/messages)?$/.exec(path);
     if (channelRoute) {
       const found = this.findChannel(channelRoute[1] ?? '');
@@ -1238,6 +1282,24 @@ export class FakeDiscord {
       topic: null,
       last_message_id: null,
       rate_limit_per_user: 0,
+    };
+  }
+
+  private dmChannelShape(channelId: string, userId: string): Json {
+    return {
+      id: channelId,
+      type: 1,
+      last_message_id: null,
+      flags: 0,
+      recipients: [
+        {
+          id: userId,
+          username: `user-${userId.slice(-4)}`,
+          discriminator: '0',
+          avatar: null,
+          global_name: null,
+        },
+      ],
     };
   }
 

@@ -1,0 +1,109 @@
+// The new-meetings trigger as the live corpus uses it: a listener called after each swap, passes
+// one after another, many new records at once, and trouble that never reaches the watcher.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNewMeetingsListener, MAX_CARDS_PER_PASS } from '../../src/alerts/notify.js';
+import type { DirectMessenger } from '../../src/alerts/notify.js';
+import { diffCorpora } from '../../src/corpus/change.js';
+import { openDailyStore } from '../../src/daily/store.js';
+import type { DailyStore } from '../../src/daily/store.js';
+import { buildIndex } from '../../src/search/engine.js';
+import { makeTestContext } from '../support/app-context.js';
+import { FakePoster, makeTempDir } from '../daily/helpers.js';
+import { FERRY_NEWS, LIGHTHOUSE_NEWS, OLD_MEETINGS, corpusOf, newMeeting } from './helpers.js';
+
+const stores: DailyStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+function setUp() {
+  const clock = { t: new Date('2031-05-10T08:00:00Z') };
+  const before = corpusOf(OLD_MEETINGS);
+  const ctx = makeTestContext({ corpus: before, index: buildIndex(before), now: () => clock.t });
+  const store = openDailyStore(makeTempDir());
+  stores.push(store);
+  ctx.store = store;
+  store.alerts.markMeetingsSeen(
+    OLD_MEETINGS.map((m) => m.file),
+    clock.t,
+  );
+  store.alerts.setAnnounceChannel({ guildId: 'g1', channelId: 'c1', now: clock.t });
+  const poster = new FakePoster(() => clock.t);
+  const dms: string[] = [];
+  const messenger: DirectMessenger = { send: async (userId) => void dms.push(userId) };
+  const listener = createNewMeetingsListener({ ctx, poster, messenger, sleep: async () => {} });
+  /** What the live corpus does: swap the context, then call the listener (without waiting). */
+  const swap = (specs: ReturnType<typeof newMeeting>[]): void => {
+    const after = corpusOf([...OLD_MEETINGS, ...specs]);
+    const change = diffCorpora(ctx.corpus, after);
+    ctx.corpus = after;
+    ctx.index = buildIndex(after);
+    listener(change);
+  };
+  return { clock, ctx, store, poster, dms, listener, swap };
+}
+
+describe('createNewMeetingsListener', () => {
+  it('collapses quick swaps into one pass over the latest corpus, each card once', async () => {
+    const { clock, ctx, poster, listener, swap } = setUp();
+    clock.t = new Date('2031-06-10T18:00:00Z');
+    const ferry = newMeeting(10, FERRY_NEWS);
+    const lighthouse = newMeeting(17, LIGHTHOUSE_NEWS);
+    swap([ferry]);
+    swap([ferry, lighthouse]);
+    swap([ferry, lighthouse]);
+    await listener.idle();
+    expect(poster.sent.map((p) => p.view.cards[0]?.title)).toEqual([
+      'New meeting: Harbour board, June 10',
+      'New meeting: Harbour board, June 17',
+    ]);
+    expect(ctx.logLines().filter((l) => l.msg === 'new meetings handled')).toHaveLength(1);
+    // A swap after the pass gets a pass of its own.
+    swap([ferry, lighthouse, newMeeting(24, 'The slipway reopens for small boats in July.')]);
+    await listener.idle();
+    expect(poster.sent).toHaveLength(3);
+  });
+
+  it('many records at once: cards for the latest few, the others listed in one message', async () => {
+    const { clock, poster, listener, swap } = setUp();
+    clock.t = new Date('2031-06-30T18:00:00Z');
+    const days = [1, 2, 3, 4, 5, 6, 7, 8];
+    swap(days.map((n) => newMeeting(n, `Item ${n} on the agenda was the slipway.`)));
+    await listener.idle();
+    const listed = days.length - MAX_CARDS_PER_PASS;
+    expect(poster.sent).toHaveLength(MAX_CARDS_PER_PASS + 1);
+    const [list, ...cards] = poster.sent;
+    expect(list?.view.content).toBe(
+      [
+        `${listed} more new meetings (use /meeting to see one):`,
+        '• 2031-06-01 — Harbour board, June 1',
+        '• 2031-06-02 — Harbour board, June 2',
+        '• 2031-06-03 — Harbour board, June 3',
+      ].join('\n'),
+    );
+    expect(cards.map((c) => c.view.cards[0]?.title)).toEqual(
+      [4, 5, 6, 7, 8].map((n) => `New meeting: Harbour board, June ${n}`),
+    );
+    swap(days.map((n) => newMeeting(n, `Item ${n} on the agenda was the slipway.`)));
+    await listener.idle();
+    expect(poster.sent).toHaveLength(MAX_CARDS_PER_PASS + 1);
+  });
+
+  it('a pass that fails is logged, and the next one still runs', async () => {
+    const { clock, ctx, store, poster, listener, swap } = setUp();
+    clock.t = new Date('2031-06-10T18:00:00Z');
+    const realMark = store.alerts.markMeetingsSeen;
+    store.alerts.markMeetingsSeen = () => {
+      throw new Error('database is locked');
+    };
+    expect(() => swap([newMeeting(10, FERRY_NEWS)])).not.toThrow();
+    await listener.idle();
+    expect(ctx.logLines().some((l) => l.msg === 'new meetings: pass failed')).toBe(true);
+    store.alerts.markMeetingsSeen = realMark;
+    listener.catchUp();
+    await listener.idle();
+    expect(poster.sent.map((p) => p.view.cards[0]?.title)).toEqual([
+      'New meeting: Harbour board, June 10',
+    ]);
+  });
+});
