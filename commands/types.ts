@@ -54,12 +54,15 @@ export interface CommandModule {
   /** Each member waits ASK_COOLDOWN_SECONDS between two runs (shared by every such command). */
   cooldown?: boolean;
   run(ctx: AppContext, input: CommandInput): Promise<ReplyView>;
-  /** Autocomplete: at most 25 choices, answered from memory. */
+  /**
+   * Autocomplete: at most 25 choices, answered from memory, or from the store (a Promise, e.g.
+   * /alert remove's own alerts) within Discord's 3 seconds.
+   */
   autocomplete?(
     ctx: AppContext,
     focused: { name: string; value: string },
     input: CommandInput,
-  ): Choice[];
+  ): Choice[] | Promise<Choice[]>;
   /** Buttons whose custom_id starts with `${data.name}:`. */
   button?(ctx: AppContext, customId: string, input: CommandInput): Promise<ButtonOutcome>;
 }

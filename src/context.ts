@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Store } from './store/types.js';
 import type { StoreWaiting } from './daily/opener.js';
 import type { ProfileStats } from './answers/profiles.js';
+import type { CorpusChange } from './corpus/change.js';
 
 export interface AppContext {
   corpus: Corpus;
@@ -33,4 +34,9 @@ export interface AppContext {
    * /meeting builds and keeps them here (see `getProfileStats`).
    */
   profileStats?: ProfileStats;
+  /**
+   * A live corpus: calls `listener` after each swap (corpus, index and statistics above are the
+   * new ones by then); returns the unsubscribe. Absent when the corpus never changes.
+   */
+  onCorpusChange?: (listener: (change: CorpusChange) => void) => () => void;
 }

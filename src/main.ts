@@ -302,6 +302,31 @@ function linkPosts(
   return linkQuotePosts(poster, () => ({ corpus: ctx.corpus, publicUrl: ctx.config.publicUrl }));
 }
 
+/**
+ * New meetings: those added while the bot was down are announced (and alerted) once the database
+ * is open, then each swap of a live corpus (`ctx.onCorpusChange`) triggers a pass. Every replica
+ * runs it: claims in the store make each card and each direct message go out once.
+ */
+function startNewMeetings(
+  ctx: AppContext,
+  client: Parameters<typeof createChannelPoster>[0],
+): { stop(): Promise<void> } {
+  const newMeetings = createNewMeetingsListener({
+    ctx,
+    poster: createChannelPoster(client),
+    messenger: createDirectMessenger(client),
+  });
+  if (ctx.store) newMeetings.catchUp();
+  else storeListeners.push(() => newMeetings.catchUp());
+  const unsubscribe = ctx.onCorpusChange?.(newMeetings);
+  return {
+    stop: () => {
+      unsubscribe?.();
+      return newMeetings.idle();
+    },
+  };
+}
+
 function startSchedulerWhenStoreOpens(
   ctx: AppContext,
   poster: ReturnType<typeof createChannelPoster>,
@@ -341,6 +366,7 @@ async function runHttpMode(ctx: AppContext, ops: Ops): Promise<number> {
     ctx,
     linkPosts(ctx, createChannelPoster(endpoint.client)),
   );
+  const newMeetings = startNewMeetings(ctx, endpoint.client);
 
   await waitForStopSignal(ctx);
   ops.state.stopping = true;
@@ -350,6 +376,7 @@ async function runHttpMode(ctx: AppContext, ops: Ops): Promise<number> {
     endpoint.stop(SHUTDOWN_GRACE_MS),
     ops.server.close(SHUTDOWN_GRACE_MS),
     scheduler.stop?.(),
+    newMeetings.stop(),
   ]);
   await closeStore(ctx);
   ctx.log.info('stopped');
@@ -374,6 +401,7 @@ async function runBotMode(ctx: AppContext, ops: Ops | null): Promise<number> {
     ctx,
     linkPosts(ctx, createChannelPoster(bot.client)),
   );
+  const newMeetings = startNewMeetings(ctx, bot.client);
 
   await waitForStopSignal(ctx);
   if (ops) ops.state.stopping = true;
@@ -381,6 +409,7 @@ async function runBotMode(ctx: AppContext, ops: Ops | null): Promise<number> {
   await Promise.allSettled([
     bot.stop(SHUTDOWN_GRACE_MS),
     scheduler.stop?.(),
+    newMeetings.stop(),
     ops?.server.close(SHUTDOWN_GRACE_MS),
   ]);
   await closeStore(ctx);

@@ -21,8 +21,7 @@ import { askQuestion, buildIndex } from '../search/engine.js';
 import type { SearchIndex } from '../search/engine.js';
 import { isTransientFailure, sendWithRetry } from '../daily/poster.js';
 import type { ChannelPoster, PostFailure } from '../daily/poster.js';
-import type { DailyStore } from '../daily/store.js';
-import type { Alert, AnnounceChannel } from './store.js';
+import type { Alert, AnnounceChannel, Store } from '../store/types.js';
 import { buildAlertMessage, buildAnnouncementView } from './views.js';
 
 /** Sends a direct message to a user; rejects with the platform's error (status/code) on failure. */
@@ -139,7 +138,7 @@ export function createNewMeetingsListener(deps: NewMeetingsDeps): NewMeetingsLis
 /** Everything a pass reads once: the corpus's meetings by id, and its index and statistics. */
 interface Pass {
   deps: NewMeetingsDeps & { owner: string };
-  store: DailyStore;
+  store: Store;
   corpus: Corpus;
   meetings: Map<string, Meeting>;
   index(): SearchIndex;
@@ -154,7 +153,7 @@ export async function processNewMeetings(
   const store = deps.ctx.store;
   if (!store) return outcome;
   const { ctx } = deps;
-  outcome.firstSeen = store.alerts.markMeetingsSeen(
+  outcome.firstSeen = await store.alerts.markMeetingsSeen(
     corpus.meetings.map((m) => m.id),
     ctx.now(),
   );
@@ -173,7 +172,7 @@ export async function processNewMeetings(
           ? getProfileStats(ctx as { corpus: Corpus; profileStats?: ProfileStats })
           : buildProfileStats(corpus)),
   };
-  for (const channel of store.alerts.listEnabledAnnounceChannels()) {
+  for (const channel of await store.alerts.listEnabledAnnounceChannels()) {
     if (deps.ownsGuild && !deps.ownsGuild(channel.guildId)) continue;
     try {
       outcome.announcements.push(...(await announceInServer(pass, channel)));
@@ -181,7 +180,7 @@ export async function processNewMeetings(
       ctx.log.error({ err, guildId: channel.guildId }, 'announcement: unexpected error');
     }
   }
-  for (const alert of store.alerts.listActiveAlerts()) {
+  for (const alert of await store.alerts.listActiveAlerts()) {
     // Each alert asks the engine once per new meeting: let interactions in between.
     await new Promise((resolve) => setImmediate(resolve));
     try {
@@ -229,8 +228,7 @@ function byDate(a: Meeting, b: Meeting): number {
 async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<AnnounceOutcome[]> {
   const { store, deps } = pass;
   const log = deps.ctx.log;
-  const pending = store.alerts
-    .listUnannouncedMeetings(channel.guildId, channel.activeFrom)
+  const pending = (await store.alerts.listUnannouncedMeetings(channel.guildId, channel.activeFrom))
     .map((id) => pass.meetings.get(id))
     .filter((m): m is Meeting => m !== undefined)
     .sort(byDate);
@@ -239,7 +237,7 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
   const listed = pending.slice(0, Math.max(0, pending.length - MAX_CARDS_PER_PASS));
   const carded = pending.slice(listed.length);
   const base = { guildId: channel.guildId, channelId: channel.channelId };
-  const claim = (meeting: Meeting): boolean =>
+  const claim = (meeting: Meeting): Promise<boolean> =>
     store.alerts.claimAnnouncement({
       guildId: channel.guildId,
       meetingId: meeting.id,
@@ -248,7 +246,8 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
       now: deps.ctx.now(),
     });
 
-  const claimedListed = listed.filter(claim);
+  const claimedListed: Meeting[] = [];
+  for (const meeting of listed) if (await claim(meeting)) claimedListed.push(meeting);
   if (claimedListed.length > 0) {
     const lines = claimedListed.map((m) => `• ${formatMeetingLabel(m)}`);
     let content = `${claimedListed.length} more new meetings (use /meeting to see one):\n`;
@@ -266,7 +265,7 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
       sendOptions(pass, base),
     );
     for (const meeting of claimedListed) {
-      store.alerts.finishAnnouncement(
+      await store.alerts.finishAnnouncement(
         channel.guildId,
         meeting.id,
         sent.ok
@@ -279,7 +278,7 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
   }
 
   for (const meeting of carded) {
-    if (!claim(meeting)) continue;
+    if (!(await claim(meeting))) continue;
     const view = buildAnnouncementView(digestMeeting(pass.stats(), meeting));
     const sent = await sendWithRetry(
       deps.poster,
@@ -289,12 +288,12 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
     );
     const now = deps.ctx.now();
     if (sent.ok) {
-      store.alerts.finishAnnouncement(channel.guildId, meeting.id, { posted: true }, now);
+      await store.alerts.finishAnnouncement(channel.guildId, meeting.id, { posted: true }, now);
       log.info({ ...base, meetingId: meeting.id }, 'new meeting announced');
       outcomes.push({ guildId: channel.guildId, meetingId: meeting.id, result: 'posted' });
     } else {
       // Not tried again: a claim is never sent twice. The error is kept for the record.
-      store.alerts.finishAnnouncement(
+      await store.alerts.finishAnnouncement(
         channel.guildId,
         meeting.id,
         { posted: false, error: describeAnnounceFailure(sent.failure) },
@@ -344,14 +343,13 @@ async function runAlert(pass: Pass, alert: Alert): Promise<AlertOutcome[]> {
   const { store, deps } = pass;
   const log = deps.ctx.log;
   const outcomes: AlertOutcome[] = [];
-  const pending = store.alerts
-    .listUncheckedMeetings(alert.id, alert.activeFrom)
+  const pending = (await store.alerts.listUncheckedMeetings(alert.id, alert.activeFrom))
     .map((id) => pass.meetings.get(id))
     .filter((m): m is Meeting => m !== undefined)
     .sort(byDate);
   for (const meeting of pending) {
     const match = findAlertMatch(pass.index(), alert, meeting);
-    const claimed = store.alerts.claimAlertDelivery({
+    const claimed = await store.alerts.claimAlertDelivery({
       alertId: alert.id,
       meetingId: meeting.id,
       statementId: match?.statementId ?? null,
@@ -371,12 +369,12 @@ async function runAlert(pass: Pass, alert: Alert): Promise<AlertOutcome[]> {
     );
     const now = deps.ctx.now();
     if (sent.ok) {
-      store.alerts.finishAlertDelivery(alert.id, meeting.id, { sent: true }, now);
+      await store.alerts.finishAlertDelivery(alert.id, meeting.id, { sent: true }, now);
       log.info({ ...base, statementId: statement.id }, 'alert sent');
       outcomes.push({ ...base, result: 'sent', statementId: statement.id });
       continue;
     }
-    const { paused, failuresInRow } = store.alerts.finishAlertDelivery(
+    const { paused, failuresInRow } = await store.alerts.finishAlertDelivery(
       alert.id,
       meeting.id,
       {

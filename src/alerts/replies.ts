@@ -10,8 +10,7 @@ import type { ReplyView } from '../answers/view.js';
 import { askQuestion } from '../search/engine.js';
 import { findSpeaker } from '../search/lookup.js';
 import { suggestQuoteSpeakers } from '../daily/replies.js';
-import type { DailyStore } from '../daily/store.js';
-import type { Alert } from './store.js';
+import type { Alert, Store } from '../store/types.js';
 import {
   buildAlertListView,
   buildAlertMessage,
@@ -33,8 +32,8 @@ function waitingForStore(ctx: AppContext, what: string): ReplyView {
 }
 
 /** Meetings in the corpus now are never "new" for what is set from now on. */
-function markCorpusSeen(ctx: AppContext, store: DailyStore): void {
-  store.alerts.markMeetingsSeen(
+async function markCorpusSeen(ctx: AppContext, store: Store): Promise<void> {
+  await store.alerts.markMeetingsSeen(
     ctx.corpus.meetings.map((m) => m.id),
     ctx.now(),
   );
@@ -69,7 +68,11 @@ function refuseAnnounce(ctx: AppContext, caller: Caller): ReplyView | null {
   return null;
 }
 
-export function answerAnnounceSet(ctx: AppContext, caller: Caller, channelId: string): ReplyView {
+export async function answerAnnounceSet(
+  ctx: AppContext,
+  caller: Caller,
+  channelId: string,
+): Promise<ReplyView> {
   if (caller.preview) {
     const where = /^\d{1,20}$/.test(channelId) ? `<#${channelId}>` : 'the channel';
     return answerAnnouncePreview(
@@ -81,8 +84,8 @@ export function answerAnnounceSet(ctx: AppContext, caller: Caller, channelId: st
   if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
   if (!/^\d{1,20}$/.test(channelId))
     return textReply('Choose a text channel for the announcements.');
-  markCorpusSeen(ctx, ctx.store);
-  const set = ctx.store.alerts.setAnnounceChannel({
+  await markCorpusSeen(ctx, ctx.store);
+  const set = await ctx.store.alerts.setAnnounceChannel({
     guildId: caller.guildId,
     channelId,
     now: ctx.now(),
@@ -97,12 +100,12 @@ export function answerAnnounceSet(ctx: AppContext, caller: Caller, channelId: st
   );
 }
 
-export function answerAnnounceOff(ctx: AppContext, caller: Caller): ReplyView {
+export async function answerAnnounceOff(ctx: AppContext, caller: Caller): Promise<ReplyView> {
   if (caller.preview)
     return textReply('The console announces nothing, so there is nothing to turn off.');
   const refused = refuseAnnounce(ctx, caller);
   if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
-  if (!ctx.store.alerts.disableAnnounce(caller.guildId, ctx.now()))
+  if (!(await ctx.store.alerts.disableAnnounce(caller.guildId, ctx.now())))
     return textReply('Announcements were not on here.');
   ctx.log.info({ guildId: caller.guildId }, 'announcements turned off');
   return textReply(
@@ -111,11 +114,11 @@ export function answerAnnounceOff(ctx: AppContext, caller: Caller): ReplyView {
 }
 
 /** /announce status: channel, state, and the latest announcement with its error if it failed. */
-export function answerAnnounceStatus(ctx: AppContext, caller: Caller): ReplyView {
+export async function answerAnnounceStatus(ctx: AppContext, caller: Caller): Promise<ReplyView> {
   if (caller.preview) return answerAnnouncePreview(ctx);
   const refused = refuseAnnounce(ctx, caller);
   if (refused || !ctx.store || caller.guildId === null) return refused ?? textReply('');
-  const set = ctx.store.alerts.getAnnounceChannel(caller.guildId);
+  const set = await ctx.store.alerts.getAnnounceChannel(caller.guildId);
   if (!set)
     return textReply('New meetings are not announced here. Use /announce set to choose a channel.');
   const lines = [
@@ -123,7 +126,7 @@ export function answerAnnounceStatus(ctx: AppContext, caller: Caller): ReplyView
       ? `New meetings are announced in <#${set.channelId}>.`
       : `Announcements are off (they went to <#${set.channelId}>). Turn them on with /announce set.`,
   ];
-  const last = ctx.store.alerts.lastAnnouncement(caller.guildId);
+  const last = await ctx.store.alerts.lastAnnouncement(caller.guildId);
   if (!last) lines.push('No meeting announced yet.');
   else {
     const meeting = ctx.corpus.meetings.find((m) => m.id === last.meetingId);
@@ -184,11 +187,11 @@ function previewAlert(ctx: AppContext, alert: Pick<Alert, 'words' | 'speaker'>):
   };
 }
 
-export function answerAlertAdd(
+export async function answerAlertAdd(
   ctx: AppContext,
   caller: Caller,
   request: AlertAddRequest,
-): ReplyView {
+): Promise<ReplyView> {
   const words = request.words.replace(/\s+/g, ' ').trim();
   if (!/[\p{L}\p{N}]/u.test(words))
     return textReply('Give the words to look for, e.g. /alert add words:harbour bridge.');
@@ -202,8 +205,8 @@ export function answerAlertAdd(
   const speaker = resolved;
   if (caller.preview) return previewAlert(ctx, { words, speaker: speaker?.name ?? null });
   if (!ctx.store) return waitingForStore(ctx, 'Alerts');
-  markCorpusSeen(ctx, ctx.store);
-  const result = ctx.store.alerts.addAlert({
+  await markCorpusSeen(ctx, ctx.store);
+  const result = await ctx.store.alerts.addAlert({
     userId: caller.userId,
     guildId: caller.guildId,
     words,
@@ -236,39 +239,42 @@ export function answerAlertAdd(
   );
 }
 
-export function answerAlertList(ctx: AppContext, caller: Caller): ReplyView {
+export async function answerAlertList(ctx: AppContext, caller: Caller): Promise<ReplyView> {
   if (caller.preview)
     return textReply(
       'The console keeps no alerts: /alert add words:<text> shows what an alert would send you.',
     );
   if (!ctx.store) return waitingForStore(ctx, 'Alerts');
-  return buildAlertListView(ctx.store.alerts.listAlerts(caller.userId), MAX_ALERTS);
+  return buildAlertListView(await ctx.store.alerts.listAlerts(caller.userId), MAX_ALERTS);
 }
 
-export function answerAlertRemove(ctx: AppContext, caller: Caller, chosen: string): ReplyView {
+export async function answerAlertRemove(
+  ctx: AppContext,
+  caller: Caller,
+  chosen: string,
+): Promise<ReplyView> {
   if (caller.preview) return textReply('The console keeps no alerts, so there is none to remove.');
   if (!ctx.store) return waitingForStore(ctx, 'Alerts');
   const alerts = ctx.store.alerts;
-  const own = alerts.listAlerts(caller.userId);
+  const own = await alerts.listAlerts(caller.userId);
   // Picked from the list (its id), or typed as its words.
   const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
   const target =
     own.find((a) => a.id === chosen) ?? own.find((a) => fold(a.words) === fold(chosen));
-  const removed = target ? alerts.removeAlert(caller.userId, target.id) : null;
+  const removed = target ? await alerts.removeAlert(caller.userId, target.id) : null;
   if (!removed) return textReply('You have no such alert. /alert list shows yours.');
   return textReply(`Alert ${shown(describeAlert(removed))} removed.`);
 }
 
 /** /alert remove's autocomplete: the member's own alerts matching what is typed. */
-export function suggestOwnAlerts(
+export async function suggestOwnAlerts(
   ctx: AppContext,
   caller: Caller,
   partial: string,
-): { name: string; value: string }[] {
-  if (!ctx.store) return [];
+): Promise<{ name: string; value: string }[]> {
+  if (!ctx.store || caller.preview) return [];
   const typed = partial.toLowerCase().trim();
-  return ctx.store.alerts
-    .listAlerts(caller.userId)
+  return (await ctx.store.alerts.listAlerts(caller.userId))
     .filter((a) => typed === '' || describeAlert(a).toLowerCase().includes(typed))
     .slice(0, MAX_ALERTS)
     .map((a) => ({

@@ -7,7 +7,7 @@ import { formatQuoteText } from '../answers/who-view.js';
 import { spokenText } from '../corpus/text.js';
 import { emptyCard, formatTimeSuffix } from '../answers/view.js';
 import type { ReplyView } from '../answers/view.js';
-import type { Alert } from './store.js';
+import type { Alert } from '../store/types.js';
 
 /** How many key quotes a new-meeting card shows. */
 export const ANNOUNCED_QUOTES = 2;

@@ -55,7 +55,9 @@ export async function runConsole(
     historySize: HISTORY_SIZE,
     history: interactive ? readHistory(streams.historyFile) : [],
     completer: interactive
-      ? (line: string): [string[], string] => [session.complete(line), line]
+      ? (line: string, done: (err: null, result: [string[], string]) => void): void => {
+          void session.complete(line).then((completions) => done(null, [completions, line]));
+        }
       : undefined,
   });
   if (interactive)

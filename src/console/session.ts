@@ -28,7 +28,7 @@ export interface ConsoleSession {
   /** Answers one line; `quit` is true when the user asked to leave. */
   handleLine(line: string): Promise<{ text: string; quit: boolean }>;
   /** Completions for a partial line (command names, autocompleted option values). */
-  complete(line: string): string[];
+  complete(line: string): Promise<string[]>;
 }
 
 const OPTION_TYPES = {
@@ -144,7 +144,7 @@ export function createConsoleSession(
         };
       }
     },
-    complete(line: string): string[] {
+    async complete(line: string): Promise<string[]> {
       const commandMatch = /^\/(\S*)$/.exec(line);
       if (commandMatch) return entries.map((e) => `/${e.typed}`).filter((c) => c.startsWith(line));
       const optionMatch = /^\/(\S+)\s.*?(\w+):(\S*)$/.exec(line);
@@ -154,13 +154,12 @@ export function createConsoleSession(
       if (!entry?.module.autocomplete) return [];
       const prefix = line.slice(0, line.length - partial.length);
       try {
-        return entry.module
-          .autocomplete(
-            ctx,
-            { name: option, value: partial },
-            { subcommand: null, options: {}, caller },
-          )
-          .map((c) => `${prefix}${c.value.includes(' ') ? `"${c.value}"` : c.value}`);
+        const choices = await entry.module.autocomplete(
+          ctx,
+          { name: option, value: partial },
+          { subcommand: null, options: {}, caller },
+        );
+        return choices.map((c) => `${prefix}${c.value.includes(' ') ? `"${c.value}"` : c.value}`);
       } catch {
         return [];
       }

@@ -59,24 +59,24 @@ export function createRouter(options: RouterOptions): Router {
     if (interaction.isButton()) return pressButton(interaction);
   }
 
-  function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = byName.get(interaction.commandName);
     let choices: { name: string; value: string }[] = [];
     try {
       const focused = interaction.options.getFocused(true);
       choices =
-        command?.autocomplete?.(
+        (await command?.autocomplete?.(
           ctx,
           { name: focused.name, value: String(focused.value) },
           readInput(interaction),
-        ) ?? [];
+        )) ?? [];
     } catch (err) {
       ctx.log.error(
         { err, interactionId: interaction.id, command: interaction.commandName },
         'autocomplete failed',
       );
     }
-    return interaction.respond(clampChoices(choices));
+    await interaction.respond(clampChoices(choices));
   }
 
   async function runCommand(interaction: Commandish): Promise<void> {

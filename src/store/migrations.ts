@@ -126,6 +126,119 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX button_state_expires ON button_state (expires_ms);
     `,
   },
+  {
+    version: 3,
+    name: "new-meeting announcements and members' alerts",
+    // Meetings seen (and since when), announcement channels and their (server, meeting) claims,
+    // alerts and their (alert, meeting) delivery claims. Same types in both dialects: ISO text
+    // instants, INTEGER flags and counts, so src/store/rows.ts maps rows of either.
+    sqlite: `
+      CREATE TABLE seen_meetings (
+        meeting_id TEXT PRIMARY KEY,
+        first_seen_at TEXT NOT NULL
+      );
+      CREATE INDEX seen_meetings_first_seen ON seen_meetings (first_seen_at);
+      CREATE TABLE announce_channels (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        active_from TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE announcements (
+        guild_id TEXT NOT NULL,
+        meeting_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed')),
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        error_message TEXT,
+        PRIMARY KEY (guild_id, meeting_id)
+      );
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        guild_id TEXT,
+        words TEXT NOT NULL,
+        speaker TEXT,
+        created_at TEXT NOT NULL,
+        active_from TEXT NOT NULL,
+        failures_in_row INTEGER NOT NULL DEFAULT 0,
+        paused_at TEXT,
+        last_error_at TEXT,
+        last_error_code INTEGER,
+        last_error_message TEXT
+      );
+      CREATE INDEX alerts_by_user ON alerts (user_id);
+      CREATE TABLE alert_deliveries (
+        alert_id TEXT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL,
+        statement_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('none', 'claimed', 'sent', 'failed')),
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        error_code INTEGER,
+        error_message TEXT,
+        PRIMARY KEY (alert_id, meeting_id)
+      );
+    `,
+    postgres: `
+      CREATE TABLE seen_meetings (
+        meeting_id TEXT PRIMARY KEY,
+        first_seen_at TEXT NOT NULL
+      );
+      CREATE INDEX seen_meetings_first_seen ON seen_meetings (first_seen_at);
+      CREATE TABLE announce_channels (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        active_from TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE announcements (
+        guild_id TEXT NOT NULL,
+        meeting_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed')),
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        error_message TEXT,
+        PRIMARY KEY (guild_id, meeting_id)
+      );
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        guild_id TEXT,
+        words TEXT NOT NULL,
+        speaker TEXT,
+        created_at TEXT NOT NULL,
+        active_from TEXT NOT NULL,
+        failures_in_row INTEGER NOT NULL DEFAULT 0,
+        paused_at TEXT,
+        last_error_at TEXT,
+        last_error_code INTEGER,
+        last_error_message TEXT
+      );
+      CREATE INDEX alerts_by_user ON alerts (user_id);
+      CREATE TABLE alert_deliveries (
+        alert_id TEXT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL,
+        statement_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('none', 'claimed', 'sent', 'failed')),
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        error_code INTEGER,
+        error_message TEXT,
+        PRIMARY KEY (alert_id, meeting_id)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
@@ -138,6 +251,11 @@ export const OUR_TABLES: ReadonlySet<string> = new Set([
   'posts',
   'cooldowns',
   'button_state',
+  'seen_meetings',
+  'announce_channels',
+  'announcements',
+  'alerts',
+  'alert_deliveries',
 ]);
 
 /** The error for a database written by a newer Verbatim. */

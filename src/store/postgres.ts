@@ -4,10 +4,28 @@
 import pg from 'pg';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { MIGRATIONS, OUR_TABLES, SCHEMA_VERSION, newerSchemaMessage } from './migrations.js';
-import { cooldownLeft, parseStateValue, toPost, toSubscription } from './rows.js';
-import type { PostRow, SubscriptionRow } from './rows.js';
+import {
+  cooldownLeft,
+  newAlertId,
+  parseStateValue,
+  sameAlert,
+  toAlert,
+  toAnnounce,
+  toAnnouncement,
+  toDelivery,
+  toPost,
+  toSubscription,
+} from './rows.js';
+import type {
+  AlertRow,
+  AnnounceRow,
+  AnnouncementRow,
+  DeliveryRow,
+  PostRow,
+  SubscriptionRow,
+} from './rows.js';
 import { StoreError } from './types.js';
-import type { Store } from './types.js';
+import type { AddAlertResult, AlertStore, DeliveryStatus, Store } from './types.js';
 
 export interface PostgresStoreOptions {
   /** Connections per process (default 10). */
@@ -22,6 +40,8 @@ export interface PostgresStoreOptions {
 
 /** Two replicas starting together migrate once: they queue on this advisory lock. */
 const MIGRATION_LOCK = 0x76657262; // 'verb'
+/** Two adds of one member's alerts queue on (ALERT_LOCK, hash of the user id): `max` holds. */
+const ALERT_LOCK = 0x616c7274; // 'alrt'
 /** Expired cooldowns and button state go at most this often, along with a save. */
 const PURGE_EVERY_MS = 60_000;
 
@@ -426,6 +446,8 @@ function createStore(pool: Pool, where: string): Store {
       }),
     purgeExpired: (now) => call(() => purge(now)),
 
+    alerts: createAlertStore(pool, call),
+
     ping: () =>
       call(async () => {
         await pool.query('SELECT 1');
@@ -435,5 +457,266 @@ function createStore(pool: Pool, where: string): Store {
       closed = true;
       await pool.end();
     },
+  };
+}
+
+type Call = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** `store.alerts` (schema step 3): the same statements as sqlite.ts, in the same order. */
+function createAlertStore(pool: Pool, call: Call): AlertStore {
+  const rows = async <R extends QueryResultRow>(
+    runner: Pool | PoolClient,
+    sql: string,
+    values: unknown[] = [],
+  ): Promise<R[]> => (await runner.query<R>(sql, values)).rows;
+  const changed = async (runner: Pool | PoolClient, sql: string, values: unknown[]) =>
+    (await runner.query(sql, values)).rowCount ?? 0;
+  const listAlerts = async (runner: Pool | PoolClient, userId: string) =>
+    (
+      await rows<AlertRow>(
+        runner,
+        'SELECT * FROM alerts WHERE user_id = $1 ORDER BY created_at COLLATE "C", id COLLATE "C"',
+        [userId],
+      )
+    ).map(toAlert);
+  const meetingIds = (found: { meeting_id: string }[]): string[] => found.map((r) => r.meeting_id);
+
+  return {
+    markMeetingsSeen: (ids, now) =>
+      call(async () =>
+        ids.length === 0
+          ? 0
+          : await changed(
+              pool,
+              `INSERT INTO seen_meetings (meeting_id, first_seen_at)
+               SELECT DISTINCT unnest($1::text[]), $2::text ON CONFLICT DO NOTHING`,
+              [ids, now.toISOString()],
+            ),
+      ),
+
+    getAnnounceChannel: (guildId) =>
+      call(async () => {
+        const [row] = await rows<AnnounceRow>(
+          pool,
+          'SELECT * FROM announce_channels WHERE guild_id = $1',
+          [guildId],
+        );
+        return row ? toAnnounce(row) : null;
+      }),
+    setAnnounceChannel: ({ guildId, channelId, now }) =>
+      call(async () => {
+        const [row] = await rows<AnnounceRow>(
+          pool,
+          `INSERT INTO announce_channels (guild_id, channel_id, enabled, active_from, created_at, updated_at)
+           VALUES ($1, $2, 1, $3, $3, $3)
+           ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id,
+             active_from = CASE WHEN announce_channels.enabled = 1 THEN announce_channels.active_from
+               ELSE excluded.active_from END,
+             enabled = 1, updated_at = excluded.updated_at
+           RETURNING *`,
+          [guildId, channelId, now.toISOString()],
+        );
+        if (!row) throw new StoreError('The announcement channel vanished after it was saved.');
+        return toAnnounce(row);
+      }),
+    disableAnnounce: (guildId, now) =>
+      call(
+        async () =>
+          (await changed(
+            pool,
+            'UPDATE announce_channels SET enabled = 0, updated_at = $1 WHERE guild_id = $2 AND enabled = 1',
+            [now.toISOString(), guildId],
+          )) > 0,
+      ),
+    listEnabledAnnounceChannels: () =>
+      call(async () =>
+        (
+          await rows<AnnounceRow>(
+            pool,
+            'SELECT * FROM announce_channels WHERE enabled = 1 ORDER BY guild_id COLLATE "C"',
+          )
+        ).map(toAnnounce),
+      ),
+    listUnannouncedMeetings: (guildId, activeFrom) =>
+      call(async () =>
+        meetingIds(
+          await rows<{ meeting_id: string }>(
+            pool,
+            `SELECT s.meeting_id FROM seen_meetings s
+             WHERE s.first_seen_at > $1 AND NOT EXISTS (
+               SELECT 1 FROM announcements a WHERE a.guild_id = $2 AND a.meeting_id = s.meeting_id)
+             ORDER BY s.first_seen_at COLLATE "C", s.meeting_id COLLATE "C"`,
+            [activeFrom, guildId],
+          ),
+        ),
+      ),
+    claimAnnouncement: ({ guildId, meetingId, channelId, owner, now }) =>
+      call(
+        async () =>
+          (await changed(
+            pool,
+            `INSERT INTO announcements (guild_id, meeting_id, channel_id, status, owner, claimed_at)
+             VALUES ($1, $2, $3, 'claimed', $4, $5) ON CONFLICT DO NOTHING`,
+            [guildId, meetingId, channelId, owner, now.toISOString()],
+          )) === 1,
+      ),
+    finishAnnouncement: (guildId, meetingId, outcome, now) =>
+      call(async () => {
+        await pool.query(
+          `UPDATE announcements SET status = $1, finished_at = $2, error_message = $3
+           WHERE guild_id = $4 AND meeting_id = $5`,
+          [
+            outcome.posted ? 'posted' : 'failed',
+            now.toISOString(),
+            outcome.posted ? null : outcome.error,
+            guildId,
+            meetingId,
+          ],
+        );
+      }),
+    getAnnouncement: (guildId, meetingId) =>
+      call(async () => {
+        const [row] = await rows<AnnouncementRow>(
+          pool,
+          'SELECT * FROM announcements WHERE guild_id = $1 AND meeting_id = $2',
+          [guildId, meetingId],
+        );
+        return row ? toAnnouncement(row) : null;
+      }),
+    lastAnnouncement: (guildId) =>
+      call(async () => {
+        const [row] = await rows<AnnouncementRow>(
+          pool,
+          `SELECT * FROM announcements WHERE guild_id = $1
+           ORDER BY claimed_at COLLATE "C" DESC, meeting_id COLLATE "C" DESC LIMIT 1`,
+          [guildId],
+        );
+        return row ? toAnnouncement(row) : null;
+      }),
+
+    addAlert: ({ userId, guildId, words, speaker, now, max }) =>
+      call(() =>
+        // Adds for one member queue on an advisory lock until COMMIT, so `max` holds.
+        transaction(pool, async (client): Promise<AddAlertResult> => {
+          await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+            ALERT_LOCK,
+            userId,
+          ]);
+          const own = await listAlerts(client, userId);
+          const same = own.find((a) => sameAlert(a, words, speaker));
+          if (same) {
+            if (same.pausedAt === null) return { kind: 'exists', alert: same, resumed: false };
+            const [row] = await rows<AlertRow>(
+              client,
+              `UPDATE alerts SET paused_at = NULL, failures_in_row = 0, active_from = $1
+               WHERE id = $2 RETURNING *`,
+              [now.toISOString(), same.id],
+            );
+            return { kind: 'exists', alert: row ? toAlert(row) : same, resumed: true };
+          }
+          if (own.length >= max) return { kind: 'full', count: own.length };
+          const [row] = await rows<AlertRow>(
+            client,
+            `INSERT INTO alerts (id, user_id, guild_id, words, speaker, created_at, active_from)
+             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+            [newAlertId(), userId, guildId, words, speaker, now.toISOString()],
+          );
+          if (!row) throw new StoreError('The alert vanished after it was saved.');
+          return { kind: 'added', alert: toAlert(row) };
+        }),
+      ),
+    listAlerts: (userId) => call(() => listAlerts(pool, userId)),
+    listActiveAlerts: () =>
+      call(async () =>
+        (
+          await rows<AlertRow>(
+            pool,
+            'SELECT * FROM alerts WHERE paused_at IS NULL ORDER BY created_at COLLATE "C", id COLLATE "C"',
+          )
+        ).map(toAlert),
+      ),
+    removeAlert: (userId, alertId) =>
+      call(async () => {
+        const [row] = await rows<AlertRow>(
+          pool,
+          'DELETE FROM alerts WHERE id = $1 AND user_id = $2 RETURNING *',
+          [alertId, userId],
+        );
+        return row ? toAlert(row) : null;
+      }),
+    listUncheckedMeetings: (alertId, activeFrom) =>
+      call(async () =>
+        meetingIds(
+          await rows<{ meeting_id: string }>(
+            pool,
+            `SELECT s.meeting_id FROM seen_meetings s
+             WHERE s.first_seen_at > $1 AND NOT EXISTS (
+               SELECT 1 FROM alert_deliveries d WHERE d.alert_id = $2 AND d.meeting_id = s.meeting_id)
+             ORDER BY s.first_seen_at COLLATE "C", s.meeting_id COLLATE "C"`,
+            [activeFrom, alertId],
+          ),
+        ),
+      ),
+    claimAlertDelivery: ({ alertId, meetingId, statementId, owner, now }) =>
+      call(async () => {
+        const status: DeliveryStatus = statementId === null ? 'none' : 'claimed';
+        return (
+          (await changed(
+            pool,
+            `INSERT INTO alert_deliveries (alert_id, meeting_id, statement_id, status, owner, claimed_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+            [alertId, meetingId, statementId, status, owner, now.toISOString()],
+          )) === 1
+        );
+      }),
+    finishAlertDelivery: (alertId, meetingId, outcome, now) =>
+      call(() =>
+        transaction(pool, async (client) => {
+          const at = now.toISOString();
+          const finish = (status: string, code: number | null, error: string | null) =>
+            client.query(
+              `UPDATE alert_deliveries SET status = $1, finished_at = $2, error_code = $3,
+                 error_message = $4 WHERE alert_id = $5 AND meeting_id = $6`,
+              [status, at, code, error, alertId, meetingId],
+            );
+          if (outcome.sent) {
+            await finish('sent', null, null);
+            const [row] = await rows<{ paused_at: string | null }>(
+              client,
+              'UPDATE alerts SET failures_in_row = 0 WHERE id = $1 RETURNING paused_at',
+              [alertId],
+            );
+            return { failuresInRow: 0, paused: row?.paused_at != null };
+          }
+          await finish('failed', outcome.code, outcome.error);
+          // The UPDATE locks the alert row until COMMIT: the count read back is ours.
+          const [row] = await rows<{ failures_in_row: number; paused_at: string | null }>(
+            client,
+            `UPDATE alerts SET failures_in_row = failures_in_row + $1, last_error_at = $2,
+               last_error_code = $3, last_error_message = $4
+             WHERE id = $5 RETURNING failures_in_row, paused_at`,
+            [outcome.counts ? 1 : 0, at, outcome.code, outcome.error, alertId],
+          );
+          const failuresInRow = Number(row?.failures_in_row ?? 0);
+          let paused = row?.paused_at != null;
+          if (row && !paused && failuresInRow >= outcome.pauseAfter) {
+            await client.query(
+              'UPDATE alerts SET paused_at = $1 WHERE id = $2 AND paused_at IS NULL',
+              [at, alertId],
+            );
+            paused = true;
+          }
+          return { failuresInRow, paused };
+        }),
+      ),
+    getAlertDelivery: (alertId, meetingId) =>
+      call(async () => {
+        const [row] = await rows<DeliveryRow>(
+          pool,
+          'SELECT * FROM alert_deliveries WHERE alert_id = $1 AND meeting_id = $2',
+          [alertId, meetingId],
+        );
+        return row ? toDelivery(row) : null;
+      }),
   };
 }

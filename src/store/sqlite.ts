@@ -5,10 +5,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, OUR_TABLES, SCHEMA_VERSION, newerSchemaMessage } from './migrations.js';
-import { cooldownLeft, parseStateValue, toPost, toSubscription } from './rows.js';
-import type { PostRow, SubscriptionRow } from './rows.js';
+import {
+  cooldownLeft,
+  newAlertId,
+  parseStateValue,
+  sameAlert,
+  toAlert,
+  toAnnounce,
+  toAnnouncement,
+  toDelivery,
+  toPost,
+  toSubscription,
+} from './rows.js';
+import type {
+  AlertRow,
+  AnnounceRow,
+  AnnouncementRow,
+  DeliveryRow,
+  PostRow,
+  SubscriptionRow,
+} from './rows.js';
 import { StoreError } from './types.js';
-import type { Store } from './types.js';
+import type { AddAlertResult, Alert, AlertStore, DeliveryStatus, Store } from './types.js';
 
 export const DATABASE_FILE = 'verbatim.sqlite';
 /** Expired cooldowns and button state go at most this often, along with a save. */
@@ -414,6 +432,8 @@ function createStore(db: Database.Database, file: string): Store {
       }),
     purgeExpired: (now) => call(() => purge(now)),
 
+    alerts: createAlertStore(db, call),
+
     ping: () =>
       call(() => {
         q.ping.get();
@@ -422,5 +442,264 @@ function createStore(db: Database.Database, file: string): Store {
       closed = true;
       if (db.open) db.close();
     },
+  };
+}
+
+type Call = <T>(work: () => T) => Promise<T>;
+
+/**
+ * `store.alerts` (schema step 3). Statements are prepared on first use: a read-only opening of an
+ * older database (the CLI) lacks these tables and never touches them.
+ */
+function createAlertStore(db: Database.Database, call: Call): AlertStore {
+  const prepared = new Map<string, Database.Statement>();
+  const sql = (text: string): Database.Statement => {
+    let statement = prepared.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      prepared.set(text, statement);
+    }
+    return statement;
+  };
+  const getAnnounce = (guildId: string) => {
+    const row = sql('SELECT * FROM announce_channels WHERE guild_id = ?').get(guildId) as
+      AnnounceRow | undefined;
+    return row ? toAnnounce(row) : null;
+  };
+  const getAlert = (id: string): Alert | null => {
+    const row = sql('SELECT * FROM alerts WHERE id = ?').get(id) as AlertRow | undefined;
+    return row ? toAlert(row) : null;
+  };
+  const listAlerts = (userId: string): Alert[] =>
+    (
+      sql('SELECT * FROM alerts WHERE user_id = ? ORDER BY created_at, id').all(
+        userId,
+      ) as AlertRow[]
+    ).map(toAlert);
+  const meetingIds = (rows: unknown[]): string[] =>
+    (rows as { meeting_id: string }[]).map((r) => r.meeting_id);
+
+  return {
+    markMeetingsSeen: (ids, now) =>
+      call(() =>
+        db
+          .transaction(() => {
+            const insert = sql(
+              'INSERT INTO seen_meetings (meeting_id, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+            );
+            let added = 0;
+            for (const id of ids) added += insert.run(id, now.toISOString()).changes;
+            return added;
+          })
+          .immediate(),
+      ),
+
+    getAnnounceChannel: (guildId) => call(() => getAnnounce(guildId)),
+    setAnnounceChannel: ({ guildId, channelId, now }) =>
+      call(() => {
+        const row = sql(`
+          INSERT INTO announce_channels (guild_id, channel_id, enabled, active_from, created_at, updated_at)
+          VALUES (?, ?, 1, ?, ?, ?)
+          ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id,
+            active_from = CASE WHEN announce_channels.enabled = 1 THEN announce_channels.active_from
+              ELSE excluded.active_from END,
+            enabled = 1, updated_at = excluded.updated_at
+          RETURNING *`).get(
+          guildId,
+          channelId,
+          now.toISOString(),
+          now.toISOString(),
+          now.toISOString(),
+        ) as AnnounceRow | undefined;
+        if (!row) throw new StoreError('The announcement channel vanished after it was saved.');
+        return toAnnounce(row);
+      }),
+    disableAnnounce: (guildId, now) =>
+      call(
+        () =>
+          sql(
+            'UPDATE announce_channels SET enabled = 0, updated_at = ? WHERE guild_id = ? AND enabled = 1',
+          ).run(now.toISOString(), guildId).changes > 0,
+      ),
+    listEnabledAnnounceChannels: () =>
+      call(() =>
+        (
+          sql(
+            'SELECT * FROM announce_channels WHERE enabled = 1 ORDER BY guild_id',
+          ).all() as AnnounceRow[]
+        ).map(toAnnounce),
+      ),
+    listUnannouncedMeetings: (guildId, activeFrom) =>
+      call(() =>
+        meetingIds(
+          sql(`
+            SELECT s.meeting_id FROM seen_meetings s
+            WHERE s.first_seen_at > ? AND NOT EXISTS (
+              SELECT 1 FROM announcements a WHERE a.guild_id = ? AND a.meeting_id = s.meeting_id)
+            ORDER BY s.first_seen_at, s.meeting_id`).all(activeFrom, guildId),
+        ),
+      ),
+    claimAnnouncement: ({ guildId, meetingId, channelId, owner, now }) =>
+      call(
+        () =>
+          sql(`
+            INSERT INTO announcements (guild_id, meeting_id, channel_id, status, owner, claimed_at)
+            VALUES (?, ?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING`).run(
+            guildId,
+            meetingId,
+            channelId,
+            owner,
+            now.toISOString(),
+          ).changes === 1,
+      ),
+    finishAnnouncement: (guildId, meetingId, outcome, now) =>
+      call(() => {
+        sql(`
+          UPDATE announcements SET status = ?, finished_at = ?, error_message = ?
+          WHERE guild_id = ? AND meeting_id = ?`).run(
+          outcome.posted ? 'posted' : 'failed',
+          now.toISOString(),
+          outcome.posted ? null : outcome.error,
+          guildId,
+          meetingId,
+        );
+      }),
+    getAnnouncement: (guildId, meetingId) =>
+      call(() => {
+        const row = sql('SELECT * FROM announcements WHERE guild_id = ? AND meeting_id = ?').get(
+          guildId,
+          meetingId,
+        ) as AnnouncementRow | undefined;
+        return row ? toAnnouncement(row) : null;
+      }),
+    lastAnnouncement: (guildId) =>
+      call(() => {
+        const row = sql(
+          'SELECT * FROM announcements WHERE guild_id = ? ORDER BY claimed_at DESC, meeting_id DESC LIMIT 1',
+        ).get(guildId) as AnnouncementRow | undefined;
+        return row ? toAnnouncement(row) : null;
+      }),
+
+    addAlert: ({ userId, guildId, words, speaker, now, max }) =>
+      call(() =>
+        // IMMEDIATE: another process adding for the same member waits, so `max` holds.
+        db
+          .transaction((): AddAlertResult => {
+            const own = listAlerts(userId);
+            const same = own.find((a) => sameAlert(a, words, speaker));
+            if (same) {
+              if (same.pausedAt === null) return { kind: 'exists', alert: same, resumed: false };
+              sql(
+                'UPDATE alerts SET paused_at = NULL, failures_in_row = 0, active_from = ? WHERE id = ?',
+              ).run(now.toISOString(), same.id);
+              return { kind: 'exists', alert: getAlert(same.id) ?? same, resumed: true };
+            }
+            if (own.length >= max) return { kind: 'full', count: own.length };
+            const id = newAlertId();
+            const row = sql(`
+              INSERT INTO alerts (id, user_id, guild_id, words, speaker, created_at, active_from)
+              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`).get(
+              id,
+              userId,
+              guildId,
+              words,
+              speaker,
+              now.toISOString(),
+              now.toISOString(),
+            ) as AlertRow;
+            return { kind: 'added', alert: toAlert(row) };
+          })
+          .immediate(),
+      ),
+    listAlerts: (userId) => call(() => listAlerts(userId)),
+    listActiveAlerts: () =>
+      call(() =>
+        (
+          sql(
+            'SELECT * FROM alerts WHERE paused_at IS NULL ORDER BY created_at, id',
+          ).all() as AlertRow[]
+        ).map(toAlert),
+      ),
+    removeAlert: (userId, alertId) =>
+      call(() => {
+        const row = sql('DELETE FROM alerts WHERE id = ? AND user_id = ? RETURNING *').get(
+          alertId,
+          userId,
+        ) as AlertRow | undefined;
+        return row ? toAlert(row) : null;
+      }),
+    listUncheckedMeetings: (alertId, activeFrom) =>
+      call(() =>
+        meetingIds(
+          sql(`
+            SELECT s.meeting_id FROM seen_meetings s
+            WHERE s.first_seen_at > ? AND NOT EXISTS (
+              SELECT 1 FROM alert_deliveries d WHERE d.alert_id = ? AND d.meeting_id = s.meeting_id)
+            ORDER BY s.first_seen_at, s.meeting_id`).all(activeFrom, alertId),
+        ),
+      ),
+    claimAlertDelivery: ({ alertId, meetingId, statementId, owner, now }) =>
+      call(() => {
+        const status: DeliveryStatus = statementId === null ? 'none' : 'claimed';
+        return (
+          sql(`
+            INSERT INTO alert_deliveries (alert_id, meeting_id, statement_id, status, owner, claimed_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(
+            alertId,
+            meetingId,
+            statementId,
+            status,
+            owner,
+            now.toISOString(),
+          ).changes === 1
+        );
+      }),
+    finishAlertDelivery: (alertId, meetingId, outcome, now) =>
+      call(() =>
+        db
+          .transaction(() => {
+            const at = now.toISOString();
+            const finish = sql(`
+              UPDATE alert_deliveries SET status = ?, finished_at = ?, error_code = ?, error_message = ?
+              WHERE alert_id = ? AND meeting_id = ?`);
+            if (outcome.sent) {
+              finish.run('sent', at, null, null, alertId, meetingId);
+              const row = sql(
+                'UPDATE alerts SET failures_in_row = 0 WHERE id = ? RETURNING paused_at',
+              ).get(alertId) as { paused_at: string | null } | undefined;
+              return { failuresInRow: 0, paused: row?.paused_at != null };
+            }
+            finish.run('failed', at, outcome.code, outcome.error, alertId, meetingId);
+            const row = sql(`
+              UPDATE alerts SET failures_in_row = failures_in_row + ?, last_error_at = ?,
+                last_error_code = ?, last_error_message = ?
+              WHERE id = ? RETURNING failures_in_row, paused_at`).get(
+              outcome.counts ? 1 : 0,
+              at,
+              outcome.code,
+              outcome.error,
+              alertId,
+            ) as { failures_in_row: number; paused_at: string | null } | undefined;
+            const failuresInRow = Number(row?.failures_in_row ?? 0);
+            let paused = row?.paused_at != null;
+            if (row && !paused && failuresInRow >= outcome.pauseAfter) {
+              sql('UPDATE alerts SET paused_at = ? WHERE id = ? AND paused_at IS NULL').run(
+                at,
+                alertId,
+              );
+              paused = true;
+            }
+            return { failuresInRow, paused };
+          })
+          .immediate(),
+      ),
+    getAlertDelivery: (alertId, meetingId) =>
+      call(() => {
+        const row = sql('SELECT * FROM alert_deliveries WHERE alert_id = ? AND meeting_id = ?').get(
+          alertId,
+          meetingId,
+        ) as DeliveryRow | undefined;
+        return row ? toDelivery(row) : null;
+      }),
   };
 }

@@ -85,6 +85,151 @@ export interface FailPostOptions {
   pauseAfter: number;
 }
 
+// New-meeting announcements and members' alerts (src/alerts/).
+
+export interface AnnounceChannel {
+  guildId: string;
+  channelId: string;
+  enabled: boolean;
+  /** ISO instant: only meetings this database first saw after it are announced. */
+  activeFrom: string;
+  updatedAt: string;
+}
+
+export type AnnouncementStatus = 'claimed' | 'posted' | 'failed';
+
+export interface AnnouncementRecord {
+  guildId: string;
+  meetingId: string;
+  channelId: string;
+  status: AnnouncementStatus;
+  claimedAt: string;
+  finishedAt: string | null;
+  errorMessage: string | null;
+}
+
+export interface Alert {
+  id: string;
+  userId: string;
+  /** Where it was made (null in a direct message with the bot). */
+  guildId: string | null;
+  words: string;
+  /** Canonical speaker name (or the name as typed when the reports do not know it yet). */
+  speaker: string | null;
+  createdAt: string;
+  /** ISO instant: only meetings this database first saw after it are checked. */
+  activeFrom: string;
+  /** Direct messages that failed in a row (a delivered one resets it). */
+  failuresInRow: number;
+  pausedAt: string | null;
+  lastError: { at: string; code: number | null; message: string } | null;
+}
+
+export type DeliveryStatus = 'none' | 'claimed' | 'sent' | 'failed';
+
+export interface DeliveryRecord {
+  alertId: string;
+  meetingId: string;
+  statementId: string | null;
+  status: DeliveryStatus;
+  errorCode: number | null;
+  errorMessage: string | null;
+}
+
+export type AddAlertResult =
+  | { kind: 'added'; alert: Alert }
+  /** The member already has this alert; a paused one is resumed (from now on). */
+  | { kind: 'exists'; alert: Alert; resumed: boolean }
+  | { kind: 'full'; count: number };
+
+export interface AddAlertInput {
+  userId: string;
+  guildId: string | null;
+  words: string;
+  speaker: string | null;
+  now: Date;
+  max: number;
+}
+
+export type AlertDeliveryOutcome =
+  | { sent: true }
+  | { sent: false; code: number | null; error: string; counts: boolean; pauseAfter: number };
+
+/** The announcements' and alerts' part of the store (`store.alerts`); same rules as `Store`. */
+export interface AlertStore {
+  /**
+   * Records meetings this database has not seen before, first seen `now`; returns how many were
+   * new. A meeting counts as new for an announcement or an alert when first seen after it was set.
+   */
+  markMeetingsSeen(meetingIds: readonly string[], now: Date): Promise<number>;
+
+  getAnnounceChannel(guildId: string): Promise<AnnounceChannel | null>;
+  /** Sets the channel and turns announcements on; from `now` unless they were already on. */
+  setAnnounceChannel(input: {
+    guildId: string;
+    channelId: string;
+    now: Date;
+  }): Promise<AnnounceChannel>;
+  /** False when announcements were not on. */
+  disableAnnounce(guildId: string, now: Date): Promise<boolean>;
+  listEnabledAnnounceChannels(): Promise<AnnounceChannel[]>;
+  /** Meetings first seen after `activeFrom` with no announcement claimed in this server. */
+  listUnannouncedMeetings(guildId: string, activeFrom: string): Promise<string[]>;
+  /** True for exactly one caller per (server, meeting), across connections and replicas. */
+  claimAnnouncement(input: {
+    guildId: string;
+    meetingId: string;
+    channelId: string;
+    owner: string;
+    now: Date;
+  }): Promise<boolean>;
+  finishAnnouncement(
+    guildId: string,
+    meetingId: string,
+    outcome: { posted: true } | { posted: false; error: string },
+    now: Date,
+  ): Promise<void>;
+  getAnnouncement(guildId: string, meetingId: string): Promise<AnnouncementRecord | null>;
+  /** The server's latest announcement claim (for /announce status). */
+  lastAnnouncement(guildId: string): Promise<AnnouncementRecord | null>;
+
+  /**
+   * Adds a member's alert unless they have `max` already (or the same one, case and spacing
+   * aside). Atomic per member across replicas: two adds at once never make `max + 1`.
+   */
+  addAlert(input: AddAlertInput): Promise<AddAlertResult>;
+  /** The member's alerts, oldest first. */
+  listAlerts(userId: string): Promise<Alert[]>;
+  /** Every alert that is not paused. */
+  listActiveAlerts(): Promise<Alert[]>;
+  /** Removes one of the member's own alerts; null when they have no such alert. */
+  removeAlert(userId: string, alertId: string): Promise<Alert | null>;
+  /** Meetings first seen after `activeFrom` that this alert has not been checked against. */
+  listUncheckedMeetings(alertId: string, activeFrom: string): Promise<string[]>;
+  /**
+   * Claims (alert, meeting) once across replicas: with a statement it is to be sent, without one
+   * it records "checked, nothing matched". True for exactly one caller.
+   */
+  claimAlertDelivery(input: {
+    alertId: string;
+    meetingId: string;
+    statementId: string | null;
+    owner: string;
+    now: Date;
+  }): Promise<boolean>;
+  /**
+   * The direct message went out (failures reset) or failed (recorded on the alert; when `counts`,
+   * one more failure in a row, pausing the alert at `pauseAfter`).
+   */
+  finishAlertDelivery(
+    alertId: string,
+    meetingId: string,
+    outcome: AlertDeliveryOutcome,
+    now: Date,
+  ): Promise<{ failuresInRow: number; paused: boolean }>;
+  getAlertDelivery(alertId: string, meetingId: string): Promise<DeliveryRecord | null>;
+}
+
 export interface Store {
   readonly kind: StoreKind;
   /** Where the data lives, for logs: the SQLite file, or the PostgreSQL URL without password. */
@@ -157,6 +302,9 @@ export interface Store {
   loadButtonState(key: string, now: Date): Promise<unknown>;
   /** Deletes expired cooldowns and button state; returns how many rows went. */
   purgeExpired(now: Date): Promise<number>;
+
+  /** New-meeting announcements and members' alerts (src/alerts/). */
+  readonly alerts: AlertStore;
 
   /** Resolves when the database answers (readiness checks). */
   ping(): Promise<void>;

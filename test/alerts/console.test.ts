@@ -4,20 +4,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { alertCommand } from '../../commands/alert.js';
 import { announceCommand } from '../../commands/announce.js';
 import { createConsoleSession } from '../../src/console/session.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStoreNow } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { buildIndex } from '../../src/search/engine.js';
 import { makeTestContext } from '../support/app-context.js';
 import { makeTempDir } from '../daily/helpers.js';
 import { FERRY_NEWS, OLD_MEETINGS, corpusOf, newMeeting } from './helpers.js';
 
 const corpus = corpusOf([...OLD_MEETINGS, newMeeting(10, FERRY_NEWS)]);
-let store: DailyStore;
+let store: Store;
 
 afterEach(() => store.close());
 
 function startConsole() {
-  store = openDailyStore(makeTempDir());
+  store = openSqliteStoreNow(makeTempDir());
   const ctx = makeTestContext({ corpus, index: buildIndex(corpus) });
   ctx.store = store;
   return createConsoleSession(ctx, [announceCommand, alertCommand]);
@@ -34,8 +34,8 @@ describe('/announce and /alert in the console', () => {
     );
     expect(text).toContain(`“${FERRY_NEWS}”`);
     expect(text).toContain('2031-06-10-harbour-board.txt');
-    expect(store.alerts.getAnnounceChannel('console')).toBeNull();
-    expect(store.alerts.listEnabledAnnounceChannels()).toEqual([]);
+    expect(await store.alerts.getAnnounceChannel('console')).toBeNull();
+    expect(await store.alerts.listEnabledAnnounceChannels()).toEqual([]);
     expect((await session.handleLine('/announce preview')).text).toContain(
       'New meeting: Harbour board, June 10',
     );
@@ -49,7 +49,7 @@ describe('/announce and /alert in the console', () => {
     // The newest of the two meetings that speak of the ferry timetable.
     expect(text).toContain(`“${FERRY_NEWS}”`);
     expect(text).toContain('¶2 of 2031-06-10-harbour-board.txt');
-    expect(store.alerts.listAlerts('console')).toEqual([]);
+    expect(await store.alerts.listAlerts('console')).toEqual([]);
 
     const bySpeaker = await session.handleLine('/alert add words:"ferry timetable" speaker:Brandt');
     expect(bySpeaker.text).toMatch(

@@ -12,8 +12,8 @@ import { startBot } from '../../src/discord/client.js';
 import type { RunningBot } from '../../src/discord/client.js';
 import { createDirectMessenger } from '../../src/discord/direct-messenger.js';
 import { createChannelPoster } from '../../src/discord/poster.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { buildIndex } from '../../src/search/engine.js';
 import { FAKE_IDS, PERMISSIONS, startFakeDiscord, visibleText } from '../support/fake-discord.js';
 import type { FakeDiscord, FakeMessage, UserOptions } from '../support/fake-discord.js';
@@ -32,7 +32,7 @@ const withFerry = corpusOf([...OLD_MEETINGS, newMeeting(10, FERRY_NEWS)]);
 interface Running {
   fake: FakeDiscord;
   bot: RunningBot;
-  store: DailyStore;
+  store: Store;
   ctx: TestContext;
   deps: NewMeetingsDeps;
 }
@@ -44,7 +44,7 @@ const stops: (() => Promise<void>)[] = [];
 
 /** A bot process: its own client and store on the shared DATA_DIR, with `corpus` loaded. */
 async function startProcess(corpus: Corpus): Promise<Running> {
-  const store = openDailyStore(dataDir);
+  const store = await openSqliteStore(dataDir);
   const ctx = makeTestContext({
     corpus,
     index: buildIndex(corpus),
@@ -69,7 +69,7 @@ async function startProcess(corpus: Corpus): Promise<Running> {
   const running = { fake, bot, store, ctx, deps };
   stops.push(async () => {
     await bot.stop(100);
-    store.close();
+    await store.close();
   });
   return running;
 }
@@ -224,7 +224,7 @@ describe('/announce in Discord', () => {
     );
     expect(reply.flags & 64).toBe(64);
     expect(visibleText(reply)).toMatch(/Only members with the Manage Server permission/);
-    expect(p.store.alerts.getAnnounceChannel(FAKE_IDS.guild)).toBeNull();
+    expect(await p.store.alerts.getAnnounceChannel(FAKE_IDS.guild)).toBeNull();
     clock.t = new Date('2031-06-10T18:00:00Z');
     expect((await swap(p, withFerry)).announcements).toEqual([]);
   });
@@ -301,7 +301,7 @@ describe('/alert in Discord', () => {
   it('respects the speaker: the words said by someone else send nothing', async () => {
     const p = await startProcess(before);
     await run('alert', 'add', { words: 'ferry timetable', speaker: 'Brandt' }, { user: MEMBER });
-    expect(p.store.alerts.listAlerts(MEMBER.id)).toMatchObject([
+    expect(await p.store.alerts.listAlerts(MEMBER.id)).toMatchObject([
       { words: 'ferry timetable', speaker: 'Engineer Paulo Brandt' },
     ]);
     clock.t = new Date('2031-06-10T18:00:00Z');
@@ -373,11 +373,11 @@ describe('/alert in Discord', () => {
       expect(alerts).toMatchObject([
         { result: 'failed', failure: { status: 403, code: 50007 }, paused: i === 2 },
       ]);
-      expect(p.store.alerts.listAlerts(CLOSED.id)[0]?.failuresInRow).toBe(i + 1);
+      expect((await p.store.alerts.listAlerts(CLOSED.id))[0]?.failuresInRow).toBe(i + 1);
     }
-    const [alert] = p.store.alerts.listAlerts(CLOSED.id);
+    const [alert] = await p.store.alerts.listAlerts(CLOSED.id);
     expect(alert?.lastError).toMatchObject({ code: 50007 });
-    expect(p.store.alerts.getAlertDelivery(alert?.id ?? '', ferry(12).file)).toMatchObject({
+    expect(await p.store.alerts.getAlertDelivery(alert?.id ?? '', ferry(12).file)).toMatchObject({
       status: 'failed',
       errorCode: 50007,
     });
@@ -409,7 +409,7 @@ describe('/alert in Discord', () => {
   it('keeps at most 25 alerts a member, and removes one picked from autocomplete', async () => {
     const p = await startProcess(before);
     for (let i = 1; i <= 25; i++) {
-      const reply = answerAlertAdd(
+      const reply = await answerAlertAdd(
         p.ctx,
         {
           userId: MEMBER.id,
@@ -423,7 +423,7 @@ describe('/alert in Discord', () => {
     }
     const refused = await run('alert', 'add', { words: 'one too many' }, { user: MEMBER });
     expect(visibleText(refused)).toMatch(/You have 25 alerts, the most one member can have/);
-    expect(p.store.alerts.listAlerts(MEMBER.id)).toHaveLength(25);
+    expect(await p.store.alerts.listAlerts(MEMBER.id)).toHaveLength(25);
 
     const typing = fake.sendInteraction(
       4,
@@ -445,7 +445,9 @@ describe('/alert in Discord', () => {
     expect(typing.choices).toEqual([
       {
         name: '“topic number 7”',
-        value: p.store.alerts.listAlerts(MEMBER.id).find((a) => a.words === 'topic number 7')?.id,
+        value: (await p.store.alerts.listAlerts(MEMBER.id)).find(
+          (a) => a.words === 'topic number 7',
+        )?.id,
       },
     ]);
     // Someone else's alerts are never offered.
@@ -475,14 +477,14 @@ describe('/alert in Discord', () => {
       { user: MEMBER },
     );
     expect(visibleText(removed)).toMatch(/Alert “topic number 7” removed/);
-    expect(p.store.alerts.listAlerts(MEMBER.id)).toHaveLength(24);
+    expect(await p.store.alerts.listAlerts(MEMBER.id)).toHaveLength(24);
     const notTheirs = await run(
       'alert',
       'remove',
-      { alert: p.store.alerts.listAlerts(MEMBER.id)[0]?.id ?? '' },
+      { alert: (await p.store.alerts.listAlerts(MEMBER.id))[0]?.id ?? '' },
       { user: CLOSED },
     );
     expect(visibleText(notTheirs)).toMatch(/You have no such alert/);
-    expect(p.store.alerts.listAlerts(MEMBER.id)).toHaveLength(24);
+    expect(await p.store.alerts.listAlerts(MEMBER.id)).toHaveLength(24);
   });
 });

@@ -4,30 +4,30 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNewMeetingsListener, MAX_CARDS_PER_PASS } from '../../src/alerts/notify.js';
 import type { DirectMessenger } from '../../src/alerts/notify.js';
 import { diffCorpora } from '../../src/corpus/change.js';
-import { openDailyStore } from '../../src/daily/store.js';
-import type { DailyStore } from '../../src/daily/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { buildIndex } from '../../src/search/engine.js';
 import { makeTestContext } from '../support/app-context.js';
 import { FakePoster, makeTempDir } from '../daily/helpers.js';
 import { FERRY_NEWS, LIGHTHOUSE_NEWS, OLD_MEETINGS, corpusOf, newMeeting } from './helpers.js';
 
-const stores: DailyStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
-function setUp() {
+async function setUp() {
   const clock = { t: new Date('2031-05-10T08:00:00Z') };
   const before = corpusOf(OLD_MEETINGS);
   const ctx = makeTestContext({ corpus: before, index: buildIndex(before), now: () => clock.t });
-  const store = openDailyStore(makeTempDir());
+  const store = await openSqliteStore(makeTempDir());
   stores.push(store);
   ctx.store = store;
-  store.alerts.markMeetingsSeen(
+  await store.alerts.markMeetingsSeen(
     OLD_MEETINGS.map((m) => m.file),
     clock.t,
   );
-  store.alerts.setAnnounceChannel({ guildId: 'g1', channelId: 'c1', now: clock.t });
+  await store.alerts.setAnnounceChannel({ guildId: 'g1', channelId: 'c1', now: clock.t });
   const poster = new FakePoster(() => clock.t);
   const dms: string[] = [];
   const messenger: DirectMessenger = { send: async (userId) => void dms.push(userId) };
@@ -45,7 +45,7 @@ function setUp() {
 
 describe('createNewMeetingsListener', () => {
   it('collapses quick swaps into one pass over the latest corpus, each card once', async () => {
-    const { clock, ctx, poster, listener, swap } = setUp();
+    const { clock, ctx, poster, listener, swap } = await setUp();
     clock.t = new Date('2031-06-10T18:00:00Z');
     const ferry = newMeeting(10, FERRY_NEWS);
     const lighthouse = newMeeting(17, LIGHTHOUSE_NEWS);
@@ -65,7 +65,7 @@ describe('createNewMeetingsListener', () => {
   });
 
   it('many records at once: cards for the latest few, the others listed in one message', async () => {
-    const { clock, poster, listener, swap } = setUp();
+    const { clock, poster, listener, swap } = await setUp();
     clock.t = new Date('2031-06-30T18:00:00Z');
     const days = [1, 2, 3, 4, 5, 6, 7, 8];
     swap(days.map((n) => newMeeting(n, `Item ${n} on the agenda was the slipway.`)));
@@ -90,12 +90,10 @@ describe('createNewMeetingsListener', () => {
   });
 
   it('a pass that fails is logged, and the next one still runs', async () => {
-    const { clock, ctx, store, poster, listener, swap } = setUp();
+    const { clock, ctx, store, poster, listener, swap } = await setUp();
     clock.t = new Date('2031-06-10T18:00:00Z');
     const realMark = store.alerts.markMeetingsSeen;
-    store.alerts.markMeetingsSeen = () => {
-      throw new Error('database is locked');
-    };
+    store.alerts.markMeetingsSeen = () => Promise.reject(new Error('database is locked'));
     expect(() => swap([newMeeting(10, FERRY_NEWS)])).not.toThrow();
     await listener.idle();
     expect(ctx.logLines().some((l) => l.msg === 'new meetings: pass failed')).toBe(true);

@@ -2,8 +2,10 @@
 // server gets each card once, and each member each alert message once.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openDailyStore } from '../../src/daily/store.js';
+import { openStore } from '../../src/store/open.js';
+import type { StoreSettings } from '../../src/store/open.js';
 import { makeTempDir } from '../daily/helpers.js';
+import { createTestDatabase } from '../support/postgres.js';
 import { OLD_MEETINGS } from './helpers.js';
 
 interface Result {
@@ -12,10 +14,10 @@ interface Result {
   alerted: string[];
 }
 
-function startWorker(dataDir: string, owner: string) {
+function startWorker(where: string, owner: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/alerts/support/race-worker.ts', dataDir, owner],
+    ['--import', 'tsx', 'test/alerts/support/race-worker.ts', where, owner],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -38,13 +40,30 @@ function startWorker(dataDir: string, owner: string) {
   return { ready, go: () => child.stdin.write('go\n'), done };
 }
 
-describe('claim-before-send across processes', () => {
+const places: { name: string; make(): Promise<{ where: string; settings: StoreSettings }> }[] = [
+  {
+    name: 'SQLite in one DATA_DIR',
+    make: async () => {
+      const dir = makeTempDir();
+      return { where: dir, settings: { dataDir: dir, databaseUrl: null } };
+    },
+  },
+  {
+    name: 'one PostgreSQL database',
+    make: async () => {
+      const url = await createTestDatabase();
+      return { where: url, settings: { dataDir: '', databaseUrl: url } };
+    },
+  },
+];
+
+describe.each(places)('claim-before-send across processes, $name', (place) => {
   it('announces each new meeting once per server and sends each alert once, with two processes racing', async () => {
-    const dir = makeTempDir();
-    const setup = openDailyStore(dir);
+    const { where, settings } = await place.make();
+    const setup = await openStore(settings);
     const setAt = new Date('2031-06-01T08:00:00Z');
     // The reports both processes had before: seen, so never new.
-    setup.alerts.markMeetingsSeen(
+    await setup.alerts.markMeetingsSeen(
       OLD_MEETINGS.map((m) => m.file),
       setAt,
     );
@@ -53,13 +72,17 @@ describe('claim-before-send across processes', () => {
       (_, i) => `2000000000000000${String(i).padStart(2, '0')}`,
     );
     for (const guildId of guilds)
-      setup.alerts.setAnnounceChannel({ guildId, channelId: `3${guildId.slice(1)}`, now: setAt });
+      await setup.alerts.setAnnounceChannel({
+        guildId,
+        channelId: `3${guildId.slice(1)}`,
+        now: setAt,
+      });
     const users = Array.from(
       { length: 12 },
       (_, i) => `4000000000000000${String(i).padStart(2, '0')}`,
     );
     for (const userId of users)
-      setup.alerts.addAlert({
+      await setup.alerts.addAlert({
         userId,
         guildId: null,
         words: 'ferry timetable',
@@ -67,9 +90,9 @@ describe('claim-before-send across processes', () => {
         now: setAt,
         max: 25,
       });
-    setup.close();
+    await setup.close();
 
-    const workers = [startWorker(dir, 'process-a'), startWorker(dir, 'process-b')];
+    const workers = [startWorker(where, 'process-a'), startWorker(where, 'process-b')];
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.go();
     const [a, b] = (await Promise.all(workers.map((w) => w.done))) as [Result, Result];
@@ -92,11 +115,11 @@ describe('claim-before-send across processes', () => {
       users.map((u) => `dm:${u}`).sort(),
     );
 
-    const check = openDailyStore(dir);
+    const check = await openStore(settings);
     for (const g of guilds)
-      expect(check.alerts.getAnnouncement(g, '2031-06-17-harbour-board.txt')?.status).toBe(
+      expect((await check.alerts.getAnnouncement(g, '2031-06-17-harbour-board.txt'))?.status).toBe(
         'posted',
       );
-    check.close();
+    await check.close();
   });
 });

@@ -152,15 +152,17 @@ describe('/ask', () => {
     expect(reversed.content).toMatch(/is after `to`/);
   });
 
-  it('autocompletes speakers and meetings', () => {
+  it('autocompletes speakers and meetings', async () => {
     const ctx = context();
-    expect(ask.autocomplete!(ctx, { name: 'speaker', value: 'okaf' }, input({}))[0]).toEqual({
+    expect(
+      (await ask.autocomplete!(ctx, { name: 'speaker', value: 'okaf' }, input({})))[0],
+    ).toEqual({
       name: 'Tom Okafor — Councillor for Harbour Ward',
       value: 'Tom Okafor',
     });
-    expect(ask.autocomplete!(ctx, { name: 'meeting', value: 'harbour' }, input({}))[0]?.value).toBe(
-      '2022-11-20-millbrook-harbour-hearing.txt',
-    );
+    expect(
+      (await ask.autocomplete!(ctx, { name: 'meeting', value: 'harbour' }, input({})))[0]?.value,
+    ).toBe('2022-11-20-millbrook-harbour-hearing.txt');
   });
 });
 

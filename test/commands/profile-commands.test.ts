@@ -58,25 +58,29 @@ describe('/who and /meeting commands', () => {
   it('autocomplete offers at most 25 choices within Discord’s 100 characters, values that resolve exactly', async () => {
     const ctx = makeContext();
     const speakers =
-      who.autocomplete?.(ctx, { name: 'speaker', value: 'var' }, input({ speaker: 'var' })) ?? [];
+      (await who.autocomplete?.(
+        ctx,
+        { name: 'speaker', value: 'var' },
+        input({ speaker: 'var' }),
+      )) ?? [];
     expect(speakers[0]).toEqual({
       name: 'Elena Varga — Mayor of Lindenfeld',
       value: 'Elena Varga',
     });
     const meetings =
-      meeting.autocomplete?.(
+      (await meeting.autocomplete?.(
         ctx,
         { name: 'meeting', value: 'ferry' },
         input({ meeting: 'ferry' }),
-      ) ?? [];
+      )) ?? [];
     expect(meetings[0]).toEqual({
       name: '2024-05-14 — Meeting of the Harbour Board on ferry fares',
       value: '2024-05-14-harbour-board.txt',
     });
     for (const value of ['', 'a', '2024', 'zz']) {
       for (const list of [
-        who.autocomplete?.(ctx, { name: 'speaker', value }, input({})) ?? [],
-        meeting.autocomplete?.(ctx, { name: 'meeting', value }, input({})) ?? [],
+        (await who.autocomplete?.(ctx, { name: 'speaker', value }, input({}))) ?? [],
+        (await meeting.autocomplete?.(ctx, { name: 'meeting', value }, input({}))) ?? [],
       ]) {
         expect(list.length).toBeLessThanOrEqual(25);
         for (const c of list) {

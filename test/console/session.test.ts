@@ -132,10 +132,10 @@ describe('console session', () => {
     expect(help).toContain('/find-in-reports <message text>');
   });
 
-  it('completes command names and autocompleted values', () => {
+  it('completes command names and autocompleted values', async () => {
     const s = session();
-    expect(s.complete('/as')).toEqual(['/ask']);
-    expect(s.complete('/ask speaker:ele')).toEqual(['/ask speaker:"Elena Varga"']);
+    expect(await s.complete('/as')).toEqual(['/ask']);
+    expect(await s.complete('/ask speaker:ele')).toEqual(['/ask speaker:"Elena Varga"']);
   });
 
   it('never throws on odd input', async () => {

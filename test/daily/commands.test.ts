@@ -144,13 +144,13 @@ describe('/quote', () => {
     expect(quotedText(view)).not.toBe('');
   });
 
-  it('autocompletes speakers who have something to quote', () => {
+  it('autocompletes speakers who have something to quote', async () => {
     const ctx = makeContext('2027-04-02T08:00:00Z');
-    expect(quoteCommand.autocomplete?.(ctx, { name: 'speaker', value: 'ok' }, input({}))).toEqual([
-      { name: 'Councillor Tom Okafor', value: 'Councillor Tom Okafor' },
-    ]);
     expect(
-      quoteCommand.autocomplete?.(ctx, { name: 'speaker', value: '' }, input({}))?.length,
+      await quoteCommand.autocomplete?.(ctx, { name: 'speaker', value: 'ok' }, input({})),
+    ).toEqual([{ name: 'Councillor Tom Okafor', value: 'Councillor Tom Okafor' }]);
+    expect(
+      (await quoteCommand.autocomplete?.(ctx, { name: 'speaker', value: '' }, input({})))?.length,
     ).toBe(2);
   });
 
@@ -247,12 +247,14 @@ describe('/daily', () => {
     expect(after.cards[0]?.fields.find((f) => f.name === 'State')?.value).toMatch(/^Off/);
   });
 
-  it('autocompletes IANA time zones', () => {
+  it('autocompletes IANA time zones', async () => {
     const ctx = makeContext('2027-04-02T08:00:00Z');
     const choices =
-      dailyCommand.autocomplete?.(ctx, { name: 'timezone', value: 'new y' }, input({})) ?? [];
+      (await dailyCommand.autocomplete?.(ctx, { name: 'timezone', value: 'new y' }, input({}))) ??
+      [];
     expect(choices[0]).toEqual({ name: 'America/New_York', value: 'America/New_York' });
-    const all = dailyCommand.autocomplete?.(ctx, { name: 'timezone', value: 'a' }, input({})) ?? [];
+    const all =
+      (await dailyCommand.autocomplete?.(ctx, { name: 'timezone', value: 'a' }, input({}))) ?? [];
     expect(all.length).toBe(25);
   });
 });

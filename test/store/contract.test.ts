@@ -328,6 +328,227 @@ describe.each(targets)('$name store', (target) => {
     expect(await a.purgeExpired(at(700_000))).toBe(0);
   });
 
+  // New-meeting announcements and members' alerts (store.alerts).
+  const alert = (userId: string, words: string, now = NOW) => ({
+    userId,
+    guildId: null,
+    words,
+    speaker: null,
+    now,
+    max: 25,
+  });
+
+  it('counts a meeting as new only when first seen after announcements were set', async () => {
+    const p = await place();
+    const [a, b] = [await p.store(), await p.store()];
+    expect(await a.alerts.markMeetingsSeen(['old-1.txt', 'old-2.txt'], NOW)).toBe(2);
+    const set = await a.alerts.setAnnounceChannel({ guildId: 'g', channelId: 'c1', now: NOW });
+    // Another instance sees the same corpus plus one new record a minute later.
+    expect(await b.alerts.markMeetingsSeen(['old-1.txt', 'old-2.txt', 'new.txt'], at(60_000))).toBe(
+      1,
+    );
+    expect(await b.alerts.markMeetingsSeen([], at(60_000))).toBe(0);
+    expect(await a.alerts.listUnannouncedMeetings('g', set.activeFrom)).toEqual(['new.txt']);
+    const announce = { guildId: 'g', meetingId: 'new.txt', channelId: 'c1', now: at(60_000) };
+    const race = await Promise.all([
+      a.alerts.claimAnnouncement({ ...announce, owner: 'a' }),
+      b.alerts.claimAnnouncement({ ...announce, owner: 'b' }),
+    ]);
+    expect(race.filter(Boolean)).toHaveLength(1);
+    expect(await b.alerts.listUnannouncedMeetings('g', set.activeFrom)).toEqual([]);
+    await b.alerts.finishAnnouncement('g', 'new.txt', { posted: false, error: 'HTTP 403' }, NOW);
+    expect(await a.alerts.lastAnnouncement('g')).toMatchObject({
+      meetingId: 'new.txt',
+      channelId: 'c1',
+      status: 'failed',
+      errorMessage: 'HTTP 403',
+    });
+    // A new channel while on keeps the start; off and on again starts afresh.
+    expect(
+      (await b.alerts.setAnnounceChannel({ guildId: 'g', channelId: 'c2', now: at(1000) }))
+        .activeFrom,
+    ).toBe(NOW.toISOString());
+    expect(await a.alerts.disableAnnounce('g', at(2000))).toBe(true);
+    expect(await a.alerts.disableAnnounce('g', at(2000))).toBe(false);
+    expect(await b.alerts.listEnabledAnnounceChannels()).toEqual([]);
+    expect(
+      await a.alerts.setAnnounceChannel({ guildId: 'g', channelId: 'c2', now: at(3000) }),
+    ).toMatchObject({ channelId: 'c2', enabled: true, activeFrom: at(3000).toISOString() });
+    expect((await b.alerts.getAnnounceChannel('g'))?.channelId).toBe('c2');
+  });
+
+  it('lets exactly one of two instances claim each announcement and each alert message', async () => {
+    const p = await place();
+    const [a, b] = [await p.store(), await p.store()];
+    const guilds = Array.from({ length: 30 }, (_, i) => `guild-${i}`);
+    const claims = await Promise.all(
+      guilds.flatMap((guildId) =>
+        [a, b].map((s, i) =>
+          s.alerts.claimAnnouncement({
+            guildId,
+            meetingId: 'new.txt',
+            channelId: `chan-${guildId}`,
+            owner: `owner-${i}`,
+            now: NOW,
+          }),
+        ),
+      ),
+    );
+    for (let i = 0; i < guilds.length; i++)
+      expect([claims[2 * i], claims[2 * i + 1]].filter(Boolean)).toHaveLength(1);
+
+    const alerts = [];
+    for (let i = 0; i < 30; i++) {
+      const added = await a.alerts.addAlert(alert(`user-${i}`, 'ferry timetable'));
+      if (added.kind === 'added') alerts.push(added.alert);
+    }
+    expect(alerts).toHaveLength(30);
+    const deliveries = await Promise.all(
+      alerts.flatMap((x) =>
+        [a, b].map((s, i) =>
+          s.alerts.claimAlertDelivery({
+            alertId: x.id,
+            meetingId: 'new.txt',
+            // One instance found the words, the other did not: still one claim.
+            statementId: i === 0 ? 'new.txt#2' : null,
+            owner: `owner-${i}`,
+            now: NOW,
+          }),
+        ),
+      ),
+    );
+    for (let i = 0; i < alerts.length; i++)
+      expect([deliveries[2 * i], deliveries[2 * i + 1]].filter(Boolean)).toHaveLength(1);
+    const statuses = new Set(
+      await Promise.all(
+        alerts.map(async (x) => (await b.alerts.getAlertDelivery(x.id, 'new.txt'))?.status),
+      ),
+    );
+    expect([...statuses].every((st) => st === 'claimed' || st === 'none')).toBe(true);
+  });
+
+  it('keeps at most 25 alerts a member, also when two instances add at once', async () => {
+    const p = await place();
+    const [a, b] = [await p.store(), await p.store()];
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 === 0 ? a : b).alerts.addAlert(alert('u1', `words ${i}`, at(i))),
+      ),
+    );
+    expect(results.filter((r) => r.kind === 'added')).toHaveLength(25);
+    expect(results.filter((r) => r.kind === 'full')).toEqual(
+      Array.from({ length: 15 }, () => ({ kind: 'full', count: 25 })),
+    );
+    const own = await b.alerts.listAlerts('u1');
+    expect(own).toHaveLength(25);
+    expect(own.map((x) => x.createdAt)).toEqual([...own.map((x) => x.createdAt)].sort());
+    const first = own[0];
+    if (!first) throw new Error('no alert');
+    // The same words (case and spacing aside) are the same alert; another member has room.
+    expect(
+      await a.alerts.addAlert(alert('u1', `  ${first.words.toUpperCase().replace(' ', '   ')} `)),
+    ).toMatchObject({ kind: 'exists', resumed: false, alert: { id: first.id } });
+    expect((await a.alerts.addAlert(alert('u2', first.words))).kind).toBe('added');
+    // Removing: only one's own, and it takes its deliveries along.
+    await a.alerts.markMeetingsSeen(['new.txt'], at(60_000));
+    expect(await a.alerts.listUncheckedMeetings(first.id, first.activeFrom)).toEqual(['new.txt']);
+    await a.alerts.claimAlertDelivery({
+      alertId: first.id,
+      meetingId: 'new.txt',
+      statementId: null,
+      owner: 'a',
+      now: at(60_000),
+    });
+    expect(await a.alerts.listUncheckedMeetings(first.id, first.activeFrom)).toEqual([]);
+    expect(await b.alerts.removeAlert('u2', first.id)).toBeNull();
+    expect((await b.alerts.removeAlert('u1', first.id))?.words).toBe(first.words);
+    expect(await a.alerts.getAlertDelivery(first.id, 'new.txt')).toBeNull();
+    expect((await a.alerts.addAlert(alert('u1', 'one more'))).kind).toBe('added');
+  });
+
+  it('pauses an alert after three counted failed messages, and adding it again resumes it', async () => {
+    const p = await place();
+    const store = await p.store();
+    const added = await store.alerts.addAlert(alert('u1', 'lighthouse'));
+    if (added.kind !== 'added') throw new Error(`not added: ${added.kind}`);
+    const id = added.alert.id;
+    await store.alerts.markMeetingsSeen(['m1.txt', 'm2.txt', 'm3.txt', 'm4.txt'], at(1000));
+    const fail = (counts: boolean) => ({
+      sent: false as const,
+      code: 50007,
+      error: 'direct messages are closed',
+      counts,
+      pauseAfter: 3,
+    });
+    const outcomes = [];
+    for (const [meetingId, counts] of [
+      ['m1.txt', true],
+      ['m2.txt', false], // a Discord outage is not the member's doing
+      ['m3.txt', true],
+      ['m4.txt', true],
+    ] as const) {
+      await store.alerts.claimAlertDelivery({
+        alertId: id,
+        meetingId,
+        statementId: `${meetingId}#0`,
+        owner: 'x',
+        now: at(2000),
+      });
+      outcomes.push(await store.alerts.finishAlertDelivery(id, meetingId, fail(counts), at(2000)));
+    }
+    expect(outcomes).toEqual([
+      { failuresInRow: 1, paused: false },
+      { failuresInRow: 1, paused: false },
+      { failuresInRow: 2, paused: false },
+      { failuresInRow: 3, paused: true },
+    ]);
+    expect(await store.alerts.listActiveAlerts()).toEqual([]);
+    const [paused] = await store.alerts.listAlerts('u1');
+    expect(paused).toMatchObject({
+      pausedAt: at(2000).toISOString(),
+      failuresInRow: 3,
+      lastError: { at: at(2000).toISOString(), code: 50007, message: 'direct messages are closed' },
+    });
+    expect(await store.alerts.getAlertDelivery(id, 'm4.txt')).toEqual({
+      alertId: id,
+      meetingId: 'm4.txt',
+      statementId: 'm4.txt#0',
+      status: 'failed',
+      errorCode: 50007,
+      errorMessage: 'direct messages are closed',
+    });
+    const again = await store.alerts.addAlert(alert('u1', 'Lighthouse', at(5000)));
+    expect(again).toMatchObject({
+      kind: 'exists',
+      resumed: true,
+      alert: { id, pausedAt: null, failuresInRow: 0, activeFrom: at(5000).toISOString() },
+    });
+    expect((await store.alerts.listActiveAlerts()).map((x) => x.id)).toEqual([id]);
+    // A message that goes out resets the count.
+    await store.alerts.markMeetingsSeen(['m5.txt'], at(6000));
+    await store.alerts.claimAlertDelivery({
+      alertId: id,
+      meetingId: 'm5.txt',
+      statementId: 'm5.txt#0',
+      owner: 'x',
+      now: at(6000),
+    });
+    await store.alerts.finishAlertDelivery(id, 'm5.txt', fail(true), at(6000));
+    await store.alerts.markMeetingsSeen(['m6.txt'], at(7000));
+    await store.alerts.claimAlertDelivery({
+      alertId: id,
+      meetingId: 'm6.txt',
+      statementId: 'm6.txt#0',
+      owner: 'x',
+      now: at(7000),
+    });
+    expect(await store.alerts.finishAlertDelivery(id, 'm6.txt', { sent: true }, at(7000))).toEqual({
+      failuresInRow: 0,
+      paused: false,
+    });
+    expect((await store.alerts.getAlertDelivery(id, 'm6.txt'))?.status).toBe('sent');
+  });
+
   it('fails with a StoreError: a target it cannot use, and any call once closed', async () => {
     started = performance.now();
     await expect(target.openBroken()).rejects.toThrow(StoreError);
@@ -338,6 +559,7 @@ describe.each(targets)('$name store', (target) => {
     await store.close();
     await expect(store.getSubscription('g')).rejects.toThrow(StoreError);
     await expect(store.takeCooldown('m', 5, NOW)).rejects.toThrow(/is closed/);
+    await expect(store.alerts.listActiveAlerts()).rejects.toThrow(/is closed/);
   });
 });
 

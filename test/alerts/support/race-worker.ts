@@ -1,14 +1,19 @@
-// A separate bot process for the announcement race test: opens the shared database and runs the
-// new-meetings trigger for the same corpus change as its twin, when told to.
+// A separate bot process for the announcement race test: opens the shared database (a DATA_DIR,
+// or a postgres:// URL) and runs the new-meetings trigger for the same corpus change as its twin,
+// when told to.
 import { onNewMeetings } from '../../../src/alerts/notify.js';
 import { diffCorpora } from '../../../src/corpus/change.js';
-import { openDailyStore } from '../../../src/daily/store.js';
+import { openStore } from '../../../src/store/open.js';
 import { buildIndex } from '../../../src/search/engine.js';
 import { makeTestContext } from '../../support/app-context.js';
 import { FERRY_NEWS, LIGHTHOUSE_NEWS, OLD_MEETINGS, corpusOf, newMeeting } from '../helpers.js';
 
-const [dataDir, owner] = process.argv.slice(2);
-const store = openDailyStore(dataDir ?? '');
+const [where = '', owner] = process.argv.slice(2);
+const store = await openStore(
+  where.startsWith('postgres://')
+    ? { dataDir: '', databaseUrl: where }
+    : { dataDir: where, databaseUrl: null },
+);
 const before = corpusOf(OLD_MEETINGS);
 const after = corpusOf([
   ...OLD_MEETINGS,
@@ -39,7 +44,7 @@ const outcome = await onNewMeetings(
   },
   diffCorpora(before, after),
 );
-store.close();
+await store.close();
 process.stdout.write(
   `${JSON.stringify({
     sent,
