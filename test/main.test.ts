@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE, openSqliteStore } from '../src/store/sqlite.js';
-import { PERMISSIONS, startFakeDiscord, visibleText } from './support/fake-discord.js';
+import { FAKE_IDS, PERMISSIONS, startFakeDiscord, visibleText } from './support/fake-discord.js';
 import type { FakeDiscord } from './support/fake-discord.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-main-'));
@@ -183,7 +183,15 @@ describe('npm start', () => {
 
   it('runs with a locked daily-quote database, says /daily is waiting, and recovers by itself', async () => {
     const lockedData = join(dataDir, 'locked-data');
-    (await openSqliteStore(lockedData)).close();
+    const setup = await openSqliteStore(lockedData);
+    // Announcements were set before the seed report was ever seen: it is new for them, and is
+    // announced once the database opens.
+    await setup.alerts.setAnnounceChannel({
+      guildId: FAKE_IDS.guild,
+      channelId: FAKE_IDS.channel,
+      now: new Date(Date.now() - 60_000),
+    });
+    await setup.close();
     const other = new Database(join(lockedData, DATABASE_FILE));
     other.exec('BEGIN EXCLUSIVE');
     let locked = true;
@@ -222,6 +230,14 @@ describe('npm start', () => {
         'No daily quote is set up here. Use /daily set to choose a channel and a time.',
       );
       expect(run.stdout()).toContain('daily-quote database opened; /daily is back');
+      await fake.waitFor(
+        () => fake.channelMessages().length > 0,
+        'the new-meeting card after the database opened',
+        15_000,
+      );
+      expect(fake.channelMessages().map((m) => visibleText(m).split('\n')[0])).toEqual([
+        'New meeting: Meeting with Azerbaijan President Ilham Aliyev',
+      ]);
       run.child.kill('SIGTERM');
       expect((await run.exited).code).toBe(0);
     } finally {

@@ -1,6 +1,7 @@
 // Two replica processes in HTTP interactions mode behind a round-robin proxy, one PostgreSQL:
 // every interaction answered exactly once, buttons pressed on the other replica, a replica killed
-// mid-run, the daily post made once, and a forged request refused.
+// mid-run, the daily post made once, a new meeting announced and alerted once, and a forged
+// request refused.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,9 @@ import { FAKE_IDS, buttonId, startFakeDiscord, visibleText } from './support/fak
 import type { FakeDiscord, FakeInteraction, FakeMessage } from './support/fake-discord.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-replicas-'));
+/** Where new meetings are announced (the daily quote goes to FAKE_IDS.channel). */
+const MEETINGS_CHANNEL = '300000000000000002';
+const MEMBER = '400000000000000042';
 let fake: FakeDiscord;
 let proxy: RoundRobinProxy;
 const replicas: Replica[] = [];
@@ -22,7 +26,18 @@ const replicas: Replica[] = [];
 let quoted: FakeMessage;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
+  fake = await startFakeDiscord({
+    guilds: [
+      {
+        id: FAKE_IDS.guild,
+        name: 'Test Server',
+        channels: [
+          { id: FAKE_IDS.channel, name: 'general' },
+          { id: MEETINGS_CHANNEL, name: 'meetings' },
+        ],
+      },
+    ],
+  });
   // A daily quote due since midnight (set the day before): both replicas' schedulers find it
   // due at startup.
   const today = new Date();
@@ -36,6 +51,23 @@ beforeAll(async () => {
     now: new Date(
       Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - 60_000,
     ),
+  });
+  // The lighthouse meeting was in the reports when announcements and an alert were set; the
+  // ferry forum is first seen when the replicas start, so both find it new at once.
+  const setAt = new Date(Date.now() - 60_000);
+  await store.alerts.markMeetingsSeen(['2024-03-11-lighthouse-trust.txt'], setAt);
+  await store.alerts.setAnnounceChannel({
+    guildId: FAKE_IDS.guild,
+    channelId: MEETINGS_CHANNEL,
+    now: setAt,
+  });
+  await store.alerts.addAlert({
+    userId: MEMBER,
+    guildId: FAKE_IDS.guild,
+    words: 'hydraulic ramp',
+    speaker: null,
+    now: setAt,
+    max: 25,
   });
   await store.close();
   const env = {
@@ -151,6 +183,24 @@ describe('two replicas behind a round-robin proxy', () => {
     const posts = fake.channelMessages();
     expect(posts).toHaveLength(1);
     expect(visibleText(posts[0]!)).toMatch(/Tallis|Brannigan|Oyelaran|Dunmore/);
+  });
+
+  it('announces the new meeting once and sends the alert once although both replicas catch up', async () => {
+    await fake.waitFor(
+      () =>
+        fake.channelMessages(MEETINGS_CHANNEL).length >= 1 &&
+        fake.directMessages(MEMBER).length >= 1,
+      'the new-meeting card and the alert',
+      15_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const cards = fake.channelMessages(MEETINGS_CHANNEL);
+    expect(cards).toHaveLength(1);
+    expect(visibleText(cards[0]!)).toMatch(/^New meeting: Ferry users forum, 2 September 2024/);
+    expect(visibleText(cards[0]!)).toMatch(/the ramp at Kestrel Bay jammed/);
+    const dms = fake.directMessages(MEMBER);
+    expect(dms).toHaveLength(1);
+    expect(visibleText(dms[0]!)).toMatch(/A new hydraulic ramp arrives in October/);
   });
 
   it('serves a /quote Context button on the replica that did not make the reply', async () => {
