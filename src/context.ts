@@ -14,8 +14,8 @@ export interface AppContext {
   config: Config;
   log: Logger;
   /**
-   * The store (daily quote, shared cooldowns, button state); null where the running front end
-   * has none (e.g. some CLI verbs) or while it is not open yet.
+   * The store (daily quote, shared cooldowns, button state, announcements and alerts); null
+   * where the running front end has none (e.g. some CLI verbs) or while it is not open yet.
    */
   store: Store | null;
   /** While the database could not be opened yet and is being tried again: why, and until when. */

@@ -543,7 +543,7 @@ function createAlertStore(pool: Pool, call: Call): AlertStore {
           await rows<{ meeting_id: string }>(
             pool,
             `SELECT s.meeting_id FROM seen_meetings s
-             WHERE s.first_seen_at > $1 AND NOT EXISTS (
+             WHERE s.first_seen_at > $1 COLLATE "C" AND NOT EXISTS (
                SELECT 1 FROM announcements a WHERE a.guild_id = $2 AND a.meeting_id = s.meeting_id)
              ORDER BY s.first_seen_at COLLATE "C", s.meeting_id COLLATE "C"`,
             [activeFrom, guildId],
@@ -650,7 +650,7 @@ function createAlertStore(pool: Pool, call: Call): AlertStore {
           await rows<{ meeting_id: string }>(
             pool,
             `SELECT s.meeting_id FROM seen_meetings s
-             WHERE s.first_seen_at > $1 AND NOT EXISTS (
+             WHERE s.first_seen_at > $1 COLLATE "C" AND NOT EXISTS (
                SELECT 1 FROM alert_deliveries d WHERE d.alert_id = $2 AND d.meeting_id = s.meeting_id)
              ORDER BY s.first_seen_at COLLATE "C", s.meeting_id COLLATE "C"`,
             [activeFrom, alertId],

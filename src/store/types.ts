@@ -1,5 +1,6 @@
 // The one store interface every front end uses: subscriptions, picks and post claims of the daily
-// quote, shared cooldowns and the state behind buttons. Two implementations keep the same
+// quote, shared cooldowns, the state behind buttons, and (as `store.alerts`) new-meeting
+// announcements and members' alerts with their claims. Two implementations keep the same
 // contract: SQLite in DATA_DIR (the embedded default) and PostgreSQL (DATABASE_URL), so several
 // replicas can share one database. Every method is async; every failure is a StoreError.
 // Adding data: declare the methods here, add a numbered step to migrations.ts (both dialects),
