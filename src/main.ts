@@ -19,7 +19,7 @@ import { startDailyScheduler } from './daily/scheduler.js';
 import type { StopDailyScheduler } from './daily/scheduler.js';
 import { startBot } from './discord/client.js';
 import { createDirectMessenger } from './discord/direct-messenger.js';
-import { createNewMeetingsListener } from './alerts/notify.js';
+import { startNewMeetingsWatch } from './alerts/notify.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
@@ -311,20 +311,10 @@ function startNewMeetings(
   ctx: AppContext,
   client: Parameters<typeof createChannelPoster>[0],
 ): { stop(): Promise<void> } {
-  const newMeetings = createNewMeetingsListener({
-    ctx,
-    poster: createChannelPoster(client),
-    messenger: createDirectMessenger(client),
-  });
-  if (ctx.store) newMeetings.catchUp();
-  else storeListeners.push(() => newMeetings.catchUp());
-  const unsubscribe = ctx.onCorpusChange?.(newMeetings);
-  return {
-    stop: () => {
-      unsubscribe?.();
-      return newMeetings.idle();
-    },
-  };
+  return startNewMeetingsWatch(
+    { ctx, poster: createChannelPoster(client), messenger: createDirectMessenger(client) },
+    (opened) => storeListeners.push(opened),
+  );
 }
 
 function startSchedulerWhenStoreOpens(

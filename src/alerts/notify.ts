@@ -135,6 +135,29 @@ export function createNewMeetingsListener(deps: NewMeetingsDeps): NewMeetingsLis
   });
 }
 
+/**
+ * How a running bot uses the listener: the startup catch-up as soon as the store is open (now,
+ * or when `whenStoreOpens` calls back), then a pass after each swap of a live corpus
+ * (`ctx.onCorpusChange`, absent while the corpus never changes). `stop()` unsubscribes and
+ * resolves when the pass under way is done.
+ */
+export function startNewMeetingsWatch(
+  deps: NewMeetingsDeps & { ctx: Pick<AppContext, 'onCorpusChange'> },
+  whenStoreOpens: (opened: () => void) => void,
+): { listener: NewMeetingsListener; stop(): Promise<void> } {
+  const listener = createNewMeetingsListener(deps);
+  if (deps.ctx.store) listener.catchUp();
+  else whenStoreOpens(() => listener.catchUp());
+  const unsubscribe = deps.ctx.onCorpusChange?.(listener);
+  return {
+    listener,
+    stop: () => {
+      unsubscribe?.();
+      return listener.idle();
+    },
+  };
+}
+
 /** Everything a pass reads once: the corpus's meetings by id, and its index and statistics. */
 interface Pass {
   deps: NewMeetingsDeps & { owner: string };

@@ -1,9 +1,14 @@
 // The new-meetings trigger as the live corpus uses it: a listener called after each swap, passes
 // one after another, many new records at once, and trouble that never reaches the watcher.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNewMeetingsListener, MAX_CARDS_PER_PASS } from '../../src/alerts/notify.js';
+import {
+  createNewMeetingsListener,
+  MAX_CARDS_PER_PASS,
+  startNewMeetingsWatch,
+} from '../../src/alerts/notify.js';
 import type { DirectMessenger } from '../../src/alerts/notify.js';
 import { diffCorpora } from '../../src/corpus/change.js';
+import type { CorpusChange } from '../../src/corpus/change.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { buildIndex } from '../../src/search/engine.js';
@@ -103,5 +108,60 @@ describe('createNewMeetingsListener', () => {
     expect(poster.sent.map((p) => p.view.cards[0]?.title)).toEqual([
       'New meeting: Harbour board, June 10',
     ]);
+  });
+});
+
+describe('startNewMeetingsWatch (what main runs in both bot modes)', () => {
+  it('catches up once the store opens, follows the live corpus, and stops following on stop', async () => {
+    const clock = { t: new Date('2031-05-10T08:00:00Z') };
+    const before = corpusOf(OLD_MEETINGS);
+    const ctx = makeTestContext({ corpus: before, index: buildIndex(before), now: () => clock.t });
+    // A live corpus as AppContext exposes it: listeners called after each swap.
+    const listeners = new Set<(change: CorpusChange) => void>();
+    ctx.onCorpusChange = (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    const swap = (specs: ReturnType<typeof newMeeting>[]): void => {
+      const after = corpusOf([...OLD_MEETINGS, ...specs]);
+      const change = diffCorpora(ctx.corpus, after);
+      ctx.corpus = after;
+      ctx.index = buildIndex(after);
+      for (const listener of listeners) listener(change);
+    };
+    // The database opens only later (it was locked at startup).
+    const store = await openSqliteStore(makeTempDir());
+    stores.push(store);
+    await store.alerts.markMeetingsSeen(
+      OLD_MEETINGS.map((m) => m.file),
+      clock.t,
+    );
+    await store.alerts.setAnnounceChannel({ guildId: 'g1', channelId: 'c1', now: clock.t });
+    const poster = new FakePoster(() => clock.t);
+    const opened: (() => void)[] = [];
+    const watch = startNewMeetingsWatch(
+      { ctx, poster, messenger: { send: async () => {} }, sleep: async () => {} },
+      (callback) => opened.push(callback),
+    );
+    expect(listeners.size).toBe(1);
+    // Added while the bot was down: announced by the catch-up, once the store is open.
+    clock.t = new Date('2031-06-10T18:00:00Z');
+    ctx.corpus = corpusOf([...OLD_MEETINGS, newMeeting(10, FERRY_NEWS)]);
+    ctx.index = buildIndex(ctx.corpus);
+    await watch.listener.idle();
+    expect(poster.sent).toEqual([]);
+    ctx.store = store;
+    for (const callback of opened) callback();
+    await watch.listener.idle();
+    expect(poster.sent.map((p) => p.view.cards[0]?.title)).toEqual([
+      'New meeting: Harbour board, June 10',
+    ]);
+    // Then each swap of the live corpus.
+    clock.t = new Date('2031-06-17T18:00:00Z');
+    swap([newMeeting(10, FERRY_NEWS), newMeeting(17, LIGHTHOUSE_NEWS)]);
+    await watch.listener.idle();
+    expect(poster.sent).toHaveLength(2);
+    await watch.stop();
+    expect(listeners.size).toBe(0);
   });
 });
