@@ -14,6 +14,8 @@ export interface Config {
   /** Read links in the corpus folder that lead outside it (CORPUS_FOLLOW_OUTSIDE_LINKS). */
   followOutsideLinks: boolean;
   dataDir: string;
+  /** Watch CORPUS_DIR and pick up added, changed and removed reports while running. */
+  corpusWatch: boolean;
   logLevel: string;
   askCooldownSeconds: number;
   /** Bounds on the length of a daily quote, in characters. */
@@ -66,6 +68,12 @@ export const SETTINGS: readonly SettingDoc[] = [
     example: 'false',
     description:
       'true: read links in CORPUS_DIR that lead outside it. false: skip them with a warning.',
+  },
+  {
+    key: 'CORPUS_WATCH',
+    example: 'true',
+    description:
+      'true: watch CORPUS_DIR and pick up added, changed, renamed and removed reports while the bot runs (no restart). false: read the folder once at startup.',
   },
   {
     key: 'DATA_DIR',
@@ -156,6 +164,7 @@ export function parseConfig(env: Env): Config {
   }
 
   const followOutsideLinks = readBoolean(read, 'CORPUS_FOLLOW_OUTSIDE_LINKS', false, problems);
+  const corpusWatch = readBoolean(read, 'CORPUS_WATCH', true, problems);
   const askCooldownSeconds = readInteger(read, 'ASK_COOLDOWN_SECONDS', 5, 0, 3600, problems);
   const quoteMinChars = readInteger(read, 'QUOTE_MIN_CHARS', 60, 1, 4000, problems);
   const quoteMaxChars = readInteger(read, 'QUOTE_MAX_CHARS', 400, 1, 4000, problems);
@@ -174,6 +183,7 @@ export function parseConfig(env: Env): Config {
     corpusDir: read('CORPUS_DIR') ?? DEFAULT_CORPUS_DIR,
     followOutsideLinks,
     dataDir: read('DATA_DIR') ?? DEFAULT_DATA_DIR,
+    corpusWatch,
     logLevel,
     askCooldownSeconds,
     quoteMinChars,

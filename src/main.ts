@@ -8,8 +8,9 @@ import { commands } from '../commands/index.js';
 import { ConfigError, findFolderProblems, findUnknownSettings, parseConfig } from './config.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { loadCorpus } from './corpus/load.js';
-import { buildProfileStats } from './answers/profiles.js';
+import { CorpusLoader } from './live/loader.js';
+import { buildCorpusState, scheduleProfileStats, startLiveCorpus } from './live/live-corpus.js';
+import type { LiveCorpus } from './live/live-corpus.js';
 import { openDailyStore } from './daily/store.js';
 import { openStoreWhenReady } from './daily/opener.js';
 import type { StoreOpener } from './daily/opener.js';
@@ -20,7 +21,7 @@ import { startBot } from './discord/client.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
-import { askQuestion, buildIndex } from './search/engine.js';
+import { askQuestion } from './search/engine.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -61,9 +62,16 @@ async function main(): Promise<number> {
 
 async function buildContext(config: Config, log: Logger): Promise<AppContext | null> {
   const started = performance.now();
-  let corpus;
+  // Parsed reports are cached in DATA_DIR by content: a restart parses only new or changed files.
+  const loader = new CorpusLoader({
+    dir: config.corpusDir,
+    cacheDir: config.dataDir,
+    followOutsideLinks: config.followOutsideLinks,
+    log,
+  });
+  let state;
   try {
-    corpus = await loadCorpus(config.corpusDir, { followOutsideLinks: config.followOutsideLinks });
+    state = await buildCorpusState(loader);
   } catch (err) {
     log.fatal({ err, corpusDir: config.corpusDir }, 'could not load the reports');
     process.stderr.write(
@@ -71,9 +79,9 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
     );
     return null;
   }
+  const { corpus, index } = state;
   const loadedMs = performance.now() - started;
-  const index = buildIndex(corpus);
-  const profileStats = buildProfileStats(corpus);
+  setImmediate(() => loader.saveCache());
   // The first question opens the paraphrase lexicon; do it now, not inside someone's 3 seconds.
   askQuestion(index, 'what was said about cooperation');
   log.info(
@@ -82,8 +90,9 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
       speakers: corpus.speakers.length,
       statements: corpus.statements.length,
       warnings: corpus.warnings.length,
-      loadMs: Math.round(loadedMs),
-      indexMs: Math.round(performance.now() - started - loadedMs),
+      readFiles: state.read,
+      fromCache: state.cached,
+      loadAndIndexMs: Math.round(loadedMs),
     },
     'reports loaded and indexed',
   );
@@ -91,7 +100,9 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   if (corpus.meetings.length === 0) {
     log.warn(
       { corpusDir: config.corpusDir },
-      'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
+      config.corpusWatch
+        ? 'CORPUS_DIR holds no reports yet: add .txt or .md files to it (they are picked up as they arrive)'
+        : 'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
     );
   }
   const ctx: AppContext = {
@@ -102,11 +113,19 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
     store: null,
     now: () => new Date(),
     sessions: new Map(),
-    profileStats,
   };
+  // /who and /meeting statistics: built just after startup, not before the first answer.
+  scheduleProfileStats(ctx, 0);
+  if (config.corpusWatch) {
+    live = startLiveCorpus({ ctx, loader, log, watch: true });
+    ctx.onCorpusChange = live.subscribe;
+  }
   openStore(ctx);
   return ctx;
 }
+
+/** The watcher on CORPUS_DIR (CORPUS_WATCH), closed at shutdown. */
+let live: LiveCorpus | null = null;
 
 /** Called with the daily-quote database once it opens (at startup, or later after a retry). */
 const storeListeners: ((store: DailyStore) => void)[] = [];
@@ -132,6 +151,7 @@ function openStore(ctx: AppContext): void {
 }
 
 function closeStore(ctx: AppContext): void {
+  void live?.close();
   storeOpener?.stop();
   ctx.store?.close();
 }
@@ -164,7 +184,8 @@ async function runBotMode(ctx: AppContext): Promise<number> {
   const startScheduler = (store: DailyStore): void => {
     scheduler.stop = startDailyScheduler({
       store,
-      corpus: ctx.corpus,
+      // A getter: the eligible statements follow each swap of the live corpus.
+      corpus: () => ctx.corpus,
       poster: createChannelPoster(bot.client),
       now: ctx.now,
       log: ctx.log,

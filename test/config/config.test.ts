@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       corpusDir: 'seeds',
       followOutsideLinks: false,
       dataDir: 'data',
+      corpusWatch: true,
       logLevel: 'info',
       askCooldownSeconds: 5,
       quoteMinChars: 60,
