@@ -18,6 +18,7 @@ import {
   rememberAsk,
 } from '../src/answers/ask-view.js';
 import type { AskSession } from '../src/answers/ask-view.js';
+import { describeShown, findShown } from '../src/live/shown.js';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -108,6 +109,7 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
     answer.results.length > 0
       ? rememberAsk(ctx.sessions, session, () => randomBytes(6).toString('base64url'))
       : null;
+  if (key) session.shown = { 0: describeShown(answer.results) };
   return buildAskView(answer, {
     key,
     offset: 0,
@@ -151,10 +153,16 @@ export async function pressAskButton(
   const parsed = parseAskButton(customId);
   const session = parsed ? recallAsk(ctx.sessions, parsed.key) : null;
   if (!parsed || !session) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
+  // The reports may have changed since the page was shown (a live corpus): a button whose
+  // statement is gone has expired; one whose statement is still there acts on that statement.
+  const shownPage = session.shown?.[parsed.offset];
+  const stillThere = shownPage?.map((s) => findShown(ctx.corpus, s)) ?? null;
+  if (parsed.action !== 'more' && stillThere && stillThere.some((s) => s === null))
+    return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
   const answer = search(ctx, session, parsed.offset);
   if (answer.results.length === 0) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
   if (parsed.action === 'context') {
-    const top = answer.results[0];
+    const top = stillThere?.[0] ?? answer.results[0];
     return {
       mode: 'reply',
       view: top
@@ -171,6 +179,7 @@ export async function pressAskButton(
     });
     return { mode: 'channel', view };
   }
+  session.shown = { ...session.shown, [parsed.offset]: describeShown(answer.results) };
   return {
     mode: 'update',
     view: buildAskView(answer, {

@@ -4,9 +4,11 @@
 //
 // The watcher is chokidar, not fs.watch: on Linux, Node 20's recursive fs.watch drops or
 // misreports renames and editors' atomic saves (write a temporary file, rename it over the
-// report), and it does not wait for a file still being written. chokidar follows new
-// subfolders, reports a rename as unlink + add, and its awaitWriteFinish holds a file back until
-// its size has stopped changing. The loader then re-checks each file's size after reading it.
+// report) and does not follow new subfolders reliably; chokidar does, and reports a rename as
+// unlink + add. Every event only triggers a debounced rescan (one stat per file): the loader
+// reads files that are new or changed, and holds back a file modified less than `settleMs` ago
+// (half-written: still growing) until it has been left alone that long; temporary names
+// (.swp, ~, .tmp, .part, .crdownload, dotfiles) are never read.
 import { watch } from 'chokidar';
 import type { FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
@@ -146,10 +148,10 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
     pending = new Set();
     const work = (async () => {
       const started = performance.now();
-      const loaded = await loader.load(force);
+      const loaded = await loader.load(force, settleMs);
+      // Files still being written: look again once they may have settled.
       for (const path of loaded.unsettled) schedule(path, settleMs);
-      if (loaded.read === 0 && force.size === 0 && sameFiles(ctx.corpus, loaded.corpus))
-        return null;
+      if (loaded.read === 0 && sameFiles(ctx.corpus, loaded.corpus)) return null;
       const index = indexFor(loaded.corpus, ctx.index);
       if (closed) return null;
       const change = swap({ corpus: loaded.corpus, index, profileStats: undefined });
@@ -210,15 +212,13 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       // Temporary names never become reports by themselves; their rename to a real name does.
       ignored: (path) =>
         path !== dir && (isTemporaryName(path) || basename(path) === 'node_modules'),
-      awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: Math.min(100, settleMs) },
       followSymlinks: ctx.config.followOutsideLinks,
     });
-    const onPath = (path: string) => schedule(path);
-    watcher.on('add', onPath);
-    watcher.on('change', onPath);
-    watcher.on('unlink', onPath);
-    watcher.on('addDir', onPath);
-    watcher.on('unlinkDir', onPath);
+    // Every event leads to a rescan of the folder (a stat per file: cheap), so an event chokidar
+    // folds away (a rename right after a write, seen in tests) still reaches the corpus; the
+    // paths it names are read again even if their size and time look unchanged.
+    watcher.on('all', (_event, path) => schedule(path));
+    watcher.on('raw', () => schedule(null));
     watcher.on('error', (err) => log.warn({ err }, 'the corpus folder watcher reported an error'));
     const w = watcher;
     readyPromise = new Promise((resolve) => w.once('ready', () => resolve()));

@@ -61,8 +61,10 @@ export class CorpusLoader {
   /**
    * Scans the folder and builds the corpus. Files whose size and modification time are as last
    * read are reused as they are; `force` names files to read again whatever their stat says.
+   * With `settleMs`, a file modified less than that long ago is not read yet (it may still be
+   * being written): it keeps its previous version, and is listed in `unsettled`.
    */
-  async load(force: ReadonlySet<string> = new Set()): Promise<LoadResult> {
+  async load(force: ReadonlySet<string> = new Set(), settleMs = 0): Promise<LoadResult> {
     const { dir } = this.options;
     let entries: LoadEntry[];
     const warnings: Warning[] = [];
@@ -108,6 +110,12 @@ export class CorpusLoader {
         before.mtimeMs === st.mtimeMs
       )
         continue;
+      const age = Date.now() - st.mtimeMs;
+      // A modification time far in the future (a skewed clock) must not hold a file back forever.
+      if (settleMs > 0 && age < settleMs && age > -settleMs) {
+        unsettled.push(entry.path);
+        continue;
+      }
       read++;
       const got = this.readOne(entry.path);
       if (got.fromCache) cached++;
