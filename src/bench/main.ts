@@ -1,5 +1,6 @@
 // `npm run bench`: runs every bench section and prints its tables.
 import { benchHostile } from './hostile.js';
+import { benchLive } from './live.js';
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
 import { benchSearch } from './search.js';
@@ -15,12 +16,16 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   { name: 'profiles', run: benchProfiles },
   { name: 'speakers', run: () => benchSpeakers() },
   { name: 'hostile questions', run: benchHostile },
+  { name: 'live', run: benchLive },
 ];
 
 async function main(): Promise<number> {
   const started = Date.now();
   let failed = 0;
+  // `npm run bench -- live load`: only the sections named (all without names).
+  const only = process.argv.slice(2);
   for (const section of SECTIONS) {
+    if (only.length > 0 && !only.includes(section.name)) continue;
     try {
       for (const table of await section.run()) process.stdout.write(formatTable(table) + '\n\n');
     } catch (err) {

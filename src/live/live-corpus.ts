@@ -108,8 +108,8 @@ function indexFor(corpus: Corpus, previous: SearchIndex | undefined): SearchInde
 
 export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
   const { ctx, loader, log } = options;
-  const debounceMs = options.debounceMs ?? 500;
-  const settleMs = options.settleMs ?? 1000;
+  const debounceMs = options.debounceMs ?? 200;
+  const settleMs = options.settleMs ?? 500;
   const statsDelayMs = options.statsDelayMs ?? 2000;
   const listeners = new Set<CorpusListener>();
   let pending = new Set<string>();
