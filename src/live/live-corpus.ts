@@ -221,7 +221,13 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
     watcher.on('raw', () => schedule(null));
     watcher.on('error', (err) => log.warn({ err }, 'the corpus folder watcher reported an error'));
     const w = watcher;
-    readyPromise = new Promise((resolve) => w.once('ready', () => resolve()));
+    readyPromise = new Promise((resolve) =>
+      w.once('ready', () => {
+        // A file added between the first load and the watcher's own first scan raised no event.
+        schedule(null);
+        resolve();
+      }),
+    );
   }
 
   return {
