@@ -94,6 +94,12 @@ describe('the live corpus', () => {
     );
     await waitFor(async () => (await s.ask('mooring buoys')).includes(BUOYS));
     expect(await s.ask('mooring buoys')).toContain('of quay.txt');
+    // Profiles, meeting digests and autocomplete follow the swap.
+    expect((await s.session.handleLine('/who Tom Okafor')).text).toContain(BUOYS);
+    expect((await s.session.handleLine('/meeting quay.txt')).text).toContain('Tom Okafor');
+    expect(s.session.complete('/ask mooring speaker:tom')).toEqual([
+      '/ask mooring speaker:"Tom Okafor"',
+    ]);
     expect(s.changes.at(-1)?.added.map((m) => m.id)).toEqual(['quay.txt']);
 
     // Changed: the new words answer, the old ones no longer do.
