@@ -1,7 +1,6 @@
 // `npm start`: load and index the reports, then run the Discord bot (DISCORD_TOKEN set) or the
 // local console (no token) with the very same commands.
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import dotenv from 'dotenv';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
@@ -61,7 +60,6 @@ async function main(): Promise<number> {
 }
 
 async function buildContext(config: Config, log: Logger): Promise<AppContext | null> {
-  const started = performance.now();
   // Parsed reports are cached in DATA_DIR by content: a restart parses only new or changed files.
   const loader = new CorpusLoader({
     dir: config.corpusDir,
@@ -80,7 +78,6 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
     return null;
   }
   const { corpus, index } = state;
-  const loadedMs = performance.now() - started;
   setImmediate(() => loader.saveCache());
   // The first question opens the paraphrase lexicon; do it now, not inside someone's 3 seconds.
   askQuestion(index, 'what was said about cooperation');
@@ -92,7 +89,8 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
       warnings: corpus.warnings.length,
       readFiles: state.read,
       fromCache: state.cached,
-      loadAndIndexMs: Math.round(loadedMs),
+      loadMs: Math.round(state.loadMs),
+      indexMs: Math.round(state.indexMs),
     },
     'reports loaded and indexed',
   );

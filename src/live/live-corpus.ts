@@ -69,9 +69,20 @@ export function isTemporaryName(path: string): boolean {
 export async function buildCorpusState(
   loader: CorpusLoader,
   options: { profileStats?: boolean; previous?: SearchIndex } = {},
-): Promise<CorpusState & { read: number; cached: number; unsettled: string[] }> {
+): Promise<
+  CorpusState & {
+    read: number;
+    cached: number;
+    unsettled: string[];
+    loadMs: number;
+    indexMs: number;
+  }
+> {
+  const t0 = performance.now();
   const loaded = await loader.load();
+  const t1 = performance.now();
   const index = indexFor(loaded.corpus, options.previous);
+  const indexMs = performance.now() - t1;
   return {
     corpus: loaded.corpus,
     index,
@@ -79,6 +90,8 @@ export async function buildCorpusState(
     read: loaded.read,
     cached: loaded.cached,
     unsettled: loaded.unsettled,
+    loadMs: t1 - t0,
+    indexMs,
   };
 }
 
