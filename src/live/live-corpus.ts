@@ -164,7 +164,8 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       const loaded = await loader.load(force, settleMs);
       // Files still being written: look again once they may have settled.
       for (const path of loaded.unsettled) schedule(path, settleMs);
-      if (loaded.read === 0 && sameFiles(ctx.corpus, loaded.corpus)) return null;
+      if (loaded.read === 0 && !loaded.speakersChanged && sameFiles(ctx.corpus, loaded.corpus))
+        return null;
       const index = indexFor(loaded.corpus, ctx.index);
       if (closed) return null;
       const change = swap({ corpus: loaded.corpus, index, profileStats: undefined });

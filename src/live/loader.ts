@@ -45,10 +45,13 @@ export interface LoadResult {
   cached: number;
   /** Files that changed while being read: read them again once they settle. */
   unsettled: string[];
+  /** The speakers file says something else than at the last load. */
+  speakersChanged: boolean;
 }
 
 export class CorpusLoader {
   private files = new Map<string, FileState>();
+  private lastSpeakers: string | null = null;
   readonly cache: ParseCache;
   private readonly log: Pick<Logger, 'warn' | 'info'> | undefined;
 
@@ -84,10 +87,19 @@ export class CorpusLoader {
       entries = [...this.files].map(([path, f]) => ({ path, id: f.id }));
       warnings.push({ file: dir, line: 0, message });
       entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return { ...this.build(entries, warnings, undefined), read: 0, cached: 0, unsettled: [] };
+      return {
+        ...this.build(entries, warnings, undefined),
+        read: 0,
+        cached: 0,
+        unsettled: [],
+        speakersChanged: false,
+      };
     }
     const speakers = await readSpeakersFile(dir);
     warnings.push(...speakers.warnings);
+    const speakersKey = JSON.stringify(speakers.data ?? null);
+    const speakersChanged = this.lastSpeakers !== null && this.lastSpeakers !== speakersKey;
+    this.lastSpeakers = speakersKey;
 
     let read = 0;
     let cached = 0;
@@ -126,7 +138,13 @@ export class CorpusLoader {
     }
     for (const path of [...this.files.keys()]) if (!present.has(path)) this.files.delete(path);
     this.cache.retain(new Set([...this.files.values()].map((f) => f.key)));
-    return { ...this.build(entries, warnings, speakers.data), read, cached, unsettled };
+    return {
+      ...this.build(entries, warnings, speakers.data),
+      read,
+      cached,
+      unsettled,
+      speakersChanged,
+    };
   }
 
   /** Writes the parse cache if it changed (after a build; not on the way to an answer). */

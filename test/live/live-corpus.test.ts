@@ -123,6 +123,20 @@ describe('the live corpus', () => {
     expect(await s.ask('lighthouse repairs')).toContain(LIGHTHOUSE);
   });
 
+  it('follows a change to the speakers file', async () => {
+    const s = await setup({
+      'harbour.txt': report('Harbour Board', [['ELENA VARGA', LIGHTHOUSE]]),
+    });
+    expect((await s.session.handleLine('/who Elena Varga')).text).not.toContain('Harbourmaster');
+    writeFileSync(
+      join(s.dir, 'speakers.yml'),
+      'speakers:\n  - name: Elena Varga\n    aliases: [Varga]\n    role: Harbourmaster of Port Alder\n',
+    );
+    await waitFor(async () =>
+      (await s.session.handleLine('/who Elena Varga')).text.includes('Harbourmaster of Port Alder'),
+    );
+  });
+
   it('does not read a file while it is still being written, nor temporary names', async () => {
     const s = await setup(
       { 'harbour.txt': report('Harbour Board', [['ELENA VARGA', LIGHTHOUSE]]) },
