@@ -23,6 +23,9 @@ import { buildIndex } from '../search/engine.js';
 import type { SearchIndex } from '../search/engine.js';
 import type { CorpusLoader } from './loader.js';
 
+/** The parse cache is written this long after the last rebuild (and at close). */
+const SAVE_DELAY_MS = 5000;
+
 /** The part of the context a swap replaces, all three together. */
 export type CorpusState = Pick<AppContext, 'corpus' | 'index' | 'profileStats'>;
 
@@ -129,6 +132,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<CorpusChange | null> | null = null;
   let statsTimer: NodeJS.Timeout | null = null;
+  let saveTimer: NodeJS.Timeout | null = null;
   let closed = false;
   let swaps = 0;
   let idleWaiters: (() => void)[] = [];
@@ -181,7 +185,13 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
         },
         'reports reloaded',
       );
-      setImmediate(() => loader.saveCache());
+      // Writing the cache (megabytes at thousands of records) waits for a quiet moment.
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        loader.saveCache();
+      }, SAVE_DELAY_MS);
+      saveTimer.unref();
       return change;
     })();
     running = work;
@@ -272,6 +282,11 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       if (statsTimer) clearTimeout(statsTimer);
       await watcher?.close();
       await running?.catch(() => null);
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        saveTimer = null;
+        loader.saveCache();
+      }
       wakeIdle();
     },
   };
