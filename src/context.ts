@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Store } from './store/types.js';
 import type { StoreWaiting } from './daily/opener.js';
 import type { ProfileStats } from './answers/profiles.js';
+import type { CorpusListener } from './corpus/change.js';
 
 export interface AppContext {
   corpus: Corpus;
@@ -33,4 +34,11 @@ export interface AppContext {
    * /meeting builds and keeps them here (see `getProfileStats`).
    */
   profileStats?: ProfileStats;
+  /**
+   * Where the corpus is live (CORPUS_WATCH): subscribes to swaps. After each swap `corpus`,
+   * `index` and `profileStats` have been replaced together and the listener gets what changed
+   * (new, changed, removed meetings). Returns a function that unsubscribes. Absent when the
+   * corpus is read once.
+   */
+  onCorpusChange?: (listener: CorpusListener) => () => void;
 }
