@@ -257,6 +257,9 @@ describe('search', () => {
     expect(hrefs.length).toBeGreaterThanOrEqual(2);
     expect(hrefs).toContain(`${pageOf(COMMITTEE)}#s-1`);
     expect(hrefs).toContain(`${pageOf(FERRY_CALL)}#s-1`);
+    // Said in two meetings: the /trend chart of those words heads the results, as SVG.
+    const chart = /<figure class="chart"><svg[^>]*aria-label="([^"]*)"/u.exec(res.body);
+    expect(chart?.[1]).toContain('concrete blocks');
   });
 
   it('applies the speaker, meeting and date filters as /ask does', async () => {
