@@ -19,6 +19,7 @@ import {
 } from '../src/answers/ask-view.js';
 import type { AskSession } from '../src/answers/ask-view.js';
 import { withReportLinks } from '../src/web/links.js';
+import { describeShown, findShown } from '../src/live/shown.js';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -105,6 +106,9 @@ export async function runAsk(ctx: AppContext, input: CommandInput): Promise<Repl
     ...(limit !== undefined ? { limit } : {}),
   };
   const answer = search(ctx, session, 0);
+  // What the first page shows, so a button pressed after the reports changed can tell whether
+  // its statement is still there (kept with the rest of the button state).
+  if (answer.results.length > 0) session.shown = { 0: describeShown(answer.results) };
   const key =
     answer.results.length > 0
       ? await rememberAsk(ctx, session, () => randomBytes(6).toString('base64url'))
@@ -157,10 +161,16 @@ export async function pressAskButton(
   const parsed = parseAskButton(customId);
   const session = parsed ? await recallAsk(ctx, parsed.key) : null;
   if (!parsed || !session) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
+  // The reports may have changed since the page was shown (a live corpus): a button whose
+  // statement is gone has expired; one whose statement is still there acts on that statement.
+  const shownPage = session.shown?.[parsed.offset];
+  const stillThere = shownPage?.map((s) => findShown(ctx.corpus, s)) ?? null;
+  if (parsed.action !== 'more' && stillThere && stillThere.some((s) => s === null))
+    return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
   const answer = search(ctx, session, parsed.offset);
   if (answer.results.length === 0) return { mode: 'reply', view: textReply(EXPIRED_TEXT) };
   if (parsed.action === 'context') {
-    const top = answer.results[0];
+    const top = stillThere?.[0] ?? answer.results[0];
     return {
       mode: 'reply',
       view: top
@@ -181,6 +191,9 @@ export async function pressAskButton(
     });
     return { mode: 'channel', view: withReportLinks(view, citedBy(answer), ctx.config.publicUrl) };
   }
+  // Later pages are described where the state lives in memory (no store); with a store the state
+  // is written once, so a later page's buttons act on what the search finds then.
+  session.shown = { ...session.shown, [parsed.offset]: describeShown(answer.results) };
   return {
     mode: 'update',
     view: withReportLinks(

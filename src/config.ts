@@ -16,6 +16,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL shared by every replica (postgres://…); null: SQLite in DATA_DIR. */
   databaseUrl: string | null;
+  /** Watch CORPUS_DIR and pick up added, changed and removed reports while running. */
+  corpusWatch: boolean;
   logLevel: string;
   askCooldownSeconds: number;
   /** Bounds on the length of a daily quote, in characters. */
@@ -79,6 +81,12 @@ export const SETTINGS: readonly SettingDoc[] = [
     example: 'false',
     description:
       'true: read links in CORPUS_DIR that lead outside it. false: skip them with a warning.',
+  },
+  {
+    key: 'CORPUS_WATCH',
+    example: 'true',
+    description:
+      'true: watch CORPUS_DIR and pick up added, changed, renamed and removed reports while the bot runs (no restart). false: read the folder once at startup.',
   },
   {
     key: 'DATA_DIR',
@@ -212,6 +220,7 @@ export function parseConfig(env: Env): Config {
   }
 
   const followOutsideLinks = readBoolean(read, 'CORPUS_FOLLOW_OUTSIDE_LINKS', false, problems);
+  const corpusWatch = readBoolean(read, 'CORPUS_WATCH', true, problems);
   const askCooldownSeconds = readInteger(read, 'ASK_COOLDOWN_SECONDS', 5, 0, 3600, problems);
   const quoteMinChars = readInteger(read, 'QUOTE_MIN_CHARS', 60, 1, 4000, problems);
   const quoteMaxChars = readInteger(read, 'QUOTE_MAX_CHARS', 400, 1, 4000, problems);
@@ -264,6 +273,7 @@ export function parseConfig(env: Env): Config {
     followOutsideLinks,
     dataDir: read('DATA_DIR') ?? DEFAULT_DATA_DIR,
     databaseUrl,
+    corpusWatch,
     logLevel,
     askCooldownSeconds,
     quoteMinChars,

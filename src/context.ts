@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { Store } from './store/types.js';
 import type { StoreWaiting } from './daily/opener.js';
 import type { ProfileStats } from './answers/profiles.js';
-import type { CorpusChange } from './corpus/change.js';
+import type { CorpusListener } from './corpus/change.js';
 
 export interface AppContext {
   corpus: Corpus;
@@ -35,8 +35,10 @@ export interface AppContext {
    */
   profileStats?: ProfileStats;
   /**
-   * A live corpus: calls `listener` after each swap (corpus, index and statistics above are the
-   * new ones by then); returns the unsubscribe. Absent when the corpus never changes.
+   * Where the corpus is live (CORPUS_WATCH): subscribes to swaps. After each swap `corpus`,
+   * `index` and `profileStats` have been replaced together and the listener gets what changed
+   * (new, changed, removed meetings). Returns a function that unsubscribes. Absent when the
+   * corpus is read once.
    */
-  onCorpusChange?: (listener: (change: CorpusChange) => void) => () => void;
+  onCorpusChange?: (listener: CorpusListener) => () => void;
 }

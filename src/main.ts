@@ -1,15 +1,15 @@
 // `npm start`: load and index the reports, then run the Discord bot (DISCORD_TOKEN set) or the
 // local console (no token) with the very same commands.
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import dotenv from 'dotenv';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { ConfigError, findFolderProblems, findUnknownSettings, parseConfig } from './config.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { loadCorpus } from './corpus/load.js';
-import { buildProfileStats } from './answers/profiles.js';
+import { CorpusLoader } from './live/loader.js';
+import { buildCorpusState, scheduleProfileStats, startLiveCorpus } from './live/live-corpus.js';
+import type { LiveCorpus } from './live/live-corpus.js';
 import { openStore as openSharedStore } from './store/open.js';
 import { describeDatabaseUrl } from './store/postgres.js';
 import { openStoreWhenReady } from './daily/opener.js';
@@ -23,7 +23,7 @@ import { startNewMeetingsWatch } from './alerts/notify.js';
 import { createChannelPoster } from './discord/poster.js';
 import { runConsole } from './console/run.js';
 import { createLogger } from './log.js';
-import { askQuestion, buildIndex } from './search/engine.js';
+import { askQuestion } from './search/engine.js';
 import { sendText, startHttpServer } from './http/server.js';
 import type { HttpServer, RouteHandler } from './http/server.js';
 import { webRoutes } from './web/routes.js';
@@ -32,7 +32,12 @@ import { INTERACTIONS_PATH, createInteractionsEndpoint } from './discord/interac
 import { healthHandlers } from './ops/health.js';
 import type { Readiness } from './ops/health.js';
 import { instrumentClient } from './discord/metrics.js';
-import { countStoreErrors, instrumentCommands, recordCorpus } from './ops/metrics.js';
+import {
+  countStoreErrors,
+  instrumentCommands,
+  recordCorpus,
+  recordCorpusReload,
+} from './ops/metrics.js';
 
 /** SIGINT/SIGTERM: replies in flight get this long, and the process exits within 5 s regardless. */
 const SHUTDOWN_GRACE_MS = 3500;
@@ -125,10 +130,16 @@ async function startWebView(
 }
 
 async function buildContext(config: Config, log: Logger): Promise<AppContext | null> {
-  const started = performance.now();
-  let corpus;
+  // Parsed reports are cached in DATA_DIR by content: a restart parses only new or changed files.
+  const loader = new CorpusLoader({
+    dir: config.corpusDir,
+    cacheDir: config.dataDir,
+    followOutsideLinks: config.followOutsideLinks,
+    log,
+  });
+  let state;
   try {
-    corpus = await loadCorpus(config.corpusDir, { followOutsideLinks: config.followOutsideLinks });
+    state = await buildCorpusState(loader);
   } catch (err) {
     log.fatal({ err, corpusDir: config.corpusDir }, 'could not load the reports');
     process.stderr.write(
@@ -136,9 +147,8 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
     );
     return null;
   }
-  const loadedMs = performance.now() - started;
-  const index = buildIndex(corpus);
-  const profileStats = buildProfileStats(corpus);
+  const { corpus, index } = state;
+  setImmediate(() => loader.saveCache());
   // The first question opens the paraphrase lexicon; do it now, not inside someone's 3 seconds.
   askQuestion(index, 'what was said about cooperation');
   log.info(
@@ -147,8 +157,10 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
       speakers: corpus.speakers.length,
       statements: corpus.statements.length,
       warnings: corpus.warnings.length,
-      loadMs: Math.round(loadedMs),
-      indexMs: Math.round(performance.now() - started - loadedMs),
+      readFiles: state.read,
+      fromCache: state.cached,
+      loadMs: Math.round(state.loadMs),
+      indexMs: Math.round(state.indexMs),
     },
     'reports loaded and indexed',
   );
@@ -156,7 +168,9 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
   if (corpus.meetings.length === 0) {
     log.warn(
       { corpusDir: config.corpusDir },
-      'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
+      config.corpusWatch
+        ? 'CORPUS_DIR holds no reports yet: add .txt or .md files to it (they are picked up as they arrive)'
+        : 'CORPUS_DIR holds no reports yet: add .txt or .md files to it and restart',
     );
   }
   recordCorpus(corpus);
@@ -168,11 +182,21 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
     store: null,
     now: () => new Date(),
     sessions: new Map(),
-    profileStats,
   };
+  // /who and /meeting statistics: built just after startup, not before the first answer.
+  scheduleProfileStats(ctx, 0);
+  if (config.corpusWatch) {
+    live = startLiveCorpus({ ctx, loader, log, watch: true });
+    ctx.onCorpusChange = live.subscribe;
+    // /metrics: each swap is a reload, and the corpus size follows it.
+    live.subscribe((change) => recordCorpusReload({ ok: true, corpus: change.after }));
+  }
   await openStore(ctx);
   return ctx;
 }
+
+/** The watcher on CORPUS_DIR (CORPUS_WATCH), closed at shutdown. */
+let live: LiveCorpus | null = null;
 
 /** Called with the daily-quote database once it opens (at startup, or later after a retry). */
 const storeListeners: ((store: Store) => void)[] = [];
@@ -212,6 +236,7 @@ async function openStore(ctx: AppContext): Promise<void> {
 }
 
 async function closeStore(ctx: AppContext): Promise<void> {
+  await live?.close();
   storeOpener?.stop();
   await ctx.store
     ?.close()
@@ -325,7 +350,8 @@ function startSchedulerWhenStoreOpens(
   const startScheduler = (store: Store): void => {
     scheduler.stop = startDailyScheduler({
       store,
-      corpus: ctx.corpus,
+      // A getter: the eligible statements follow each swap of the live corpus.
+      corpus: () => ctx.corpus,
       poster,
       now: ctx.now,
       log: ctx.log,

@@ -1,6 +1,7 @@
 // The /ask reply: the statements that answer a question, verbatim, each with speaker, meeting,
 // date and place in the source, a one-line summary of each meeting, and the More / Context /
 // Post to channel buttons. Also the "nothing found" reply and the Context view.
+import type { ShownStatement } from '../live/shown.js';
 import { spokenText } from '../corpus/text.js';
 import type { Meeting, Statement } from '../corpus/types.js';
 import type { AskAnswer, AskOptions, AskResult } from '../search/engine.js';
@@ -30,6 +31,8 @@ export interface AskSession {
   hidden: boolean;
   /** Statements per page (the `limit` option); ASK_PAGE_SIZE when not given. */
   limit?: number;
+  /** The statements each page showed, by offset: a button on a page whose statement is gone expires. */
+  shown?: Record<number, ShownStatement[]>;
 }
 
 export function formatStatementCitation(statement: Statement, meeting: Meeting): string {

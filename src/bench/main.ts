@@ -1,6 +1,7 @@
 // `npm run bench`: runs every bench section and prints its tables.
 import { benchCharts } from './charts.js';
 import { benchHostile } from './hostile.js';
+import { benchLive } from './live.js';
 import { benchLoad } from './load.js';
 import { benchProfiles } from './profiles.js';
 import { benchReplicas } from './replicas-bench.js';
@@ -19,6 +20,7 @@ const SECTIONS: { name: string; run: () => Promise<BenchTable[]> }[] = [
   { name: 'hostile questions', run: benchHostile },
   { name: 'charts', run: benchCharts },
   { name: 'replicas', run: () => benchReplicas() },
+  { name: 'live', run: benchLive },
 ];
 
 async function main(): Promise<number> {

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { renderText } from './render-text.js';
 import { saveReplyFiles } from './files.js';
 import { plainText } from '../answers/format.js';
+import { keepBuiltStats, takeSnapshot } from '../live/snapshot.js';
 
 interface OptionJson {
   name: string;
@@ -77,7 +78,7 @@ export function createConsoleSession(
     return note ? `${note}\n${text}` : text;
   }
 
-  async function press(button: ButtonView): Promise<string> {
+  async function press(ctx: AppContext, button: ButtonView): Promise<string> {
     const [name] = button.id.split(':');
     const entry = entries.find((e) => e.json.name === name);
     if (!entry?.module.button) return EXPIRED_TEXT;
@@ -90,7 +91,11 @@ export function createConsoleSession(
     return show(outcome.view);
   }
 
-  async function run(entry: (typeof entries)[number], rest: string): Promise<string> {
+  async function run(
+    ctx: AppContext,
+    entry: (typeof entries)[number],
+    rest: string,
+  ): Promise<string> {
     if ((entry.json.type ?? 1) === 3) {
       if (rest.trim() === '') return `Usage: /${entry.typed} <the message text to check>`;
       const target = { id: 'console-message', content: rest.trim() };
@@ -102,7 +107,7 @@ export function createConsoleSession(
     return show(await entry.module.run(ctx, input));
   }
 
-  async function handle(line: string): Promise<{ text: string; quit: boolean }> {
+  async function handle(ctx: AppContext, line: string): Promise<{ text: string; quit: boolean }> {
     const trimmed = line.trim();
     if (trimmed === '') return { text: '', quit: false };
     if (/^\/?(quit|exit)$/i.test(trimmed)) return { text: '', quit: true };
@@ -116,7 +121,7 @@ export function createConsoleSession(
       (b) => b.label.toLowerCase() === trimmed.toLowerCase().replace(/^\//, ''),
     );
     if (byNumber ?? byLabel)
-      return { text: await press((byNumber ?? byLabel) as ButtonView), quit: false };
+      return { text: await press(ctx, (byNumber ?? byLabel) as ButtonView), quit: false };
     if (trimmed.startsWith('/')) {
       const [, name = '', rest = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(trimmed) ?? [];
       const entry = find(name);
@@ -125,23 +130,27 @@ export function createConsoleSession(
           text: `There is no /${name} command. Type /help to see the commands.`,
           quit: false,
         };
-      return { text: await run(entry, rest), quit: false };
+      return { text: await run(ctx, entry, rest), quit: false };
     }
     const ask = find('ask');
     if (!ask) return { text: 'Type /help to see the commands.', quit: false };
-    return { text: await run(ask, trimmed), quit: false };
+    return { text: await run(ctx, ask, trimmed), quit: false };
   }
 
   return {
     async handleLine(line: string) {
+      // The corpus as it is now: an answer in flight finishes on it even if the corpus is swapped.
+      const snapshot = takeSnapshot(ctx);
       try {
-        return await handle(line);
+        return await handle(snapshot, line);
       } catch (err) {
         ctx.log.error({ err, line }, 'console command failed');
         return {
           text: `Something went wrong: ${err instanceof Error ? err.message : String(err)}`,
           quit: false,
         };
+      } finally {
+        keepBuiltStats(ctx, snapshot);
       }
     },
     async complete(line: string): Promise<string[]> {
@@ -155,7 +164,7 @@ export function createConsoleSession(
       const prefix = line.slice(0, line.length - partial.length);
       try {
         const choices = await entry.module.autocomplete(
-          ctx,
+          takeSnapshot(ctx),
           { name: option, value: partial },
           { subcommand: null, options: {}, caller },
         );

@@ -1,4 +1,5 @@
 // What /quote and /daily answer, platform-neutral: the command files only read options and call these.
+import { EXPIRED_TEXT } from '../../commands/types.js';
 import type { AppContext } from '../context.js';
 import { findSpeaker, suggestSpeakers } from '../search/lookup.js';
 import { shown } from '../answers/format.js';
@@ -144,7 +145,8 @@ function noQuoteMessage(): string {
 export function answerQuoteContext(ctx: AppContext, key: string): ReplyView {
   const statement = findStatementByKey(ctx.corpus, key);
   if (!statement)
-    return textReply('That quote is no longer in the reports — ask again with /quote.');
+    // Removed from the reports (a live corpus swapped it out), or from before a restart.
+    return textReply(EXPIRED_TEXT);
   return buildContextView(ctx.corpus, statement);
 }
 

@@ -24,6 +24,7 @@ import type { ReplyView } from '../answers/view.js';
 import { createCooldowns } from '../store/cooldowns.js';
 import { postToChannel } from './channel.js';
 import { clampChoices, renderMessage, renderReply } from './render.js';
+import { keepBuiltStats, takeSnapshot } from '../live/snapshot.js';
 
 export interface RouterOptions {
   ctx: AppContext;
@@ -53,13 +54,22 @@ export function createRouter(options: RouterOptions): Router {
   const inFlight = new Set<Promise<void>>();
 
   async function dispatch(interaction: Interaction): Promise<void> {
-    if (interaction.isAutocomplete()) return answerAutocomplete(interaction);
-    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand())
-      return runCommand(interaction);
-    if (interaction.isButton()) return pressButton(interaction);
+    // The corpus as it is now: an answer in flight finishes on it even if the corpus is swapped.
+    const snapshot = takeSnapshot(ctx);
+    try {
+      if (interaction.isAutocomplete()) return await answerAutocomplete(snapshot, interaction);
+      if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand())
+        return await runCommand(snapshot, interaction);
+      if (interaction.isButton()) return await pressButton(snapshot, interaction);
+    } finally {
+      keepBuiltStats(ctx, snapshot);
+    }
   }
 
-  async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  async function answerAutocomplete(
+    ctx: AppContext,
+    interaction: AutocompleteInteraction,
+  ): Promise<void> {
     const command = byName.get(interaction.commandName);
     let choices: { name: string; value: string }[] = [];
     try {
@@ -79,7 +89,7 @@ export function createRouter(options: RouterOptions): Router {
     await interaction.respond(clampChoices(choices));
   }
 
-  async function runCommand(interaction: Commandish): Promise<void> {
+  async function runCommand(ctx: AppContext, interaction: Commandish): Promise<void> {
     const command = byName.get(interaction.commandName);
     if (!command) {
       await interaction.reply(
@@ -134,7 +144,7 @@ export function createRouter(options: RouterOptions): Router {
     await interaction.editReply(renderMessage(view));
   }
 
-  async function pressButton(interaction: ButtonInteraction): Promise<void> {
+  async function pressButton(ctx: AppContext, interaction: ButtonInteraction): Promise<void> {
     const [name] = interaction.customId.split(':');
     const command = name ? byName.get(name) : undefined;
     if (!command?.button) {

@@ -19,6 +19,8 @@ const KIND_LABELS: Record<Statement['kind'], string> = {
 export function renderMeetingPage(
   meeting: Meeting,
   knownSpeakers: ReadonlySet<string>,
+  /** The speaker-share chart as SVG (made by src/charts, which escapes what it draws), or null. */
+  shareSvg: string | null = null,
 ): { title: string; body: string } {
   const title = meetingTitle(meeting);
   const out: string[] = [`<article class="record">`, `<h1>${esc(title)}</h1>`];
@@ -35,6 +37,7 @@ export function renderMeetingPage(
     out.push(`<p class="meta">Speakers: ${listPeople(meeting.speakers, knownSpeakers)}</p>`);
   if (meeting.present.length > 0)
     out.push(`<p class="meta">Also present: ${listPeople(meeting.present, knownSpeakers)}</p>`);
+  if (shareSvg) out.push(`<figure class="chart">${shareSvg}</figure>`);
   out.push(...renderRecord(meeting, knownSpeakers), `</article>`);
   return { title, body: out.join('\n') };
 }

@@ -46,7 +46,11 @@ export function renderIndexPage(corpus: Corpus): { title: string; body: string }
   return { title: 'Meeting records', body: out.join('\n') };
 }
 
-export function renderSpeakerPage(p: SpeakerProfile): { title: string; body: string } {
+export function renderSpeakerPage(
+  p: SpeakerProfile,
+  /** The /who timeline as SVG (made by src/charts, which escapes what it draws), or null. */
+  timelineSvg: string | null = null,
+): { title: string; body: string } {
   const out = [`<h1>${esc(p.name)}</h1>`];
   if (p.roles.length > 0) out.push(`<p class="meta">Role: ${esc(p.roles.join('; '))}</p>`);
   if (p.aliases.length > 0)
@@ -57,6 +61,7 @@ export function renderSpeakerPage(p: SpeakerProfile): { title: string; body: str
       ? `<p>Present at ${p.meetings.length} meeting${p.meetings.length === 1 ? '' : 's'} in the records, with no statements of their own.</p>`
       : `<p>${p.statements} statement${p.statements === 1 ? '' : 's'} in ${spokeIn} meeting${spokeIn === 1 ? '' : 's'}.</p>`,
   );
+  if (timelineSvg) out.push(`<figure class="chart">${timelineSvg}</figure>`);
   if (p.topics.length > 0) out.push(`<h2>Talks about</h2>`, `<p>${esc(p.topics.join(', '))}</p>`);
   if (p.quotes.length > 0) {
     out.push(`<h2>Representative quotes</h2>`);

@@ -6,6 +6,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import type { RouteHandler } from '../http/server.js';
 import { getProfileStats, profileSpeaker } from '../answers/profiles.js';
+import {
+  meetingShareData,
+  meetingShareSvg,
+  speakerTimelineData,
+  speakerTimelineSvg,
+} from '../charts/index.js';
 import { renderPage, sendCss, sendError, sendHtml, STYLE_PATH } from './html.js';
 import { renderMeetingPage } from './meeting-page.js';
 import { renderIndexPage, renderSpeakerPage } from './pages.js';
@@ -81,15 +87,30 @@ export function webRoutes(getCtx: () => AppContext, options: WebOptions = {}): R
       const meeting = ctx.corpus.meetings.find((m) => m.id === meetingId);
       if (!meeting) return notFound(req, res, 'No meeting record has this address.');
       const known = new Set(ctx.corpus.speakers.map((s) => s.name));
-      sendHtml(req, res, 200, renderPage(renderMeetingPage(meeting, known)));
+      // The same speaker-share chart as /meeting, as SVG (a report naming no speaker has none).
+      const share = meeting.statements.some((s) => s.speaker)
+        ? meetingShareSvg(meetingShareData(meeting))
+        : null;
+      sendHtml(req, res, 200, renderPage(renderMeetingPage(meeting, known, share)));
       return true;
     }
     const name = readIdFromPath(path, '/s/');
     if (name !== null) {
       const speaker = ctx.corpus.speakers.find((s) => s.name === name);
       if (!speaker) return notFound(req, res, 'No speaker in the records has this name.');
-      const profile = profileSpeaker(getProfileStats(ctx), speaker);
-      sendHtml(req, res, 200, renderPage(renderSpeakerPage(profile)));
+      const stats = getProfileStats(ctx);
+      const profile = profileSpeaker(stats, speaker);
+      // The same timeline as /who, as SVG.
+      const timeline = profile.silent
+        ? null
+        : speakerTimelineSvg(
+            speakerTimelineData(
+              profile.name,
+              profile.meetings,
+              stats.statementsBySpeaker.get(profile.name) ?? [],
+            ),
+          );
+      sendHtml(req, res, 200, renderPage(renderSpeakerPage(profile, timeline)));
       return true;
     }
     // "/m", "/s", or a badly encoded id: there is no listing of folders or files.

@@ -1,5 +1,6 @@
 // The search page: the /ask engine with the /ask filters (speaker, meeting, from, to), each result
 // linking to its statement's place in the record.
+import { buildTrend, trendSvg } from '../charts/index.js';
 import type { AskAnswer } from '../search/engine.js';
 import { askQuestion, MAX_LIMIT, MAX_QUESTION_LENGTH } from '../search/engine.js';
 import type { SearchIndex } from '../search/engine.js';
@@ -67,8 +68,25 @@ export function renderSearchPage(
     limit: PAGE_SIZE,
     offset: (request.page - 1) * PAGE_SIZE,
   });
-  out.push(...renderAnswer(answer, request));
+  out.push(...renderTrend(index, request), ...renderAnswer(answer, request));
   return { title: `Search: ${request.q}`, body: out.join('\n') };
+}
+
+/**
+ * The /trend chart of the question's words (first page only, and not for one meeting: a trend is
+ * over time): counted with the same engine and filters, so it never counts what search would not
+ * return.
+ */
+function renderTrend(index: SearchIndex, r: SearchRequest): string[] {
+  if (r.page !== 1 || r.meeting) return [];
+  const { data } = buildTrend(index, r.q, {
+    ...(r.speaker ? { speaker: r.speaker } : {}),
+    ...(r.from ? { from: r.from } : {}),
+    ...(r.to ? { to: r.to } : {}),
+  });
+  // One meeting is not a trend.
+  if (!data || data.bars.length < 2) return [];
+  return [`<figure class="chart">${trendSvg(data)}</figure>`];
 }
 
 function checkDates(r: SearchRequest): string | null {

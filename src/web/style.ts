@@ -87,4 +87,12 @@ ol.results { padding-left: 1.6rem; }
 .filters label { display: flex; flex-direction: column; font-size: 0.9rem; color: var(--muted); }
 .notice { padding: 0.5rem 0.75rem; border: 1px solid var(--line); border-radius: 6px; }
 nav.pages { display: flex; gap: 1rem; margin: 1rem 0; }
+.chart {
+  margin: 1rem 0;
+}
+.chart svg {
+  display: block;
+  max-width: 100%;
+  height: auto;
+}
 `;

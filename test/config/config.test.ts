@@ -37,6 +37,7 @@ describe('parseConfig', () => {
       followOutsideLinks: false,
       dataDir: 'data',
       databaseUrl: null,
+      corpusWatch: true,
       logLevel: 'info',
       askCooldownSeconds: 5,
       quoteMinChars: 60,

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('HEALTH_PORT in gateway mode', () => {
-  it('serves health, readiness and metrics that count the answers', async () => {
+  it('serves health, readiness and metrics that count the answers, and the web view on the same port', async () => {
     fake = await startFakeDiscord();
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -37,6 +37,8 @@ describe('HEALTH_PORT in gateway mode', () => {
         CORPUS_DIR: 'test/fixtures/http',
         DATA_DIR: dataDir,
         HEALTH_PORT: String(port),
+        // The web view on the same port joins the one HTTP server.
+        WEB_PORT: String(port),
         LOG_LEVEL: 'warn',
       },
       stdio: 'ignore',
@@ -58,6 +60,10 @@ describe('HEALTH_PORT in gateway mode', () => {
     expect(metrics).toContain('verbatim_first_response_seconds_count{kind="command"} 1');
     expect(metrics).toContain('verbatim_corpus_meetings 2');
     expect(metrics).toMatch(/^process_cpu_user_seconds_total /m);
+    // The web view answers on that same port, beside health and metrics.
+    const page = await fetch(`${base}/m/2024-03-11-lighthouse-trust.txt`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Ticket sales from the summer tours');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -113,6 +113,18 @@ describe('pages', () => {
     expect(res.body).toContain(`href="${pageOf(BRIEFING)}"`);
   });
 
+  it('shows the same charts as /who and /meeting, as SVG with words for those who cannot see it', async () => {
+    const speaker = await get(site, '/s/Ada%20Finch');
+    const timeline = /<figure class="chart"><svg[^>]*aria-label="([^"]*)"/u.exec(speaker.body);
+    expect(timeline?.[1]).toContain("Timeline of Ada Finch's statements");
+    const meeting = await get(site, pageOf(BRIEFING));
+    const share = /<figure class="chart"><svg[^>]*aria-label="([^"]*)"/u.exec(meeting.body);
+    expect(share?.[1]).toMatch(/Ada Finch/u);
+    // Drawn with shapes and text only: nothing a browser would run or fetch.
+    expect(tagNames(meeting.body).has('script')).toBe(false);
+    expect(meeting.body).not.toMatch(/<svg[^>]*\sstyle=/u);
+  });
+
   it('serves the stylesheet, with the dark theme and the highlight of the statement in the address', async () => {
     const res = await get(site, '/assets/web.css');
     expect(res.status).toBe(200);
@@ -245,6 +257,9 @@ describe('search', () => {
     expect(hrefs.length).toBeGreaterThanOrEqual(2);
     expect(hrefs).toContain(`${pageOf(COMMITTEE)}#s-1`);
     expect(hrefs).toContain(`${pageOf(FERRY_CALL)}#s-1`);
+    // Said in two meetings: the /trend chart of those words heads the results, as SVG.
+    const chart = /<figure class="chart"><svg[^>]*aria-label="([^"]*)"/u.exec(res.body);
+    expect(chart?.[1]).toContain('concrete blocks');
   });
 
   it('applies the speaker, meeting and date filters as /ask does', async () => {

@@ -1,0 +1,110 @@
+// Child process for the live-corpus bench: one startup (cold or from the parse cache) measured in
+// a fresh process, then, with `--new-file`, the time from a new record on disk to its first answer.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseConfig } from '../config.js';
+import type { AppContext } from '../context.js';
+import { buildProfileStats } from '../answers/profiles.js';
+import { CorpusLoader } from '../live/loader.js';
+import { startLiveCorpus } from '../live/live-corpus.js';
+import { createLogger } from '../log.js';
+import { askQuestion, buildIndex } from '../search/engine.js';
+
+/** What this child prints, one JSON line. */
+export interface LiveChildResult {
+  readyMs: number;
+  /** CPU time of the startup (honest when other programs share the machine). */
+  readyCpuMs: number;
+  /** Phases: scan + read + hash + cache or parse + corpus build; index build; first question. */
+  loadMs: number;
+  indexMs: number;
+  firstAskMs: number;
+  /** What handing the built corpus from a worker thread back would cost (a structured clone). */
+  cloneMs: number;
+  read: number;
+  cached: number;
+  statsMs: number;
+  /** With --new-file: write → first /ask answer that quotes it, and the rebuild's own time. */
+  newFileMs?: number;
+  rebuildMs?: number;
+}
+
+const [dir, dataDir, flag] = process.argv.slice(2);
+if (!dir || !dataDir) {
+  process.stderr.write('usage: live-child <corpus dir> <data dir> [--new-file]\n');
+  process.exit(2);
+}
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+const loader = new CorpusLoader({ dir, cacheDir: dataDir });
+const loaded = await loader.load();
+const t1 = performance.now();
+const index = buildIndex(loaded.corpus);
+const t2 = performance.now();
+// Ready: the first question is answered (it also opens the paraphrase lexicon, as main.ts does).
+askQuestion(index, 'what was said about cooperation');
+const readyMs = performance.now() - t0;
+const cpu = process.cpuUsage(c0);
+const state = { corpus: loaded.corpus, index, read: loaded.read, cached: loaded.cached };
+loader.saveCache();
+const k0 = performance.now();
+structuredClone(loaded.corpus);
+const cloneMs = performance.now() - k0;
+const s0 = performance.now();
+const stats = buildProfileStats(state.corpus);
+const statsMs = performance.now() - s0;
+const result: LiveChildResult = {
+  readyMs,
+  readyCpuMs: (cpu.user + cpu.system) / 1000,
+  loadMs: t1 - t0,
+  indexMs: t2 - t1,
+  firstAskMs: readyMs - (t2 - t0),
+  cloneMs,
+  read: state.read,
+  cached: state.cached,
+  statsMs,
+};
+
+if (flag === '--new-file') {
+  const log = createLogger({ level: 'silent', secrets: [] });
+  const ctx: AppContext = {
+    corpus: state.corpus,
+    index: state.index,
+    profileStats: stats,
+    config: { ...parseConfig({}), corpusDir: dir, dataDir },
+    log,
+    store: null,
+    now: () => new Date(),
+    sessions: new Map(),
+  };
+  let rebuildMs = 0;
+  const live = startLiveCorpus({
+    ctx,
+    loader,
+    log: {
+      info: (obj: unknown) => {
+        const ms = (obj as { ms?: number }).ms;
+        if (typeof ms === 'number') rebuildMs = ms;
+      },
+      warn: () => undefined,
+      error: () => undefined,
+    } as unknown as Parameters<typeof startLiveCorpus>[0]['log'],
+  });
+  await live.ready();
+  const text =
+    'Harbour Board, 1 May 2031\n\nELENA QUILLBY: The zeppelin hangar at Marrowfield will reopen for the autumn lantern fair.\n';
+  const w0 = performance.now();
+  writeFileSync(join(dir, 'zz-new-record.txt'), text);
+  for (;;) {
+    const answer = askQuestion(ctx.index, 'zeppelin hangar lantern fair');
+    if (answer.results.some((r) => r.meeting.id === 'zz-new-record.txt')) break;
+    if (performance.now() - w0 > 60_000) throw new Error('the new record was never answered');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  result.newFileMs = performance.now() - w0;
+  result.rebuildMs = rebuildMs;
+  await live.close();
+}
+process.stdout.write(JSON.stringify(result) + '\n');
+process.exit(0);
