@@ -20,6 +20,7 @@ import type { CorpusChange, CorpusListener } from '../corpus/change.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildProfileStats } from '../answers/profiles.js';
 import { buildIndex } from '../search/engine.js';
+import { rememberWords } from '../search/build-index.js';
 import type { SearchIndex } from '../search/engine.js';
 import type { CorpusLoader } from './loader.js';
 
@@ -84,7 +85,11 @@ export async function buildCorpusState(
   const t0 = performance.now();
   const loaded = await loader.load();
   const t1 = performance.now();
-  const index = indexFor(loaded.corpus, options.previous);
+  // A restart with the same records takes the index's postings from the snapshot in DATA_DIR.
+  const postings = options.previous ? null : loader.snapshots.load(loaded.corpus);
+  const index = postings
+    ? buildIndex(loaded.corpus, { postings })
+    : indexFor(loaded.corpus, options.previous, loader);
   const indexMs = performance.now() - t1;
   return {
     corpus: loaded.corpus,
@@ -115,10 +120,18 @@ export function scheduleProfileStats(
   return timer;
 }
 
-/** A new index, with the paraphrase lexicon of the previous one (it does not depend on the corpus). */
-function indexFor(corpus: Corpus, previous: SearchIndex | undefined): SearchIndex {
-  const index = buildIndex(corpus);
+/**
+ * A new index, with the paraphrase lexicon of the previous one (it does not depend on the corpus)
+ * and the words of the texts it already read; remembered for the next snapshot.
+ */
+function indexFor(
+  corpus: Corpus,
+  previous: SearchIndex | undefined,
+  loader: CorpusLoader,
+): SearchIndex {
+  const index = buildIndex(corpus, { previous });
   if (previous?.data.lexicon && index.data.lexicon) index.data.lexicon = previous.data.lexicon;
+  loader.snapshots.remember(corpus, index.data);
   return index;
 }
 
@@ -170,7 +183,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       for (const path of loaded.unsettled) schedule(path, settleMs);
       if (loaded.read === 0 && !loaded.speakersChanged && sameFiles(ctx.corpus, loaded.corpus))
         return null;
-      const index = indexFor(loaded.corpus, ctx.index);
+      const index = indexFor(loaded.corpus, ctx.index, loader);
       if (closed) return null;
       const change = swap({ corpus: loaded.corpus, index, profileStats: undefined });
       log.info(
@@ -230,6 +243,11 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
   let watcher: FSWatcher | null = null;
   let readyPromise: Promise<void> = Promise.resolve();
   if (options.watch !== false) {
+    // An index from the snapshot has read no text: read them now, a slice at a time, so the
+    // first rebuild re-reads only what is new.
+    void rememberWords(ctx.index).catch((err: unknown) =>
+      log.warn({ err }, 'could not prepare the index for quick rebuilds'),
+    );
     const dir = ctx.config.corpusDir;
     watcher = watch(dir, {
       ignoreInitial: true,

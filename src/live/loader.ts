@@ -16,6 +16,7 @@ import {
 } from '../corpus/load.js';
 import type { LoadEntry } from '../corpus/load.js';
 import type { Corpus, Warning } from '../corpus/types.js';
+import { IndexSnapshots } from './index-snapshot.js';
 import { ParseCache, parseKey } from './parse-cache.js';
 import type { CachedParse } from './parse-cache.js';
 
@@ -53,12 +54,15 @@ export class CorpusLoader {
   private files = new Map<string, FileState>();
   private lastSpeakers: string | null = null;
   readonly cache: ParseCache;
+  /** The search index's snapshot in the same folder as the parse cache. */
+  readonly snapshots: IndexSnapshots;
   private readonly log: Pick<Logger, 'warn' | 'info'> | undefined;
 
   constructor(private readonly options: CorpusLoaderOptions) {
     this.log = options.log;
     this.cache = new ParseCache(options.cacheDir, (message) => this.log?.warn(message));
     this.cache.load();
+    this.snapshots = new IndexSnapshots(options.cacheDir, (message) => this.log?.warn(message));
   }
 
   /**
@@ -147,9 +151,13 @@ export class CorpusLoader {
     };
   }
 
-  /** Writes the parse cache if it changed (after a build; not on the way to an answer). */
+  /**
+   * Writes the parse cache if it changed and the last index built (after a build; not on the way
+   * to an answer).
+   */
   saveCache(): void {
     this.cache.save();
+    this.snapshots.save();
   }
 
   private build(
