@@ -7,8 +7,9 @@
 // report) and does not follow new subfolders reliably; chokidar does, and reports a rename as
 // unlink + add. Every event only triggers a debounced rescan (one stat per file): the loader
 // reads files that are new or changed, and holds back a file modified less than `settleMs` ago
-// (half-written: still growing) until it has been left alone that long; temporary names
-// (.swp, ~, .tmp, .part, .crdownload, dotfiles) are never read.
+// (half-written: still growing) until two looks at its size and modification time, `stableMs`
+// apart, agree (after the debounce, that is at least debounce + stableMs of quiet); temporary
+// names (.swp, ~, .tmp, .part, .crdownload, dotfiles) are never read.
 import { watch } from 'chokidar';
 import type { FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
@@ -38,8 +39,12 @@ export interface LiveCorpusOptions {
   watch?: boolean;
   /** Quiet time after the last change before a rebuild. */
   debounceMs?: number;
-  /** How long a file's size must stay the same before it is read (half-written files wait). */
+  /**
+   * A file modified less than this long ago is read only once two looks at its size and
+   * modification time, `stableMs` apart, agree (half-written files wait).
+   */
   settleMs?: number;
+  stableMs?: number;
   /** Build the profile statistics for /who and /meeting this long after a swap (0: at once). */
   statsDelayMs?: number;
 }
@@ -139,6 +144,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
   const { ctx, loader, log } = options;
   const debounceMs = options.debounceMs ?? 200;
   const settleMs = options.settleMs ?? 500;
+  const stableMs = Math.min(options.stableMs ?? 150, settleMs);
   const statsDelayMs = options.statsDelayMs ?? 2000;
   const listeners = new Set<CorpusListener>();
   let pending = new Set<string>();
@@ -178,9 +184,9 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
     pending = new Set();
     const work = (async () => {
       const started = performance.now();
-      const loaded = await loader.load(force, settleMs);
-      // Files still being written: look again once they may have settled.
-      for (const path of loaded.unsettled) schedule(path, settleMs);
+      const loaded = await loader.load(force, settleMs, stableMs);
+      // Files that may still be being written: look again in a moment.
+      for (const path of loaded.unsettled) schedule(path, stableMs);
       if (loaded.read === 0 && !loaded.speakersChanged && sameFiles(ctx.corpus, loaded.corpus))
         return null;
       const index = indexFor(loaded.corpus, ctx.index, loader);

@@ -53,6 +53,8 @@ export interface LoadResult {
 export class CorpusLoader {
   private files = new Map<string, FileState>();
   private lastSpeakers: string | null = null;
+  /** Files held back as maybe half-written: their size and time when first seen so, and when. */
+  private held = new Map<string, { size: number; mtimeMs: number; at: number }>();
   readonly cache: ParseCache;
   /** The search index's snapshot in the same folder as the parse cache. */
   readonly snapshots: IndexSnapshots;
@@ -69,9 +71,15 @@ export class CorpusLoader {
    * Scans the folder and builds the corpus. Files whose size and modification time are as last
    * read are reused as they are; `force` names files to read again whatever their stat says.
    * With `settleMs`, a file modified less than that long ago is not read yet (it may still be
-   * being written): it keeps its previous version, and is listed in `unsettled`.
+   * being written): it keeps its previous version, and is listed in `unsettled` — unless an
+   * earlier load saw it with the same size and modification time at least `stableMs` ago (two
+   * checks agree: nothing is writing it).
    */
-  async load(force: ReadonlySet<string> = new Set(), settleMs = 0): Promise<LoadResult> {
+  async load(
+    force: ReadonlySet<string> = new Set(),
+    settleMs = 0,
+    stableMs = settleMs,
+  ): Promise<LoadResult> {
     const { dir } = this.options;
     let entries: LoadEntry[];
     const warnings: Warning[] = [];
@@ -129,9 +137,16 @@ export class CorpusLoader {
       const age = Date.now() - st.mtimeMs;
       // A modification time far in the future (a skewed clock) must not hold a file back forever.
       if (settleMs > 0 && age < settleMs && age > -settleMs) {
-        unsettled.push(entry.path);
-        continue;
+        const now = Date.now();
+        const seen = this.held.get(entry.path);
+        const same = seen && seen.size === st.size && seen.mtimeMs === st.mtimeMs;
+        if (!same) this.held.set(entry.path, { size: st.size, mtimeMs: st.mtimeMs, at: now });
+        if (!same || now - seen.at < stableMs) {
+          unsettled.push(entry.path);
+          continue;
+        }
       }
+      this.held.delete(entry.path);
       read++;
       const got = this.readOne(entry.path);
       if (got.fromCache) cached++;
@@ -141,6 +156,7 @@ export class CorpusLoader {
       if (i % 200 === 199) await new Promise((r) => setImmediate(r));
     }
     for (const path of [...this.files.keys()]) if (!present.has(path)) this.files.delete(path);
+    for (const path of [...this.held.keys()]) if (!present.has(path)) this.held.delete(path);
     this.cache.retain(new Set([...this.files.values()].map((f) => f.key)));
     return {
       ...this.build(entries, warnings, speakers.data),
