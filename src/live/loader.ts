@@ -55,6 +55,8 @@ export class CorpusLoader {
   private lastSpeakers: string | null = null;
   /** Files held back as maybe half-written: their size and time when first seen so, and when. */
   private held = new Map<string, { size: number; mtimeMs: number; at: number }>();
+  /** The corpus built last and what it was built from (folder entries, warnings, speakers). */
+  private lastBuild: { inputs: string; files: number; corpus: Corpus } | null = null;
   readonly cache: ParseCache;
   /** The search index's snapshot in the same folder as the parse cache. */
   readonly snapshots: IndexSnapshots;
@@ -99,6 +101,7 @@ export class CorpusLoader {
       entries = [...this.files].map(([path, f]) => ({ path, id: f.id }));
       warnings.push({ file: dir, line: 0, message });
       entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.lastBuild = null;
       return {
         ...this.build(entries, warnings, undefined),
         read: 0,
@@ -158,13 +161,16 @@ export class CorpusLoader {
     for (const path of [...this.files.keys()]) if (!present.has(path)) this.files.delete(path);
     for (const path of [...this.held.keys()]) if (!present.has(path)) this.held.delete(path);
     this.cache.retain(new Set([...this.files.values()].map((f) => f.key)));
-    return {
-      ...this.build(entries, warnings, speakers.data),
-      read,
-      cached,
-      unsettled,
-      speakersChanged,
-    };
+    // Nothing read, nothing gone, the same names and warnings: the corpus is the one built last
+    // time (a rescan after a watcher event that changed nothing costs no corpus build).
+    const inputs = `${speakersKey}\u0000${JSON.stringify(warnings)}\u0000${entries.map((e) => `${e.path}\u0001${e.id}`).join('\u0000')}`;
+    const last = this.lastBuild;
+    const corpus =
+      read === 0 && last && last.inputs === inputs && last.files === this.files.size
+        ? last.corpus
+        : this.build(entries, warnings, speakers.data).corpus;
+    this.lastBuild = { inputs, files: this.files.size, corpus };
+    return { corpus, read, cached, unsettled, speakersChanged };
   }
 
   /**

@@ -254,13 +254,6 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     }
     ids.length = 0;
   };
-  /** Visits the triples in the order they were added. */
-  const eachTriple = (fn: (doc: number, term: number, tf: number) => void) => {
-    chunks.forEach((c, k) => {
-      const len = k === chunks.length - 1 ? pos : CHUNK;
-      for (let j = 0; j < len; j++) fn(c.doc[j] ?? 0, c.term[j] ?? 0, c.tf[j] ?? 0);
-    });
-  };
   let totalLen = 0;
   // How many statements say a word themselves (titles and roles repeat on every statement, so
   // they would make "president" look common): the measure of how much a question word weighs.
@@ -316,9 +309,12 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
 
   const termCount = stems.length;
   const df = new Int32Array(termCount);
-  eachTriple((_doc, term) => {
-    df[term]! += 1;
-  });
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k] as (typeof chunks)[number];
+    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const cTerms = c.term;
+    for (let j = 0; j < len; j++) df[cTerms[j] as number]! += 1;
+  }
   const postStart = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
   const fill = postStart.slice(0, termCount);
@@ -334,15 +330,27 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
   }
   const avgLen = n > 0 ? totalLen / n || 1 : 1;
+  // The length normalisation of each document (the same arithmetic as per posting).
+  const docNorm = new Float64Array(docCount);
+  for (let doc = 0; doc < docCount; doc++)
+    docNorm[doc] = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
   // Triples are in document order, so every posting list comes out sorted by document.
-  eachTriple((doc, t, signed) => {
-    const at = fill[t]!++;
-    const f = Math.abs(signed);
-    postDoc[at] = doc;
-    postInText[at] = signed > 0 ? 1 : 0;
-    const norm = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
-    postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
-  });
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k] as (typeof chunks)[number];
+    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const { doc: cDocs, term: cTerms, tf: cTfs } = c;
+    for (let j = 0; j < len; j++) {
+      const doc = cDocs[j] as number;
+      const t = cTerms[j] as number;
+      const signed = cTfs[j] as number;
+      const at = fill[t]!++;
+      const f = Math.abs(signed);
+      postDoc[at] = doc;
+      postInText[at] = signed > 0 ? 1 : 0;
+      const norm = docNorm[doc] as number;
+      postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
+    }
+  }
 
   // Display forms: the shortest surface word seen for each stem.
   const display = new Array<string>(termCount).fill('');
