@@ -28,6 +28,8 @@ export interface LiveChildResult {
   /** With --new-file: write → first /ask answer that quotes it, and the rebuild's own time. */
   newFileMs?: number;
   rebuildMs?: number;
+  /** With --new-file: how long the start-up preparation for quick rebuilds still ran after ready. */
+  prepareMs?: number;
 }
 
 const [dir, dataDir, flag] = process.argv.slice(2);
@@ -94,6 +96,11 @@ if (flag === '--new-file') {
     } as unknown as Parameters<typeof startLiveCorpus>[0]['log'],
   });
   await live.ready();
+  // A new record comes while the bot runs, not in its first second: once the start-up
+  // preparation (reading the texts an index from the snapshot has not read) is done.
+  const p0 = performance.now();
+  await live.prepared();
+  result.prepareMs = performance.now() - p0;
   const text =
     'Harbour Board, 1 May 2031\n\nELENA QUILLBY: The zeppelin hangar at Marrowfield will reopen for the autumn lantern fair.\n';
   const w0 = performance.now();

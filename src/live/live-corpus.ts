@@ -58,6 +58,11 @@ export interface LiveCorpus {
   ready(): Promise<void>;
   /** Resolves when no change is waiting and no rebuild is running. */
   idle(): Promise<void>;
+  /**
+   * Resolves once the start-up preparation for quick rebuilds is done (an index from the
+   * snapshot has read no text yet; until then a rebuild reads every text).
+   */
+  prepared(): Promise<void>;
   /** How many swaps so far. */
   readonly swaps: number;
   close(): Promise<void>;
@@ -248,10 +253,11 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
 
   let watcher: FSWatcher | null = null;
   let readyPromise: Promise<void> = Promise.resolve();
+  let preparing: Promise<void> = Promise.resolve();
   if (options.watch !== false) {
     // An index from the snapshot has read no text: read them now, a slice at a time, so the
     // first rebuild re-reads only what is new.
-    void rememberWords(ctx.index).catch((err: unknown) =>
+    preparing = rememberWords(ctx.index).catch((err: unknown) =>
       log.warn({ err }, 'could not prepare the index for quick rebuilds'),
     );
     const dir = ctx.config.corpusDir;
@@ -292,6 +298,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       return rebuild();
     },
     ready: () => readyPromise,
+    prepared: () => preparing,
     idle() {
       if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
