@@ -13,8 +13,9 @@ import { HONORIFICS, tokenize, tokenizeRaw } from './normalize.js';
 import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
 import { BACKCHANNEL, WordMemo } from './word-memo.js';
+import type { Bag } from './word-memo.js';
 
-const NO_WORDS = new Int32Array(0);
+const NO_WORDS: Bag = { ids: new Int32Array(0), counts: new Int32Array(0), length: 0 };
 
 // BM25 parameters and field weights (BM25F: context and title words count as fractional tf).
 const K1 = 1.2;
@@ -119,13 +120,13 @@ export async function rememberWords(index: SearchIndex, sliceSize = 2000): Promi
   for (let i = 0; i < corpus.statements.length; i++) {
     const st = corpus.statements[i] as Statement;
     m.said(spokenText(st));
-    if (st.context) m.ids(st.context);
+    if (st.context) m.bag(st.context);
     if (i % sliceSize === sliceSize - 1) await pause();
   }
   for (let i = 0; i < corpus.meetings.length; i++) {
     const meeting = corpus.meetings[i] as Meeting;
     m.ids(meeting.title ?? '');
-    for (const p of narrationParagraphs(meeting)) m.ids(p);
+    for (const p of narrationParagraphs(meeting)) m.bag(p);
     if (i % 100 === 99) await pause();
   }
 }
@@ -199,10 +200,10 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
   });
   // Narration paragraphs are indexed too, as documents that are never answers: they tell which
   // report a question is about ("arrived in Russia"), for the meeting-level evidence.
-  const narration: { meeting: number; words: Int32Array }[] = [];
+  const narration: { meeting: number; words: Bag }[] = [];
   corpus.meetings.forEach((m, mi) => {
     for (const p of narrationParagraphs(m)) {
-      const words = memo.ids(p);
+      const words = memo.bag(p);
       if (words.length >= 3) narration.push({ meeting: mi, words });
     }
   });
@@ -282,15 +283,18 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     if (st.time) docTimed[doc] = 1;
     if (st.kind === 'turn' && endsWithQuestionMark(spokenText(st))) docAsks[doc] = 1;
     // A greeting or backchannel ("yeah", "+1", "gm") answers nothing: it gets no postings at all.
+    // Each word once with its count: the same sums as one at a time (whole and half counts are
+    // exact), and the same first-seen order of new words.
     const words = memo.said(spokenText(st));
     if (words === BACKCHANNEL) continue;
-    for (const w of words) {
-      const id = termOf(w);
-      bump(id, 1);
+    for (let k = 0; k < words.ids.length; k++) {
+      const id = termOf(words.ids[k] as number);
+      bump(id, words.counts[k] as number);
       countText(id, doc);
     }
-    const ctx = st.context ? memo.ids(st.context) : NO_WORDS;
-    for (const w of ctx) bump(termOf(w), CONTEXT_WEIGHT);
+    const ctx = st.context ? memo.bag(st.context) : NO_WORDS;
+    for (let k = 0; k < ctx.ids.length; k++)
+      bump(termOf(ctx.ids[k] as number), CONTEXT_WEIGHT * (ctx.counts[k] as number));
     for (const id of titleTerms[mi] ?? []) bump(id, TITLE_WEIGHT);
     for (const id of roleTerms[docSpeaker[doc] ?? -1] ?? []) bump(id, TITLE_WEIGHT);
     const len = words.length + CONTEXT_WEIGHT * ctx.length;
@@ -302,7 +306,8 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     const doc = n + k;
     docMeeting[doc] = p.meeting;
     docSpeaker[doc] = NARRATION;
-    for (const w of p.words) bump(termOf(w), 1);
+    const { ids: pIds, counts: pCounts } = p.words;
+    for (let k = 0; k < pIds.length; k++) bump(termOf(pIds[k] as number), pCounts[k] as number);
     docLen[doc] = p.words.length;
     flush(doc);
   });
