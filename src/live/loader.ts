@@ -20,6 +20,9 @@ import { IndexSnapshots } from './index-snapshot.js';
 import { ParseCache, parseKey } from './parse-cache.js';
 import type { CachedParse } from './parse-cache.js';
 
+/** At most this many just-written files are waited for within one load (more: a later rescan). */
+const MAX_WAITED = 50;
+
 export interface CorpusLoaderOptions {
   dir: string;
   /** Where the parse cache lives (DATA_DIR); null: no cache. */
@@ -74,8 +77,9 @@ export class CorpusLoader {
    * read are reused as they are; `force` names files to read again whatever their stat says.
    * With `settleMs`, a file modified less than that long ago is not read yet (it may still be
    * being written): it keeps its previous version, and is listed in `unsettled` — unless an
-   * earlier load saw it with the same size and modification time at least `stableMs` ago (two
-   * checks agree: nothing is writing it).
+   * earlier look saw it with the same size and modification time at least `stableMs` ago (two
+   * looks agree: nothing is writing it). A few such files are looked at again within the load,
+   * after `stableMs`, instead of in a later rescan of the whole folder.
    */
   async load(
     force: ReadonlySet<string> = new Set(),
@@ -120,6 +124,15 @@ export class CorpusLoader {
     let cached = 0;
     const unsettled: string[] = [];
     const present = new Set<string>();
+    const young: { entry: LoadEntry; before: FileState | undefined }[] = [];
+    const readEntry = (entry: LoadEntry, before: FileState | undefined) => {
+      this.held.delete(entry.path);
+      read++;
+      const got = this.readOne(entry.path);
+      if (got.fromCache) cached++;
+      if (got.unsettled) unsettled.push(entry.path);
+      this.accept(entry, got.parse, got.key, got.size, got.mtimeMs, before);
+    };
     for (const [i, entry] of entries.entries()) {
       present.add(entry.path);
       const before = this.files.get(entry.path);
@@ -145,19 +158,32 @@ export class CorpusLoader {
         const same = seen && seen.size === st.size && seen.mtimeMs === st.mtimeMs;
         if (!same) this.held.set(entry.path, { size: st.size, mtimeMs: st.mtimeMs, at: now });
         if (!same || now - seen.at < stableMs) {
-          unsettled.push(entry.path);
+          young.push({ entry, before });
           continue;
         }
       }
-      this.held.delete(entry.path);
-      read++;
-      const got = this.readOne(entry.path);
-      if (got.fromCache) cached++;
-      if (got.unsettled) unsettled.push(entry.path);
-      this.accept(entry, got.parse, got.key, got.size, got.mtimeMs, before);
+      readEntry(entry, before);
       // Let questions through while many files are read (a first load, a folder copied in).
       if (i % 200 === 199) await new Promise((r) => setImmediate(r));
     }
+    // A few files just written: look at them again once `stableMs` has passed (the wait lets
+    // questions through), rather than in another rescan of the whole folder.
+    if (young.length > 0 && young.length <= MAX_WAITED && stableMs > 0) {
+      const firstSeen = Math.max(...young.map((y) => this.held.get(y.entry.path)?.at ?? 0));
+      await new Promise((r) => setTimeout(r, Math.max(0, firstSeen + stableMs - Date.now())));
+      for (const y of young) {
+        const seen = this.held.get(y.entry.path);
+        let st: { size: number; mtimeMs: number } | null;
+        try {
+          st = statSync(y.entry.path);
+        } catch {
+          st = null;
+        }
+        if (seen && st && seen.size === st.size && seen.mtimeMs === st.mtimeMs)
+          readEntry(y.entry, y.before);
+        else unsettled.push(y.entry.path);
+      }
+    } else for (const y of young) unsettled.push(y.entry.path);
     for (const path of [...this.files.keys()]) if (!present.has(path)) this.files.delete(path);
     for (const path of [...this.held.keys()]) if (!present.has(path)) this.held.delete(path);
     this.cache.retain(new Set([...this.files.values()].map((f) => f.key)));
