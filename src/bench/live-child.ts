@@ -7,9 +7,9 @@ import { parseConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { buildProfileStats } from '../answers/profiles.js';
 import { CorpusLoader } from '../live/loader.js';
-import { startLiveCorpus } from '../live/live-corpus.js';
+import { buildCorpusState, startLiveCorpus } from '../live/live-corpus.js';
 import { createLogger } from '../log.js';
-import { askQuestion, buildIndex } from '../search/engine.js';
+import { askQuestion } from '../search/engine.js';
 
 /** What this child prints, one JSON line. */
 export interface LiveChildResult {
@@ -28,6 +28,8 @@ export interface LiveChildResult {
   /** With --new-file: write → first /ask answer that quotes it, and the rebuild's own time. */
   newFileMs?: number;
   rebuildMs?: number;
+  /** With --new-file: how long the start-up preparation for quick rebuilds still ran after ready. */
+  prepareMs?: number;
 }
 
 const [dir, dataDir, flag] = process.argv.slice(2);
@@ -38,10 +40,12 @@ if (!dir || !dataDir) {
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const loader = new CorpusLoader({ dir, cacheDir: dataDir });
-const loaded = await loader.load();
-const t1 = performance.now();
-const index = buildIndex(loaded.corpus);
-const t2 = performance.now();
+// As main.ts starts: the corpus, then the index (from the snapshot in DATA_DIR when it holds).
+const loaded = await buildCorpusState(loader);
+const index = loaded.index;
+// Load counts from the start: the loader reads the parse cache when it is made.
+const t1 = performance.now() - loaded.indexMs;
+const t2 = t1 + loaded.indexMs;
 // Ready: the first question is answered (it also opens the paraphrase lexicon, as main.ts does).
 askQuestion(index, 'what was said about cooperation');
 const readyMs = performance.now() - t0;
@@ -92,6 +96,11 @@ if (flag === '--new-file') {
     } as unknown as Parameters<typeof startLiveCorpus>[0]['log'],
   });
   await live.ready();
+  // A new record comes while the bot runs, not in its first second: once the start-up
+  // preparation (reading the texts an index from the snapshot has not read) is done.
+  const p0 = performance.now();
+  await live.prepared();
+  result.prepareMs = performance.now() - p0;
   const text =
     'Harbour Board, 1 May 2031\n\nELENA QUILLBY: The zeppelin hangar at Marrowfield will reopen for the autumn lantern fair.\n';
   const w0 = performance.now();

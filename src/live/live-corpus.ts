@@ -7,8 +7,9 @@
 // report) and does not follow new subfolders reliably; chokidar does, and reports a rename as
 // unlink + add. Every event only triggers a debounced rescan (one stat per file): the loader
 // reads files that are new or changed, and holds back a file modified less than `settleMs` ago
-// (half-written: still growing) until it has been left alone that long; temporary names
-// (.swp, ~, .tmp, .part, .crdownload, dotfiles) are never read.
+// (half-written: still growing) until two looks at its size and modification time, `stableMs`
+// apart, agree (after the debounce, that is at least debounce + stableMs of quiet); temporary
+// names (.swp, ~, .tmp, .part, .crdownload, dotfiles) are never read.
 import { watch } from 'chokidar';
 import type { FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
@@ -20,6 +21,7 @@ import type { CorpusChange, CorpusListener } from '../corpus/change.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildProfileStats } from '../answers/profiles.js';
 import { buildIndex } from '../search/engine.js';
+import { rememberWords } from '../search/build-index.js';
 import type { SearchIndex } from '../search/engine.js';
 import type { CorpusLoader } from './loader.js';
 
@@ -37,8 +39,12 @@ export interface LiveCorpusOptions {
   watch?: boolean;
   /** Quiet time after the last change before a rebuild. */
   debounceMs?: number;
-  /** How long a file's size must stay the same before it is read (half-written files wait). */
+  /**
+   * A file modified less than this long ago is read only once two looks at its size and
+   * modification time, `stableMs` apart, agree (half-written files wait).
+   */
   settleMs?: number;
+  stableMs?: number;
   /** Build the profile statistics for /who and /meeting this long after a swap (0: at once). */
   statsDelayMs?: number;
 }
@@ -52,6 +58,11 @@ export interface LiveCorpus {
   ready(): Promise<void>;
   /** Resolves when no change is waiting and no rebuild is running. */
   idle(): Promise<void>;
+  /**
+   * Resolves once the start-up preparation for quick rebuilds is done (an index from the
+   * snapshot has read no text yet; until then a rebuild reads every text).
+   */
+  prepared(): Promise<void>;
   /** How many swaps so far. */
   readonly swaps: number;
   close(): Promise<void>;
@@ -84,7 +95,11 @@ export async function buildCorpusState(
   const t0 = performance.now();
   const loaded = await loader.load();
   const t1 = performance.now();
-  const index = indexFor(loaded.corpus, options.previous);
+  // A restart with the same records takes the index's postings from the snapshot in DATA_DIR.
+  const postings = options.previous ? null : loader.snapshots.load(loaded.corpus);
+  const index = postings
+    ? buildIndex(loaded.corpus, { postings })
+    : indexFor(loaded.corpus, options.previous, loader);
   const indexMs = performance.now() - t1;
   return {
     corpus: loaded.corpus,
@@ -115,10 +130,18 @@ export function scheduleProfileStats(
   return timer;
 }
 
-/** A new index, with the paraphrase lexicon of the previous one (it does not depend on the corpus). */
-function indexFor(corpus: Corpus, previous: SearchIndex | undefined): SearchIndex {
-  const index = buildIndex(corpus);
+/**
+ * A new index, with the paraphrase lexicon of the previous one (it does not depend on the corpus)
+ * and the words of the texts it already read; remembered for the next snapshot.
+ */
+function indexFor(
+  corpus: Corpus,
+  previous: SearchIndex | undefined,
+  loader: CorpusLoader,
+): SearchIndex {
+  const index = buildIndex(corpus, { previous });
   if (previous?.data.lexicon && index.data.lexicon) index.data.lexicon = previous.data.lexicon;
+  loader.snapshots.remember(corpus, index.data);
   return index;
 }
 
@@ -126,6 +149,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
   const { ctx, loader, log } = options;
   const debounceMs = options.debounceMs ?? 200;
   const settleMs = options.settleMs ?? 500;
+  const stableMs = Math.min(options.stableMs ?? 150, settleMs);
   const statsDelayMs = options.statsDelayMs ?? 2000;
   const listeners = new Set<CorpusListener>();
   let pending = new Set<string>();
@@ -165,12 +189,12 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
     pending = new Set();
     const work = (async () => {
       const started = performance.now();
-      const loaded = await loader.load(force, settleMs);
-      // Files still being written: look again once they may have settled.
-      for (const path of loaded.unsettled) schedule(path, settleMs);
+      const loaded = await loader.load(force, settleMs, stableMs);
+      // Files that may still be being written: look again in a moment.
+      for (const path of loaded.unsettled) schedule(path, stableMs);
       if (loaded.read === 0 && !loaded.speakersChanged && sameFiles(ctx.corpus, loaded.corpus))
         return null;
-      const index = indexFor(loaded.corpus, ctx.index);
+      const index = indexFor(loaded.corpus, ctx.index, loader);
       if (closed) return null;
       const change = swap({ corpus: loaded.corpus, index, profileStats: undefined });
       log.info(
@@ -229,7 +253,13 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
 
   let watcher: FSWatcher | null = null;
   let readyPromise: Promise<void> = Promise.resolve();
+  let preparing: Promise<void> = Promise.resolve();
   if (options.watch !== false) {
+    // An index from the snapshot has read no text: read them now, a slice at a time, so the
+    // first rebuild re-reads only what is new.
+    preparing = rememberWords(ctx.index).catch((err: unknown) =>
+      log.warn({ err }, 'could not prepare the index for quick rebuilds'),
+    );
     const dir = ctx.config.corpusDir;
     watcher = watch(dir, {
       ignoreInitial: true,
@@ -268,6 +298,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       return rebuild();
     },
     ready: () => readyPromise,
+    prepared: () => preparing,
     idle() {
       if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));

@@ -16,8 +16,12 @@ import {
 } from '../corpus/load.js';
 import type { LoadEntry } from '../corpus/load.js';
 import type { Corpus, Warning } from '../corpus/types.js';
+import { IndexSnapshots } from './index-snapshot.js';
 import { ParseCache, parseKey } from './parse-cache.js';
 import type { CachedParse } from './parse-cache.js';
+
+/** At most this many just-written files are waited for within one load (more: a later rescan). */
+const MAX_WAITED = 50;
 
 export interface CorpusLoaderOptions {
   dir: string;
@@ -52,22 +56,36 @@ export interface LoadResult {
 export class CorpusLoader {
   private files = new Map<string, FileState>();
   private lastSpeakers: string | null = null;
+  /** Files held back as maybe half-written: their size and time when first seen so, and when. */
+  private held = new Map<string, { size: number; mtimeMs: number; at: number }>();
+  /** The corpus built last and what it was built from (folder entries, warnings, speakers). */
+  private lastBuild: { inputs: string; files: number; corpus: Corpus } | null = null;
   readonly cache: ParseCache;
+  /** The search index's snapshot in the same folder as the parse cache. */
+  readonly snapshots: IndexSnapshots;
   private readonly log: Pick<Logger, 'warn' | 'info'> | undefined;
 
   constructor(private readonly options: CorpusLoaderOptions) {
     this.log = options.log;
     this.cache = new ParseCache(options.cacheDir, (message) => this.log?.warn(message));
     this.cache.load();
+    this.snapshots = new IndexSnapshots(options.cacheDir, (message) => this.log?.warn(message));
   }
 
   /**
    * Scans the folder and builds the corpus. Files whose size and modification time are as last
    * read are reused as they are; `force` names files to read again whatever their stat says.
    * With `settleMs`, a file modified less than that long ago is not read yet (it may still be
-   * being written): it keeps its previous version, and is listed in `unsettled`.
+   * being written): it keeps its previous version, and is listed in `unsettled` — unless an
+   * earlier look saw it with the same size and modification time at least `stableMs` ago (two
+   * looks agree: nothing is writing it). A few such files are looked at again within the load,
+   * after `stableMs`, instead of in a later rescan of the whole folder.
    */
-  async load(force: ReadonlySet<string> = new Set(), settleMs = 0): Promise<LoadResult> {
+  async load(
+    force: ReadonlySet<string> = new Set(),
+    settleMs = 0,
+    stableMs = settleMs,
+  ): Promise<LoadResult> {
     const { dir } = this.options;
     let entries: LoadEntry[];
     const warnings: Warning[] = [];
@@ -87,6 +105,7 @@ export class CorpusLoader {
       entries = [...this.files].map(([path, f]) => ({ path, id: f.id }));
       warnings.push({ file: dir, line: 0, message });
       entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.lastBuild = null;
       return {
         ...this.build(entries, warnings, undefined),
         read: 0,
@@ -105,6 +124,15 @@ export class CorpusLoader {
     let cached = 0;
     const unsettled: string[] = [];
     const present = new Set<string>();
+    const young: { entry: LoadEntry; before: FileState | undefined }[] = [];
+    const readEntry = (entry: LoadEntry, before: FileState | undefined) => {
+      this.held.delete(entry.path);
+      read++;
+      const got = this.readOne(entry.path);
+      if (got.fromCache) cached++;
+      if (got.unsettled) unsettled.push(entry.path);
+      this.accept(entry, got.parse, got.key, got.size, got.mtimeMs, before);
+    };
     for (const [i, entry] of entries.entries()) {
       present.add(entry.path);
       const before = this.files.get(entry.path);
@@ -125,31 +153,59 @@ export class CorpusLoader {
       const age = Date.now() - st.mtimeMs;
       // A modification time far in the future (a skewed clock) must not hold a file back forever.
       if (settleMs > 0 && age < settleMs && age > -settleMs) {
-        unsettled.push(entry.path);
-        continue;
+        const now = Date.now();
+        const seen = this.held.get(entry.path);
+        const same = seen && seen.size === st.size && seen.mtimeMs === st.mtimeMs;
+        if (!same) this.held.set(entry.path, { size: st.size, mtimeMs: st.mtimeMs, at: now });
+        if (!same || now - seen.at < stableMs) {
+          young.push({ entry, before });
+          continue;
+        }
       }
-      read++;
-      const got = this.readOne(entry.path);
-      if (got.fromCache) cached++;
-      if (got.unsettled) unsettled.push(entry.path);
-      this.accept(entry, got.parse, got.key, got.size, got.mtimeMs, before);
+      readEntry(entry, before);
       // Let questions through while many files are read (a first load, a folder copied in).
       if (i % 200 === 199) await new Promise((r) => setImmediate(r));
     }
+    // A few files just written: look at them again once `stableMs` has passed (the wait lets
+    // questions through), rather than in another rescan of the whole folder.
+    if (young.length > 0 && young.length <= MAX_WAITED && stableMs > 0) {
+      const firstSeen = Math.max(...young.map((y) => this.held.get(y.entry.path)?.at ?? 0));
+      await new Promise((r) => setTimeout(r, Math.max(0, firstSeen + stableMs - Date.now())));
+      for (const y of young) {
+        const seen = this.held.get(y.entry.path);
+        let st: { size: number; mtimeMs: number } | null;
+        try {
+          st = statSync(y.entry.path);
+        } catch {
+          st = null;
+        }
+        if (seen && st && seen.size === st.size && seen.mtimeMs === st.mtimeMs)
+          readEntry(y.entry, y.before);
+        else unsettled.push(y.entry.path);
+      }
+    } else for (const y of young) unsettled.push(y.entry.path);
     for (const path of [...this.files.keys()]) if (!present.has(path)) this.files.delete(path);
+    for (const path of [...this.held.keys()]) if (!present.has(path)) this.held.delete(path);
     this.cache.retain(new Set([...this.files.values()].map((f) => f.key)));
-    return {
-      ...this.build(entries, warnings, speakers.data),
-      read,
-      cached,
-      unsettled,
-      speakersChanged,
-    };
+    // Nothing read, nothing gone, the same names and warnings: the corpus is the one built last
+    // time (a rescan after a watcher event that changed nothing costs no corpus build).
+    const inputs = `${speakersKey}\u0000${JSON.stringify(warnings)}\u0000${entries.map((e) => `${e.path}\u0001${e.id}`).join('\u0000')}`;
+    const last = this.lastBuild;
+    const corpus =
+      read === 0 && last && last.inputs === inputs && last.files === this.files.size
+        ? last.corpus
+        : this.build(entries, warnings, speakers.data).corpus;
+    this.lastBuild = { inputs, files: this.files.size, corpus };
+    return { corpus, read, cached, unsettled, speakersChanged };
   }
 
-  /** Writes the parse cache if it changed (after a build; not on the way to an answer). */
+  /**
+   * Writes the parse cache if it changed and the last index built (after a build; not on the way
+   * to an answer).
+   */
   saveCache(): void {
     this.cache.save();
+    this.snapshots.save();
   }
 
   private build(

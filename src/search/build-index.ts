@@ -1,16 +1,21 @@
 // Index build: BM25F impacts over statement text, its context and the meeting title, narration
 // paragraphs as meeting evidence, the typo table, and the speaker and meeting keys questions use.
 import Fuse from 'fuse.js';
-import { isBackchannel, plainText, spokenText } from '../corpus/text.js';
+import { spokenText } from '../corpus/text.js';
 import type { Corpus, Meeting, Speaker, Statement } from '../corpus/types.js';
 import { loadEnglishCounts } from './english.js';
 import { buildDeletionTable } from './expand.js';
-import { NARRATION, indexWords, makeStemmer, type SearchIndex } from './index-data.js';
+import { NARRATION, makeStemmer } from './index-data.js';
+import type { IndexData, SearchIndex } from './index-data.js';
 import { openWordNet } from './lexicon.js';
 import { buildLookup, identifyingWords, roleWords } from './lookup.js';
 import { HONORIFICS, tokenize, tokenizeRaw } from './normalize.js';
 import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
+import { BACKCHANNEL, WordMemo } from './word-memo.js';
+import type { Bag } from './word-memo.js';
+
+const NO_WORDS: Bag = { ids: new Int32Array(0), counts: new Int32Array(0), length: 0 };
 
 // BM25 parameters and field weights (BM25F: context and title words count as fractional tf).
 const K1 = 1.2;
@@ -53,8 +58,82 @@ function narrationParagraphs(meeting: Meeting): string[] {
   return parts.flatMap((p) => p.split(/\n\s*\n/)).filter((p) => p.trim().length > 0);
 }
 
+/** What the build derives from every word of the corpus: restorable from a snapshot. */
+export type Postings = Pick<
+  IndexData,
+  | 'terms'
+  | 'stems'
+  | 'idf'
+  | 'weight'
+  | 'textDf'
+  | 'maxIdf'
+  | 'postStart'
+  | 'postDoc'
+  | 'postImpact'
+  | 'postInText'
+  | 'surfaces'
+  | 'sortedSurfaces'
+  | 'deletions'
+  | 'surfaceList'
+  | 'docCount'
+  | 'docMeeting'
+  | 'docSpeaker'
+  | 'docTimed'
+  | 'docAsks'
+  | 'meetingKeys'
+  | 'display'
+  | 'df'
+>;
+
+export interface BuildIndexOptions {
+  /** The index this one replaces: the words of texts it already read are reused. */
+  previous?: SearchIndex;
+  /** The postings of this very corpus, restored from a snapshot (`live/index-snapshot.ts`). */
+  postings?: Postings;
+}
+
+// Each index's remembered words (not part of IndexData: questions never use them).
+const memos = new WeakMap<IndexData, WordMemo>();
+
 /** Builds the index once; everything a question needs is precomputed here except WordNet. */
-export function buildIndex(corpus: Corpus): SearchIndex {
+export function buildIndex(corpus: Corpus, options: BuildIndexOptions = {}): SearchIndex {
+  const memo = (options.previous && memos.get(options.previous.data)) ?? new WordMemo();
+  const postings = options.postings ?? buildPostings(corpus, memo);
+  const index = assembleIndex(corpus, postings);
+  memos.set(index.data, memo);
+  return index;
+}
+
+/**
+ * Reads the words of every text of the index's corpus into its memo, a slice at a time between
+ * other work, so the first rebuild after a start from a snapshot re-reads only new records.
+ */
+export async function rememberWords(index: SearchIndex, sliceSize = 2000): Promise<void> {
+  let memo = memos.get(index.data);
+  if (!memo) {
+    memo = new WordMemo();
+    memos.set(index.data, memo);
+  }
+  const m = memo;
+  const { corpus } = index;
+  const pause = () => new Promise((r) => setImmediate(r));
+  for (let i = 0; i < corpus.statements.length; i++) {
+    const st = corpus.statements[i] as Statement;
+    m.said(spokenText(st));
+    if (st.context) m.bag(st.context);
+    if (i % sliceSize === sliceSize - 1) await pause();
+  }
+  for (let i = 0; i < corpus.meetings.length; i++) {
+    const meeting = corpus.meetings[i] as Meeting;
+    m.ids(meeting.title ?? '');
+    for (const p of narrationParagraphs(meeting)) m.bag(p);
+    if (i % 100 === 99) await pause();
+  }
+}
+
+/** The postings of a corpus: every word of every statement and narration paragraph. */
+export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): Postings {
+  memo.begin();
   const stemOf = makeStemmer();
   const terms = new Map<string, number>();
   const stems: string[] = [];
@@ -72,15 +151,31 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     surfaces.set(surface, id);
     return id;
   };
+  // The memo's word ids → this build's term ids (termId in first-seen order, as without a memo).
+  let termOfWord = new Int32Array(Math.max(memo.size, 1024)).fill(-1);
+  const termOf = (w: number): number => {
+    if (w >= termOfWord.length) {
+      const grown = new Int32Array(Math.max(termOfWord.length * 2, w + 1)).fill(-1);
+      grown.set(termOfWord);
+      termOfWord = grown;
+    }
+    let id = termOfWord[w] as number;
+    if (id < 0) {
+      id = termId(memo.word(w));
+      termOfWord[w] = id;
+    }
+    return id;
+  };
+  const termsOf = (text: string): number[] => Array.from(memo.ids(text), termOf);
 
   const meetingIndex = new Map<string, number>();
   corpus.meetings.forEach((m, i) => meetingIndex.set(m.id, i));
   const speakerIndex = new Map<string, number>();
   corpus.speakers.forEach((s, i) => speakerIndex.set(s.name, i));
 
-  const titleTerms = corpus.meetings.map((m) => indexWords(m.title ?? '').map(termId));
+  const titleTerms = corpus.meetings.map((m) => termsOf(m.title ?? ''));
   // A speaker's role is the label in front of their words ("President of Russia Vladimir Putin:").
-  const roleTerms = corpus.speakers.map((sp) => indexWords(sp.role ?? '').map(termId));
+  const roleTerms = corpus.speakers.map((sp) => termsOf(sp.role ?? ''));
   const n = corpus.statements.length;
   // Words that name a meeting: its title and its participants' roles ("President of Azerbaijan").
   const meetingKeys = new Map<number, number[]>();
@@ -105,10 +200,10 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   });
   // Narration paragraphs are indexed too, as documents that are never answers: they tell which
   // report a question is about ("arrived in Russia"), for the meeting-level evidence.
-  const narration: { meeting: number; words: string[] }[] = [];
+  const narration: { meeting: number; words: Bag }[] = [];
   corpus.meetings.forEach((m, mi) => {
     for (const p of narrationParagraphs(m)) {
-      const words = indexWords(p);
+      const words = memo.bag(p);
       if (words.length >= 3) narration.push({ meeting: mi, words });
     }
   });
@@ -160,13 +255,6 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     }
     ids.length = 0;
   };
-  /** Visits the triples in the order they were added. */
-  const eachTriple = (fn: (doc: number, term: number, tf: number) => void) => {
-    chunks.forEach((c, k) => {
-      const len = k === chunks.length - 1 ? pos : CHUNK;
-      for (let j = 0; j < len; j++) fn(c.doc[j] ?? 0, c.term[j] ?? 0, c.tf[j] ?? 0);
-    });
-  };
   let totalLen = 0;
   // How many statements say a word themselves (titles and roles repeat on every statement, so
   // they would make "president" look common): the measure of how much a question word weighs.
@@ -195,17 +283,18 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     if (st.time) docTimed[doc] = 1;
     if (st.kind === 'turn' && endsWithQuestionMark(spokenText(st))) docAsks[doc] = 1;
     // A greeting or backchannel ("yeah", "+1", "gm") answers nothing: it gets no postings at all.
-    // Words glued to a terminal escape ("\u001b[31mferry") are still words.
-    const said = plainText(spokenText(st));
-    if (isBackchannel(said)) continue;
-    const words = indexWords(said);
-    for (const w of words) {
-      const id = termId(w);
-      bump(id, 1);
+    // Each word once with its count: the same sums as one at a time (whole and half counts are
+    // exact), and the same first-seen order of new words.
+    const words = memo.said(spokenText(st));
+    if (words === BACKCHANNEL) continue;
+    for (let k = 0; k < words.ids.length; k++) {
+      const id = termOf(words.ids[k] as number);
+      bump(id, words.counts[k] as number);
       countText(id, doc);
     }
-    const ctx = st.context ? indexWords(st.context) : [];
-    for (const w of ctx) bump(termId(w), CONTEXT_WEIGHT);
+    const ctx = st.context ? memo.bag(st.context) : NO_WORDS;
+    for (let k = 0; k < ctx.ids.length; k++)
+      bump(termOf(ctx.ids[k] as number), CONTEXT_WEIGHT * (ctx.counts[k] as number));
     for (const id of titleTerms[mi] ?? []) bump(id, TITLE_WEIGHT);
     for (const id of roleTerms[docSpeaker[doc] ?? -1] ?? []) bump(id, TITLE_WEIGHT);
     const len = words.length + CONTEXT_WEIGHT * ctx.length;
@@ -217,16 +306,20 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     const doc = n + k;
     docMeeting[doc] = p.meeting;
     docSpeaker[doc] = NARRATION;
-    for (const w of p.words) bump(termId(w), 1);
+    const { ids: pIds, counts: pCounts } = p.words;
+    for (let k = 0; k < pIds.length; k++) bump(termOf(pIds[k] as number), pCounts[k] as number);
     docLen[doc] = p.words.length;
     flush(doc);
   });
 
   const termCount = stems.length;
   const df = new Int32Array(termCount);
-  eachTriple((_doc, term) => {
-    df[term]! += 1;
-  });
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k] as (typeof chunks)[number];
+    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const cTerms = c.term;
+    for (let j = 0; j < len; j++) df[cTerms[j] as number]! += 1;
+  }
   const postStart = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
   const fill = postStart.slice(0, termCount);
@@ -242,15 +335,27 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
   }
   const avgLen = n > 0 ? totalLen / n || 1 : 1;
+  // The length normalisation of each document (the same arithmetic as per posting).
+  const docNorm = new Float64Array(docCount);
+  for (let doc = 0; doc < docCount; doc++)
+    docNorm[doc] = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
   // Triples are in document order, so every posting list comes out sorted by document.
-  eachTriple((doc, t, signed) => {
-    const at = fill[t]!++;
-    const f = Math.abs(signed);
-    postDoc[at] = doc;
-    postInText[at] = signed > 0 ? 1 : 0;
-    const norm = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
-    postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
-  });
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k] as (typeof chunks)[number];
+    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const { doc: cDocs, term: cTerms, tf: cTfs } = c;
+    for (let j = 0; j < len; j++) {
+      const doc = cDocs[j] as number;
+      const t = cTerms[j] as number;
+      const signed = cTfs[j] as number;
+      const at = fill[t]!++;
+      const f = Math.abs(signed);
+      postDoc[at] = doc;
+      postInText[at] = signed > 0 ? 1 : 0;
+      const norm = docNorm[doc] as number;
+      postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
+    }
+  }
 
   // Display forms: the shortest surface word seen for each stem.
   const display = new Array<string>(termCount).fill('');
@@ -263,6 +368,40 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const sortedSurfaces = [...surfaceList].sort();
   const deletions = buildDeletionTable(surfaceList);
 
+  let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  if (!Number.isFinite(maxIdf)) maxIdf = 1;
+  return {
+    terms,
+    stems,
+    idf,
+    weight,
+    textDf: textDf.slice(0, termCount),
+    maxIdf,
+    postStart,
+    postDoc,
+    postImpact,
+    postInText,
+    surfaces,
+    sortedSurfaces,
+    deletions,
+    surfaceList,
+    docCount,
+    docMeeting,
+    docSpeaker,
+    docTimed,
+    docAsks,
+    meetingKeys,
+    display,
+    df,
+  };
+}
+
+/** The index of a corpus from its postings: speaker and meeting keys, lookups, work arrays. */
+function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
+  const { docCount, docSpeaker } = postings;
+  const n = corpus.statements.length;
+  const speakerIndex = new Map<string, number>();
+  corpus.speakers.forEach((s, i) => speakerIndex.set(s.name, i));
   const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
   const statementCounts = new Int32Array(corpus.speakers.length);
   for (let doc = 0; doc < n; doc++) {
@@ -283,32 +422,11 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     threshold: 0.4,
   });
 
-  let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-  if (!Number.isFinite(maxIdf)) maxIdf = 1;
-
   const index: SearchIndex = {
     corpus,
     data: {
-      terms,
-      stems,
-      idf,
-      weight,
-      textDf: textDf.slice(0, termCount),
-      maxIdf,
-      postStart,
-      postDoc,
-      postImpact,
-      postInText,
-      surfaces,
-      sortedSurfaces,
-      deletions,
-      surfaceList,
-      docCount,
-      docMeeting,
-      docSpeaker,
+      ...postings,
       speakerIndex,
-      docTimed,
-      docAsks,
       pressSpeakers: findPressSpeakers(corpus.speakers),
       genericSpeaker: Uint8Array.from(corpus.speakers, (s) => (s.generic ? 1 : 0)),
       nameTokens,
@@ -318,9 +436,6 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       rolePrefixes,
       statementCounts,
       speakerMeetings: meetingsBySpeaker(corpus, speakerIndex),
-      meetingKeys,
-      display,
-      df,
       lexicon: openWordNet(),
       lookup: buildLookup(corpus),
       english: loadEnglishCounts(),
