@@ -139,7 +139,7 @@ function indexFor(
   previous: SearchIndex | undefined,
   loader: CorpusLoader,
 ): SearchIndex {
-  const index = buildIndex(corpus, { previous });
+  const index = buildIndex(corpus, { previous, remember: true });
   if (previous?.data.lexicon && index.data.lexicon) index.data.lexicon = previous.data.lexicon;
   loader.snapshots.remember(corpus, index.data);
   return index;

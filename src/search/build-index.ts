@@ -90,6 +90,11 @@ export interface BuildIndexOptions {
   previous?: SearchIndex;
   /** The postings of this very corpus, restored from a snapshot (`live/index-snapshot.ts`). */
   postings?: Postings;
+  /**
+   * Keep the words of every text with the index, so the next build (`previous`) re-reads only new
+   * texts. For the live corpus, which rebuilds; it costs memory, so one-off indexes do without.
+   */
+  remember?: boolean;
 }
 
 // Each index's remembered words (not part of IndexData: questions never use them).
@@ -97,10 +102,12 @@ const memos = new WeakMap<IndexData, WordMemo>();
 
 /** Builds the index once; everything a question needs is precomputed here except WordNet. */
 export function buildIndex(corpus: Corpus, options: BuildIndexOptions = {}): SearchIndex {
-  const memo = (options.previous && memos.get(options.previous.data)) ?? new WordMemo();
+  const memo =
+    (options.previous && memos.get(options.previous.data)) ??
+    new WordMemo(options.remember === true);
   const postings = options.postings ?? buildPostings(corpus, memo);
   const index = assembleIndex(corpus, postings);
-  memos.set(index.data, memo);
+  if (options.remember) memos.set(index.data, memo);
   return index;
 }
 

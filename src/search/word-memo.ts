@@ -30,6 +30,12 @@ export class WordMemo {
   /** Where a word is in the bag being made (-1: not in it). */
   private slot = new Int32Array(1024).fill(-1);
 
+  /**
+   * @param keep remember each text's words for the next build (the live corpus); false for a
+   * one-off index, which then holds no more memory while it builds than a plain tokeniser.
+   */
+  constructor(private readonly keep = true) {}
+
   /** Starts a build: what this build does not ask for is forgotten at the next one. */
   begin(): void {
     this.prev = this.cur;
@@ -54,7 +60,7 @@ export class WordMemo {
     let ids = this.cur.get(text);
     if (ids) return ids;
     ids = this.prev.get(text) ?? this.tokenize(text);
-    this.cur.set(text, ids);
+    if (this.keep) this.cur.set(text, ids);
     return ids;
   }
 
@@ -63,7 +69,7 @@ export class WordMemo {
     let bag = this.curBag.get(text);
     if (bag) return bag;
     bag = this.prevBag.get(text) ?? this.toBag(this.tokenize(text));
-    this.curBag.set(text, bag);
+    if (this.keep) this.curBag.set(text, bag);
     return bag;
   }
 
@@ -77,7 +83,7 @@ export class WordMemo {
       const plain = plainText(spoken);
       bag = isBackchannel(plain) ? BACKCHANNEL : this.toBag(this.tokenize(plain));
     }
-    this.curSaid.set(spoken, bag);
+    if (this.keep) this.curSaid.set(spoken, bag);
     return bag;
   }
 

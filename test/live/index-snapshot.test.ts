@@ -171,13 +171,13 @@ describe('the index snapshot', () => {
   it('indexes exactly as a fresh build when a rebuild reuses the words it remembered', async () => {
     const { dir } = makeFolders();
     const loader = new CorpusLoader({ dir, cacheDir: null });
-    const first = buildIndex((await loader.load()).corpus);
+    const first = buildIndex((await loader.load()).corpus, { remember: true });
     writeFileSync(
       join(dir, 'anchor.txt'),
       report('anchor meeting', [['NORA LINDQVIST', 'Ay, the anchor chain was replaced in May.']]),
     );
     const corpus = (await loader.load()).corpus;
-    const reused = buildIndex(corpus, { previous: first });
+    const reused = buildIndex(corpus, { previous: first, remember: true });
     expect(comparable(reused)).toBe(comparable(buildIndex(corpus)));
   });
 });
