@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { meetingChoiceName, speakerChoiceName } from '../src/answers/format.js';
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { AppContext } from '../src/context.js';
+import { fromOption, speakerOption, toOption } from './filter-options.js';
 import { EXPIRED_TEXT } from './types.js';
 import type { ButtonOutcome, Choice, CommandInput, CommandModule } from './types.js';
 import { askQuestion, MAX_LIMIT, MAX_QUESTION_LENGTH } from '../src/search/engine.js';
@@ -32,13 +33,7 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   )
-  .addStringOption((o) =>
-    o
-      .setName('speaker')
-      .setDescription('Only this speaker')
-      .setAutocomplete(true)
-      .setMaxLength(200),
-  )
+  .addStringOption(speakerOption)
   .addStringOption((o) =>
     o
       .setName('meeting')
@@ -46,15 +41,8 @@ const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(200),
   )
-  .addStringOption((o) =>
-    o
-      .setName('from')
-      .setDescription('Meetings on or after this date (YYYY-MM-DD)')
-      .setMaxLength(10),
-  )
-  .addStringOption((o) =>
-    o.setName('to').setDescription('Meetings on or before this date (YYYY-MM-DD)').setMaxLength(10),
-  )
+  .addStringOption(fromOption)
+  .addStringOption(toOption)
   .addIntegerOption((o) =>
     o
       .setName('limit')

@@ -3,6 +3,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { speakerChoiceName } from '../src/answers/format.js';
 import type { AppContext } from '../src/context.js';
+import { fromOption, speakerOption, toOption } from './filter-options.js';
 import type { Choice, CommandInput, CommandModule } from './types.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/engine.js';
 import { suggestSpeakers } from '../src/search/lookup.js';
@@ -25,22 +26,9 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   )
-  .addStringOption((o) =>
-    o
-      .setName('speaker')
-      .setDescription('Only this speaker')
-      .setAutocomplete(true)
-      .setMaxLength(200),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('from')
-      .setDescription('Meetings on or after this date (YYYY-MM-DD)')
-      .setMaxLength(10),
-  )
-  .addStringOption((o) =>
-    o.setName('to').setDescription('Meetings on or before this date (YYYY-MM-DD)').setMaxLength(10),
-  );
+  .addStringOption(speakerOption)
+  .addStringOption(fromOption)
+  .addStringOption(toOption);
 
 export async function runTrend(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const options: TrendOptions = {};
