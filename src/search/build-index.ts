@@ -454,6 +454,8 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
         cover: new Float32Array(docCount),
         factor: new Float32Array(docCount),
         seen: new Uint8Array(docCount),
+        bits: new Uint32Array(docCount),
+        answerTypes: new Uint8Array(docCount),
         meetingBest: new Float32Array(corpus.meetings.length),
       },
       globalTopics: [],

@@ -82,6 +82,10 @@ export interface IndexData {
     cover: Float32Array;
     factor: Float32Array;
     seen: Uint8Array;
+    /** Which of a question's concepts (bit i: the i-th scored) a statement matched. */
+    bits: Uint32Array;
+    /** What each statement answers besides topics (search/answer-type.ts), read when first found. */
+    answerTypes: Uint8Array;
     meetingBest: Float32Array;
   };
 }

@@ -1,6 +1,7 @@
 // Question reading: who (names, roles, typos of names, unknown people), when (years) and what
 // (topic words, as concepts) a question is about.
 import type { SearchIndex, IndexData } from './index-data.js';
+import { askedAnswerType, type AnswerType } from './answer-type.js';
 import { buildConcepts, termOf, typoTerms, type Concept } from './expand.js';
 import { roleWords, sameRoleWord } from './lookup.js';
 import {
@@ -32,6 +33,8 @@ export interface Reading {
   years: Set<string>;
   /** "When did …", "what time …": the question asks when something was said. */
   asksWhen: boolean;
+  /** "How often …", "how many …": what an answer gives besides the topic (search/answer-type.ts). */
+  answerType: AnswerType | null;
   /** The question asks what someone said ("what did X say", "did X mention"), not only about X. */
   asksWords: boolean;
   /** The question asks who asked what ("did the chairman ask about …", "who asked whether …"):
@@ -209,7 +212,10 @@ export function readQuestion(
     }
   });
 
-  // 6. Topic words: the rest, minus function words and question phrasing.
+  // 6. Topic words: the rest, minus function words, question phrasing and the answer type
+  // ("often" in "how often": what the answer says, not what it is about).
+  const asked = askedAnswerType(tokens.map((t) => t.word));
+  if (asked) used[asked.at] = true;
   const content: { word: string; pos: number }[] = [];
   tokens.forEach((t, i) => {
     if (
@@ -242,6 +248,7 @@ export function readQuestion(
     asksWords,
     asksQuestions,
     asksWhen,
+    answerType: asked?.type ?? null,
     speakers,
     unknownSpeakers,
     meetings,

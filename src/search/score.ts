@@ -6,6 +6,7 @@ import { NARRATION, type SearchIndex } from './index-data.js';
 import type { Reading } from './read-question.js';
 import { overBudget } from './budget.js';
 import { identifyingWords } from './lookup.js';
+import { statementAnswers } from './answer-type.js';
 
 // Statements from the meeting that best matches the whole question rank a little higher.
 const MEETING_BOOST = 0.3;
@@ -29,6 +30,9 @@ const FOLLOW_UP_WORDS = 12;
 const GENERIC_FACTOR = 0.5;
 // "When did X talk about Y": a statement with the time it was said answers the "when".
 const WHEN_TIMED_BOOST = 1.3;
+// "How often …" / "how many …": a statement that gives a frequency / an amount answers that part
+// of the question (it weighs as much as an average topic word of it) and ranks this much higher.
+const ANSWER_TYPE_BOOST = 1.3;
 
 export interface Ranked {
   doc: number;
@@ -79,9 +83,12 @@ export function scoreStatements(
 ): { total: number; top: Ranked[] } {
   const d = index.data;
   const n = index.corpus.statements.length;
-  const { cur, stamp, total, cover, factor, seen, meetingBest } = d.scratch;
+  const { cur, stamp, total, cover, factor, seen, bits, meetingBest } = d.scratch;
   const touched: number[] = [];
-  const totalWeight = reading.concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  const topicWeight = reading.concepts.reduce((a, c) => a + c.weight, 0);
+  const answerType = reading.concepts.length > 0 ? reading.answerType : null;
+  const typeWeight = answerType ? topicWeight / reading.concepts.length : 0;
+  const totalWeight = topicWeight + typeWeight || 1;
   const meetingScore = new Float32Array(index.corpus.meetings.length);
   // Rare concepts first: long posting lists of common words then only probe statements already found.
   // Words naming a meeting come last and only add to statements the other words found.
@@ -188,11 +195,27 @@ export function scoreStatements(
         touched.push(doc);
         total[doc] = 0;
         cover[doc] = 0;
+        bits[doc] = 0;
       }
+      if (ci < 32) bits[doc] = (bits[doc] ?? 0) | (1 << ci);
       total[doc] = (total[doc] ?? 0) + (cur[doc] ?? 0);
       cover[doc] = (cover[doc] ?? 0) + concept.weight * (factor[doc] ?? 0);
     }
   });
+
+  lendNeighbours(index, concepts, touched, totalWeight);
+  // What the question asks for besides its topic ("every two weeks" for "how often").
+  const typed = new Set<number>();
+  if (answerType) {
+    const statements = index.corpus.statements;
+    for (const doc of touched) {
+      if (d.docSpeaker[doc] === NARRATION) continue;
+      const text = () => spokenText(statements[doc] ?? { text: '' });
+      if (!statementAnswers(d.scratch.answerTypes, doc, text, answerType)) continue;
+      typed.add(doc);
+      cover[doc] = (cover[doc] ?? 0) + typeWeight;
+    }
+  }
 
   let maxMeeting = 0;
   for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
@@ -218,7 +241,8 @@ export function scoreStatements(
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
     const named = 1 + MENTION_BOOST * (reading.meetings.get(d.docMeeting[doc] ?? -1) ?? 0);
     const timed = reading.asksWhen && d.docTimed[doc] === 1 ? WHEN_TIMED_BOOST : 1;
-    cur[doc] = (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed;
+    const gives = typed.has(doc) ? ANSWER_TYPE_BOOST : 1;
+    cur[doc] = (total[doc] ?? 0) * coord * (1 + MEETING_BOOST * m) * named * timed * gives;
     factor[doc] = coverage;
     docs.push(doc);
   }
@@ -310,6 +334,77 @@ export function scoreStatements(
   for (const r of out) if (!best || compareRanked(r, best) < 0) best = r;
   const shown = best ? out.filter((r) => r === best || answersAsWell(best, r)) : out;
   return { total: shown.length, top: topK(shown, want) };
+}
+
+// A statement also answers with what the same speaker said just before it in the meeting: "He
+// explained this group won a certificate" after "Buck introduced Cub Scout Pack 388". For a concept
+// only those statements match, it covers this share of what they cover (the gate's coverage; its
+// score stays its own words').
+const NEIGHBOUR_COVER = 0.5;
+const NEIGHBOURS_BEFORE = 2;
+// Only a statement whose own words cover this much of the question borrows its neighbours'.
+const NEIGHBOUR_MIN_OWN = 0.15;
+
+/**
+ * Adds to the coverage of each found statement what the same speaker's statements just before it
+ * found of the concepts it lacks (one speaker's run of paragraphs or turns, in one meeting).
+ */
+function lendNeighbours(
+  index: SearchIndex,
+  concepts: Reading['concepts'],
+  touched: number[],
+  totalWeight: number,
+): void {
+  const d = index.data;
+  const { cover, seen, bits } = d.scratch;
+  const weights = concepts.slice(0, 32).map((c) => c.weight);
+  const weightOf = (mask: number): number => {
+    let w = 0;
+    for (let ci = 0; mask !== 0 && ci < weights.length; ci++, mask >>>= 1)
+      if (mask & 1) w += weights[ci] ?? 0;
+    return w;
+  };
+  const credits: [number, number][] = [];
+  for (const doc of touched) {
+    if ((cover[doc] ?? 0) / totalWeight + 1e-6 < NEIGHBOUR_MIN_OWN) continue;
+    const sp = d.docSpeaker[doc];
+    const meeting = d.docMeeting[doc];
+    // Narration is never shown; a question turn asks, its own words are all it has.
+    if (sp === NARRATION || isQuestionTurn(index, doc)) continue;
+    let have = bits[doc] ?? 0;
+    let credit = 0;
+    let steps = 0;
+    let nb = doc - 1;
+    while (nb >= 0 && steps < NEIGHBOURS_BEFORE && d.docMeeting[nb] === meeting) {
+      if (d.docSpeaker[nb] !== sp) {
+        // Someone's "Yes." between two of the speaker's turns does not end the run.
+        const past = nb - 1;
+        if (
+          nb === doc - 1 &&
+          past >= 0 &&
+          seen[past] === 1 &&
+          d.docSpeaker[past] === sp &&
+          d.docMeeting[past] === meeting &&
+          isBackchannel(spokenText(index.corpus.statements[nb] ?? { text: '' }))
+        ) {
+          nb = past;
+          continue;
+        }
+        break;
+      }
+      steps++;
+      const nbBits = seen[nb] === 1 ? (bits[nb] ?? 0) : 0;
+      const missing = nbBits & ~have;
+      if (missing !== 0) {
+        credit +=
+          NEIGHBOUR_COVER * (cover[nb] ?? 0) * (weightOf(missing) / (weightOf(nbBits) || 1));
+        have |= nbBits;
+      }
+      nb--;
+    }
+    if (credit > 0) credits.push([doc, credit]);
+  }
+  for (const [doc, credit] of credits) cover[doc] = (cover[doc] ?? 0) + credit;
 }
 
 /** Meetings in which any of these speakers speaks or is present (null when none is asked). */

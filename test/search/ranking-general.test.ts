@@ -280,3 +280,139 @@ describe('replies after the best', () => {
     ]);
   });
 });
+
+describe('questions that ask how often or how many', () => {
+  const corpus = makeCorpus(
+    [
+      { name: 'Ada Ames', aliases: ['Ames'], role: 'Harbour warden' },
+      { name: 'Cy Bell', aliases: ['Bell'], role: null },
+    ],
+    [
+      {
+        file: 'harbour-committee.md',
+        title: 'Harbour committee',
+        date: '2024-05-14',
+        statements: [
+          { speaker: 'Ada Ames', text: 'The warden reports should go to the owners.' },
+          {
+            speaker: 'Cy Bell',
+            text: 'We could print and post the warden reports every two weeks.',
+          },
+          { speaker: 'Ada Ames', text: 'New members joined the rowing club this spring.' },
+          { speaker: 'Cy Bell', text: 'In the end some forty new members joined the rowing club.' },
+        ],
+      },
+    ],
+  );
+  const index = buildIndex(corpus);
+
+  it('"how often" puts the statement that says how often first', () => {
+    // Both statements are about the warden reports and the shorter would rank first; only Bell's
+    // says how often ("every two weeks"). "Often" is what the answer gives, not a topic word the
+    // answer must repeat.
+    const r = askQuestion(index, 'how often should we have the warden reports');
+    expect(r.results[0]?.statement.text).toBe(
+      'We could print and post the warden reports every two weeks.',
+    );
+  });
+
+  it('"how many" puts the statement with the number first', () => {
+    // The two statements match the same words; the shorter one would rank first, but only the
+    // longer one says how many joined.
+    const r = askQuestion(index, 'how many members joined the rowing club');
+    expect(r.results[0]?.statement.text).toBe(
+      'In the end some forty new members joined the rowing club.',
+    );
+  });
+});
+
+describe('a statement leans on what its speaker said just before', () => {
+  const corpus = makeCorpus(
+    [
+      { name: 'Forester Ames', aliases: ['Ames'], role: 'City forester' },
+      { name: 'Mayor Dunn', aliases: ['Dunn'], role: 'Mayor' },
+      { name: 'Tove Lind', aliases: ['Lind'], role: null },
+      { name: 'Ned Park', aliases: ['Park'], role: null },
+    ],
+    [
+      {
+        file: 'council-minutes.txt',
+        title: 'City council minutes',
+        date: '2003-06-10',
+        statements: [
+          {
+            speaker: 'Mayor Dunn',
+            kind: 'paraphrase',
+            text: 'Mayor Dunn thanked the volunteers who planted oaks along the river path.',
+          },
+          {
+            speaker: 'Forester Ames',
+            kind: 'paraphrase',
+            text: 'Forester Ames introduced Scout Pack 12 of the north ward.',
+          },
+          {
+            speaker: 'Forester Ames',
+            kind: 'paraphrase',
+            text: 'He explained that the pack recently won a certificate for clearing ivy from the river path.',
+          },
+        ],
+      },
+      {
+        file: 'sports-minutes.txt',
+        title: 'Sports board minutes',
+        date: '2003-07-01',
+        statements: [
+          {
+            speaker: 'Mayor Dunn',
+            kind: 'paraphrase',
+            text: 'The mayor said the under-twelves won the county cup and hope to win it again.',
+          },
+          {
+            speaker: 'Mayor Dunn',
+            kind: 'paraphrase',
+            text: 'She handed each member a pack of fixtures, a pack of tickets and a win-bonus form.',
+          },
+        ],
+      },
+      {
+        file: 'levy-call.vtt',
+        title: 'Harbour working call',
+        date: '2026-02-03',
+        statements: [
+          { speaker: 'Tove Lind', text: 'I can say something about the mooring levy draft.' },
+          { speaker: 'Ned Park', text: 'Yes.' },
+          {
+            speaker: 'Tove Lind',
+            text: 'I would keep it optional for small boats, at least for the first season.',
+          },
+        ],
+      },
+    ],
+  );
+  const index = buildIndex(corpus);
+
+  it('minutes: "He explained the pack won …" answers a question about the pack named before', () => {
+    // The paragraph that says what the pack won does not say "scout"; the forester's paragraph
+    // just before does. It answers; the introduction alone does not say what was won.
+    const r = askQuestion(index, 'what did the scout pack win');
+    expect(r.results.map((x) => x.statement.text)).toContain(
+      'He explained that the pack recently won a certificate for clearing ivy from the river path.',
+    );
+  });
+
+  it('another speaker’s statement before it lends nothing', () => {
+    // The mayor's thanks precede the forester's paragraphs but are another speaker's: the
+    // introduction does not take "volunteers" from them.
+    const r = askQuestion(index, 'which scout volunteers planted oaks');
+    expect(r.results.map((x) => x.statement.speaker)).not.toContain('Forester Ames');
+  });
+
+  it('a caption turn after someone’s "Yes." still leans on its speaker’s turn before', () => {
+    // Lind's opinion ("keep it optional for small boats") does not repeat "mooring levy draft";
+    // her turn before, past Park's "Yes.", names it.
+    const r = askQuestion(index, 'what was said about the mooring levy draft for small boats');
+    expect(r.results.map((x) => x.statement.text)).toContain(
+      'I would keep it optional for small boats, at least for the first season.',
+    );
+  });
+});
