@@ -14,7 +14,7 @@ import stem from 'wink-porter2-stemmer';
 import { ASK_PAGE_SIZE } from '../answers/ask-view.js';
 import { askQuestion, buildIndex } from '../search/engine.js';
 import { tokenize } from '../search/normalize.js';
-import { miniSearchBaseline } from './minisearch-baseline.js';
+import { miniSearchBaseline, rawLinesBaseline } from './minisearch-baseline.js';
 import { QUESTION_WORDS, STOPWORDS } from '../search/stopwords.js';
 
 export interface EvalQuestion {
@@ -100,6 +100,11 @@ export function ourAnswerer(corpus: Corpus): Answerer {
 /** The baseline: MiniSearch over the same statements (the search bench's, one page of results). */
 export function miniSearchAnswerer(corpus: Corpus): Answerer {
   return miniSearchBaseline(corpus, SHOWN);
+}
+
+/** The issue's plain yardstick: MiniSearch over the raw lines of the files, no parser. */
+export function rawLinesAnswerer(corpus: Corpus): Answerer {
+  return rawLinesBaseline(corpus, SHOWN);
 }
 
 export interface Tally {
@@ -292,7 +297,11 @@ async function main(argv: string[]): Promise<number> {
   const report = evaluate(
     corpus,
     questions,
-    { ours: ourAnswerer(corpus), minisearch: miniSearchAnswerer(corpus) },
+    {
+      ours: ourAnswerer(corpus),
+      minisearch: miniSearchAnswerer(corpus),
+      'raw lines': rawLinesAnswerer(corpus),
+    },
     covers,
   );
   if (values.verbose) process.stdout.write(`${report.misses.join('\n')}\n\n`);

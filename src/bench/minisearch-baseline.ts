@@ -39,3 +39,42 @@ export function miniSearchBaseline(corpus: Corpus, limit: number): (q: string) =
       .slice(0, limit)
       .map((r) => corpus.statements[r.id as number] as Statement);
 }
+
+/**
+ * The issue's first yardstick: a plain BM25 index (MiniSearch, its default tokenizer, no stopwords
+ * or stemming) over the raw lines of the same files, with no parser at all. Each non-empty line is
+ * a "statement" with no speaker; it answers when the line holds the words of the right statement.
+ */
+export function rawLinesBaseline(corpus: Corpus, limit: number): (q: string) => Statement[] {
+  const lines: Statement[] = [];
+  for (const m of corpus.meetings) {
+    let at = 0;
+    for (const line of m.text.split('\n')) {
+      const start = at;
+      at += line.length + 1;
+      if (!line.trim()) continue;
+      lines.push({
+        id: `${m.id}#line${lines.length}`,
+        meetingId: m.id,
+        speaker: null,
+        kind: 'turn',
+        text: line,
+        context: null,
+        paragraph: lines.length + 1,
+        start,
+        end: start + line.length,
+      });
+    }
+  }
+  const ms = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    storeFields: [],
+    searchOptions: { fuzzy: 0.2, prefix: true },
+  });
+  ms.addAll(lines.map((l, id) => ({ id, text: l.text })));
+  return (q) =>
+    ms
+      .search(q)
+      .slice(0, limit)
+      .map((r) => lines[r.id as number] as Statement);
+}
