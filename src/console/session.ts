@@ -197,6 +197,28 @@ export function parseArguments(
   const options: Record<string, OptionValue> = {};
   const free: string[] = [];
   const known = new Map(optionsJson.map((o) => [o.name, o]));
+  // The main text option (the one free words fill, e.g. /ask's question) takes everything up to
+  // the next option when its value is not quoted, as Discord's own option box does:
+  // `/ask question:what did aliyev say speaker:aliyev`.
+  const main = optionsJson.find((o) => o.type === OPTION_TYPES.string);
+  if (main) {
+    const at = new RegExp(String.raw`(^|\s)${main.name}:(?!["“])`, 'i').exec(rest);
+    if (at) {
+      const start = at.index + at[0].length;
+      const next = /\s(\w[\w-]*):/g;
+      next.lastIndex = start;
+      let end = rest.length;
+      for (let m = next.exec(rest); m; m = next.exec(rest)) {
+        if (known.has((m[1] ?? '').toLowerCase())) {
+          end = m.index;
+          break;
+        }
+      }
+      const value = rest.slice(start, end).trim();
+      if (value) options[main.name] = value;
+      rest = `${rest.slice(0, at.index)} ${rest.slice(end)}`.trim();
+    }
+  }
   const token = /(\w[\w-]*):(?:"([^"]*)"|“([^”]*)”|(\S*))|(\S+)/g;
   for (const m of rest.matchAll(token)) {
     const option = m[1] ? known.get(m[1].toLowerCase()) : undefined;

@@ -160,6 +160,24 @@ describe('parseArguments', () => {
       'Usage: /ask question:<question> [speaker:…] [hide:…]',
     );
   });
+
+  it('reads an unquoted question up to the next option, as Discord’s option box does', () => {
+    const json = ask.data.toJSON() as never;
+    expect(parseArguments(json, 'question:what did aliyev say about railways')).toEqual({
+      subcommand: null,
+      options: { question: 'what did aliyev say about railways' },
+    });
+    expect(
+      parseArguments(json, 'question:what was said on tolls speaker:aliyev hide:true'),
+    ).toEqual({
+      subcommand: null,
+      options: { question: 'what was said on tolls', speaker: 'aliyev', hide: true },
+    });
+    expect(parseArguments(json, 'speaker:aliyev question:"tolls: who pays?"')).toEqual({
+      subcommand: null,
+      options: { question: 'tolls: who pays?', speaker: 'aliyev' },
+    });
+  });
 });
 
 describe('runConsole with piped input', () => {
