@@ -1,4 +1,7 @@
 // A small AppContext for tests: empty corpus unless given, default settings, a log that is kept.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { AppContext } from '../../src/context.js';
 import type { Corpus } from '../../src/corpus/types.js';
@@ -17,6 +20,14 @@ export function emptyCorpus(): Corpus {
   return { meetings: [], speakers: [], statements: [], warnings: [] };
 }
 
+// What a test context writes (charts the console saves, …) goes to a temporary folder, never to
+// the checkout's data/ (a test gives its own `dataDir` when it reads what was written).
+let testDataDir: string | null = null;
+function defaultDataDir(): string {
+  testDataDir ??= mkdtempSync(join(tmpdir(), 'verbatim-test-data-'));
+  return testDataDir;
+}
+
 export function makeTestContext(
   options: {
     corpus?: Corpus;
@@ -32,7 +43,12 @@ export function makeTestContext(
       callback();
     },
   });
-  const config = { ...parseConfig({}), askCooldownSeconds: 0, ...options.config };
+  const config = {
+    ...parseConfig({}),
+    askCooldownSeconds: 0,
+    dataDir: defaultDataDir(),
+    ...options.config,
+  };
   const corpus = options.corpus ?? options.index?.corpus ?? emptyCorpus();
   return {
     corpus,
