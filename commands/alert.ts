@@ -1,5 +1,5 @@
 // /alert add|list|remove: a member's own alerts — a direct message when a new meeting has their words.
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './types.js';
 import {
   MAX_ALERT_WORDS,
@@ -15,7 +15,6 @@ export const alertCommand: CommandModule = {
   data: new SlashCommandBuilder()
     .setName('alert')
     .setDescription('A direct message when a new meeting has your words')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .addSubcommand((s) =>
       s
         .setName('add')

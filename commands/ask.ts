@@ -1,7 +1,7 @@
 // /ask question:<text> [speaker] [meeting] [hide] — statements that answer a question, verbatim and cited.
 import { randomBytes } from 'node:crypto';
 import { meetingChoiceName, speakerChoiceName } from '../src/answers/format.js';
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { AppContext } from '../src/context.js';
 import { fromOption, speakerOption, toOption } from './filter-options.js';
 import { EXPIRED_TEXT } from './types.js';
@@ -25,7 +25,6 @@ import { describeShown, findShown } from '../src/live/shown.js';
 const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('What was said in the meetings? Verbatim quotes with speaker, date and source.')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addStringOption((o) =>
     o
       .setName('question')

@@ -1,9 +1,5 @@
 // Message context menu "Find in reports": is this message's quote in the reports, verbatim or close?
-import {
-  ApplicationCommandType,
-  ContextMenuCommandBuilder,
-  InteractionContextType,
-} from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import type { AppContext } from '../src/context.js';
 import type { CommandInput, CommandModule } from './types.js';
 import { buildFindView, findInReports } from '../src/answers/find-view.js';
@@ -13,8 +9,7 @@ import { withReportLinks } from '../src/web/links.js';
 
 const data = new ContextMenuCommandBuilder()
   .setName('Find in reports')
-  .setType(ApplicationCommandType.Message)
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
+  .setType(ApplicationCommandType.Message);
 
 export async function runFindInReports(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const text = input.target?.content ?? '';

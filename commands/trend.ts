@@ -1,6 +1,6 @@
 // /trend words:<text> [speaker] [from] [to] — how often statements match some words over time,
 // per speaker, as a chart; the three best matches quoted below it.
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { speakerChoiceName } from '../src/answers/format.js';
 import type { AppContext } from '../src/context.js';
 import { fromOption, speakerOption, toOption } from './filter-options.js';
@@ -18,7 +18,6 @@ const data = new SlashCommandBuilder()
   .setDescription(
     'How often were some words said over time, and by whom? A chart and the best quotes.',
   )
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addStringOption((o) =>
     o
       .setName('words')

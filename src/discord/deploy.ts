@@ -58,8 +58,9 @@ export async function deployCommands(
 
 /**
  * Every command can be used where the app is installed to a server and where a member installed
- * it to their own account, in servers, in the bot's DMs and in other private channels. Commands
- * that need a server (/daily) say so when used elsewhere.
+ * it to their own account, in servers, in the bot's DMs and in other private channels — except the
+ * commands that set up the server (/daily, /announce: `setContexts(Guild)` alone), which are only
+ * offered in servers that installed the app.
  */
 export const INSTALL = {
   integration_types: [
@@ -73,8 +74,18 @@ export const INSTALL = {
   ],
 } as const;
 
+const SERVER_ONLY = {
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
+} as const;
+
 function withInstallContexts(json: unknown): unknown {
-  return { ...(json as Record<string, unknown>), ...INSTALL };
+  const own = json as Record<string, unknown> & { contexts?: unknown };
+  const serverOnly =
+    Array.isArray(own.contexts) &&
+    own.contexts.length === 1 &&
+    own.contexts[0] === InteractionContextType.Guild;
+  return { ...own, ...(serverOnly ? SERVER_ONLY : INSTALL) };
 }
 
 function describeCommand(c: RegisteredCommand): string {

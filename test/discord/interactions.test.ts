@@ -225,7 +225,7 @@ describe('the interactions endpoint', () => {
     expectCleanTraffic();
   });
 
-  it('registers every command for server and user installs, in servers, DMs and private channels', async () => {
+  it('registers every command for server and user installs, in servers, DMs and private channels, but the server set-up ones', async () => {
     fake = await startFakeDiscord();
     await deployCommands(
       {
@@ -239,9 +239,13 @@ describe('the interactions endpoint', () => {
     );
     const registered = fake.commands.get('global') ?? [];
     expect(registered.map((c) => c.name)).toEqual(commands.map((c) => c.data.name));
+    // Setting up a server (/daily, /announce) is offered only in servers that installed the app.
+    const serverOnly = new Set(['daily', 'announce']);
     for (const command of registered) {
-      expect(command.integration_types).toEqual([0, 1]);
-      expect(command.contexts).toEqual([0, 1, 2]);
+      expect(command.integration_types).toEqual(
+        serverOnly.has(String(command.name)) ? [0] : [0, 1],
+      );
+      expect(command.contexts).toEqual(serverOnly.has(String(command.name)) ? [0] : [0, 1, 2]);
     }
     expect(INSTALL.contexts).toHaveLength(3);
     // afterEach closes what start() opened; here only the fake.
