@@ -31,7 +31,7 @@ export interface DirectMessenger {
 
 export interface NewMeetingsDeps {
   /** The running context: its store, and the index and profile statistics of the corpus in force. */
-  ctx: Pick<AppContext, 'store' | 'corpus' | 'index' | 'profileStats' | 'log' | 'now'>;
+  ctx: Pick<AppContext, 'store' | 'corpus' | 'index' | 'profileStats' | 'log' | 'now' | 'config'>;
   /** Posts to channels (announcements). */
   poster: ChannelPoster;
   /** Sends direct messages (alerts). */
@@ -302,7 +302,10 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
 
   for (const meeting of carded) {
     if (!(await claim(meeting))) continue;
-    const view = buildAnnouncementView(digestMeeting(pass.stats(), meeting));
+    const view = buildAnnouncementView(
+      digestMeeting(pass.stats(), meeting),
+      deps.ctx.config.publicUrl,
+    );
     const sent = await sendWithRetry(
       deps.poster,
       channel.channelId,
@@ -382,7 +385,13 @@ async function runAlert(pass: Pass, alert: Alert): Promise<AlertOutcome[]> {
     if (!claimed || !match) continue;
     const statement = meeting.statements.find((s) => s.id === match.statementId);
     if (!statement) continue;
-    const view = buildAlertMessage(alert, statement, meeting, match.more);
+    const view = buildAlertMessage(
+      alert,
+      statement,
+      meeting,
+      match.more,
+      deps.ctx.config.publicUrl,
+    );
     const base = { alertId: alert.id, userId: alert.userId, meetingId: meeting.id };
     const sent = await sendWithRetry(
       { send: (userId, v) => deps.messenger.send(userId, v) },

@@ -50,7 +50,10 @@ export function answerAnnouncePreview(ctx: AppContext, note: string | null = nul
   const meeting = latestMeeting(ctx.corpus.meetings);
   if (!meeting)
     return textReply('The reports hold no meeting yet, so there is nothing to preview.');
-  const view = buildAnnouncementView(digestMeeting(getProfileStats(ctx), meeting));
+  const view = buildAnnouncementView(
+    digestMeeting(getProfileStats(ctx), meeting),
+    ctx.config.publicUrl,
+  );
   return {
     ...view,
     ephemeral: true,
@@ -179,7 +182,13 @@ function previewAlert(ctx: AppContext, alert: Pick<Alert, 'words' | 'speaker'>):
       `Preview (nothing is saved here): no meeting in the reports has ${shown(describeAlert(alert))} yet. In Discord the alert would wait for a new meeting that does.`,
     );
   const more = answer.results.filter((r) => r.meeting.id === newest.meeting.id).length - 1;
-  const view = buildAlertMessage(alert, newest.statement, newest.meeting, Math.max(0, more));
+  const view = buildAlertMessage(
+    alert,
+    newest.statement,
+    newest.meeting,
+    Math.max(0, more),
+    ctx.config.publicUrl,
+  );
   return {
     ...view,
     ephemeral: true,

@@ -8,14 +8,21 @@ import { spokenText } from '../corpus/text.js';
 import { emptyCard, formatTimeSuffix } from '../answers/view.js';
 import type { ReplyView } from '../answers/view.js';
 import type { Alert } from '../store/types.js';
+import { withReportLinks } from '../web/links.js';
 
 /** How many key quotes a new-meeting card shows. */
 export const ANNOUNCED_QUOTES = 2;
 const QUOTE_CHARS = 500;
 const NAMES_CHARS = 900;
 
-/** The card posted in a server's announcement channel when a meeting is new. */
-export function buildAnnouncementView(digest: MeetingDigest): ReplyView {
+/**
+ * The card posted in a server's announcement channel when a meeting is new; with PUBLIC_URL, an
+ * "Open in report" link for each key quote.
+ */
+export function buildAnnouncementView(
+  digest: MeetingDigest,
+  publicUrl: string | null = null,
+): ReplyView {
   const card = emptyCard();
   card.title = shown(`New meeting: ${meetingTitle(digest)}`, 256);
   card.url = safeUrl(digest.url);
@@ -38,19 +45,32 @@ export function buildAnnouncementView(digest: MeetingDigest): ReplyView {
     value: url ? `${shown(digest.id)} · [source](${url})` : shown(digest.id),
   });
   card.footer = `${digest.statements} statement${digest.statements === 1 ? '' : 's'} · quotes verbatim from the report · /meeting for the digest`;
-  return { ephemeral: false, content: null, cards: [card], buttons: [] };
+  const cited = digest.quotes.slice(0, ANNOUNCED_QUOTES).map((q) => ({
+    id: q.statementId,
+    meetingId: digest.id,
+    paragraph: q.paragraph,
+  }));
+  return withReportLinks(
+    { ephemeral: false, content: null, cards: [card], buttons: [] },
+    cited,
+    publicUrl,
+  );
 }
 
 export function describeAlert(alert: Pick<Alert, 'words' | 'speaker'>): string {
   return alert.speaker ? `“${alert.words}” by ${alert.speaker}` : `“${alert.words}”`;
 }
 
-/** The direct message of an alert: the statement that answers its words, and where it is. */
+/**
+ * The direct message of an alert: the statement that answers its words, and where it is (with
+ * PUBLIC_URL, an "Open in report" link to it).
+ */
 export function buildAlertMessage(
   alert: Pick<Alert, 'words' | 'speaker'>,
   statement: Statement,
   meeting: Meeting,
   more: number,
+  publicUrl: string | null = null,
 ): ReplyView {
   const card = emptyCard();
   card.title = shown(`Your alert ${describeAlert(alert)}`, 256);
@@ -76,7 +96,11 @@ export function buildAlertMessage(
       inline: false,
     });
   card.footer = 'A new meeting has your words · quoted word for word · /alert list to manage';
-  return { ephemeral: false, content: null, cards: [card], buttons: [] };
+  return withReportLinks(
+    { ephemeral: false, content: null, cards: [card], buttons: [] },
+    [{ id: statement.id, meetingId: meeting.id, paragraph: statement.paragraph }],
+    publicUrl,
+  );
 }
 
 /** /alert list: the member's alerts, paused ones marked with why. */

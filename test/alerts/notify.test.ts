@@ -7,6 +7,8 @@ import {
   startNewMeetingsWatch,
 } from '../../src/alerts/notify.js';
 import type { DirectMessenger } from '../../src/alerts/notify.js';
+import { buildAlertMessage } from '../../src/alerts/views.js';
+import { statementUrl } from '../../src/web/paths.js';
 import { diffCorpora } from '../../src/corpus/change.js';
 import type { CorpusChange } from '../../src/corpus/change.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
@@ -163,5 +165,51 @@ describe('startNewMeetingsWatch (what main runs in both bot modes)', () => {
     expect(poster.sent).toHaveLength(2);
     await watch.stop();
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('links to the web view', () => {
+  it('with PUBLIC_URL, a new-meeting card links each key quote to its place in the report', async () => {
+    const { clock, ctx, poster, listener, swap } = await setUp();
+    ctx.config = { ...ctx.config, publicUrl: 'https://reports.example.org' };
+    clock.t = new Date('2031-06-10T18:00:00Z');
+    swap([newMeeting(10, FERRY_NEWS)]);
+    await listener.idle();
+    const links = (poster.sent[0]?.view.buttons ?? []).filter((b) => b.url);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.label).toMatch(/^Open in report/);
+      expect(link.url).toMatch(/^https:\/\/reports\.example\.org\/m\/.+#s-\d+$/);
+    }
+  });
+
+  it('without PUBLIC_URL, the card has no links', async () => {
+    const { clock, poster, listener, swap } = await setUp();
+    clock.t = new Date('2031-06-10T18:00:00Z');
+    swap([newMeeting(10, FERRY_NEWS)]);
+    await listener.idle();
+    expect(poster.sent[0]?.view.buttons.filter((b) => b.url)).toEqual([]);
+  });
+
+  it('an alert’s direct message links the statement it quotes', () => {
+    const corpus = corpusOf(OLD_MEETINGS);
+    const meeting = corpus.meetings[1];
+    const statement = meeting?.statements[0];
+    if (!meeting || !statement) throw new Error('fixture');
+    const view = buildAlertMessage(
+      { words: 'mooring fees', speaker: null },
+      statement,
+      meeting,
+      0,
+      'https://reports.example.org',
+    );
+    expect(view.buttons).toEqual([
+      {
+        id: 'open:0',
+        label: 'Open in report',
+        style: 'secondary',
+        url: statementUrl('https://reports.example.org', statement.id, meeting.id),
+      },
+    ]);
   });
 });
