@@ -456,6 +456,7 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
         seen: new Uint8Array(docCount),
         bits: new Uint32Array(docCount),
         answerTypes: new Uint8Array(docCount),
+        turnLength: new Uint32Array(docCount),
         meetingBest: new Float32Array(corpus.meetings.length),
       },
       globalTopics: [],

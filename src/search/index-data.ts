@@ -86,6 +86,8 @@ export interface IndexData {
     bits: Uint32Array;
     /** What each statement answers besides topics (search/answer-type.ts), read when first found. */
     answerTypes: Uint8Array;
+    /** Words of each long statement (1: not long, 0: not read yet), read when first found. */
+    turnLength: Uint32Array;
     meetingBest: Float32Array;
   };
 }

@@ -230,12 +230,13 @@ export function scoreStatements(
       seen[doc] = 0;
       continue;
     }
-    const coverage = (cover[doc] ?? 0) / totalWeight;
+    let coverage = (cover[doc] ?? 0) / totalWeight;
     // Too little of the question for anyone's answer (a reply may still take its question's).
     if (coverage + 1e-6 < LEAST_COVERAGE) {
       seen[doc] = 0;
       continue;
     }
+    coverage *= longTurnFactor(index, doc);
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
@@ -405,6 +406,32 @@ function lendNeighbours(
     if (credit > 0) credits.push([doc, credit]);
   }
   for (const [doc, credit] of credits) cover[doc] = (cover[doc] ?? 0) + credit;
+}
+
+// A turn far longer than a passage ("Recording is on … " for 500 words) meets a question's words
+// in passing: past this many words its coverage counts (LONG_TURN_WORDS / words) ** 0.5.
+const LONG_TURN_WORDS = 300;
+
+function longTurnFactor(index: SearchIndex, doc: number): number {
+  // 0: not read yet, 1: not long, else the word count past LONG_TURN_WORDS, read once.
+  const seenLength = index.data.scratch.turnLength;
+  const known = seenLength[doc] ?? 0;
+  if (known === 1) return 1;
+  if (known === 0) {
+    const text = index.corpus.statements[doc]?.text ?? '';
+    let words = 0;
+    // A word takes at least two characters with its space: shorter texts are never long.
+    if (text.length >= LONG_TURN_WORDS * 2) {
+      for (let i = 0, inWord = false; i < text.length; i++) {
+        const space = text.charCodeAt(i) <= 32;
+        if (!space && !inWord) words++;
+        inWord = !space;
+      }
+    }
+    seenLength[doc] = words > LONG_TURN_WORDS ? words : 1;
+  }
+  const words = seenLength[doc] ?? 1;
+  return words > LONG_TURN_WORDS ? Math.sqrt(LONG_TURN_WORDS / words) : 1;
 }
 
 /** Meetings in which any of these speakers speaks or is present (null when none is asked). */

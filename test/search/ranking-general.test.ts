@@ -416,3 +416,45 @@ describe('a statement leans on what its speaker said just before', () => {
     );
   });
 });
+
+describe('a very long turn', () => {
+  // A 600-word opening monologue that names the ferry and the tolls in passing, far apart.
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => `Item ${i + 1} of the welcome covers the agenda order.`)
+      .join(' ')
+      .split(' ');
+  const words = filler(70);
+  words.splice(40, 0, 'ferry');
+  words.splice(500, 0, 'tolls');
+  const monologue = words.join(' ');
+  const index = buildIndex(
+    makeCorpus(
+      [
+        { name: 'Ola Brant', aliases: ['Brant'], role: 'Chair' },
+        { name: 'Sam Ives', aliases: ['Ives'], role: null },
+      ],
+      [
+        {
+          file: 'weekly-call.vtt',
+          title: 'Weekly call',
+          date: '2025-09-02',
+          statements: [
+            { speaker: 'Ola Brant', text: monologue },
+            { speaker: 'Sam Ives', text: 'The ferry tolls were raised by the county.' },
+            { speaker: 'Sam Ives', text: 'Our pier is closed for the winter season.' },
+            { speaker: 'Ola Brant', text: 'Let us move on to the next item of the agenda.' },
+          ],
+        },
+      ],
+    ),
+  );
+
+  it('meets a question’s words in passing: it is not shown beside a statement about them', () => {
+    // Both statements have "ferry" and "tolls" and neither has "winter", but the 600-word turn
+    // only mentions them in passing, 450 words apart: the short statement answers, it does not.
+    expect(monologue.split(' ').length).toBeGreaterThan(550);
+    const r = askQuestion(index, 'ferry tolls in winter', { limit: 10 });
+    expect(r.results[0]?.statement.text).toBe('The ferry tolls were raised by the county.');
+    expect(r.results.map((x) => x.statement.speaker)).not.toContain('Ola Brant');
+  });
+});
