@@ -2,10 +2,11 @@
 // keeps what passes the honesty gate, and returns the best few in order.
 import { answersAsWell, coverageNeeded, LEAST_COVERAGE, type Voice } from './gate.js';
 import { isBackchannel, spokenText } from '../corpus/text.js';
-import { NARRATION, type SearchIndex } from './index-data.js';
+import { NARRATION, indexWords, type SearchIndex } from './index-data.js';
 import type { Reading } from './read-question.js';
 import { overBudget } from './budget.js';
 import { identifyingWords } from './lookup.js';
+import { termOf } from './expand.js';
 import { statementAnswers } from './answer-type.js';
 
 // Statements from the meeting that best matches the whole question rank a little higher.
@@ -236,7 +237,7 @@ export function scoreStatements(
       seen[doc] = 0;
       continue;
     }
-    coverage *= longTurnFactor(index, doc);
+    if (isLongTurn(index, doc)) coverage *= concentration(index, doc, concepts);
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
@@ -408,16 +409,18 @@ function lendNeighbours(
   for (const [doc, credit] of credits) cover[doc] = (cover[doc] ?? 0) + credit;
 }
 
-// A turn far longer than a passage ("Recording is on … " for 500 words) meets a question's words
-// in passing: past this many words its coverage counts (LONG_TURN_WORDS / words) ** 0.5.
+// A turn far longer than a passage ("Recording is on …" for 500 words) can meet a question's words
+// in passing, hundreds of words apart. Past LONG_TURN_WORDS, its coverage counts only the share
+// of its matched topic weight that one window of PASSAGE_WORDS holds together: a 2,000-word turn
+// with one sentence that answers still answers (the view shows that passage).
 const LONG_TURN_WORDS = 300;
+const PASSAGE_WORDS = 120;
 
-function longTurnFactor(index: SearchIndex, doc: number): number {
-  // 0: not read yet, 1: not long, else the word count past LONG_TURN_WORDS, read once.
+/** More than LONG_TURN_WORDS words (counted once per statement, when first found). */
+function isLongTurn(index: SearchIndex, doc: number): boolean {
+  // 0: not read yet, 1: not long, else its word count.
   const seenLength = index.data.scratch.turnLength;
-  const known = seenLength[doc] ?? 0;
-  if (known === 1) return 1;
-  if (known === 0) {
+  if ((seenLength[doc] ?? 0) === 0) {
     const text = index.corpus.statements[doc]?.text ?? '';
     let words = 0;
     // A word takes at least two characters with its space: shorter texts are never long.
@@ -430,8 +433,50 @@ function longTurnFactor(index: SearchIndex, doc: number): number {
     }
     seenLength[doc] = words > LONG_TURN_WORDS ? words : 1;
   }
-  const words = seenLength[doc] ?? 1;
-  return words > LONG_TURN_WORDS ? Math.sqrt(LONG_TURN_WORDS / words) : 1;
+  return (seenLength[doc] ?? 1) > LONG_TURN_WORDS;
+}
+
+/**
+ * The share of a statement's matched topic weight (its own words) that its best window of
+ * PASSAGE_WORDS words holds: 1 when what matches stands together, less when it is scattered.
+ */
+function concentration(index: SearchIndex, doc: number, concepts: Reading['concepts']): number {
+  const d = index.data;
+  const statement = index.corpus.statements[doc];
+  if (!statement) return 1;
+  // Index term → the concepts it stands for, with the factor it counts.
+  const conceptsOf = new Map<number, [number, number][]>();
+  concepts.forEach((c, ci) => {
+    for (const e of c.expansions) {
+      if (e.partial || e.terms.length !== 1) continue;
+      const t = e.terms[0] ?? -1;
+      const list = conceptsOf.get(t) ?? [];
+      list.push([ci, e.factor]);
+      conceptsOf.set(t, list);
+    }
+  });
+  const lastAt = new Array<number>(concepts.length).fill(-Infinity);
+  const factorAt = new Array<number>(concepts.length).fill(0);
+  const everFactor = new Array<number>(concepts.length).fill(0);
+  let best = 0;
+  const words = indexWords(spokenText(statement));
+  words.forEach((w, i) => {
+    const t = termOf(d, w, d.stemOf);
+    const hits = t === undefined ? undefined : conceptsOf.get(t);
+    if (!hits) return;
+    for (const [ci, f] of hits) {
+      lastAt[ci] = i;
+      factorAt[ci] = f;
+      if (f > (everFactor[ci] ?? 0)) everFactor[ci] = f;
+    }
+    let inWindow = 0;
+    concepts.forEach((c, ci) => {
+      if (i - (lastAt[ci] ?? -Infinity) < PASSAGE_WORDS) inWindow += c.weight * (factorAt[ci] ?? 0);
+    });
+    if (inWindow > best) best = inWindow;
+  });
+  const whole = concepts.reduce((a, c, ci) => a + c.weight * (everFactor[ci] ?? 0), 0);
+  return whole > 0 ? Math.min(1, best / whole) : 1;
 }
 
 /** Meetings in which any of these speakers speaks or is present (null when none is asked). */
