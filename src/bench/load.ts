@@ -2,7 +2,7 @@
 // peak memory of a fresh process, against the bars of issue 2 (under 5 s, under 400 MB).
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateReports } from './generate.js';
@@ -24,6 +24,11 @@ export interface LoadChildResult {
 
 const BAR_MS = 5000;
 const BAR_MB = 400;
+/**
+ * Fresh processes that load the 5,000 reports: the machine is shared, so one load can take a
+ * third longer than the next; the bar is judged on the median, and the range is printed.
+ */
+const RUNS_AT_BAR = 3;
 
 export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTable[]> {
   const rows: (string | number)[][] = [];
@@ -37,11 +42,20 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
         bytes += Buffer.byteLength(r.text);
         await writeFile(join(dir, r.name), r.text);
       }
-      const res = loadInChild(dir);
-      if (typeof res === 'string') {
-        notes.push(`${n} reports: the load process failed (${res})`);
+      const runs: LoadChildResult[] = [];
+      let failed: string | null = null;
+      for (let k = 0; k < (n === 5000 ? RUNS_AT_BAR : 1) && failed === null; k++) {
+        const one = loadInChild(dir);
+        if (typeof one === 'string') failed = one;
+        else runs.push(one);
+      }
+      if (failed !== null) {
+        notes.push(`${n} reports: the load process failed (${failed})`);
         continue;
       }
+      // The median run by wall time (the only one for a single run).
+      const byTime = [...runs].sort((a, b) => a.ms - b.ms);
+      const res = byTime[Math.floor(byTime.length / 2)] as LoadChildResult;
       rows.push([
         n,
         Number((bytes / n / 1024).toFixed(1)),
@@ -53,8 +67,14 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
         Math.round(res.peakMb),
       ]);
       if (n === 5000) {
+        const seconds = (ms: number) => (ms / 1000).toFixed(2);
+        const range =
+          runs.length > 1
+            ? ` (median of ${runs.length} fresh processes: ${runs.map((r) => seconds(r.ms)).join(', ')} s; cpu ${runs.map((r) => seconds(r.cpuMs)).join(', ')} s)`
+            : '';
+        const peak = Math.max(...runs.map((r) => r.peakMb));
         notes.push(
-          `5,000 reports: load ${(res.ms / 1000).toFixed(2)} s (bar < ${BAR_MS / 1000} s: ${res.ms < BAR_MS ? 'met' : 'MISSED'}), peak ${Math.round(res.peakMb)} MB (bar < ${BAR_MB} MB: ${res.peakMb < BAR_MB ? 'met' : 'MISSED'}).`,
+          `5,000 reports: load ${seconds(res.ms)} s${range} (bar < ${BAR_MS / 1000} s: ${res.ms < BAR_MS ? 'met' : 'MISSED'}), peak ${Math.round(peak)} MB (bar < ${BAR_MB} MB: ${peak < BAR_MB ? 'met' : 'MISSED'}).`,
         );
       }
       if (res.unattributed > 0)
@@ -70,6 +90,9 @@ export async function benchLoad(sizes: number[] = [500, 5000]): Promise<BenchTab
   );
   notes.push(
     'Peak = max resident memory of a fresh Node process that only loads the folder (includes Node and tsx).',
+    `Machine: ${cpus().length} CPUs, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1/5/15 min) at the end of the section; other processes share the CPUs.`,
   );
   return [
     {
