@@ -10,6 +10,7 @@ import { courtTranscriptReader } from './court-transcript.js';
 import { committeeTranscriptReader } from './committee-transcript.js';
 import { htmlReader } from './html.js';
 import { markdownNotesReader } from './markdown-notes.js';
+import { timedTurnsReader } from './timed-turns.js';
 
 export const READERS: readonly Reader[] = [
   captionReader,
@@ -19,6 +20,7 @@ export const READERS: readonly Reader[] = [
   committeeTranscriptReader,
   htmlReader,
   markdownNotesReader,
+  timedTurnsReader,
 ];
 
 /** The structured reader's result for this file, or null when the file is prose. */

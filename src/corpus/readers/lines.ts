@@ -63,3 +63,16 @@ export function paragraphCounter(text: string): (offset: number) => number {
     return Math.max(1, ans);
   };
 }
+
+/**
+ * A header's time: a media offset as `toClock` reads it ("0:15" → "00:00:15"), or a time of day
+ * on a 12-hour clock ("9:02 AM" → "09:02:00", "12:05 a.m." → "00:05:00"); null when it is none.
+ */
+export function clockOf(s: string): string | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s?([AaPp])\.?[Mm]\.?$/.exec(s.trim());
+  if (!m) return toClock(s);
+  const h = Number(m[1]);
+  if (h < 1 || h > 12) return null;
+  const h24 = (h % 12) + (/[Pp]/.test(m[4] ?? '') ? 12 : 0);
+  return toClock(`${h24}:${m[2]}:${m[3] ?? '00'}`);
+}

@@ -1,0 +1,231 @@
+// Transcripts whose turns open with a header of a name and a timestamp, then the turn's text:
+// Otter ("Ana Ruiz  0:01", a line alone), Descript and others ("00:00:01 Ana Ruiz"), a bracketed
+// name ("[Ana Ruiz] 10:02:11"), Rev ("Ana Ruiz (00:01):" alone, or "Speaker 1 (00:00:01): text"
+// inline), and chats copied from Slack or Teams ("Ana Ruiz  9:02 AM", "[9:02 AM] Ana Ruiz").
+// Each paragraph of a turn is a block timed at its header. The header shape is learned from the
+// file: one shape must recur, its labels must repeat (speakers take several turns; agenda items
+// and news datelines do not) and most headers must be followed by text.
+import type { Block, ReadResult, Reader } from './types.js';
+import { COMMON_CAPS, cleanTitle, findDate, isTitleCandidate } from '../header.js';
+import { labelParts } from './label-parts.js';
+import { clockOf, splitLines, trimmed } from './lines.js';
+import type { Line } from './lines.js';
+
+/** A name of one to six words: no brackets, colons or angle brackets in it. */
+const NAME = String.raw`[^\s()\[\]<>:|]+(?: [^\s()\[\]<>:|]+){0,5}`;
+/** A media offset ("0:01", "1:02:03", "00:00:01.5") or a time of day ("9:02 AM"). */
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
+/** A time with seconds: the only kind an unbracketed time-first header may have ("10:02 Opening" is an agenda). */
+const TIME_HMS = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
+
+interface Shape {
+  name: string;
+  re: RegExp;
+  /** Group numbers of the label, the time (either group) and the inline text (0: none). */
+  label: number;
+  time: readonly number[];
+  inline: number;
+}
+
+const SHAPES: readonly Shape[] = [
+  // Otter, Slack: "Ana Ruiz  0:01" (two spaces or a tab between).
+  {
+    name: 'name-time',
+    re: new RegExp(String.raw`^[ \t]*(${NAME})(?:\t|[ \t]{2,})(${TIME})[ \t]*$`),
+    label: 1,
+    time: [2],
+    inline: 0,
+  },
+  // Descript: "00:00:01 Ana Ruiz", "[0:01] Ana Ruiz", "[9:02 AM] Ana Ruiz", "00:00:01 Ana Ruiz: text".
+  {
+    name: 'time-name',
+    re: new RegExp(
+      String.raw`^[ \t]*(?:\[(${TIME})\]|(${TIME_HMS}))[ \t]+(${NAME})(?:[ \t]*:?[ \t]*$|:[ \t]+(\S.*)$)`,
+    ),
+    label: 3,
+    time: [1, 2],
+    inline: 4,
+  },
+  // "[Ana Ruiz] 10:02:11".
+  {
+    name: 'bracket-name-time',
+    re: new RegExp(String.raw`^[ \t]*\[(${NAME})\][ \t]+(${TIME})[ \t]*:?[ \t]*$`),
+    label: 1,
+    time: [2],
+    inline: 0,
+  },
+  // Rev: "Ana Ruiz (00:01):" alone, "Speaker 1 (00:00:01): text" inline.
+  {
+    name: 'name-(time)',
+    re: new RegExp(
+      String.raw`^[ \t]*(${NAME})[ \t]*[([](${TIME})[)\]](?:[ \t]*:?[ \t]*$|[ \t]*:[ \t]+(\S.*)$)`,
+    ),
+    label: 1,
+    time: [2],
+    inline: 3,
+  },
+];
+
+/** Lowercase words a name may hold between capitalised ones ("Ana de la Cruz"). */
+const PARTICLES = new Set(
+  'de la le da di du del der den van von ten ter bin bint al el dos das y'.split(' '),
+);
+/** An export's own closing line ("Transcribed by https://otter.ai"): no one's words. */
+const FOOTER = /^(?:transcribed by\b|transcription by\b|end of transcript\b)/i;
+/** How much of the file the sniff looks at. */
+const SNIFF = 8000;
+
+interface Header {
+  line: Line;
+  label: string;
+  rawTime: string;
+  /** Offset of text on the header's own line, or null when the header is alone on it. */
+  inline: number | null;
+}
+
+export const timedTurnsReader: Reader = {
+  name: 'timed-turns',
+  accepts(text) {
+    return learnShape(text) !== null;
+  },
+  read(text) {
+    const out: ReadResult = { reader: 'timed-turns', blocks: [], warnings: [] };
+    const shape = learnShape(text);
+    if (!shape) return out;
+    const lines = splitLines(text);
+    const headers = new Map<number, Header>();
+    for (let i = 0; i < lines.length; i++) {
+      const h = headerOf(lines[i] as Line, shape);
+      if (h) headers.set(i, h);
+    }
+    const first = Math.min(...headers.keys());
+    readFront(lines.slice(0, first), out);
+    let cur: { header: Header; time: string | null } | null = null;
+    let para: { start: number; end: number; line: number } | null = null;
+    const close = () => {
+      if (cur && para) pushBlock(text, out, cur.header, cur.time, para);
+      para = null;
+    };
+    for (let i = first; i < lines.length; i++) {
+      const l = lines[i] as Line;
+      const h = headers.get(i);
+      if (h) {
+        close();
+        const time = clockOf(h.rawTime);
+        if (!time)
+          out.warnings.push({ line: l.n, message: `unreadable turn time "${h.rawTime}"` });
+        cur = { header: h, time };
+        if (h.inline !== null) para = { start: h.inline, end: l.end, line: l.n };
+        continue;
+      }
+      if (l.text.trim() === '') {
+        close();
+        continue;
+      }
+      if (para) para.end = l.end;
+      else para = { start: l.start, end: l.end, line: l.n };
+    }
+    close();
+    return out;
+  },
+};
+
+/** The header shape this file's turns use, or null when the file is not this kind of record. */
+function learnShape(text: string): Shape | null {
+  const lines = splitLines(text.slice(0, SNIFF));
+  // The last line may be cut by the sniff: leave it out unless it is the file's last.
+  if (text.length > SNIFF) lines.pop();
+  const nonEmpty = lines.filter((l) => l.text.trim() !== '').length;
+  let best: Shape | null = null;
+  let bestCount = 0;
+  for (const shape of SHAPES) {
+    const found: { i: number; h: Header }[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const h = headerOf(lines[i] as Line, shape);
+      if (h) found.push({ i, h });
+    }
+    if (found.length < 3 || found.length <= bestCount) continue;
+    if (found.length < nonEmpty * 0.15) continue;
+    // Speakers take several turns: some label comes back.
+    const labels = new Set(found.map((f) => f.h.label));
+    if (labels.size >= found.length) continue;
+    // Most headers are followed by their text (inline, or on the next non-empty line).
+    const isHeader = new Set(found.map((f) => f.i));
+    let withText = 0;
+    for (const f of found) {
+      if (f.h.inline !== null) withText++;
+      else {
+        let j = f.i + 1;
+        while (j < lines.length && (lines[j] as Line).text.trim() === '') j++;
+        if (j < lines.length && !isHeader.has(j)) withText++;
+      }
+    }
+    if (withText < found.length * 0.6) continue;
+    best = shape;
+    bestCount = found.length;
+  }
+  return best;
+}
+
+function headerOf(l: Line, shape: Shape): Header | null {
+  if (l.text.length > 400) return null;
+  const m = shape.re.exec(l.text);
+  if (!m) return null;
+  const label = (m[shape.label] ?? '').trim();
+  const rawTime = (shape.time.map((g) => m[g]).find(Boolean) ?? '').trim();
+  if (!isName(label) || !rawTime) return null;
+  const said = shape.inline ? m[shape.inline] : undefined;
+  return {
+    line: l,
+    label,
+    rawTime,
+    inline: said ? l.start + l.text.length - said.length : null,
+  };
+}
+
+/**
+ * A speaker's name as transcripts write it: capitalised words ("Ana Ruiz", "Ana de la Cruz",
+ * "Speaker 1", "Dr. Ng") or one handle ("kofi.b"); not a heading or a sentence ("Welcome",
+ * "At the pier", "The chair opened").
+ */
+function isName(label: string): boolean {
+  const words = label.split(' ');
+  if (words.length > 6 || !/^[\p{L}@]/u.test(label)) return false;
+  if (words.some((w) => !/^[\p{L}\p{M}\p{N}'’.@_-]+$/u.test(w))) return false;
+  if (COMMON_CAPS.has((words[0] ?? '').toLowerCase().replace(/[.,]$/, ''))) return false;
+  if (words.length === 1) return !/^\p{N}+$/u.test(label);
+  return words.every(
+    (w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && i < words.length - 1 && PARTICLES.has(w)),
+  );
+}
+
+function pushBlock(
+  text: string,
+  out: ReadResult,
+  h: Header,
+  time: string | null,
+  para: { start: number; end: number; line: number },
+): void {
+  const span = trimmed(text, para.start, para.end);
+  if (span.end <= span.start) return;
+  if (FOOTER.test(text.slice(span.start, span.end))) return;
+  const who = labelParts(h.label);
+  const block: Block = { start: span.start, end: span.end, line: para.line, label: who.label };
+  if (who.role) block.role = who.role;
+  if (who.alias) block.alias = who.alias;
+  if (time) block.time = time;
+  out.blocks.push(block);
+}
+
+/** The lines before the first turn: a title ("Harbour committee call") and a date, if given. */
+function readFront(lines: Line[], out: ReadResult): void {
+  for (const l of lines.slice(0, 12)) {
+    const t = l.text.trim();
+    if (!t) continue;
+    if (out.title === undefined && isTitleCandidate(t)) out.title = cleanTitle(t) || undefined;
+    if (!out.date) {
+      const d = findDate(t);
+      if (d) out.date = d;
+    }
+  }
+}
