@@ -1,5 +1,5 @@
 // IRC logs ("[2024-01-09T17:03:19Z]<TAB><nick><TAB>text", "[12:01:05] <nick> text",
-// "12:01 <nick> text"): typed lines are messages of their nick; a relay nick (a live
+// "12:01 <nick> text" as irssi and ZNC write it, "2024-05-03 12:01:05 <nick> text"): typed lines are messages of their nick; a relay nick (a live
 // transcriber or scribe, "<Transcriber> Ana_Ruiz: text") speaks for others, and a speaker's
 // consecutive relayed lines join into one turn. IRC commands and bot chatter are furniture.
 import type { Block, ReadResult, Reader } from './types.js';
@@ -8,7 +8,7 @@ import { splitLines, toClock, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
 const LOG_LINE =
-  /^\s*(?:\[([^\]\r\n]{4,40})\]|(\d{1,2}:\d{2}(?::\d{2})?))\s*<[@+%~&]?\s*([^<>\s](?:[^<>\r\n]{0,100}?))\s*>[ \t]?(.*)$/;
+  /^\s*(?:\[([^\]\r\n]{4,40})\]|(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?|\d{1,2}:\d{2}(?::\d{2})?))\s*<[@+%~&]?\s*([^<>\s](?:[^<>\r\n]{0,100}?))\s*>[ \t]?(.*)$/;
 /** "Ana_Ruiz: text" on a relay nick's line: who is speaking. */
 const RELAYED = /^([^\s:][^:\r\n]{0,60}?):\s+/u;
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)/;

@@ -3,7 +3,7 @@
 import type { Block, ReadResult, Reader } from './types.js';
 import { labelParts } from './label-parts.js';
 import type { LabelParts } from './label-parts.js';
-import { splitLines, toClock, trimmed } from './lines.js';
+import { clockOf, splitLines, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
 /** Today's export: "00:14:25<TAB>Ana Ruiz:<TAB>text". */
@@ -11,6 +11,12 @@ const TAB_HEADER = /^(\d{1,2}:\d{2}:\d{2})\t([^\t\r\n]{1,80}?):(?:\t|$)/;
 /** Older exports: "10:02:03<TAB> From  Ana Ruiz to Everyone : text". */
 const FROM_HEADER =
   /^(\d{1,2}:\d{2}:\d{2})\s+From\s+(\S.{0,79}?)\s*(?:\bto\s+[^:\r\n]{1,60}?)?\s*:(?:\s|$)/;
+/** Chat copied from Slack or Teams: "[9:02 AM] Ana Ruiz: text". */
+const DAY_HEADER =
+  /^\[(\d{1,2}:\d{2}(?::\d{2})?[ \t]?[AaPp]\.?[Mm]\.?)\][ \t]+([^:\[\]\r\n]{1,80}?):(?:[ \t]|$)/;
+/** The same without brackets ("9:02 AM Ana Ruiz: text"): taken only when senders recur. */
+const BARE_DAY_HEADER =
+  /^(\d{1,2}:\d{2}(?::\d{2})?[ \t]?[AaPp]\.?[Mm]\.?)[ \t]+([^:\[\]\r\n]{1,80}?):(?:[ \t]|$)/;
 const OPEN_QUOTE = '"“„«';
 const CLOSE_QUOTE = '"”“»';
 /** A whole message that is a lead phrase, one quoted excerpt and a tail: a reaction candidate. */
@@ -40,8 +46,12 @@ export const zoomChatReader: Reader = {
   name: 'zoom-chat',
   accepts(text) {
     const sample = splitLines(text.slice(0, 4000)).filter((l) => l.text.trim() !== '');
-    const headers = sample.filter((l) => headerOf(l.text) !== null).length;
-    return headers >= 3 && headers >= sample.length * 0.3;
+    const found = sample.map((l) => headerOf(l.text)).filter((h) => h !== null);
+    if (found.length < 3 || found.length < sample.length * 0.3) return false;
+    // An unbracketed time of day before "Name:" is also how agendas read ("9:30 AM Keynote:
+    // …"): a chat only when its senders come back.
+    const bare = found.filter((h) => h.bare);
+    return bare.length === 0 || new Set(bare.map((h) => h.label)).size < bare.length;
   },
   read(text) {
     const out: ReadResult = { reader: 'zoom-chat', blocks: [], warnings: [] };
@@ -86,12 +96,19 @@ function toBlock(
 }
 
 /** The time and sender of a message's first line, or null for a continuation line. */
-function headerOf(line: string): { time: string; label: string; length: number } | null {
-  const m = FROM_HEADER.exec(line) ?? TAB_HEADER.exec(line);
+function headerOf(
+  line: string,
+): { time: string; label: string; length: number; bare: boolean } | null {
+  const zoom = FROM_HEADER.exec(line) ?? TAB_HEADER.exec(line);
+  const bareDay = zoom ? null : BARE_DAY_HEADER.exec(line);
+  const m = zoom ?? DAY_HEADER.exec(line) ?? bareDay;
   if (!m) return null;
   const label = (m[2] ?? '').trim();
   if (!label) return null;
-  return { time: m[1] ?? '', label, length: m[0].length };
+  // Before a time of day, a sender is a name of a few words, not the start of a sentence.
+  if (!zoom && (label.split(/\s+/).length > 5 || /[.,;!?"“”]$|^\p{Ll}+\s/u.test(label)))
+    return null;
+  return { time: m[1] ?? '', label, length: m[0].length, bare: m === bareDay };
 }
 
 /** Messages: a header line, then every line up to the next header (blank lines included). */
@@ -101,7 +118,7 @@ function readMessages(text: string, out: ReadResult): Message[] {
   for (const l of splitLines(text)) {
     const h = headerOf(l.text);
     if (h) {
-      const time = toClock(h.time);
+      const time = clockOf(h.time);
       if (!time) out.warnings.push({ line: l.n, message: `unreadable message time "${h.time}"` });
       cur = { time, label: h.label, header: l, from: l.start + h.length, last: l };
       messages.push(cur);
