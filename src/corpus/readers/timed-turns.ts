@@ -72,6 +72,8 @@ const PARTICLES = new Set(
 );
 /** An export's own closing line ("Transcribed by https://otter.ai"): no one's words. */
 const FOOTER = /^(?:transcribed by\b|transcription by\b|end of transcript\b)/i;
+/** Otter's label for a voice it could not tell apart: several people, so nobody by name. */
+const UNKNOWN = /^unknown speaker$/i;
 /** How much of the file the sniff looks at. */
 const SNIFF = 8000;
 
@@ -112,8 +114,7 @@ export const timedTurnsReader: Reader = {
       if (h) {
         close();
         const time = clockOf(h.rawTime);
-        if (!time)
-          out.warnings.push({ line: l.n, message: `unreadable turn time "${h.rawTime}"` });
+        if (!time) out.warnings.push({ line: l.n, message: `unreadable turn time "${h.rawTime}"` });
         cur = { header: h, time };
         if (h.inline !== null) para = { start: h.inline, end: l.end, line: l.n };
         continue;
@@ -209,10 +210,10 @@ function pushBlock(
   const span = trimmed(text, para.start, para.end);
   if (span.end <= span.start) return;
   if (FOOTER.test(text.slice(span.start, span.end))) return;
-  const who = labelParts(h.label);
+  const who = UNKNOWN.test(h.label) ? { label: null } : labelParts(h.label);
   const block: Block = { start: span.start, end: span.end, line: para.line, label: who.label };
-  if (who.role) block.role = who.role;
-  if (who.alias) block.alias = who.alias;
+  if ('role' in who && who.role) block.role = who.role;
+  if ('alias' in who && who.alias) block.alias = who.alias;
   if (time) block.time = time;
   out.blocks.push(block);
 }

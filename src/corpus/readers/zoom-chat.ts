@@ -13,10 +13,10 @@ const FROM_HEADER =
   /^(\d{1,2}:\d{2}:\d{2})\s+From\s+(\S.{0,79}?)\s*(?:\bto\s+[^:\r\n]{1,60}?)?\s*:(?:\s|$)/;
 /** Chat copied from Slack or Teams: "[9:02 AM] Ana Ruiz: text". */
 const DAY_HEADER =
-  /^\[(\d{1,2}:\d{2}(?::\d{2})?[ \t]?[AaPp]\.?[Mm]\.?)\][ \t]+([^:\[\]\r\n]{1,80}?):(?:[ \t]|$)/;
+  /^\[(\d{1,2}:\d{2}(?::\d{2})?[ \t]?[AaPp]\.?[Mm]\.?)\][ \t]+([^:[\]\r\n]{1,80}?):(?:[ \t]|$)/;
 /** The same without brackets ("9:02 AM Ana Ruiz: text"): taken only when senders recur. */
 const BARE_DAY_HEADER =
-  /^(\d{1,2}:\d{2}(?::\d{2})?[ \t]?[AaPp]\.?[Mm]\.?)[ \t]+([^:\[\]\r\n]{1,80}?):(?:[ \t]|$)/;
+  /^(\d{1,2}:\d{2}(?::\d{2})?[ \t]?[AaPp]\.?[Mm]\.?)[ \t]+([^:[\]\r\n]{1,80}?):(?:[ \t]|$)/;
 const OPEN_QUOTE = '"“„«';
 const CLOSE_QUOTE = '"”“»';
 /** A whole message that is a lead phrase, one quoted excerpt and a tail: a reaction candidate. */

@@ -123,6 +123,24 @@ describe('plain IRC logs', () => {
     ]);
   });
 
+  it('reads lines stamped with a date and a time ("2026-03-11 18:02:11 <nick> text")', () => {
+    const text = [
+      '2026-03-11 18:02:11 <ines> are the lanterns here?',
+      '2026-03-11 18:02:40 <kwame> two boxes, the rest tomorrow',
+      '2026-03-11 18:03:05 <ines> ok',
+      '2026-03-11T18:03:30Z <kwame> I will check the order',
+    ].join('\n');
+    const r = parseReport(text, 'lanterns.log');
+    expect(turns(r)).toEqual([
+      '18:02:11 ines: are the lanterns … lanterns here?',
+      '18:02:40 kwame: two boxes, the … rest tomorrow',
+      '18:03:05 ines: ok … ok',
+      '18:03:30 kwame: I will check … the order',
+    ]);
+    expect(r.date).toBe('2026-03-11');
+    for (const s of r.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it('leaves a transcript with "NAME:" labels to the paragraph parser', () => {
     const text = 'MAYOR VARGA: We open the meeting.\n\nCOUNCILLOR OKAFOR: Thank you.\n';
     expect(ircReader.accepts(text, 'minutes.txt')).toBe(false);
@@ -134,6 +152,7 @@ const ircPieces = fc.constantFrom(
   '[2024-01-09T17:03:20.000Z]\t<Ana_Ruiz_(CTO)>\t',
   '[12:01:05] <bo> ',
   '12:01 <@kai> ',
+  '2024-05-03 12:01:05 <cy> ',
   'Ana_Ruiz: ',
   'present+',
   'present+ Bo_Lind, Cy',

@@ -98,6 +98,38 @@ describe('a Zoom chat export', () => {
     ]);
   });
 
+  it('reads chat copied from Slack or Teams ("[9:02 AM] Name: text"), on a 24-hour clock', () => {
+    const text =
+      '[9:02 AM] Ines Ferro: Lanterns arrive at noon\n' +
+      '[9:05 AM] Kwame Osei: Who signs for them?\n' +
+      'The park office is shut today.\n' +
+      '[12:10 PM] Ines Ferro: I will\n' +
+      '[12:40 AM] Kwame Osei: thanks!\n';
+    const r = parseReport(text, 'slack-copy.txt');
+    expect(said(r)).toEqual([
+      '09:02:00 Ines Ferro: Lanterns arrive at noon',
+      '09:05:00 Kwame Osei: Who signs for them?\nThe park office is shut today.',
+      '12:10:00 Ines Ferro: I will',
+      '00:40:00 Kwame Osei: thanks!',
+    ]);
+    for (const s of r.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('takes "9:02 AM Name: text" without brackets only when the senders come back', () => {
+    const chat =
+      '9:02 AM Ines Ferro: Lanterns arrive at noon\n9:05 AM Kwame Osei: ok\n' +
+      '9:06 AM Ines Ferro: great\n';
+    expect(said(parseReport(chat, 'chat.txt'))).toEqual([
+      '09:02:00 Ines Ferro: Lanterns arrive at noon',
+      '09:05:00 Kwame Osei: ok',
+      '09:06:00 Ines Ferro: great',
+    ]);
+    const agenda =
+      '9:00 AM Registration: in the lobby\n9:30 AM Keynote: the mayor on the harbour\n' +
+      '10:15 AM Panel: lanterns and safety\n11:00 AM Lunch: at the pier cafe\n';
+    expect(zoomChatReader.accepts(agenda, 'programme.txt')).toBe(false);
+  });
+
   it('leaves prose with a few times in it to the paragraph parser', () => {
     const prose =
       'The council met at 10:00:00 on Monday.\nMayor Elena Varga opened the meeting.\n' +
@@ -110,6 +142,8 @@ const chatPieces = fc.constantFrom(
   '00:01:02\tAna Ruiz:\t',
   '00:01:03\tBo Lind (Trust):\t',
   '10:02:03\t From  Ana to Everyone : ',
+  '[9:02 AM] Ana Ruiz: ',
+  '9:03 PM Bo Lind: ',
   'Replying to "Hello th..."\n\n',
   'Reacted to "Hello th..." with 👍',
   'Heeft gereageerd op "',
