@@ -1,6 +1,6 @@
 // Transcripts whose turns open with a header of a name and a timestamp, then the turn's text:
 // Otter ("Ana Ruiz  0:01", a line alone), Descript and others ("00:00:01 Ana Ruiz"), a bracketed
-// name ("[Ana Ruiz] 10:02:11"), Rev ("Ana Ruiz (00:01):" alone, or "Speaker 1 (00:00:01): text"
+// name ("[Ana Ruiz] 10:02:11", alone or followed by the words as Zoom saves its captions), Rev ("Ana Ruiz (00:01):" alone, or "Speaker 1 (00:00:01): text"
 // inline), and chats copied from Slack or Teams ("Ana Ruiz  9:02 AM", "[9:02 AM] Ana Ruiz").
 // Each paragraph of a turn is a block timed at its header. The header shape is learned from the
 // file: one shape must recur, its labels must repeat (speakers take several turns; agenda items
@@ -46,13 +46,15 @@ const SHAPES: readonly Shape[] = [
     time: [1, 2],
     inline: 4,
   },
-  // "[Ana Ruiz] 10:02:11".
+  // "[Ana Ruiz] 10:02:11" alone, or with the words after it (Zoom's saved captions).
   {
     name: 'bracket-name-time',
-    re: new RegExp(String.raw`^[ \t]*\[(${NAME})\][ \t]+(${TIME})[ \t]*:?[ \t]*$`),
+    re: new RegExp(
+      String.raw`^[ \t]*\[(${NAME})\][ \t]+(${TIME})(?:[ \t]*:?[ \t]*$|[ \t]*:?[ \t]+(\S.*)$)`,
+    ),
     label: 1,
     time: [2],
-    inline: 0,
+    inline: 3,
   },
   // Rev: "Ana Ruiz (00:01):" alone, "Speaker 1 (00:00:01): text" inline.
   {
@@ -97,7 +99,8 @@ export const timedTurnsReader: Reader = {
     const lines = splitLines(text);
     const headers = new Map<number, Header>();
     for (let i = 0; i < lines.length; i++) {
-      const h = headerOf(lines[i] as Line, shape);
+      const l = lines[i] as Line;
+      const h = /\d:\d\d/.test(l.text) ? headerOf(l, shape) : null;
       if (h) headers.set(i, h);
     }
     const first = Math.min(...headers.keys());
@@ -133,15 +136,20 @@ export const timedTurnsReader: Reader = {
 
 /** The header shape this file's turns use, or null when the file is not this kind of record. */
 function learnShape(text: string): Shape | null {
-  const lines = splitLines(text.slice(0, SNIFF));
+  const head = text.slice(0, SNIFF);
+  // Cheap first (it runs for every prose file): three headers need three times.
+  if ((head.match(/\d:\d\d/g)?.length ?? 0) < 3) return null;
+  const lines = splitLines(head);
   // The last line may be cut by the sniff: leave it out unless it is the file's last.
   if (text.length > SNIFF) lines.pop();
   const nonEmpty = lines.filter((l) => l.text.trim() !== '').length;
+  const timed: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (/\d:\d\d/.test((lines[i] as Line).text)) timed.push(i);
   let best: Shape | null = null;
   let bestCount = 0;
   for (const shape of SHAPES) {
     const found: { i: number; h: Header }[] = [];
-    for (let i = 0; i < lines.length; i++) {
+    for (const i of timed) {
       const h = headerOf(lines[i] as Line, shape);
       if (h) found.push({ i, h });
     }

@@ -96,6 +96,22 @@ describe('a bracketed name and a time ("[Name] 18:31:05")', () => {
   });
 });
 
+describe('Zoom saved captions ("[Name] 10:02:11 text")', () => {
+  it('reads the words after the header on its line', () => {
+    const text =
+      '[Ines Ferro] 18:40:02 Can everyone see the map?\n' +
+      '[Kwame Osei] 18:40:09 Yes, the river lane is marked.\n' +
+      '[Ines Ferro] 18:40:15 Good.\n';
+    const r = parseReport(text, 'saved-captions.txt');
+    expect(said(r)).toEqual([
+      '¶1 18:40:02 Ines Ferro: Can everyone see the map?',
+      '¶2 18:40:09 Kwame Osei: Yes, the river lane is marked.',
+      '¶3 18:40:15 Ines Ferro: Good.',
+    ]);
+    expectVerbatim(text, r);
+  });
+});
+
 describe('Rev ("Name (mm:ss):")', () => {
   it('keeps the time a label alone on its line gives, for every paragraph of the turn', () => {
     const { text, r } = read('lantern-rev.txt');
