@@ -1,14 +1,25 @@
 // IRC logs ("[2024-01-09T17:03:19Z]<TAB><nick><TAB>text", "[12:01:05] <nick> text",
-// "12:01 <nick> text" as irssi and ZNC write it, "2024-05-03 12:01:05 <nick> text"): typed lines are messages of their nick; a relay nick (a live
+// "12:01 < nick> text" as irssi writes it, "2024-05-03 12:01:05 <nick> text", WeeChat's
+// "2024-05-03 12:01:05<TAB>nick<TAB>text"): typed lines are messages of their nick; a relay nick (a live
 // transcriber or scribe, "<Transcriber> Ana_Ruiz: text") speaks for others, and a speaker's
 // consecutive relayed lines join into one turn. IRC commands and bot chatter are furniture.
 import type { Block, ReadResult, Reader } from './types.js';
+import { findDate } from '../header.js';
 import { labelParts } from './label-parts.js';
 import { splitLines, toClock, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
 const LOG_LINE =
   /^\s*(?:\[([^\]\r\n]{4,40})\]|(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?|\d{1,2}:\d{2}(?::\d{2})?))\s*<[@+%~&]?\s*([^<>\s](?:[^<>\r\n]{0,100}?))\s*>[ \t]?(.*)$/;
+/** WeeChat: "2024-05-03 10:02:11<TAB>nick<TAB>text" (its joins and quits have "-->", "<--" for a nick). */
+const WEECHAT_LINE =
+  /^(\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2})\t[@+%~&]?([A-Za-z[\]\\`_^{|}][^\t\s]{0,59})\t(.*)$/;
+/** The client's own lines, nobody's words: joins, quits, topic changes, "--- Log opened …". */
+const EVENT_LINE =
+  /^\s*(?:---\s|(?:\[[^\]\r\n]{4,40}\]|\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}(?::\d{2})?)\s*(?:-!-|\*\*\*|-->|<--|--|\*|=!=)\s)/;
+/** irssi's "--- Log opened Fri May 03 10:00:00 2024" and "--- Day changed Sat May 04 2024". */
+const LOG_OPENED =
+  /^---\s+(?:Log opened|Day changed)\s+\w{3},?\s+(\w{3})\s+(\d{1,2}),?\s+(?:\d{1,2}:\d{2}:\d{2}\s+)?(\d{4})/m;
 /** "Ana_Ruiz: text" on a relay nick's line: who is speaking. */
 const RELAYED = /^([^\s:][^:\r\n]{0,60}?):\s+/u;
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)/;
@@ -41,8 +52,11 @@ export const ircReader: Reader = {
   name: 'irc',
   accepts(text) {
     const sample = splitLines(text.slice(0, 4000)).filter((l) => l.text.trim() !== '');
-    const logged = sample.filter((l) => LOG_LINE.test(l.text)).length;
-    return logged >= 3 && logged >= sample.length * 0.3;
+    const logged = sample.filter((l) => LOG_LINE.test(l.text) || WEECHAT_LINE.test(l.text)).length;
+    // A busy channel's log is mostly joins and quits: they show it is a log, but only
+    // messages make it one.
+    const events = sample.filter((l) => EVENT_LINE.test(l.text)).length;
+    return logged >= 3 && logged + events >= sample.length * 0.3;
   },
   read(text) {
     const out: ReadResult = { reader: 'irc', blocks: [], warnings: [] };
@@ -64,7 +78,7 @@ export const ircReader: Reader = {
     }
     out.present = [...present];
     // A log stamped with full dates dates its meeting even without a "Meeting:" line.
-    out.date ??= lines.find((l) => l.date)?.date ?? null;
+    out.date ??= lines.find((l) => l.date)?.date ?? openedDate(text);
     return out;
   },
 };
@@ -73,19 +87,26 @@ function readLogLines(text: string): LogLine[] {
   const out: LogLine[] = [];
   for (const line of splitLines(text)) {
     const m = LOG_LINE.exec(line.text);
-    if (!m) continue;
-    const raw = m[4] ?? '';
+    const w = m ? null : WEECHAT_LINE.exec(line.text);
+    if (!m && !w) continue;
+    const raw = (m ? m[4] : w?.[3]) ?? '';
     const body = raw.trim();
     const lead = raw.length - raw.trimStart().length;
     out.push({
       line,
-      ...stampOf(m[1] ?? m[2] ?? ''),
-      nick: m[3] ?? '',
+      ...stampOf((m ? (m[1] ?? m[2]) : w?.[1]) ?? ''),
+      nick: (m ? m[3] : w?.[2]) ?? '',
       from: line.end - raw.length + lead,
       body,
     });
   }
   return out;
+}
+
+/** The date an irssi log says it was opened on, or null. */
+function openedDate(text: string): string | null {
+  const m = LOG_OPENED.exec(text.slice(0, 4000));
+  return m ? findDate(`${m[1] ?? ''} ${m[2] ?? ''}, ${m[3] ?? ''}`) : null;
 }
 
 /** "2024-01-09T17:03:19.827Z" → date and clock; "17:03" → 17:03:00; "[17:03:19]" → 17:03:19. */

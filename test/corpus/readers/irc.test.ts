@@ -141,6 +141,49 @@ describe('plain IRC logs', () => {
     for (const s of r.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('reads an irssi log full of joins and quits, dated by its "Log opened" line', () => {
+    const text = [
+      '--- Log opened Tue Mar 10 18:00:00 2026',
+      '18:00 -!- ines [~i@example.org] has joined #lanterns',
+      '18:00 -!- kwame [~k@example.org] has joined #lanterns',
+      '18:00 -!- lin [~l@example.org] has joined #lanterns',
+      '18:00 -!- Topic for #lanterns: festival',
+      '18:01 < ines> the park office said yes',
+      '18:01 <@kwame> great news',
+      '18:02  * ines dances',
+      '18:02 < lin> what time do we start?',
+      '18:03 -!- lin [~l@example.org] has quit [Quit: later]',
+      '--- Log closed Tue Mar 10 19:00:00 2026',
+    ].join('\n');
+    expect(ircReader.accepts(text, 'lanterns.log')).toBe(true);
+    const r = parseReport(text, 'lanterns.log');
+    expect(turns(r)).toEqual([
+      '18:01:00 ines: the park office … said yes',
+      '18:01:00 kwame: great news … great news',
+      '18:02:00 lin: what time do … we start?',
+    ]);
+    expect(r.date).toBe('2026-03-10');
+  });
+
+  it('reads a WeeChat log ("date time<TAB>nick<TAB>text"), its joins and actions not speech', () => {
+    const text = [
+      '2026-03-10 18:00:01\t-->\tines (~i@example.org) has joined #lanterns',
+      '2026-03-10 18:01:02\tines\tthe park office said yes',
+      '2026-03-10 18:01:09\t@kwame\tgreat news',
+      '2026-03-10 18:01:30\t *\tines dances',
+      '2026-03-10 18:02:00\tines\tsee you at the gate',
+      '2026-03-10 18:03:00\t<--\tkwame has quit',
+    ].join('\n');
+    const r = parseReport(text, 'lanterns-weechat.log');
+    expect(turns(r)).toEqual([
+      '18:01:02 ines: the park office … said yes',
+      '18:01:09 kwame: great news … great news',
+      '18:02:00 ines: see you at … the gate',
+    ]);
+    expect(r.date).toBe('2026-03-10');
+    for (const s of r.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it('leaves a transcript with "NAME:" labels to the paragraph parser', () => {
     const text = 'MAYOR VARGA: We open the meeting.\n\nCOUNCILLOR OKAFOR: Thank you.\n';
     expect(ircReader.accepts(text, 'minutes.txt')).toBe(false);
@@ -153,6 +196,9 @@ const ircPieces = fc.constantFrom(
   '[12:01:05] <bo> ',
   '12:01 <@kai> ',
   '2024-05-03 12:01:05 <cy> ',
+  '2024-05-03 12:01:06\tcy\t',
+  '12:02 -!- cy has joined #x',
+  '--- Log opened Fri May 03 12:00:00 2024\n',
   'Ana_Ruiz: ',
   'present+',
   'present+ Bo_Lind, Cy',
