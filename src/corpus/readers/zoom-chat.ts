@@ -1,10 +1,13 @@
-// Zoom chat exports ("HH:MM:SS<TAB>Name:<TAB>text"): every message is a block; reply headers
-// ("Replying to "…"") are cut off, reactions ("Reacted to "…" with 👍", in any language) dropped.
+// Chat exports — Zoom ("HH:MM:SS<TAB>Name:<TAB>text"), Slack or Teams copied as "[9:02 AM] Name:
+// text", WhatsApp (`whatsapp.ts`): every message is a block; reply headers ("Replying to "…"")
+// are cut off, reactions ("Reacted to "…" with 👍", in any language) dropped.
 import type { Block, ReadResult, Reader } from './types.js';
 import { labelParts } from './label-parts.js';
 import type { LabelParts } from './label-parts.js';
 import { clockOf, splitLines, trimmed } from './lines.js';
 import type { Line } from './lines.js';
+import { isPlaceholder, whatsappClock, whatsappDate, whatsappHeader } from './whatsapp.js';
+import type { WhatsappHeader } from './whatsapp.js';
 
 /** Today's export: "00:14:25<TAB>Ana Ruiz:<TAB>text". */
 const TAB_HEADER = /^(\d{1,2}:\d{2}:\d{2})\t([^\t\r\n]{1,80}?):(?:\t|$)/;
@@ -40,13 +43,23 @@ interface Message {
   /** Offset where the text after the header starts. */
   from: number;
   last: Line;
+  /** A WhatsApp message's header (its date). */
+  whatsapp?: WhatsappHeader;
+}
+
+interface Header {
+  time: string;
+  label: string;
+  length: number;
+  bare: boolean;
+  whatsapp?: WhatsappHeader;
 }
 
 export const zoomChatReader: Reader = {
   name: 'zoom-chat',
   accepts(text) {
     const sample = splitLines(text.slice(0, 4000)).filter((l) => l.text.trim() !== '');
-    const found = sample.map((l) => headerOf(l.text)).filter((h) => h !== null);
+    const found = sample.map((l) => headerOf(l.text)).filter((h) => h !== null && h !== 'notice');
     if (found.length < 3 || found.length < sample.length * 0.3) return false;
     // An unbracketed time of day before "Name:" is also how agendas read ("9:30 AM Keynote:
     // …"): a chat only when its senders come back.
@@ -57,12 +70,13 @@ export const zoomChatReader: Reader = {
     const out: ReadResult = { reader: 'zoom-chat', blocks: [], warnings: [] };
     const present = new Set<string>();
     const earlier = new Set<string>();
-    for (const msg of readMessages(text, out)) {
+    const messages = readMessages(text, out);
+    for (const msg of messages) {
       const who = labelParts(msg.label);
       const span = trimmed(text, msg.from, msg.last.end);
       const body = text.slice(span.start, span.end);
       if (!body) continue;
-      if (isReaction(body, earlier)) {
+      if (isReaction(body, earlier) || (msg.whatsapp && isPlaceholder(body))) {
         present.add(who.label);
         continue;
       }
@@ -73,6 +87,8 @@ export const zoomChatReader: Reader = {
       if (speech.end > speech.start) out.blocks.push(toBlock(text, msg, speech, who));
     }
     out.present = [...present];
+    const dated = messages.flatMap((m) => (m.whatsapp ? [m.whatsapp] : []));
+    if (dated.length) out.date = whatsappDate(dated);
     return out;
   },
 };
@@ -95,10 +111,14 @@ function toBlock(
   return block;
 }
 
-/** The time and sender of a message's first line, or null for a continuation line. */
-function headerOf(
-  line: string,
-): { time: string; label: string; length: number; bare: boolean } | null {
+/**
+ * The time and sender of a message's first line; "notice" for a stamped line of the app's own
+ * (WhatsApp's "… joined"); null for a continuation line.
+ */
+function headerOf(line: string): Header | 'notice' | null {
+  const wa = whatsappHeader(line);
+  if (wa === 'notice') return wa;
+  if (wa) return { time: wa.time, label: wa.label, length: wa.length, bare: false, whatsapp: wa };
   const zoom = FROM_HEADER.exec(line) ?? TAB_HEADER.exec(line);
   const bareDay = zoom ? null : BARE_DAY_HEADER.exec(line);
   const m = zoom ?? DAY_HEADER.exec(line) ?? bareDay;
@@ -117,10 +137,12 @@ function readMessages(text: string, out: ReadResult): Message[] {
   let cur: Message | null = null;
   for (const l of splitLines(text)) {
     const h = headerOf(l.text);
-    if (h) {
-      const time = clockOf(h.time);
+    if (h === 'notice') cur = null;
+    else if (h) {
+      const time = h.whatsapp ? whatsappClock(h.time) : clockOf(h.time);
       if (!time) out.warnings.push({ line: l.n, message: `unreadable message time "${h.time}"` });
       cur = { time, label: h.label, header: l, from: l.start + h.length, last: l };
+      if (h.whatsapp) cur.whatsapp = h.whatsapp;
       messages.push(cur);
     } else if (cur && l.text.trim() !== '') cur.last = l;
   }
