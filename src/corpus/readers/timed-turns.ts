@@ -17,6 +17,8 @@ const NAME = String.raw`[^\s()\[\]<>:|]+(?: [^\s()\[\]<>:|]+){0,5}`;
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
 /** A time with seconds: the only kind an unbracketed time-first header may have ("10:02 Opening" is an agenda). */
 const TIME_HMS = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
+/** A date a chat logger writes before the time in the brackets ("[2026-03-14 20:02]"). */
+const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[./-](?:\d{1,2}|[A-Za-z]{3})[./-]\d{2,4},?`;
 
 interface Shape {
   name: string;
@@ -25,26 +27,32 @@ interface Shape {
   label: number;
   time: readonly number[];
   inline: number;
+  /** Group number of a date beside the time, if the shape has one. */
+  date?: number;
 }
 
 const SHAPES: readonly Shape[] = [
-  // Otter, Slack: "Ana Ruiz  0:01" (two spaces or a tab between).
+  // Otter, Slack: "Ana Ruiz  0:01" (two spaces or a tab between), "Ana Ruiz - 0:01", "Ana Ruiz | 0:01".
   {
     name: 'name-time',
-    re: new RegExp(String.raw`^[ \t]*(${NAME})(?:\t|[ \t]{2,})(${TIME})[ \t]*$`),
+    re: new RegExp(
+      String.raw`^[ \t]*(${NAME})(?:\t|[ \t]{2,}|[ \t]+[-–—|·•][ \t]+)(${TIME})[ \t]*$`,
+    ),
     label: 1,
     time: [2],
     inline: 0,
   },
-  // Descript: "00:00:01 Ana Ruiz", "[0:01] Ana Ruiz", "[9:02 AM] Ana Ruiz", "00:00:01 Ana Ruiz: text".
+  // Descript: "00:00:01 Ana Ruiz", "[0:01] Ana Ruiz", "[9:02 AM] Ana Ruiz", "00:00:01 Ana Ruiz: text",
+  // "[2026-03-14 20:02] Ana Ruiz" (chat loggers).
   {
     name: 'time-name',
     re: new RegExp(
-      String.raw`^[ \t]*(?:\[(${TIME})\]|(${TIME_HMS}))[ \t]+(${NAME})(?:[ \t]*:?[ \t]*$|:[ \t]+(\S.*)$)`,
+      String.raw`^[ \t]*(?:\[(?:(${DATE})[ \tT]+)?(${TIME})\]|(${TIME_HMS}))[ \t]+(${NAME})(?:[ \t]*:?[ \t]*$|:[ \t]+(\S.*)$)`,
     ),
-    label: 3,
-    time: [1, 2],
-    inline: 4,
+    label: 4,
+    time: [2, 3],
+    inline: 5,
+    date: 1,
   },
   // "[Ana Ruiz] 10:02:11" alone, or with the words after it (Zoom's saved captions).
   {
@@ -62,6 +70,14 @@ const SHAPES: readonly Shape[] = [
     re: new RegExp(
       String.raw`^[ \t]*(${NAME})[ \t]*[([](${TIME})[)\]](?:[ \t]*:?[ \t]*$|[ \t]*:[ \t]+(\S.*)$)`,
     ),
+    label: 1,
+    time: [2],
+    inline: 3,
+  },
+  // Sonix and others: "Speaker1: [00:00:05] text", "Ana Ruiz: (00:05)".
+  {
+    name: 'name: [time]',
+    re: new RegExp(String.raw`^[ \t]*(${NAME}):[ \t]*[([](${TIME})[)\]](?:[ \t]*$|[ \t]+(\S.*)$)`),
     label: 1,
     time: [2],
     inline: 3,
@@ -85,6 +101,8 @@ interface Header {
   rawTime: string;
   /** Offset of text on the header's own line, or null when the header is alone on it. */
   inline: number | null;
+  /** The date written beside the time, if any. */
+  date?: string;
 }
 
 export const timedTurnsReader: Reader = {
@@ -105,6 +123,9 @@ export const timedTurnsReader: Reader = {
     }
     const first = Math.min(...headers.keys());
     readFront(lines.slice(0, first), out);
+    // A logger's dated stamps date the meeting, when the date reads one way only (ISO).
+    const stamped = headers.get(first)?.date;
+    if (!out.date && stamped && /^\d{4}-/.test(stamped)) out.date = findDate(stamped);
     let cur: { header: Header; time: string | null } | null = null;
     let para: { start: number; end: number; line: number } | null = null;
     const close = () => {
@@ -116,7 +137,9 @@ export const timedTurnsReader: Reader = {
       const h = headers.get(i);
       if (h) {
         close();
-        const time = clockOf(h.rawTime);
+        // Beside a date, "20:02" is a time of day; alone it is a recording's minutes and seconds.
+        const dayTime = h.date !== undefined && /^\d{1,2}:\d{2}$/.test(h.rawTime);
+        const time = clockOf(dayTime ? `${h.rawTime}:00` : h.rawTime);
         if (!time) out.warnings.push({ line: l.n, message: `unreadable turn time "${h.rawTime}"` });
         cur = { header: h, time };
         if (h.inline !== null) para = { start: h.inline, end: l.end, line: l.n };
@@ -184,12 +207,15 @@ function headerOf(l: Line, shape: Shape): Header | null {
   const rawTime = (shape.time.map((g) => m[g]).find(Boolean) ?? '').trim();
   if (!isName(label) || !rawTime) return null;
   const said = shape.inline ? m[shape.inline] : undefined;
-  return {
+  const h: Header = {
     line: l,
     label,
     rawTime,
     inline: said ? l.start + l.text.length - said.length : null,
   };
+  const date = shape.date ? m[shape.date] : undefined;
+  if (date) h.date = date;
+  return h;
 }
 
 /**

@@ -143,6 +143,45 @@ describe('Rev ("Name (mm:ss):")', () => {
   });
 });
 
+describe('other header spellings', () => {
+  it('reads a dash or a bar between name and time ("Name - 0:05")', () => {
+    const text =
+      'Ines Ferro - 0:05\nGate at eight.\n\nKwame Osei | 0:09\nWhich gate?\n\n' +
+      'Ines Ferro - 0:15\nThe river one.\n';
+    expect(said(parseReport(text, 'dash.txt'))).toEqual([
+      '¶2 00:00:05 Ines Ferro: Gate at eight.',
+      '¶4 00:00:09 Kwame Osei: Which gate?',
+      '¶6 00:00:15 Ines Ferro: The river one.',
+    ]);
+  });
+
+  it('reads a time after the label ("Speaker1: [00:00:05] text")', () => {
+    const text =
+      'Speaker1: [00:00:05] Gate at eight.\nSpeaker2: [00:00:09] Which gate?\n' +
+      'Speaker1: [00:00:15] The river one.\n';
+    const r = parseReport(text, 'sonix.txt');
+    expect(said(r)).toEqual([
+      '¶1 00:00:05 Speaker1: Gate at eight.',
+      '¶2 00:00:09 Speaker2: Which gate?',
+      '¶3 00:00:15 Speaker1: The river one.',
+    ]);
+    expectVerbatim(text, r);
+  });
+
+  it('reads a dated stamp as a time of day and dates the meeting by it', () => {
+    const text =
+      '[2026-03-14 20:02] Ines Ferro\nGate at eight.\n\n[2026-03-14 20:03] Kwame Osei\n' +
+      'Which gate?\n\n[2026-03-14 20:05] Ines Ferro\nThe river one.\n';
+    const r = parseReport(text, 'discord.txt');
+    expect(r.date).toBe('2026-03-14');
+    expect(said(r)).toEqual([
+      '¶2 20:02:00 Ines Ferro: Gate at eight.',
+      '¶4 20:03:00 Kwame Osei: Which gate?',
+      '¶6 20:05:00 Ines Ferro: The river one.',
+    ]);
+  });
+});
+
 describe('malformed headers', () => {
   it('reports an unreadable time with its line and still reads the turn; skips empty turns', () => {
     const text =
@@ -207,6 +246,9 @@ const pieces = fc.constantFrom(
   '[Ines Ferro] 18:31:05\n',
   'Ines Ferro (00:05):\n',
   'Speaker 1 (00:00:03): ',
+  'Speaker1: [00:00:05] ',
+  'Ines Ferro - 0:05\n',
+  '[2026-03-14 20:02] Kwame Osei\n',
   'Kwame Osei  0:75\n',
   'Transcribed by https://otter.ai',
   'The stalls can move.',
