@@ -74,6 +74,16 @@ const SHAPES: readonly Shape[] = [
     time: [2],
     inline: 3,
   },
+  // A PDF of any of the above, whose printed header line was joined to the turn's first line:
+  // "Ana Ruiz 0:04 Evening, everyone." Only before a capital: a timeline in minutes goes on
+  // with its sentence ("Mayor Varga 10:05 arrived and opened the meeting").
+  {
+    name: 'name time Text',
+    re: new RegExp(String.raw`^[ \t]*(${NAME})[ \t]+(${TIME})[ \t]+([\p{Lu}"“‘'¿¡].*)$`, 'u'),
+    label: 1,
+    time: [2],
+    inline: 3,
+  },
   // Sonix and others: "Speaker1: [00:00:05] text", "Ana Ruiz: (00:05)".
   {
     name: 'name: [time]',

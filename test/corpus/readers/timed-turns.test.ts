@@ -224,6 +224,12 @@ describe('records that are not this kind', () => {
         '11:30:00 Any Other Business\nMembers raise other matters.\n',
     ],
     [
+      'a timeline whose sentences run on after the time',
+      'Mayor Varga 10:05 arrived and opened the meeting.\n' +
+        'Councillor Brown 10:10 presented the budget.\n' +
+        'Mayor Varga 10:30 closed the meeting.\n',
+    ],
+    [
       'a timetable of names and times with nothing said',
       'Ines Ferro  9:00\nKwame Osei  9:30\nInes Ferro  10:00\nKwame Osei  10:30\n',
     ],
