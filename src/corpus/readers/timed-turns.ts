@@ -131,7 +131,9 @@ export const timedTurnsReader: Reader = {
       const h = /\d:\d\d/.test(l.text) ? headerOf(l, shape) : null;
       if (h) headers.set(i, h);
     }
-    const first = Math.min(...headers.keys());
+    // Lines were visited in order, so the first key is the first header.
+    const first = headers.keys().next().value;
+    if (first === undefined) return out;
     readFront(lines.slice(0, first), out);
     // A logger's dated stamps date the meeting, when the date reads one way only (ISO).
     const stamped = headers.get(first)?.date;
