@@ -2,6 +2,8 @@
 // ("Ana Ruiz (Acme)", "Tullio | Erigon", "Rachel Donahue - Digital Promise"), pronouns and
 // handles ("(she/they)", "(@handle)") and a nick before the real name ("TallTed // Ted Thibodeau").
 
+import { COMMON_CAPS } from '../header.js';
+
 export interface LabelParts {
   label: string;
   role?: string;
@@ -41,4 +43,25 @@ export function labelParts(raw: string): LabelParts {
 
 function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Lowercase words a name may hold between capitalised ones ("Ana de la Cruz"). */
+const PARTICLES = new Set(
+  'de la le da di du del der den van von ten ter bin bint al el dos das y'.split(' '),
+);
+
+/**
+ * A speaker's name as transcripts write it: capitalised words ("Ana Ruiz", "Ana de la Cruz",
+ * "Speaker 1", "Dr. Ng") or one handle ("kofi.b"); not a heading or a sentence ("Welcome",
+ * "At the pier", "The chair opened").
+ */
+export function looksLikeName(label: string): boolean {
+  const words = label.split(' ');
+  if (words.length > 6 || !/^[\p{L}@]/u.test(label)) return false;
+  if (words.some((w) => !/^[\p{L}\p{M}\p{N}'’.@_-]+$/u.test(w))) return false;
+  if (COMMON_CAPS.has((words[0] ?? '').toLowerCase().replace(/[.,]$/, ''))) return false;
+  if (words.length === 1) return !/^\p{N}+$/u.test(label);
+  return words.every(
+    (w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && i < words.length - 1 && PARTICLES.has(w)),
+  );
 }

@@ -6,8 +6,8 @@
 // file: one shape must recur, its labels must repeat (speakers take several turns; agenda items
 // and news datelines do not) and most headers must be followed by text.
 import type { Block, ReadResult, Reader } from './types.js';
-import { COMMON_CAPS, cleanTitle, findDate, isTitleCandidate } from '../header.js';
-import { labelParts } from './label-parts.js';
+import { cleanTitle, findDate, isTitleCandidate } from '../header.js';
+import { labelParts, looksLikeName } from './label-parts.js';
 import { clockOf, splitLines, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
@@ -94,10 +94,6 @@ const SHAPES: readonly Shape[] = [
   },
 ];
 
-/** Lowercase words a name may hold between capitalised ones ("Ana de la Cruz"). */
-const PARTICLES = new Set(
-  'de la le da di du del der den van von ten ter bin bint al el dos das y'.split(' '),
-);
 /** An export's own closing line ("Transcribed by https://otter.ai"): no one's words. */
 const FOOTER = /^(?:transcribed by\b|transcription by\b|end of transcript\b)/i;
 /** Otter's label for a voice it could not tell apart: several people, so nobody by name. */
@@ -217,7 +213,7 @@ function headerOf(l: Line, shape: Shape): Header | null {
   if (!m) return null;
   const label = (m[shape.label] ?? '').trim();
   const rawTime = (shape.time.map((g) => m[g]).find(Boolean) ?? '').trim();
-  if (!isName(label) || !rawTime) return null;
+  if (!looksLikeName(label) || !rawTime) return null;
   const said = shape.inline ? m[shape.inline] : undefined;
   const h: Header = {
     line: l,
@@ -228,22 +224,6 @@ function headerOf(l: Line, shape: Shape): Header | null {
   const date = shape.date ? m[shape.date] : undefined;
   if (date) h.date = date;
   return h;
-}
-
-/**
- * A speaker's name as transcripts write it: capitalised words ("Ana Ruiz", "Ana de la Cruz",
- * "Speaker 1", "Dr. Ng") or one handle ("kofi.b"); not a heading or a sentence ("Welcome",
- * "At the pier", "The chair opened").
- */
-function isName(label: string): boolean {
-  const words = label.split(' ');
-  if (words.length > 6 || !/^[\p{L}@]/u.test(label)) return false;
-  if (words.some((w) => !/^[\p{L}\p{M}\p{N}'’.@_-]+$/u.test(w))) return false;
-  if (COMMON_CAPS.has((words[0] ?? '').toLowerCase().replace(/[.,]$/, ''))) return false;
-  if (words.length === 1) return !/^\p{N}+$/u.test(label);
-  return words.every(
-    (w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && i < words.length - 1 && PARTICLES.has(w)),
-  );
 }
 
 function pushBlock(
