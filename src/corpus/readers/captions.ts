@@ -1,11 +1,13 @@
 // Caption files (.vtt, .srt): cues with timings; a speaker's consecutive cues are one turn.
 import type { Block, ReadResult, Reader } from './types.js';
-import { labelParts } from './label-parts.js';
+import { labelParts, looksLikeName } from './label-parts.js';
 import { splitLines, toClock, trimmed } from './lines.js';
 import type { Line } from './lines.js';
 
 const TIMING =
-  /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})/;
+  /^\s*((?:\d{1,2}:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*((?:\d{1,2}:)?\d{1,2}:\d{1,2}[.,]\d{1,3})/;
+/** Timing lines anywhere in the head of a file: a caption file without its header. */
+const TIMING_LINES = /^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{1,2}[.,]\d{1,3}[ \t]*-->/gm;
 const VOICE = /^<v(?:\.[\w.-]+)?\s+([^>]{1,80})>/;
 /** "Name: text" inside a cue: a label of a few words, ending in a colon and a space. */
 const COLON_LABEL = /^([^:<>]{1,60}?):\s/;
@@ -22,13 +24,16 @@ export const captionReader: Reader = {
     const head = text.slice(0, 2000);
     return (
       /^\uFEFF?WEBVTT/.test(head) ||
-      /^\uFEFF?\s*1\s*\r?\n\s*\d{1,2}:\d{2}:\d{2},\d{3}\s*-->/.test(head)
+      /^\uFEFF?\s*1\s*\r?\n\s*\d{1,2}:\d{2}:\d{2},\d{3}\s*-->/.test(head) ||
+      // Teams' Word transcript ("0:0:0.0 --> 0:0:3.950", the name, the words) saved as text.
+      (head.match(TIMING_LINES)?.length ?? 0) >= 3
     );
   },
   read(text) {
     const out: ReadResult = { reader: 'captions', blocks: [], warnings: [] };
     const cues = readCues(text, out);
     const labels = learnLabels(cues);
+    const nameLines = learnNameLines(cues);
     let cur = null as Block | null;
     for (const cue of cues) {
       const first = cue.lines[0];
@@ -40,10 +45,12 @@ export const captionReader: Reader = {
       let alias: string | undefined;
       const v = VOICE.exec(first.text);
       const c = v ? null : COLON_LABEL.exec(first.text);
+      const named = !v && !c && cue.lines.length > 1 && nameLines.has(first.text.trim());
       if (v) from = first.start + v[0].length;
       else if (c && labels.has((c[1] ?? '').trim())) from = first.start + c[0].length;
+      else if (named) from = (cue.lines[1] as Line).start;
       if (from > first.start) {
-        const parts = labelParts((v ?? c)?.[1] ?? '');
+        const parts = labelParts(named ? first.text : ((v ?? c)?.[1] ?? ''));
         label = parts.label;
         role = parts.role;
         alias = parts.alias;
@@ -97,7 +104,11 @@ function readCues(text: string, out: ReadResult): Cue[] {
       i++;
       continue;
     }
-    const cue: Cue = { time: toClock(m[1] ?? ''), lines: [] };
+    // Teams writes "0:0:3.950": seconds and minutes without their leading zero.
+    const cue: Cue = {
+      time: toClock((m[1] ?? '').replace(/(^|:)(\d)(?=[:.,])/g, '$10$2')),
+      lines: [],
+    };
     if (!cue.time) out.warnings.push({ line: l.n, message: `unreadable cue time "${m[1]}"` });
     i++;
     while (i < lines.length && (lines[i] as Line).text.trim() !== '') {
@@ -152,6 +163,28 @@ function learnLabels(cues: Cue[]): Set<string> {
   const styled = cues.length > 0 && withPrefix >= cues.length * 0.3;
   const out = new Set<string>();
   for (const [label, n] of counts) if (n >= 2 || styled) out.add(label);
+  return out;
+}
+
+/**
+ * Names alone on a cue's first line, above its words (Teams' Word transcripts): taken when most
+ * cues of two lines or more open with a name that comes back, so a sentence broken over two
+ * lines ("We should move the harbour / vote to next week.") is never a speaker.
+ */
+function learnNameLines(cues: Cue[]): Set<string> {
+  const counts = new Map<string, number>();
+  let multi = 0;
+  for (const cue of cues) {
+    if (cue.lines.length < 2) continue;
+    multi++;
+    const first = (cue.lines[0] as Line).text.trim();
+    if (looksLikeName(first)) counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  let named = 0;
+  for (const n of counts.values()) if (n >= 2) named += n;
+  const out = new Set<string>();
+  if (multi < 3 || named < multi * 0.6) return out;
+  for (const [name, n] of counts) if (n >= 2) out.add(name);
   return out;
 }
 

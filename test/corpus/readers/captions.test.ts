@@ -126,6 +126,8 @@ const captionPieces = fc.constantFrom(
   '00:01:02,000 --> 00:01:04,000\r\n',
   '1:02.5 --> 1:03.0 align:start\n',
   '99:99:99.999 --> 00:00:01.000\n',
+  '0:0:4.700 --> 0:0:7.10\n',
+  'Ines Ferro\n',
   '<v Ana Ruiz>',
   '<v.loud Bo>',
   '</v>',
@@ -142,6 +144,56 @@ const captionPieces = fc.constantFrom(
 const captionish = fc
   .array(fc.oneof(captionPieces, fc.string({ maxLength: 8 })), { maxLength: 50 })
   .map((xs) => xs.join(''));
+
+describe("Teams' Word transcript saved as text (timing, the name alone, the words)", () => {
+  const text = [
+    '0:0:0.0 --> 0:0:3.950',
+    'Ines Ferro',
+    'Good evening, everyone.',
+    '',
+    '0:0:4.700 --> 0:0:7.10',
+    'Kwame Osei',
+    'Evening. Shall we start',
+    'with the stalls?',
+    '',
+    '0:0:8.0 --> 0:0:9.500',
+    'Kwame Osei',
+    'There are twelve.',
+    '',
+    '0:1:10.0 --> 0:1:12.0',
+    'Ines Ferro',
+    'Good.',
+  ].join('\n');
+
+  it('is read as captions without a header, the name line a speaker and never speech', () => {
+    expect(captionReader.accepts(text, 'teams-transcript.txt')).toBe(true);
+    const r = parseReport(text, 'teams-transcript.txt');
+    expect(turns(r)).toEqual([
+      '00:00:00 Ines Ferro: Good evening, everyone. … evening, everyone.',
+      '00:00:04 Kwame Osei: Evening. Shall we … are twelve.',
+      '00:01:10 Ines Ferro: Good. … Good.',
+    ]);
+    const joined = r.statements[1];
+    expect(joined?.parts?.map((p) => text.slice(p.start, p.end))).toEqual([
+      'Evening. Shall we start\nwith the stalls?',
+      'There are twelve.',
+    ]);
+    for (const s of r.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('does not take the first line of a sentence broken over two lines for a name', () => {
+    const cue = (n: number, a: string, b: string) =>
+      `${n}\n00:00:0${n},000 --> 00:00:0${n + 1},000\n${a}\n${b}\n\n`;
+    const srt =
+      cue(1, 'The next ferry leaves', 'at six from the pier.') +
+      cue(2, 'The next ferry leaves', 'at seven on Sundays.') +
+      cue(3, 'Tickets are sold', 'on board.') +
+      cue(4, 'Thanks for travelling', 'with us.');
+    const r = parseReport(srt, 'announcements.srt');
+    expect(r.speakers).toEqual([]);
+    expect(r.statements[0]?.text).toMatch(/^The next ferry leaves/);
+  });
+});
 
 describe('caption reader on arbitrary text', () => {
   it('never throws and every block and statement is the file text at its offsets', () => {
