@@ -95,6 +95,7 @@ function lineOf(cue: Cue, offset: number): number {
 /** Cues: a timing line, then text lines up to a blank line. Cue numbers and NOTE blocks are dropped. */
 function readCues(text: string, out: ReadResult): Cue[] {
   const lines = splitLines(text);
+  const spaced = paragraphSpaced(lines);
   const cues: Cue[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -111,8 +112,13 @@ function readCues(text: string, out: ReadResult): Cue[] {
     };
     if (!cue.time) out.warnings.push({ line: l.n, message: `unreadable cue time "${m[1]}"` });
     i++;
-    while (i < lines.length && (lines[i] as Line).text.trim() !== '') {
+    while (i < lines.length) {
       const t = lines[i] as Line;
+      if (t.text.trim() === '') {
+        if (!spaced) break;
+        i++;
+        continue;
+      }
       // A timing line with no blank line before it starts the next cue.
       if (TIMING.test(t.text)) break;
       cue.lines.push(t);
@@ -130,6 +136,21 @@ function readCues(text: string, out: ReadResult): Cue[] {
     if (cue.lines.length) cues.push(...splitVoices(cue));
   }
   return cues;
+}
+
+/**
+ * Whether the file puts a blank line after every line, timings included (a Word transcript saved
+ * as text): then a cue runs to the next timing, not to the next blank line.
+ */
+function paragraphSpaced(lines: Line[]): boolean {
+  let timings = 0;
+  let spaced = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!TIMING.test((lines[i] as Line).text)) continue;
+    timings++;
+    if (i + 1 < lines.length && (lines[i + 1] as Line).text.trim() === '') spaced++;
+  }
+  return timings > 0 && spaced >= timings * 0.6;
 }
 
 /** A cue that gives lines to several voices ("<v Ana>Hi</v>" then "<v Bo>Hello</v>") is one cue per voice. */
