@@ -92,7 +92,10 @@ function lineOf(cue: Cue, offset: number): number {
   return n;
 }
 
-/** Cues: a timing line, then text lines up to a blank line. Cue numbers and NOTE blocks are dropped. */
+/**
+ * Cues: a timing line, then text lines up to a blank line (up to the next timing in a file that
+ * puts a blank line after every line). Cue numbers and NOTE blocks are dropped.
+ */
 function readCues(text: string, out: ReadResult): Cue[] {
   const lines = splitLines(text);
   const spaced = paragraphSpaced(lines);

@@ -1,7 +1,9 @@
 // Transcripts whose turns open with a header of a name and a timestamp, then the turn's text:
 // Otter ("Ana Ruiz  0:01", a line alone), Descript and others ("00:00:01 Ana Ruiz"), a bracketed
-// name ("[Ana Ruiz] 10:02:11", alone or followed by the words as Zoom saves its captions), Rev ("Ana Ruiz (00:01):" alone, or "Speaker 1 (00:00:01): text"
-// inline), and chats copied from Slack or Teams ("Ana Ruiz  9:02 AM", "[9:02 AM] Ana Ruiz").
+// name ("[Ana Ruiz] 10:02:11", alone or followed by the words as Zoom saves its captions), Rev
+// ("Ana Ruiz (00:01):" alone, "Speaker 1 (00:00:01): text" inline), Sonix ("Speaker1: [00:00:05]
+// text"), chats copied from Slack or Teams ("Ana Ruiz  9:02 AM", "[9:02 AM] Ana Ruiz"), and a
+// PDF of any of them whose header line was joined to the turn's first line.
 // Each paragraph of a turn is a block timed at its header. The header shape is learned from the
 // file: one shape must recur, its labels must repeat (speakers take several turns; agenda items
 // and news datelines do not) and most headers must be followed by text.
@@ -15,7 +17,7 @@ import type { Line } from './lines.js';
 const NAME = String.raw`[^\s()\[\]<>:|]+(?: [^\s()\[\]<>:|]+){0,5}`;
 /** A media offset ("0:01", "1:02:03", "00:00:01.5") or a time of day ("9:02 AM"). */
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
-/** A time with seconds: the only kind an unbracketed time-first header may have ("10:02 Opening" is an agenda). */
+/** A time with seconds: all an unbracketed time-first header may have ("10:02 Opening" is an agenda). */
 const TIME_HMS = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
 /** A date a chat logger writes before the time in the brackets ("[2026-03-14 20:02]"). */
 const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[./-](?:\d{1,2}|[A-Za-z]{3})[./-]\d{2,4},?`;
@@ -236,10 +238,15 @@ function pushBlock(
   const span = trimmed(text, para.start, para.end);
   if (span.end <= span.start) return;
   if (FOOTER.test(text.slice(span.start, span.end))) return;
-  const who = UNKNOWN.test(h.label) ? { label: null } : labelParts(h.label);
-  const block: Block = { start: span.start, end: span.end, line: para.line, label: who.label };
-  if ('role' in who && who.role) block.role = who.role;
-  if ('alias' in who && who.alias) block.alias = who.alias;
+  const who = UNKNOWN.test(h.label) ? null : labelParts(h.label);
+  const block: Block = {
+    start: span.start,
+    end: span.end,
+    line: para.line,
+    label: who?.label ?? null,
+  };
+  if (who?.role) block.role = who.role;
+  if (who?.alias) block.alias = who.alias;
   if (time) block.time = time;
   out.blocks.push(block);
 }
