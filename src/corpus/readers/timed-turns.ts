@@ -191,22 +191,35 @@ function learnShape(text: string): Shape | null {
     // Speakers take several turns: some label comes back.
     const labels = new Set(found.map((f) => f.h.label));
     if (labels.size >= found.length) continue;
-    // Most headers are followed by their text (inline, or on the next non-empty line).
+    // Most headers are followed by their text (inline, or on the next non-empty line), and
+    // enough of those texts are sentences: an agenda's "Ana Ruiz  10:00 / Welcome and
+    // introductions" names who presents what, it does not say it.
     const isHeader = new Set(found.map((f) => f.i));
     let withText = 0;
+    let sentences = 0;
     for (const f of found) {
-      if (f.h.inline !== null) withText++;
+      let said: string | null = null;
+      if (f.h.inline !== null) said = f.h.line.text.slice(f.h.inline - f.h.line.start);
       else {
         let j = f.i + 1;
         while (j < lines.length && (lines[j] as Line).text.trim() === '') j++;
-        if (j < lines.length && !isHeader.has(j)) withText++;
+        if (j < lines.length && !isHeader.has(j)) said = (lines[j] as Line).text;
       }
+      if (said === null) continue;
+      withText++;
+      if (isSentence(said)) sentences++;
     }
-    if (withText < found.length * 0.6) continue;
+    if (withText < found.length * 0.6 || sentences < withText * 0.4) continue;
     best = shape;
     bestCount = found.length;
   }
   return best;
+}
+
+/** Words someone says: punctuated as a sentence, or too long to be a heading. */
+function isSentence(s: string): boolean {
+  const t = s.trim();
+  return /[.!?…"”’»)]$|[.!?]\s/.test(t) || t.split(/\s+/).length >= 8;
 }
 
 function headerOf(l: Line, shape: Shape): Header | null {

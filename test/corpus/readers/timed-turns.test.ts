@@ -230,6 +230,12 @@ describe('records that are not this kind', () => {
         'Mayor Varga 10:30 closed the meeting.\n',
     ],
     [
+      'an agenda that names who presents what, and when',
+      'Lantern festival: agenda\n\nInes Ferro  18:00\nWelcome and introductions\n\n' +
+        'Kwame Osei  18:15\nStall plan and power supply\n\nLin Tao  18:40\nStewards and safety\n\n' +
+        'Ines Ferro  19:00\nAny other business\n',
+    ],
+    [
       'a timetable of names and times with nothing said',
       'Ines Ferro  9:00\nKwame Osei  9:30\nInes Ferro  10:00\nKwame Osei  10:30\n',
     ],
