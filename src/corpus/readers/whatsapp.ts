@@ -49,9 +49,16 @@ export function whatsappClock(raw: string): string | null {
   return clockOf(/^\d{1,2}:\d{2}$/.test(t) ? `${t}:00` : t);
 }
 
-/** Whether a message's text is a placeholder for media or a deleted message. */
-export function isPlaceholder(body: string): boolean {
-  return PLACEHOLDER.test(body.trim());
+/**
+ * What a message's text is when it is not speech: "media", a placeholder for what its sender
+ * sent or deleted (the sender was there); "notice", the app's own words under the group's name
+ * (iOS marks them with a left-to-right mark: "Lanterns: ‎Messages and calls are end-to-end
+ * encrypted."); null for speech.
+ */
+export function notSpeech(body: string): 'media' | 'notice' | null {
+  const t = body.trim();
+  if (PLACEHOLDER.test(t)) return 'media';
+  return t.startsWith('\u200e') ? 'notice' : null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { labelParts } from './label-parts.js';
 import type { LabelParts } from './label-parts.js';
 import { clockOf, splitLines, trimmed } from './lines.js';
 import type { Line } from './lines.js';
-import { isPlaceholder, whatsappClock, whatsappDate, whatsappHeader } from './whatsapp.js';
+import { notSpeech, whatsappClock, whatsappDate, whatsappHeader } from './whatsapp.js';
 import type { WhatsappHeader } from './whatsapp.js';
 
 /** Today's export: "00:14:25<TAB>Ana Ruiz:<TAB>text". */
@@ -76,7 +76,9 @@ export const zoomChatReader: Reader = {
       const span = trimmed(text, msg.from, msg.last.end);
       const body = text.slice(span.start, span.end);
       if (!body) continue;
-      if (isReaction(body, earlier) || (msg.whatsapp && isPlaceholder(body))) {
+      const placeholder = msg.whatsapp ? notSpeech(body) : null;
+      if (placeholder === 'notice') continue;
+      if (isReaction(body, earlier) || placeholder === 'media') {
         present.add(who.label);
         continue;
       }

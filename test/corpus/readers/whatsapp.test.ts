@@ -51,6 +51,7 @@ describe('an Android export ("DD/MM/YYYY, HH:MM - Name: text")', () => {
 describe('an iOS export ("[M/D/YY, h:mm:ss AM] Name: text")', () => {
   it('reads a 12-hour clock, and dates the chat only when the order of day and month is sure', () => {
     const text = [
+      '[3/14/26, 9:01:00\u202fAM] Lanterns: \u200eMessages and calls are end-to-end encrypted.',
       '[3/14/26, 9:02:11\u202fAM] Ines Ferro: Are the lanterns here?',
       '[3/14/26, 9:02:40\u202fAM] Kwame Osei: Two boxes',
       '\u200e[3/14/26, 9:03:00\u202fAM] Kwame Osei: \u200eimage omitted',
@@ -63,6 +64,7 @@ describe('an iOS export ("[M/D/YY, h:mm:ss AM] Name: text")', () => {
       '13:05:00 Ines Ferro: Thanks!',
     ]);
     expect(r.date).toBe('2026-03-14');
+    expect(r.present).toEqual([]);
     expectVerbatim(text, r);
     const ambiguous = text.replace(/3\/14\/26/g, '3/4/26');
     expect(parseReport(ambiguous, 'lanterns-chat.txt').date).toBeNull();
