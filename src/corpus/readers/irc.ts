@@ -1,8 +1,9 @@
 // IRC logs ("[2024-01-09T17:03:19Z]<TAB><nick><TAB>text", "[12:01:05] <nick> text",
 // "12:01 < nick> text" as irssi writes it, "2024-05-03 12:01:05 <nick> text", WeeChat's
-// "2024-05-03 12:01:05<TAB>nick<TAB>text"): typed lines are messages of their nick; a relay nick (a live
-// transcriber or scribe, "<Transcriber> Ana_Ruiz: text") speaks for others, and a speaker's
-// consecutive relayed lines join into one turn. IRC commands and bot chatter are furniture.
+// "2024-05-03 12:01:05<TAB>nick<TAB>text"): typed lines are messages of their nick; a relay nick
+// (a live transcriber or scribe, "<Transcriber> Ana_Ruiz: text") speaks for others, and a
+// speaker's consecutive relayed lines join into one turn. IRC commands, bot chatter and the
+// client's joins and quits are furniture.
 import type { Block, ReadResult, Reader } from './types.js';
 import { findDate } from '../header.js';
 import { labelParts } from './label-parts.js';
@@ -11,7 +12,7 @@ import type { Line } from './lines.js';
 
 const LOG_LINE =
   /^\s*(?:\[([^\]\r\n]{4,40})\]|(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?|\d{1,2}:\d{2}(?::\d{2})?))\s*<[@+%~&]?\s*([^<>\s](?:[^<>\r\n]{0,100}?))\s*>[ \t]?(.*)$/;
-/** WeeChat: "2024-05-03 10:02:11<TAB>nick<TAB>text" (its joins and quits have "-->", "<--" for a nick). */
+/** WeeChat: "2024-05-03 10:02:11<TAB>nick<TAB>text"; joins and quits have "-->", "<--" as nick. */
 const WEECHAT_LINE =
   /^(\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2})\t[@+%~&]?([A-Za-z[\]\\`_^{|}][^\t\s]{0,59})\t(.*)$/;
 /** The client's own lines, nobody's words: joins, quits, topic changes, "--- Log opened …". */
