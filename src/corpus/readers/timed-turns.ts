@@ -17,7 +17,10 @@ import type { Line } from './lines.js';
 const NAME = String.raw`[^\s()\[\]<>:|]+(?: [^\s()\[\]<>:|]+){0,5}`;
 /** A media offset ("0:01", "1:02:03", "00:00:01.5") or a time of day ("9:02 AM"). */
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
-/** A time with seconds: all a time-first header without brackets has ("10:02 Opening" is agenda). */
+/**
+ * A time with seconds: the only time a time-first header without brackets may have ("10:02
+ * Opening" is an agenda).
+ */
 const TIME_HMS = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
 /** A date a chat logger writes before the time in the brackets ("[2026-03-14 20:02]"). */
 const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}[./-](?:\d{1,2}|[A-Za-z]{3})[./-]\d{2,4},?`;
