@@ -14,7 +14,7 @@ import type { Warning } from '../corpus/types.js';
  * speakers, titles, dates, warnings), or a change to the shape of `CachedParse`. Every entry of
  * an older version is then ignored and the records are parsed again once.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export const CACHE_FILE = 'parse-cache.json';
 
