@@ -18,6 +18,8 @@ import {
   type StemMemo,
   type TermCounts,
 } from './topics.js';
+import { runAtOnce } from '../slices.js';
+import type { Slices } from '../slices.js';
 
 /** Corpus-wide statistics behind topics and representative quotes; build once per corpus. */
 export interface ProfileStats {
@@ -79,7 +81,15 @@ function describeQuoteInputs(
   };
 }
 
-export function buildProfileStats(corpus: Corpus): ProfileStats {
+export function buildProfileStats(corpus: Corpus, lookup?: LookupIndex): ProfileStats {
+  return runAtOnce(profileStatsSlices(corpus, lookup));
+}
+
+/**
+ * `buildProfileStats` as work that pauses between pieces (`slices.ts`), for the live corpus.
+ * `lookup`: the lookups the search index built for this corpus (the same; not built twice).
+ */
+export function* profileStatsSlices(corpus: Corpus, lookup?: LookupIndex): Slices<ProfileStats> {
   const stems: StemMemo = new Map();
   const surfaceCounts = new Map<string, number>();
   const statementStems = new Map<Statement, string[]>();
@@ -87,7 +97,8 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
   const speakerTerms = new Map<string, TermCounts>();
   const statementsBySpeaker = new Map<string, Statement[]>();
   const all = statementTerms.counts;
-  for (const statement of corpus.statements) {
+  // The work per statement is a plain function (optimised as usual); the loop pauses now and then.
+  const count = (statement: Statement): void => {
     let own: TermCounts | undefined;
     if (statement.speaker !== null) {
       own = speakerTerms.get(statement.speaker);
@@ -109,11 +120,17 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     statementTerms.total += n;
     if (own) own.total += n;
     statementStems.set(statement, [...seen]);
+  };
+  for (const [i, statement] of corpus.statements.entries()) {
+    count(statement);
+    if (i % 128 === 127) yield;
   }
   const surfaces = pickSurfaces(surfaceCounts, stems);
+  yield;
   const quoteInputs = new Map<string, QuoteInputs>();
   for (const [name, list] of statementsBySpeaker) {
     quoteInputs.set(name, describeQuoteInputs({ statementStems }, list));
+    yield;
   }
   const meetingsByPerson = new Map<string, Meeting[]>();
   const meetingById = new Map<string, Meeting>();
@@ -125,10 +142,12 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
       list.push(meeting);
     }
   }
+  yield;
   const english = countEnglishByStem(loadEnglishFrequencies(), stems);
+  yield;
   return {
     corpus,
-    lookup: buildLookup(corpus),
+    lookup: lookup?.corpus === corpus ? lookup : buildLookup(corpus),
     english,
     stems,
     surfaces,

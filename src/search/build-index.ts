@@ -14,6 +14,8 @@ import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
 import { BACKCHANNEL, WordMemo } from './word-memo.js';
 import type { Bag } from './word-memo.js';
+import { runAtOnce } from '../slices.js';
+import type { Slices } from '../slices.js';
 
 const NO_WORDS: Bag = { ids: new Int32Array(0), counts: new Int32Array(0), length: 0 };
 
@@ -102,11 +104,22 @@ const memos = new WeakMap<IndexData, WordMemo>();
 
 /** Builds the index once; everything a question needs is precomputed here except WordNet. */
 export function buildIndex(corpus: Corpus, options: BuildIndexOptions = {}): SearchIndex {
+  return runAtOnce(buildIndexSlices(corpus, options));
+}
+
+/**
+ * `buildIndex` as work that pauses between pieces (`slices.ts`): the live corpus rebuilds a slice
+ * at a time so questions keep being answered on the old index meanwhile.
+ */
+export function* buildIndexSlices(
+  corpus: Corpus,
+  options: BuildIndexOptions = {},
+): Slices<SearchIndex> {
   const memo =
     (options.previous && memos.get(options.previous.data)) ??
     new WordMemo(options.remember === true);
-  const postings = options.postings ?? buildPostings(corpus, memo);
-  const index = assembleIndex(corpus, postings);
+  const postings = options.postings ?? (yield* postingsSlices(corpus, memo));
+  const index = yield* assembleIndex(corpus, postings);
   if (options.remember) memos.set(index.data, memo);
   return index;
 }
@@ -140,6 +153,52 @@ export async function rememberWords(index: SearchIndex, sliceSize = 2000): Promi
 
 /** The postings of a corpus: every word of every statement and narration paragraph. */
 export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): Postings {
+  return runAtOnce(postingsSlices(corpus, memo));
+}
+
+/**
+ * The postings build, paced: the work is in the plain functions of `postingsSteps` (optimised
+ * by the engine as usual); this only calls them in order and pauses between them.
+ */
+function* postingsSlices(corpus: Corpus, memo: WordMemo): Slices<Postings> {
+  const steps = postingsSteps(corpus, memo);
+  const meetings = corpus.meetings.length;
+  const n = corpus.statements.length;
+  for (let mi = 0; mi < meetings; mi++) {
+    steps.meetingKeys(mi);
+    if (mi % 64 === 63) yield;
+  }
+  for (let mi = 0; mi < meetings; mi++) {
+    steps.narration(mi);
+    if (mi % 32 === 31) yield;
+  }
+  const docCount = steps.startDocs();
+  for (let doc = 0; doc < n; doc++) {
+    steps.statement(doc);
+    if (doc % 256 === 255) yield;
+  }
+  for (let doc = n; doc < docCount; doc++) {
+    steps.narrationDoc(doc);
+    if (doc % 512 === 511) yield;
+  }
+  const chunks = steps.countTerms();
+  for (let k = 0; k < chunks; k++) {
+    steps.countChunk(k);
+    yield;
+  }
+  steps.weigh();
+  yield;
+  for (let k = 0; k < chunks; k++) {
+    steps.fillChunk(k);
+    yield;
+  }
+  steps.display();
+  yield;
+  return steps.finish();
+}
+
+/** The pieces of a postings build, in the order `postingsSlices` calls them. */
+function postingsSteps(corpus: Corpus, memo: WordMemo) {
   memo.begin();
   const stemOf = makeStemmer();
   const terms = new Map<string, number>();
@@ -191,7 +250,8 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     tokenizeRaw(text)
       .filter((t) => /^\p{Lu}/u.test(t.raw))
       .map((t) => t.word);
-  corpus.meetings.forEach((m, mi) => {
+  const meetingKeysOf = (mi: number): void => {
+    const m = corpus.meetings[mi] as Meeting;
     const words = new Set(capitalised(m.title ?? ''));
     for (const name of [...m.speakers, ...m.present]) {
       const role = corpus.speakers[speakerIndex.get(name) ?? -1]?.role ?? '';
@@ -204,22 +264,31 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
       if (list[list.length - 1] !== mi) list.push(mi);
       meetingKeys.set(id, list);
     }
-  });
+  };
   // Narration paragraphs are indexed too, as documents that are never answers: they tell which
   // report a question is about ("arrived in Russia"), for the meeting-level evidence.
   const narration: { meeting: number; words: Bag }[] = [];
-  corpus.meetings.forEach((m, mi) => {
-    for (const p of narrationParagraphs(m)) {
+  const narrationOf = (mi: number): void => {
+    for (const p of narrationParagraphs(corpus.meetings[mi] as Meeting)) {
       const words = memo.bag(p);
       if (words.length >= 3) narration.push({ meeting: mi, words });
     }
-  });
-  const docCount = n + narration.length;
-  const docMeeting = new Int32Array(docCount);
-  const docSpeaker = new Int32Array(docCount);
-  const docTimed = new Uint8Array(docCount);
-  const docAsks = new Uint8Array(docCount);
-  const docLen = new Float32Array(docCount);
+  };
+  let docCount = 0;
+  let docMeeting = new Int32Array(0);
+  let docSpeaker = new Int32Array(0);
+  let docTimed = new Uint8Array(0);
+  let docAsks = new Uint8Array(0);
+  let docLen = new Float32Array(0);
+  const startDocs = (): number => {
+    docCount = n + narration.length;
+    docMeeting = new Int32Array(docCount);
+    docSpeaker = new Int32Array(docCount);
+    docTimed = new Uint8Array(docCount);
+    docAsks = new Uint8Array(docCount);
+    docLen = new Float32Array(docCount);
+    return docCount;
+  };
   // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
   // term afterwards with a counting sort.
   const CHUNK = 1 << 20;
@@ -282,7 +351,7 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
       textDf[id] = (textDf[id] ?? 0) + 1;
     }
   };
-  for (let doc = 0; doc < n; doc++) {
+  const statement = (doc: number): void => {
     const st = corpus.statements[doc] as Statement;
     const mi = meetingIndex.get(st.meetingId) ?? 0;
     docMeeting[doc] = mi;
@@ -293,7 +362,7 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     // Each word once with its count: the same sums as one at a time (whole and half counts are
     // exact), and the same first-seen order of new words.
     const words = memo.said(spokenText(st));
-    if (words === BACKCHANNEL) continue;
+    if (words === BACKCHANNEL) return;
     for (let k = 0; k < words.ids.length; k++) {
       const id = termOf(words.ids[k] as number);
       bump(id, words.counts[k] as number);
@@ -308,46 +377,61 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     docLen[doc] = len;
     totalLen += len;
     flush(doc);
-  }
-  narration.forEach((p, k) => {
-    const doc = n + k;
+  };
+  const narrationDoc = (doc: number): void => {
+    const p = narration[doc - n] as (typeof narration)[number];
     docMeeting[doc] = p.meeting;
     docSpeaker[doc] = NARRATION;
     const { ids: pIds, counts: pCounts } = p.words;
     for (let k = 0; k < pIds.length; k++) bump(termOf(pIds[k] as number), pCounts[k] as number);
     docLen[doc] = p.words.length;
     flush(doc);
-  });
+  };
 
-  const termCount = stems.length;
-  const df = new Int32Array(termCount);
-  for (let k = 0; k < chunks.length; k++) {
+  let termCount = 0;
+  let df = new Int32Array(0);
+  const countTerms = (): number => {
+    termCount = stems.length;
+    df = new Int32Array(termCount);
+    return chunks.length;
+  };
+  const countChunk = (k: number): void => {
     const c = chunks[k] as (typeof chunks)[number];
     const len = k === chunks.length - 1 ? pos : CHUNK;
     const cTerms = c.term;
     for (let j = 0; j < len; j++) df[cTerms[j] as number]! += 1;
-  }
-  const postStart = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
-  const fill = postStart.slice(0, termCount);
-  const postDoc = new Int32Array(count);
-  const postImpact = new Float32Array(count);
-  const postInText = new Uint8Array(count);
-  const idf = new Float32Array(termCount);
-  const weight = new Float32Array(termCount);
-  for (let t = 0; t < termCount; t++) {
-    const d = df[t] ?? 0;
-    idf[t] = Math.log(1 + (docCount - d + 0.5) / (d + 0.5));
-    const td = textDf[t] ?? 0;
-    weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
-  }
-  const avgLen = n > 0 ? totalLen / n || 1 : 1;
-  // The length normalisation of each document (the same arithmetic as per posting).
-  const docNorm = new Float64Array(docCount);
-  for (let doc = 0; doc < docCount; doc++)
-    docNorm[doc] = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
+  };
+  let postStart = new Int32Array(0);
+  let fill = new Int32Array(0);
+  let postDoc = new Int32Array(0);
+  let postImpact = new Float32Array(0);
+  let postInText = new Uint8Array(0);
+  let idf = new Float32Array(0);
+  let weight = new Float32Array(0);
+  let docNorm = new Float64Array(0);
+  const weigh = (): void => {
+    postStart = new Int32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
+    fill = postStart.slice(0, termCount);
+    postDoc = new Int32Array(count);
+    postImpact = new Float32Array(count);
+    postInText = new Uint8Array(count);
+    idf = new Float32Array(termCount);
+    weight = new Float32Array(termCount);
+    for (let t = 0; t < termCount; t++) {
+      const d = df[t] ?? 0;
+      idf[t] = Math.log(1 + (docCount - d + 0.5) / (d + 0.5));
+      const td = textDf[t] ?? 0;
+      weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
+    }
+    const avgLen = n > 0 ? totalLen / n || 1 : 1;
+    // The length normalisation of each document (the same arithmetic as per posting).
+    docNorm = new Float64Array(docCount);
+    for (let doc = 0; doc < docCount; doc++)
+      docNorm[doc] = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
+  };
   // Triples are in document order, so every posting list comes out sorted by document.
-  for (let k = 0; k < chunks.length; k++) {
+  const fillChunk = (k: number): void => {
     const c = chunks[k] as (typeof chunks)[number];
     const len = k === chunks.length - 1 ? pos : CHUNK;
     const { doc: cDocs, term: cTerms, tf: cTfs } = c;
@@ -362,54 +446,72 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
       const norm = docNorm[doc] as number;
       postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
     }
-  }
+  };
 
   // Display forms: the shortest surface word seen for each stem.
-  const display = new Array<string>(termCount).fill('');
-  for (const [surface, id] of surfaces) {
-    const cur = display[id] ?? '';
-    if (!cur || surface.length < cur.length) display[id] = surface;
-  }
+  let display: string[] = [];
+  const displayForms = (): void => {
+    display = new Array<string>(termCount).fill('');
+    for (const [surface, id] of surfaces) {
+      const cur = display[id] ?? '';
+      if (!cur || surface.length < cur.length) display[id] = surface;
+    }
+  };
 
-  const surfaceList = [...surfaces.keys()];
-  const sortedSurfaces = [...surfaceList].sort();
-  const deletions = buildDeletionTable(surfaceList);
-
-  let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-  if (!Number.isFinite(maxIdf)) maxIdf = 1;
+  const finish = (): Postings => {
+    const surfaceList = [...surfaces.keys()];
+    const sortedSurfaces = [...surfaceList].sort();
+    const deletions = buildDeletionTable(surfaceList);
+    let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    if (!Number.isFinite(maxIdf)) maxIdf = 1;
+    return {
+      terms,
+      stems,
+      idf,
+      weight,
+      textDf: textDf.slice(0, termCount),
+      maxIdf,
+      postStart,
+      postDoc,
+      postImpact,
+      postInText,
+      surfaces,
+      sortedSurfaces,
+      deletions,
+      surfaceList,
+      docCount,
+      docMeeting,
+      docSpeaker,
+      docTimed,
+      docAsks,
+      meetingKeys,
+      display,
+      df,
+    };
+  };
   return {
-    terms,
-    stems,
-    idf,
-    weight,
-    textDf: textDf.slice(0, termCount),
-    maxIdf,
-    postStart,
-    postDoc,
-    postImpact,
-    postInText,
-    surfaces,
-    sortedSurfaces,
-    deletions,
-    surfaceList,
-    docCount,
-    docMeeting,
-    docSpeaker,
-    docTimed,
-    docAsks,
-    meetingKeys,
-    display,
-    df,
+    meetingKeys: meetingKeysOf,
+    narration: narrationOf,
+    startDocs,
+    statement,
+    narrationDoc,
+    countTerms,
+    countChunk,
+    weigh,
+    fillChunk,
+    display: displayForms,
+    finish,
   };
 }
 
 /** The index of a corpus from its postings: speaker and meeting keys, lookups, work arrays. */
-function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
+function* assembleIndex(corpus: Corpus, postings: Postings): Slices<SearchIndex> {
   const { docCount, docSpeaker } = postings;
   const n = corpus.statements.length;
   const speakerIndex = new Map<string, number>();
   corpus.speakers.forEach((s, i) => speakerIndex.set(s.name, i));
   const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
+  yield;
   const statementCounts = new Int32Array(corpus.speakers.length);
   for (let doc = 0; doc < n; doc++) {
     const sp = docSpeaker[doc] ?? -1;
@@ -428,6 +530,11 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
     ignoreLocation: true,
     threshold: 0.4,
   });
+  yield;
+  const lookup = buildLookup(corpus);
+  yield;
+  const speakerMeetings = meetingsBySpeaker(corpus, speakerIndex);
+  yield;
 
   const index: SearchIndex = {
     corpus,
@@ -442,9 +549,9 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
       roleVocab,
       rolePrefixes,
       statementCounts,
-      speakerMeetings: meetingsBySpeaker(corpus, speakerIndex),
+      speakerMeetings,
       lexicon: openWordNet(),
-      lookup: buildLookup(corpus),
+      lookup,
       english: loadEnglishCounts(),
       stemOf: makeStemmer(50_000),
       scratch: {
@@ -459,6 +566,7 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
       globalTopics: [],
     },
   };
+  yield;
   index.data.globalTopics = topTopics(index, null, 10);
   return index;
 }
