@@ -142,8 +142,13 @@ export function* profileStatsSlices(corpus: Corpus, lookup?: LookupIndex): Slice
       list.push(meeting);
     }
   }
+  for (const list of meetingsByPerson.values()) {
+    list.sort(compareMeetings);
+    yield;
+  }
+  const frequencies = loadEnglishFrequencies();
   yield;
-  const english = countEnglishByStem(loadEnglishFrequencies(), stems);
+  const english = countEnglishByStem(frequencies, stems);
   yield;
   return {
     corpus,
@@ -156,7 +161,7 @@ export function* profileStatsSlices(corpus: Corpus, lookup?: LookupIndex): Slice
     speakerTerms,
     statementsBySpeaker,
     quoteInputs,
-    meetingsByPerson: sortMeetingLists(meetingsByPerson),
+    meetingsByPerson,
     meetingById,
   };
 }
@@ -269,11 +274,6 @@ function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
     ...(statement.time ? { time: statement.time } : {}),
     statementId: statement.id,
   };
-}
-
-function sortMeetingLists(lists: Map<string, Meeting[]>): Map<string, Meeting[]> {
-  for (const list of lists.values()) list.sort(compareMeetings);
-  return lists;
 }
 
 function compareMeetings(a: Meeting, b: Meeting): number {

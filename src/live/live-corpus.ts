@@ -249,7 +249,13 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       const loaded = await loader.load(force, settleMs, stableMs, sliceMs);
       // Files that may still be being written: look again in a moment.
       for (const path of loaded.unsettled) schedule(path, stableMs);
-      if (loaded.read === 0 && !loaded.speakersChanged && sameFiles(ctx.corpus, loaded.corpus))
+      // Nothing changed (also when a file was read again with the same text, as a watcher's
+      // second event for one write makes): no index build, no swap.
+      if (
+        !loaded.speakersChanged &&
+        sameFiles(ctx.corpus, loaded.corpus) &&
+        (loaded.read === 0 || sameWarnings(ctx.corpus, loaded.corpus))
+      )
         return null;
       const index = await runInSlices(indexSlices(loaded.corpus, ctx.index, loader), sliceMs);
       if (closed) return null;
@@ -270,7 +276,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
         saveTimer = null;
-        loader.saveCache();
+        void loader.saveCacheInSlices(sliceMs);
       }, SAVE_DELAY_MS);
       saveTimer.unref();
       return change;
@@ -373,8 +379,9 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       if (saveTimer) {
         clearTimeout(saveTimer);
         saveTimer = null;
-        loader.saveCache();
+        await loader.saveCacheInSlices(0);
       }
+      await loader.savesDone();
       wakeIdle();
     },
   };
@@ -387,4 +394,12 @@ function sameFiles(a: Corpus, b: Corpus): boolean {
     const o = b.meetings[i];
     return o !== undefined && o.id === m.id && o.text === m.text && o.title === m.title;
   });
+}
+
+/** The same warnings, in the same order. */
+function sameWarnings(a: Corpus, b: Corpus): boolean {
+  return (
+    a.warnings.length === b.warnings.length &&
+    JSON.stringify(a.warnings) === JSON.stringify(b.warnings)
+  );
 }

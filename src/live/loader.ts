@@ -17,7 +17,7 @@ import {
 } from '../corpus/load.js';
 import type { LoadEntry } from '../corpus/load.js';
 import type { Corpus, Warning } from '../corpus/types.js';
-import { runInSlices } from '../slices.js';
+import { SLICE_MS, runInSlices } from '../slices.js';
 import type { Slices } from '../slices.js';
 import { IndexSnapshots } from './index-snapshot.js';
 import { ParseCache, parseKey } from './parse-cache.js';
@@ -67,6 +67,8 @@ export class CorpusLoader {
   /** The search index's snapshot in the same folder as the parse cache. */
   readonly snapshots: IndexSnapshots;
   private readonly log: Pick<Logger, 'warn' | 'info'> | undefined;
+  /** The last save started by `saveCacheInSlices` (saves never overlap). */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: CorpusLoaderOptions) {
     this.log = options.log;
@@ -220,6 +222,23 @@ export class CorpusLoader {
   saveCache(): void {
     this.cache.save();
     this.snapshots.save();
+  }
+
+  /**
+   * `saveCache` a slice of about `sliceMs` at a time, the files written asynchronously (megabytes
+   * at thousands of records: a live bot keeps answering meanwhile), after any save under way.
+   */
+  saveCacheInSlices(sliceMs = SLICE_MS): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      await this.cache.saveInSlices(sliceMs);
+      await this.snapshots.saveInSlices(sliceMs);
+    });
+    return this.saving;
+  }
+
+  /** Resolves when the saves under way are written. */
+  savesDone(): Promise<void> {
+    return this.saving;
   }
 
   private *buildSlices(

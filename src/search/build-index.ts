@@ -119,7 +119,7 @@ export function* buildIndexSlices(
     (options.previous && memos.get(options.previous.data)) ??
     new WordMemo(options.remember === true);
   const postings = options.postings ?? (yield* postingsSlices(corpus, memo));
-  const index = yield* assembleIndex(corpus, postings);
+  const index = yield* assembleIndex(corpus, postings, options.previous);
   if (options.remember) memos.set(index.data, memo);
   return index;
 }
@@ -181,21 +181,29 @@ function* postingsSlices(corpus: Corpus, memo: WordMemo): Slices<Postings> {
     steps.narrationDoc(doc);
     if (doc % 512 === 511) yield;
   }
+  // The (doc, term, tf) triples, a stretch of each chunk at a time.
   const chunks = steps.countTerms();
-  for (let k = 0; k < chunks; k++) {
-    steps.countChunk(k);
-    yield;
-  }
+  for (let k = 0; k < chunks; k++)
+    for (let from = 0; from < CHUNK; from += STRETCH) {
+      steps.countChunk(k, from, from + STRETCH);
+      yield;
+    }
   steps.weigh();
   yield;
-  for (let k = 0; k < chunks; k++) {
-    steps.fillChunk(k);
-    yield;
-  }
+  for (let k = 0; k < chunks; k++)
+    for (let from = 0; from < CHUNK; from += STRETCH) {
+      steps.fillChunk(k, from, from + STRETCH);
+      yield;
+    }
   steps.display();
   yield;
   return steps.finish();
 }
+
+/** The postings' (doc, term, tf) triples are kept in chunks of this many. */
+const CHUNK = 1 << 20;
+/** How many triples of a chunk a piece of the build goes through (at most a few ms). */
+const STRETCH = 1 << 16;
 
 /** The pieces of a postings build, in the order `postingsSlices` calls them. */
 function postingsSteps(corpus: Corpus, memo: WordMemo) {
@@ -291,7 +299,6 @@ function postingsSteps(corpus: Corpus, memo: WordMemo) {
   };
   // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
   // term afterwards with a counting sort.
-  const CHUNK = 1 << 20;
   const chunks: { doc: Int32Array; term: Int32Array; tf: Float32Array }[] = [];
   let cDoc = new Int32Array(0);
   let cTerm = new Int32Array(0);
@@ -395,11 +402,11 @@ function postingsSteps(corpus: Corpus, memo: WordMemo) {
     df = new Int32Array(termCount);
     return chunks.length;
   };
-  const countChunk = (k: number): void => {
+  const countChunk = (k: number, from: number, to: number): void => {
     const c = chunks[k] as (typeof chunks)[number];
-    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const len = Math.min(k === chunks.length - 1 ? pos : CHUNK, to);
     const cTerms = c.term;
-    for (let j = 0; j < len; j++) df[cTerms[j] as number]! += 1;
+    for (let j = from; j < len; j++) df[cTerms[j] as number]! += 1;
   };
   let postStart = new Int32Array(0);
   let fill = new Int32Array(0);
@@ -431,11 +438,11 @@ function postingsSteps(corpus: Corpus, memo: WordMemo) {
       docNorm[doc] = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
   };
   // Triples are in document order, so every posting list comes out sorted by document.
-  const fillChunk = (k: number): void => {
+  const fillChunk = (k: number, from: number, to: number): void => {
     const c = chunks[k] as (typeof chunks)[number];
-    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const len = Math.min(k === chunks.length - 1 ? pos : CHUNK, to);
     const { doc: cDocs, term: cTerms, tf: cTfs } = c;
-    for (let j = 0; j < len; j++) {
+    for (let j = from; j < len; j++) {
       const doc = cDocs[j] as number;
       const t = cTerms[j] as number;
       const signed = cTfs[j] as number;
@@ -505,7 +512,11 @@ function postingsSteps(corpus: Corpus, memo: WordMemo) {
 }
 
 /** The index of a corpus from its postings: speaker and meeting keys, lookups, work arrays. */
-function* assembleIndex(corpus: Corpus, postings: Postings): Slices<SearchIndex> {
+function* assembleIndex(
+  corpus: Corpus,
+  postings: Postings,
+  previous?: SearchIndex,
+): Slices<SearchIndex> {
   const { docCount, docSpeaker } = postings;
   const n = corpus.statements.length;
   const speakerIndex = new Map<string, number>();
@@ -552,7 +563,8 @@ function* assembleIndex(corpus: Corpus, postings: Postings): Slices<SearchIndex>
       speakerMeetings,
       lexicon: openWordNet(),
       lookup,
-      english: loadEnglishCounts(),
+      // Everyday English word counts do not depend on the corpus: the previous index's are the same.
+      english: previous?.data.english ?? loadEnglishCounts(),
       stemOf: makeStemmer(50_000),
       scratch: {
         cur: new Float32Array(docCount),
