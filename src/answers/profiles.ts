@@ -18,7 +18,7 @@ import {
   type StemMemo,
   type TermCounts,
 } from './topics.js';
-import { runAtOnce } from '../slices.js';
+import { SLICE_MS, runAtOnce, runInSlices } from '../slices.js';
 import type { Slices } from '../slices.js';
 
 /** Corpus-wide statistics behind topics and representative quotes; build once per corpus. */
@@ -177,6 +177,47 @@ export function getProfileStats(ctx: ProfileStatsHolder): ProfileStats {
   if (!ctx.profileStats || ctx.profileStats.corpus !== ctx.corpus)
     ctx.profileStats = buildProfileStats(ctx.corpus);
   return ctx.profileStats;
+}
+
+/** Builds in slices under way, by corpus: whoever needs the same statistics meanwhile waits for it. */
+const building = new WeakMap<Corpus, Promise<ProfileStats | null>>();
+
+/**
+ * The context's profile statistics, built a slice of about `sliceMs` at a time when they are not
+ * there yet (questions are answered between slices), and kept on the context. A build stops when
+ * the context's corpus changes; whoever waits for it then gets the statistics built at once.
+ * `lookup`: the name and meeting lookups of the index built for this corpus (not built twice).
+ */
+export async function profileStatsInSlices(
+  ctx: ProfileStatsHolder,
+  lookup?: LookupIndex,
+  sliceMs = SLICE_MS,
+): Promise<ProfileStats> {
+  const corpus = ctx.corpus;
+  if (ctx.profileStats?.corpus === corpus) return ctx.profileStats;
+  let build = building.get(corpus);
+  if (!build) {
+    const work = profileStatsSlices(corpus, lookup?.corpus === corpus ? lookup : undefined);
+    build = runInSlices(
+      stopWhen(work, () => ctx.corpus !== corpus),
+      sliceMs,
+    );
+    building.set(corpus, build);
+    void build.finally(() => building.delete(corpus));
+  }
+  const stats = (await build) ?? buildProfileStats(corpus);
+  if (ctx.corpus === corpus && ctx.profileStats?.corpus !== corpus) ctx.profileStats = stats;
+  return stats;
+}
+
+/** The work, stopped (returning null) as soon as `stop()` says so between two pieces. */
+function* stopWhen<T>(work: Slices<T>, stop: () => boolean): Slices<T | null> {
+  for (;;) {
+    if (stop()) return null;
+    const step = work.next();
+    if (step.done) return step.value;
+    yield;
+  }
 }
 
 /** Stats for this corpus: the given ones when they were built for it, else built now. */

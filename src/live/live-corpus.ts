@@ -19,7 +19,7 @@ import type { AppContext } from '../context.js';
 import { diffCorpora } from '../corpus/change.js';
 import type { CorpusChange, CorpusListener } from '../corpus/change.js';
 import type { Corpus } from '../corpus/types.js';
-import { buildProfileStats, profileStatsSlices } from '../answers/profiles.js';
+import { buildProfileStats, profileStatsInSlices } from '../answers/profiles.js';
 import { buildIndex } from '../search/engine.js';
 import { buildIndexSlices, rememberWords } from '../search/build-index.js';
 import type { SearchIndex } from '../search/engine.js';
@@ -123,7 +123,7 @@ export async function buildCorpusState(
 
 /** A build of profile statistics that is waiting or under way. */
 export interface StatsBuild {
-  /** Stops it (a newer corpus came): nothing more is built, nothing is set. */
+  /** Stops it before it starts (a newer corpus came; once started, a swap stops it). */
   cancel(): void;
   /** Resolves when it is done, stopped or not needed. */
   readonly done: Promise<void>;
@@ -143,17 +143,15 @@ export function scheduleProfileStats(
   const corpus = ctx.corpus;
   let cancelled = false;
   let timer: NodeJS.Timeout | null = null;
-  const stale = () => cancelled || ctx.corpus !== corpus || ctx.profileStats?.corpus === corpus;
   const done = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
       timer = null;
-      if (stale()) return resolve();
+      if (cancelled || ctx.corpus !== corpus || ctx.profileStats?.corpus === corpus)
+        return resolve();
       // The index built for this corpus has the same name and meeting lookups: not built twice.
-      const lookup = ctx.index.corpus === corpus ? ctx.index.data.lookup : undefined;
-      runInSlices(until(profileStatsSlices(corpus, lookup), stale), sliceMs)
-        .then((stats) => {
-          if (stats && !stale()) ctx.profileStats = stats;
-        })
+      // The build stops by itself when the corpus changes (another swap).
+      profileStatsInSlices(ctx, ctx.index.data.lookup, sliceMs)
+        .catch(() => undefined)
         .finally(resolve);
     }, delayMs);
     timer.unref();
@@ -165,16 +163,6 @@ export function scheduleProfileStats(
     },
     done,
   };
-}
-
-/** The work, stopped (returning null) as soon as `stop()` says so between two pieces. */
-function* until<T>(work: Slices<T>, stop: () => boolean): Slices<T | null> {
-  for (;;) {
-    if (stop()) return null;
-    const step = work.next();
-    if (step.done) return step.value;
-    yield;
-  }
 }
 
 /**
