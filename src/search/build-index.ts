@@ -14,7 +14,7 @@ import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
 import { BACKCHANNEL, WordMemo } from './word-memo.js';
 import type { Bag } from './word-memo.js';
-import { runAtOnce } from '../slices.js';
+import { SLICE_MS, runAtOnce, runInSlices } from '../slices.js';
 import type { Slices } from '../slices.js';
 
 const NO_WORDS: Bag = { ids: new Int32Array(0), counts: new Int32Array(0), length: 0 };
@@ -125,29 +125,31 @@ export function* buildIndexSlices(
 }
 
 /**
- * Reads the words of every text of the index's corpus into its memo, a slice at a time between
- * other work, so the first rebuild after a start from a snapshot re-reads only new records.
+ * Reads the words of every text of the index's corpus into its memo, a slice of about `sliceMs`
+ * at a time between other work, so the first rebuild after a start from a snapshot re-reads only
+ * new records.
  */
-export async function rememberWords(index: SearchIndex, sliceSize = 2000): Promise<void> {
+export async function rememberWords(index: SearchIndex, sliceMs = SLICE_MS): Promise<void> {
   let memo = memos.get(index.data);
   if (!memo) {
     memo = new WordMemo();
     memos.set(index.data, memo);
   }
-  const m = memo;
-  const { corpus } = index;
-  const pause = () => new Promise((r) => setImmediate(r));
+  await runInSlices(readWords(index.corpus, memo), sliceMs);
+}
+
+function* readWords(corpus: Corpus, m: WordMemo): Slices<void> {
   for (let i = 0; i < corpus.statements.length; i++) {
     const st = corpus.statements[i] as Statement;
     m.said(spokenText(st));
     if (st.context) m.bag(st.context);
-    if (i % sliceSize === sliceSize - 1) await pause();
+    if (i % 64 === 63) yield;
   }
   for (let i = 0; i < corpus.meetings.length; i++) {
     const meeting = corpus.meetings[i] as Meeting;
     m.ids(meeting.title ?? '');
     for (const p of narrationParagraphs(meeting)) m.bag(p);
-    if (i % 100 === 99) await pause();
+    if (i % 16 === 15) yield;
   }
 }
 
