@@ -47,11 +47,16 @@ export interface LiveChildResult {
   windowMs?: number;
 }
 
-const [dir, dataDir, flag, sliceArg] = process.argv.slice(2);
+const [dir, dataDir, flag, ...options] = process.argv.slice(2);
 if (!dir || !dataDir) {
-  process.stderr.write('usage: live-child <corpus dir> <data dir> [--new-file]\n');
+  process.stderr.write(
+    'usage: live-child <corpus dir> <data dir> [--new-file [--slice-ms=N] [--questions]]\n',
+  );
   process.exit(2);
 }
+/** --slice-ms=N: the live corpus's slices (0: in one go); --questions: ask every 50 ms meanwhile. */
+const sliceArg = options.find((o) => o.startsWith('--slice-ms='))?.slice('--slice-ms='.length);
+const withQuestions = options.includes('--questions');
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const loader = new CorpusLoader({ dir, cacheDir: dataDir });
@@ -128,6 +133,7 @@ if (flag === '--new-file') {
   let asking = 0;
   let last = performance.now();
   const ticker = setInterval(() => {
+    if (!withQuestions) return;
     const now = performance.now();
     maxStall = Math.max(maxStall, now - last - asking - 5);
     asking = 0;
@@ -147,7 +153,7 @@ if (flag === '--new-file') {
       maxAsk = Math.max(maxAsk, now - due);
       asker = askNext(now + 50);
     }, 50);
-  let asker = askNext(performance.now() + 50);
+  let asker = withQuestions ? askNext(performance.now() + 50) : undefined;
   let swappedAt = 0;
   live.subscribe(() => (swappedAt = performance.now()));
   const w0 = performance.now();
@@ -174,10 +180,12 @@ if (flag === '--new-file') {
   clearInterval(ticker);
   clearTimeout(asker);
   result.sliceMs = sliceMs ?? SLICE_MS;
-  result.maxStallMs = maxStall;
-  result.maxWaitMs = maxWait;
-  result.maxAskMs = maxAsk;
-  result.asked = asked;
+  if (withQuestions) {
+    result.maxStallMs = maxStall;
+    result.maxWaitMs = maxWait;
+    result.maxAskMs = maxAsk;
+    result.asked = asked;
+  }
   await live.close();
 }
 process.stdout.write(JSON.stringify(result) + '\n');
