@@ -121,12 +121,10 @@ export async function buildCorpusState(
   };
 }
 
-/** A build of profile statistics that is waiting or under way. */
+/** A build of profile statistics that is waiting to start. */
 export interface StatsBuild {
   /** Stops it before it starts (a newer corpus came; once started, a swap stops it). */
   cancel(): void;
-  /** Resolves when it is done, stopped or not needed. */
-  readonly done: Promise<void>;
 }
 
 /**
@@ -141,28 +139,14 @@ export function scheduleProfileStats(
   sliceMs = SLICE_MS,
 ): StatsBuild {
   const corpus = ctx.corpus;
-  let cancelled = false;
-  let timer: NodeJS.Timeout | null = null;
-  const done = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      timer = null;
-      if (cancelled || ctx.corpus !== corpus || ctx.profileStats?.corpus === corpus)
-        return resolve();
-      // The index built for this corpus has the same name and meeting lookups: not built twice.
-      // The build stops by itself when the corpus changes (another swap).
-      profileStatsInSlices(ctx, ctx.index.data.lookup, sliceMs)
-        .catch(() => undefined)
-        .finally(resolve);
-    }, delayMs);
-    timer.unref();
-  });
-  return {
-    cancel() {
-      cancelled = true;
-      if (timer) clearTimeout(timer);
-    },
-    done,
-  };
+  const timer = setTimeout(() => {
+    if (ctx.corpus !== corpus || ctx.profileStats?.corpus === corpus) return;
+    // The index built for this corpus has the same name and meeting lookups: not built twice.
+    // The build stops by itself when the corpus changes (another swap).
+    void profileStatsInSlices(ctx, ctx.index.data.lookup, sliceMs);
+  }, delayMs);
+  timer.unref();
+  return { cancel: () => clearTimeout(timer) };
 }
 
 /**

@@ -197,6 +197,7 @@ function* postingsSlices(corpus: Corpus, memo: WordMemo): Slices<Postings> {
       steps.fillChunk(k, from, from + STRETCH);
       yield;
     }
+  steps.dropTriples();
   steps.display();
   yield;
   return steps.finish();
@@ -457,6 +458,19 @@ function postingsSteps(corpus: Corpus, memo: WordMemo) {
     }
   };
 
+  // The triples and work arrays are not needed once the postings are filled: let them go before
+  // the rest of the build (the deletion table, the lookups) makes its own.
+  const dropTriples = (): void => {
+    chunks.length = 0;
+    narration.length = 0;
+    cDoc = new Int32Array(0);
+    cTerm = new Int32Array(0);
+    cTf = new Float32Array(0);
+    fill = new Int32Array(0);
+    docNorm = new Float64Array(0);
+    dense = new Float32Array(0);
+  };
+
   // Display forms: the shortest surface word seen for each stem.
   let display: string[] = [];
   const displayForms = (): void => {
@@ -508,6 +522,7 @@ function postingsSteps(corpus: Corpus, memo: WordMemo) {
     countChunk,
     weigh,
     fillChunk,
+    dropTriples,
     display: displayForms,
     finish,
   };
