@@ -79,7 +79,7 @@ describe('questions during a rebuild of the live corpus', () => {
       }
     })();
     let swappedAt = 0;
-    live.subscribe(() => (swappedAt = performance.now()));
+    live.subscribe(() => (swappedAt ||= performance.now()));
 
     const written = performance.now();
     last = written;
