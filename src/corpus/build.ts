@@ -236,7 +236,7 @@ export function* buildCorpusSlices(
   const speakers: Speaker[] = [];
   const usedNames = new Set<string>();
   for (const [root, members] of clusters) {
-    if (speakers.length % 256 === 255) yield;
+    yield;
     const ms = members.map((i) => recs[i] as Rec);
     const entryIdx = members.map((i) => entryOf.get(i)).find((e) => e !== undefined);
     const entry = entryIdx !== undefined ? entries[entryIdx] : undefined;
