@@ -148,7 +148,8 @@ async function buildContext(config: Config, log: Logger): Promise<AppContext | n
     return null;
   }
   const { corpus, index } = state;
-  setImmediate(() => loader.saveCache());
+  // Written a slice at a time (megabytes at thousands of records): questions are answered meanwhile.
+  setImmediate(() => void loader.saveCacheInSlices());
   // The first question opens the paraphrase lexicon; do it now, not inside someone's 3 seconds.
   askQuestion(index, 'what was said about cooperation');
   log.info(

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import type { CorpusChange, CorpusListener } from '../corpus/change.js';
 import type { Corpus, Meeting } from '../corpus/types.js';
-import { buildProfileStats, digestMeeting, getProfileStats } from '../answers/profiles.js';
+import { buildProfileStats, digestMeeting, profileStatsInSlices } from '../answers/profiles.js';
 import type { ProfileStats } from '../answers/profiles.js';
 import { formatMeetingLabel } from '../answers/format.js';
 import { textReply } from '../answers/view.js';
@@ -165,7 +165,7 @@ interface Pass {
   corpus: Corpus;
   meetings: Map<string, Meeting>;
   index(): SearchIndex;
-  stats(): ProfileStats;
+  stats(): Promise<ProfileStats>;
 }
 
 export async function processNewMeetings(
@@ -181,7 +181,7 @@ export async function processNewMeetings(
     ctx.now(),
   );
   let index: SearchIndex | null = null;
-  let stats: ProfileStats | null = null;
+  let stats: Promise<ProfileStats> | null = null;
   const pass: Pass = {
     deps: { ...deps, owner: deps.owner ?? defaultOwner() },
     store,
@@ -189,11 +189,16 @@ export async function processNewMeetings(
     meetings: new Map(corpus.meetings.map((m) => [m.id, m])),
     // The context's when it is this corpus's (the usual case after a swap), else built here.
     index: () => (index ??= ctx.index.corpus === corpus ? ctx.index : buildIndex(corpus)),
+    // Built a slice at a time (a new meeting comes just after a swap, when they are not built
+    // yet): questions are answered meanwhile.
     stats: () =>
       (stats ??=
         ctx.corpus === corpus
-          ? getProfileStats(ctx as { corpus: Corpus; profileStats?: ProfileStats })
-          : buildProfileStats(corpus)),
+          ? profileStatsInSlices(
+              ctx as { corpus: Corpus; profileStats?: ProfileStats },
+              ctx.index.data.lookup,
+            )
+          : Promise.resolve(buildProfileStats(corpus))),
   };
   for (const channel of await store.alerts.listEnabledAnnounceChannels()) {
     if (deps.ownsGuild && !deps.ownsGuild(channel.guildId)) continue;
@@ -303,7 +308,7 @@ async function announceInServer(pass: Pass, channel: AnnounceChannel): Promise<A
   for (const meeting of carded) {
     if (!(await claim(meeting))) continue;
     const view = buildAnnouncementView(
-      digestMeeting(pass.stats(), meeting),
+      digestMeeting(await pass.stats(), meeting),
       deps.ctx.config.publicUrl,
     );
     const sent = await sendWithRetry(

@@ -18,6 +18,8 @@ import {
   type StemMemo,
   type TermCounts,
 } from './topics.js';
+import { SLICE_MS, runAtOnce, runInSlices } from '../slices.js';
+import type { Slices } from '../slices.js';
 
 /** Corpus-wide statistics behind topics and representative quotes; build once per corpus. */
 export interface ProfileStats {
@@ -79,7 +81,15 @@ function describeQuoteInputs(
   };
 }
 
-export function buildProfileStats(corpus: Corpus): ProfileStats {
+export function buildProfileStats(corpus: Corpus, lookup?: LookupIndex): ProfileStats {
+  return runAtOnce(profileStatsSlices(corpus, lookup));
+}
+
+/**
+ * `buildProfileStats` as work that pauses between pieces (`slices.ts`), for the live corpus.
+ * `lookup`: the lookups the search index built for this corpus (the same; not built twice).
+ */
+export function* profileStatsSlices(corpus: Corpus, lookup?: LookupIndex): Slices<ProfileStats> {
   const stems: StemMemo = new Map();
   const surfaceCounts = new Map<string, number>();
   const statementStems = new Map<Statement, string[]>();
@@ -87,7 +97,8 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
   const speakerTerms = new Map<string, TermCounts>();
   const statementsBySpeaker = new Map<string, Statement[]>();
   const all = statementTerms.counts;
-  for (const statement of corpus.statements) {
+  // The work per statement is a plain function (optimised as usual); the loop pauses now and then.
+  const count = (statement: Statement): void => {
     let own: TermCounts | undefined;
     if (statement.speaker !== null) {
       own = speakerTerms.get(statement.speaker);
@@ -109,11 +120,17 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     statementTerms.total += n;
     if (own) own.total += n;
     statementStems.set(statement, [...seen]);
+  };
+  for (const [i, statement] of corpus.statements.entries()) {
+    count(statement);
+    if (i % 128 === 127) yield;
   }
   const surfaces = pickSurfaces(surfaceCounts, stems);
+  yield;
   const quoteInputs = new Map<string, QuoteInputs>();
   for (const [name, list] of statementsBySpeaker) {
     quoteInputs.set(name, describeQuoteInputs({ statementStems }, list));
+    yield;
   }
   const meetingsByPerson = new Map<string, Meeting[]>();
   const meetingById = new Map<string, Meeting>();
@@ -125,10 +142,17 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
       list.push(meeting);
     }
   }
-  const english = countEnglishByStem(loadEnglishFrequencies(), stems);
+  for (const list of meetingsByPerson.values()) {
+    list.sort(compareMeetings);
+    yield;
+  }
+  const frequencies = loadEnglishFrequencies();
+  yield;
+  const english = countEnglishByStem(frequencies, stems);
+  yield;
   return {
     corpus,
-    lookup: buildLookup(corpus),
+    lookup: lookup?.corpus === corpus ? lookup : buildLookup(corpus),
     english,
     stems,
     surfaces,
@@ -137,7 +161,7 @@ export function buildProfileStats(corpus: Corpus): ProfileStats {
     speakerTerms,
     statementsBySpeaker,
     quoteInputs,
-    meetingsByPerson: sortMeetingLists(meetingsByPerson),
+    meetingsByPerson,
     meetingById,
   };
 }
@@ -153,6 +177,47 @@ export function getProfileStats(ctx: ProfileStatsHolder): ProfileStats {
   if (!ctx.profileStats || ctx.profileStats.corpus !== ctx.corpus)
     ctx.profileStats = buildProfileStats(ctx.corpus);
   return ctx.profileStats;
+}
+
+/** Builds in slices under way, by corpus: whoever needs the same statistics meanwhile waits for it. */
+const building = new WeakMap<Corpus, Promise<ProfileStats | null>>();
+
+/**
+ * The context's profile statistics, built a slice of about `sliceMs` at a time when they are not
+ * there yet (questions are answered between slices), and kept on the context. A build stops when
+ * the context's corpus changes; whoever waits for it then gets the statistics built at once.
+ * `lookup`: the name and meeting lookups of the index built for this corpus (not built twice).
+ */
+export async function profileStatsInSlices(
+  ctx: ProfileStatsHolder,
+  lookup?: LookupIndex,
+  sliceMs = SLICE_MS,
+): Promise<ProfileStats> {
+  const corpus = ctx.corpus;
+  if (ctx.profileStats?.corpus === corpus) return ctx.profileStats;
+  let build = building.get(corpus);
+  if (!build) {
+    const work = profileStatsSlices(corpus, lookup?.corpus === corpus ? lookup : undefined);
+    build = runInSlices(
+      stopWhen(work, () => ctx.corpus !== corpus),
+      sliceMs,
+    );
+    building.set(corpus, build);
+    void build.finally(() => building.delete(corpus));
+  }
+  const stats = (await build) ?? buildProfileStats(corpus);
+  if (ctx.corpus === corpus && ctx.profileStats?.corpus !== corpus) ctx.profileStats = stats;
+  return stats;
+}
+
+/** The work, stopped (returning null) as soon as `stop()` says so between two pieces. */
+function* stopWhen<T>(work: Slices<T>, stop: () => boolean): Slices<T | null> {
+  for (;;) {
+    if (stop()) return null;
+    const step = work.next();
+    if (step.done) return step.value;
+    yield;
+  }
 }
 
 /** Stats for this corpus: the given ones when they were built for it, else built now. */
@@ -250,11 +315,6 @@ function toQuote(statement: Statement, meeting: Meeting): ProfileQuote {
     ...(statement.time ? { time: statement.time } : {}),
     statementId: statement.id,
   };
-}
-
-function sortMeetingLists(lists: Map<string, Meeting[]>): Map<string, Meeting[]> {
-  for (const list of lists.values()) list.sort(compareMeetings);
-  return lists;
 }
 
 function compareMeetings(a: Meeting, b: Meeting): number {

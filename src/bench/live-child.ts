@@ -10,6 +10,7 @@ import { CorpusLoader } from '../live/loader.js';
 import { buildCorpusState, startLiveCorpus } from '../live/live-corpus.js';
 import { createLogger } from '../log.js';
 import { askQuestion } from '../search/engine.js';
+import { SLICE_MS } from '../slices.js';
 
 /** What this child prints, one JSON line. */
 export interface LiveChildResult {
@@ -30,13 +31,32 @@ export interface LiveChildResult {
   rebuildMs?: number;
   /** With --new-file: how long the start-up preparation for quick rebuilds still ran after ready. */
   prepareMs?: number;
+  /** With --new-file: the rebuild's slices (0: each build in one go, as before slicing). */
+  sliceMs?: number;
+  /**
+   * With --new-file, from the write until the profile statistics of the new corpus are built,
+   * with a question asked every 50 ms: the longest the event loop was held by anything but those
+   * questions (a 5 ms timer's lateness), the longest a question waited for its turn, the slowest
+   * question (wait + answer), and how many were asked.
+   */
+  maxStallMs?: number;
+  maxWaitMs?: number;
+  maxAskMs?: number;
+  asked?: number;
+  /** The same window: write → profile statistics built. */
+  windowMs?: number;
 }
 
-const [dir, dataDir, flag] = process.argv.slice(2);
+const [dir, dataDir, flag, ...options] = process.argv.slice(2);
 if (!dir || !dataDir) {
-  process.stderr.write('usage: live-child <corpus dir> <data dir> [--new-file]\n');
+  process.stderr.write(
+    'usage: live-child <corpus dir> <data dir> [--new-file [--slice-ms=N] [--questions]]\n',
+  );
   process.exit(2);
 }
+/** --slice-ms=N: the live corpus's slices (0: in one go); --questions: ask every 50 ms meanwhile. */
+const sliceArg = options.find((o) => o.startsWith('--slice-ms='))?.slice('--slice-ms='.length);
+const withQuestions = options.includes('--questions');
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const loader = new CorpusLoader({ dir, cacheDir: dataDir });
@@ -83,9 +103,11 @@ if (flag === '--new-file') {
     sessions: new Map(),
   };
   let rebuildMs = 0;
+  const sliceMs = sliceArg === undefined ? undefined : Number(sliceArg);
   const live = startLiveCorpus({
     ctx,
     loader,
+    sliceMs,
     log: {
       info: (obj: unknown) => {
         const ms = (obj as { ms?: number }).ms;
@@ -101,18 +123,69 @@ if (flag === '--new-file') {
   const p0 = performance.now();
   await live.prepared();
   result.prepareMs = performance.now() - p0;
-  const text =
-    'Harbour Board, 1 May 2031\n\nELENA QUILLBY: The zeppelin hangar at Marrowfield will reopen for the autumn lantern fair.\n';
+  // A record of its own in each run (the bench runs this child more than once on one folder).
+  const name = `zz-new-record-${process.pid}.txt`;
+  const text = `Harbour Board, 1 May 2031 (${process.pid})\n\nELENA QUILLBY: The zeppelin hangar at Marrowfield will reopen for the autumn lantern fair.\n`;
+  // Meanwhile, as users asking during the rebuild: a question every 50 ms (how long it waits for
+  // its turn: what the rebuild holds it up by; and its whole time, answer included), and a 5 ms
+  // timer (how long the event loop is held by anything but those questions' own answering).
+  let maxStall = 0;
+  let asking = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    if (!withQuestions) return;
+    const now = performance.now();
+    maxStall = Math.max(maxStall, now - last - asking - 5);
+    asking = 0;
+    last = now;
+  }, 5);
+  let maxWait = 0;
+  let maxAsk = 0;
+  let asked = 0;
+  const askNext = (due: number): NodeJS.Timeout =>
+    setTimeout(() => {
+      const start = performance.now();
+      askQuestion(ctx.index, 'what was said about cooperation at the harbour');
+      asked++;
+      const now = performance.now();
+      asking += now - start;
+      maxWait = Math.max(maxWait, start - due);
+      maxAsk = Math.max(maxAsk, now - due);
+      asker = askNext(now + 50);
+    }, 50);
+  let asker = withQuestions ? askNext(performance.now() + 50) : undefined;
+  let swappedAt = 0;
+  live.subscribe(() => (swappedAt = performance.now()));
   const w0 = performance.now();
-  writeFileSync(join(dir, 'zz-new-record.txt'), text);
+  last = w0;
+  writeFileSync(join(dir, name), text);
+  // The first answer quoting it: asked as soon as the swap is made.
   for (;;) {
-    const answer = askQuestion(ctx.index, 'zeppelin hangar lantern fair');
-    if (answer.results.some((r) => r.meeting.id === 'zz-new-record.txt')) break;
+    if (swappedAt > 0) {
+      const answer = askQuestion(ctx.index, 'zeppelin hangar lantern fair');
+      if (answer.results.some((r) => r.meeting.id === name)) break;
+      swappedAt = 0;
+    }
     if (performance.now() - w0 > 60_000) throw new Error('the new record was never answered');
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 2));
   }
   result.newFileMs = performance.now() - w0;
   result.rebuildMs = rebuildMs;
+  // The profile statistics of the new corpus follow the swap (2 s later, then built).
+  while (ctx.profileStats?.corpus !== ctx.corpus) {
+    if (performance.now() - w0 > 120_000) throw new Error('the statistics were never built');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  result.windowMs = performance.now() - w0;
+  clearInterval(ticker);
+  clearTimeout(asker);
+  result.sliceMs = sliceMs ?? SLICE_MS;
+  if (withQuestions) {
+    result.maxStallMs = maxStall;
+    result.maxWaitMs = maxWait;
+    result.maxAskMs = maxAsk;
+    result.asked = asked;
+  }
   await live.close();
 }
 process.stdout.write(JSON.stringify(result) + '\n');

@@ -6,6 +6,8 @@ import { titleFromFileName } from './file-name.js';
 import type { SpeakersFileData } from './speakers-file.js';
 import { normalizeName as normalizeNameRaw } from './people.js';
 import { NearSpellings } from './near-spellings.js';
+import { runAtOnce } from '../slices.js';
+import type { Slices } from '../slices.js';
 
 export type { SpeakersFileData } from './speakers-file.js';
 
@@ -37,6 +39,14 @@ const TITLE_WORDS = new Set(
 );
 
 export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions = {}): Corpus {
+  return runAtOnce(buildCorpusSlices(reports, options));
+}
+
+/** `buildCorpus`, yielding between small pieces of work (see `slices.ts`). */
+export function* buildCorpusSlices(
+  reports: IdentifiedReport[],
+  options: BuildOptions = {},
+): Slices<Corpus> {
   // Thousands of records repeat a few dozen names: normalise each distinct string once.
   const normCache = new Map<string, string>();
   const normalizeName = (s: string): string => {
@@ -53,7 +63,9 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   // Every (report, person) pair is a record; records join into clusters, one per person.
   const recs: Rec[] = [];
   const reportRecs: Map<string, Rec>[] = [];
-  for (const r of reports) {
+  // Loop bodies that do the work are plain functions (the engine optimises them as usual); the
+  // loops around them pause now and then.
+  const addRecords = (r: IdentifiedReport): void => {
     const local = new Map<string, Rec>();
     const said = new Map<string, number>();
     for (const s of r.statements)
@@ -73,10 +85,15 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
       local.set(s.name, rec);
     }
     reportRecs.push(local);
+  };
+  for (const [ri, r] of reports.entries()) {
+    addRecords(r);
+    if (ri % 64 === 63) yield;
   }
   const parent = recs.map((_, i) => i);
   const firstBySignature = new Map<string, number>();
   for (const [i, rec] of recs.entries()) {
+    if (i % 1024 === 1023) yield;
     const sig = `${rec.name}\u0000${rec.aliases.join('\u0001')}`;
     const j = firstBySignature.get(sig);
     if (j === undefined) firstBySignature.set(sig, i);
@@ -119,6 +136,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
       if (!entryByKey.has(k)) entryByKey.set(k, e);
   if (entries.length > 0) {
     for (const [i, rec] of recs.entries()) {
+      if (i % 1024 === 1023) yield;
       if (rec.dup) continue;
       let e = -1;
       for (const k of [rec.name, ...rec.aliases].map(normalizeName)) {
@@ -139,12 +157,14 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   // 2. The same name, or one record's name used as another's (non-role) alias.
   const byKey = new Map<string, number>();
   for (const [i, rec] of recs.entries()) {
+    if (i % 1024 === 1023) yield;
     const k = normalizeName(rec.name);
     const j = byKey.get(k);
     if (j !== undefined) union(i, j);
     else byKey.set(k, i);
   }
   for (const [i, rec] of recs.entries()) {
+    if (i % 1024 === 1023) yield;
     if (rec.dup || rec.generic) continue;
     for (const a of rec.aliases) {
       const k = normalizeName(a);
@@ -170,7 +190,9 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
     else fullBySurname.set(fs, [[i, fw]]);
     surnames.add(fs);
   }
+  let named = 0;
   for (const [k, i] of byKey) {
+    if (++named % 256 === 0) yield;
     if ((recs[i] as Rec).generic) continue;
     const words = k.split(' ');
     const sur = words[words.length - 1] ?? '';
@@ -214,6 +236,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   const speakers: Speaker[] = [];
   const usedNames = new Set<string>();
   for (const [root, members] of clusters) {
+    yield;
     const ms = members.map((i) => recs[i] as Rec);
     const entryIdx = members.map((i) => entryOf.get(i)).find((e) => e !== undefined);
     const entry = entryIdx !== undefined ? entries[entryIdx] : undefined;
@@ -251,7 +274,7 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
   const statements: Statement[] = [];
   const ids = new Set<string>();
   const seenMeeting = new Map<string, string>();
-  for (const [ri, r] of reports.entries()) {
+  const addMeeting = (r: IdentifiedReport, ri: number): void => {
     let id = r.id ?? baseName(r.file);
     if (ids.has(id)) {
       let n = 2;
@@ -323,6 +346,10 @@ export function buildCorpus(reports: IdentifiedReport[], options: BuildOptions =
         });
       else seenMeeting.set(key, r.file);
     }
+  };
+  for (const [ri, r] of reports.entries()) {
+    addMeeting(r, ri);
+    if (ri % 32 === 31) yield;
   }
   return { meetings, speakers, statements, warnings };
 }

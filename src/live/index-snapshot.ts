@@ -5,11 +5,14 @@
 // together mean the index is built from the records again (and the snapshot rewritten).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../corpus/types.js';
 import type { Postings } from '../search/build-index.js';
+import { runAtOnce, runInSlices } from '../slices.js';
+import type { Slices } from '../slices.js';
 
 /** Bump when the snapshot's layout changes. */
 export const SNAPSHOT_VERSION = 1;
@@ -113,12 +116,17 @@ function codeFingerprint(): string {
  * place (the corpus model's invariants, made by the fingerprinted code), so those stand for them.
  */
 export function snapshotKey(corpus: Corpus): string {
+  return runAtOnce(snapshotKeySlices(corpus));
+}
+
+function* snapshotKeySlices(corpus: Corpus): Slices<string> {
   const h = createHash('sha256');
   h.update(`${SNAPSHOT_VERSION}\u0000${codeFingerprint()}\u0000`);
   h.update(JSON.stringify(corpus.speakers.map((s) => [s.name, s.aliases, s.role, !!s.generic])));
   let k = 0;
   let inOrder = true;
-  for (const m of corpus.meetings) {
+  for (const [mi, m] of corpus.meetings.entries()) {
+    if (mi % 64 === 63) yield;
     h.update(JSON.stringify([m.id, m.file, m.title, m.date, m.speakers, m.present]));
     let line = '';
     for (const st of m.statements) {
@@ -138,7 +146,35 @@ export function snapshotKey(corpus: Corpus): string {
 
 /** Writes the postings of `corpus` (a temporary file renamed over the old one). */
 export function saveIndexSnapshot(dir: string, corpus: Corpus, postings: Postings): void {
-  const key = snapshotKey(corpus);
+  const parts = runAtOnce(snapshotParts(corpus, postings));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, SNAPSHOT_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat(parts));
+  renameSync(tmp, file);
+}
+
+/**
+ * `saveIndexSnapshot` a slice of about `sliceMs` at a time (hashing is the work), the file written
+ * asynchronously: the event loop is never held for long. The same file.
+ */
+export async function saveIndexSnapshotInSlices(
+  dir: string,
+  corpus: Corpus,
+  postings: Postings,
+  sliceMs: number,
+): Promise<void> {
+  const parts = await runInSlices(snapshotParts(corpus, postings), sliceMs);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, SNAPSHOT_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, parts);
+  await rename(tmp, file);
+}
+
+/** The snapshot file's bytes, in parts: the header line, then the arrays and strings. */
+function* snapshotParts(corpus: Corpus, postings: Postings): Slices<Buffer[]> {
+  const key = yield* snapshotKeySlices(corpus);
   const surfaceTerms = Int32Array.from(postings.surfaceList, (s) => postings.surfaces.get(s) ?? -1);
   const position = new Map(postings.surfaceList.map((s, i) => [s, i]));
   const sortedOrder = Int32Array.from(postings.sortedSurfaces, (s) => position.get(s) ?? -1);
@@ -176,14 +212,22 @@ export function saveIndexSnapshot(dir: string, corpus: Corpus, postings: Posting
     if (pad) parts.push(Buffer.alloc(pad));
     offset += pad;
   }
+  yield;
   const json = Buffer.from(JSON.stringify(strings));
   parts.push(json);
-  const body = Buffer.concat(parts);
+  yield;
+  // The checksum of the body (the parts one after the other), a megabyte at a time.
+  const sum = createHash('sha256');
+  for (const part of parts)
+    for (let at = 0; at < part.length; at += 1 << 20) {
+      sum.update(part.subarray(at, at + (1 << 20)));
+      yield;
+    }
   const header: Header = {
     magic: MAGIC,
     version: SNAPSHOT_VERSION,
     key,
-    checksum: createHash('sha256').update(body).digest('base64url'),
+    checksum: sum.digest('base64url'),
     arrays: layout,
     strings: [offset, json.length],
   };
@@ -194,11 +238,7 @@ export function saveIndexSnapshot(dir: string, corpus: Corpus, postings: Posting
     Buffer.alloc(pad, 0x20),
     Buffer.from('\n'),
   ]);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, SNAPSHOT_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([head, body]));
-  renameSync(tmp, file);
+  return [head, ...parts];
 }
 
 export type SnapshotResult =
@@ -391,6 +431,18 @@ export class IndexSnapshots {
     if (this.dir) this.pending = { corpus, postings };
   }
 
+  /** `save`, a slice of about `sliceMs` at a time and written asynchronously (the live corpus's). */
+  async saveInSlices(sliceMs: number): Promise<void> {
+    const pending = this.pending;
+    if (!this.dir || !pending) return;
+    this.pending = null;
+    try {
+      await saveIndexSnapshotInSlices(this.dir, pending.corpus, pending.postings, sliceMs);
+    } catch (err) {
+      this.cannotWrite(err);
+    }
+  }
+
   save(): void {
     const pending = this.pending;
     if (!this.dir || !pending) return;
@@ -398,9 +450,13 @@ export class IndexSnapshots {
     try {
       saveIndexSnapshot(this.dir, pending.corpus, pending.postings);
     } catch (err) {
-      this.warn(
-        `could not write the index snapshot in ${this.dir} (${err instanceof Error ? err.message : String(err)}); the next start builds the index again`,
-      );
+      this.cannotWrite(err);
     }
+  }
+
+  private cannotWrite(err: unknown): void {
+    this.warn(
+      `could not write the index snapshot in ${this.dir} (${err instanceof Error ? err.message : String(err)}); the next start builds the index again`,
+    );
   }
 }

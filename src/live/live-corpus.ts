@@ -19,10 +19,12 @@ import type { AppContext } from '../context.js';
 import { diffCorpora } from '../corpus/change.js';
 import type { CorpusChange, CorpusListener } from '../corpus/change.js';
 import type { Corpus } from '../corpus/types.js';
-import { buildProfileStats } from '../answers/profiles.js';
+import { buildProfileStats, profileStatsInSlices } from '../answers/profiles.js';
 import { buildIndex } from '../search/engine.js';
-import { rememberWords } from '../search/build-index.js';
+import { buildIndexSlices, rememberWords } from '../search/build-index.js';
 import type { SearchIndex } from '../search/engine.js';
+import { SLICE_MS, runAtOnce, runInSlices } from '../slices.js';
+import type { Slices } from '../slices.js';
 import type { CorpusLoader } from './loader.js';
 
 /** The parse cache is written this long after the last rebuild (and at close). */
@@ -47,6 +49,12 @@ export interface LiveCorpusOptions {
   stableMs?: number;
   /** Build the profile statistics for /who and /meeting this long after a swap (0: at once). */
   statsDelayMs?: number;
+  /**
+   * A rebuild (corpus, index, statistics) runs in slices of about this long with the event loop
+   * let through between them, so questions meanwhile are answered at once on the old corpus;
+   * 0: each build in one go, blocking (as before; the bench compares the two).
+   */
+  sliceMs?: number;
 }
 
 export interface LiveCorpus {
@@ -113,21 +121,32 @@ export async function buildCorpusState(
   };
 }
 
+/** A build of profile statistics that is waiting to start. */
+export interface StatsBuild {
+  /** Stops it before it starts (a newer corpus came; once started, a swap stops it). */
+  cancel(): void;
+}
+
 /**
  * Builds the profile statistics behind /who and /meeting for the context's corpus after `delayMs`
- * (unless a /who got there first), so they are not on the way to the first answer.
+ * (unless a /who got there first), so they are not on the way to the first answer; a slice of
+ * about `sliceMs` at a time (0: in one go), so questions are answered meanwhile. It stops when the
+ * context's corpus changes.
  */
 export function scheduleProfileStats(
-  ctx: Pick<AppContext, 'corpus' | 'profileStats'>,
+  ctx: Pick<AppContext, 'corpus' | 'index' | 'profileStats'>,
   delayMs: number,
-): NodeJS.Timeout {
+  sliceMs = SLICE_MS,
+): StatsBuild {
   const corpus = ctx.corpus;
   const timer = setTimeout(() => {
-    if (ctx.corpus === corpus && ctx.profileStats?.corpus !== corpus)
-      ctx.profileStats = buildProfileStats(corpus);
+    if (ctx.corpus !== corpus || ctx.profileStats?.corpus === corpus) return;
+    // The index built for this corpus has the same name and meeting lookups: not built twice.
+    // The build stops by itself when the corpus changes (another swap).
+    void profileStatsInSlices(ctx, ctx.index.data.lookup, sliceMs);
   }, delayMs);
   timer.unref();
-  return timer;
+  return { cancel: () => clearTimeout(timer) };
 }
 
 /**
@@ -139,7 +158,15 @@ function indexFor(
   previous: SearchIndex | undefined,
   loader: CorpusLoader,
 ): SearchIndex {
-  const index = buildIndex(corpus, { previous, remember: true });
+  return runAtOnce(indexSlices(corpus, previous, loader));
+}
+
+function* indexSlices(
+  corpus: Corpus,
+  previous: SearchIndex | undefined,
+  loader: CorpusLoader,
+): Slices<SearchIndex> {
+  const index = yield* buildIndexSlices(corpus, { previous, remember: true });
   if (previous?.data.lexicon && index.data.lexicon) index.data.lexicon = previous.data.lexicon;
   loader.snapshots.remember(corpus, index.data);
   return index;
@@ -151,11 +178,12 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
   const settleMs = options.settleMs ?? 500;
   const stableMs = Math.min(options.stableMs ?? 150, settleMs);
   const statsDelayMs = options.statsDelayMs ?? 2000;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   const listeners = new Set<CorpusListener>();
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<CorpusChange | null> | null = null;
-  let statsTimer: NodeJS.Timeout | null = null;
+  let stats: StatsBuild | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
   let closed = false;
   let swaps = 0;
@@ -189,12 +217,19 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
     pending = new Set();
     const work = (async () => {
       const started = performance.now();
-      const loaded = await loader.load(force, settleMs, stableMs);
+      // Every step lets questions through (`sliceMs`): they are answered on the old corpus.
+      const loaded = await loader.load(force, settleMs, stableMs, sliceMs);
       // Files that may still be being written: look again in a moment.
       for (const path of loaded.unsettled) schedule(path, stableMs);
-      if (loaded.read === 0 && !loaded.speakersChanged && sameFiles(ctx.corpus, loaded.corpus))
+      // Nothing changed (also when a file was read again with the same text, as a watcher's
+      // second event for one write makes): no index build, no swap.
+      if (
+        !loaded.speakersChanged &&
+        sameFiles(ctx.corpus, loaded.corpus) &&
+        (loaded.read === 0 || sameWarnings(ctx.corpus, loaded.corpus))
+      )
         return null;
-      const index = indexFor(loaded.corpus, ctx.index, loader);
+      const index = await runInSlices(indexSlices(loaded.corpus, ctx.index, loader), sliceMs);
       if (closed) return null;
       const change = swap({ corpus: loaded.corpus, index, profileStats: undefined });
       log.info(
@@ -213,7 +248,7 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
         saveTimer = null;
-        loader.saveCache();
+        void loader.saveCacheInSlices(sliceMs);
       }, SAVE_DELAY_MS);
       saveTimer.unref();
       return change;
@@ -239,8 +274,8 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
     swaps++;
     const change = diffCorpora(before, next.corpus);
     // /who and /meeting need statistics; build them soon, off the path of the next answer.
-    if (statsTimer) clearTimeout(statsTimer);
-    statsTimer = scheduleProfileStats(ctx, statsDelayMs);
+    stats?.cancel();
+    stats = scheduleProfileStats(ctx, statsDelayMs, sliceMs);
     for (const listener of listeners) {
       try {
         listener(change);
@@ -310,14 +345,15 @@ export function startLiveCorpus(options: LiveCorpusOptions): LiveCorpus {
       closed = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (statsTimer) clearTimeout(statsTimer);
+      stats?.cancel();
       await watcher?.close();
       await running?.catch(() => null);
       if (saveTimer) {
         clearTimeout(saveTimer);
         saveTimer = null;
-        loader.saveCache();
+        await loader.saveCacheInSlices(0);
       }
+      await loader.savesDone();
       wakeIdle();
     },
   };
@@ -330,4 +366,12 @@ function sameFiles(a: Corpus, b: Corpus): boolean {
     const o = b.meetings[i];
     return o !== undefined && o.id === m.id && o.text === m.text && o.title === m.title;
   });
+}
+
+/** The same warnings, in the same order. */
+function sameWarnings(a: Corpus, b: Corpus): boolean {
+  return (
+    a.warnings.length === b.warnings.length &&
+    JSON.stringify(a.warnings) === JSON.stringify(b.warnings)
+  );
 }

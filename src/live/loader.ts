@@ -3,8 +3,9 @@
 // watcher), consults the parse cache by content hash, and builds the corpus from what it keeps.
 // A file that turns bad keeps its last good version; nothing here ever empties the corpus.
 import { closeSync, fstatSync, openSync, readSync, statSync, constants } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { buildCorpus } from '../corpus/build.js';
+import { buildCorpusSlices } from '../corpus/build.js';
 import type { IdentifiedReport, SpeakersFileData } from '../corpus/build.js';
 import {
   MAX_FILE_BYTES,
@@ -16,6 +17,8 @@ import {
 } from '../corpus/load.js';
 import type { LoadEntry } from '../corpus/load.js';
 import type { Corpus, Warning } from '../corpus/types.js';
+import { SLICE_MS, runInSlices } from '../slices.js';
+import type { Slices } from '../slices.js';
 import { IndexSnapshots } from './index-snapshot.js';
 import { ParseCache, parseKey } from './parse-cache.js';
 import type { CachedParse } from './parse-cache.js';
@@ -64,6 +67,8 @@ export class CorpusLoader {
   /** The search index's snapshot in the same folder as the parse cache. */
   readonly snapshots: IndexSnapshots;
   private readonly log: Pick<Logger, 'warn' | 'info'> | undefined;
+  /** The last save started by `saveCacheInSlices` (saves never overlap). */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: CorpusLoaderOptions) {
     this.log = options.log;
@@ -80,11 +85,16 @@ export class CorpusLoader {
    * earlier look saw it with the same size and modification time at least `stableMs` ago (two
    * looks agree: nothing is writing it). A few such files are looked at again within the load,
    * after `stableMs`, instead of in a later rescan of the whole folder.
+   *
+   * With `sliceMs`, the work (looking at every file, reading, building the corpus) pauses every
+   * `sliceMs` or so to let the event loop through (the live corpus's rebuilds); 0: the corpus is
+   * built in one go (startup).
    */
   async load(
     force: ReadonlySet<string> = new Set(),
     settleMs = 0,
     stableMs = settleMs,
+    sliceMs = 0,
   ): Promise<LoadResult> {
     const { dir } = this.options;
     let entries: LoadEntry[];
@@ -107,7 +117,7 @@ export class CorpusLoader {
       entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       this.lastBuild = null;
       return {
-        ...this.build(entries, warnings, undefined),
+        corpus: await runInSlices(this.buildSlices(entries, warnings, undefined), sliceMs),
         read: 0,
         cached: 0,
         unsettled: [],
@@ -133,7 +143,13 @@ export class CorpusLoader {
       if (got.unsettled) unsettled.push(entry.path);
       this.accept(entry, got.parse, got.key, got.size, got.mtimeMs, before);
     };
+    let sliceStart = performance.now();
     for (const [i, entry] of entries.entries()) {
+      // Let questions through while the folder is looked at (a stat per file) and read.
+      if (sliceMs > 0 && performance.now() - sliceStart >= sliceMs) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = performance.now();
+      }
       present.add(entry.path);
       const before = this.files.get(entry.path);
       let st: { size: number; mtimeMs: number };
@@ -164,7 +180,7 @@ export class CorpusLoader {
       }
       readEntry(entry, before);
       // Let questions through while many files are read (a first load, a folder copied in).
-      if (i % 200 === 199) await new Promise((r) => setImmediate(r));
+      if (sliceMs <= 0 && i % 200 === 199) await new Promise((r) => setImmediate(r));
     }
     // A few files just written: look at them again once `stableMs` has passed (the wait lets
     // questions through), rather than in another rescan of the whole folder.
@@ -194,7 +210,7 @@ export class CorpusLoader {
     const corpus =
       read === 0 && last && last.inputs === inputs && last.files === this.files.size
         ? last.corpus
-        : this.build(entries, warnings, speakers.data).corpus;
+        : await runInSlices(this.buildSlices(entries, warnings, speakers.data), sliceMs);
     this.lastBuild = { inputs, files: this.files.size, corpus };
     return { corpus, read, cached, unsettled, speakersChanged };
   }
@@ -208,11 +224,28 @@ export class CorpusLoader {
     this.snapshots.save();
   }
 
-  private build(
+  /**
+   * `saveCache` a slice of about `sliceMs` at a time, the files written asynchronously (megabytes
+   * at thousands of records: a live bot keeps answering meanwhile), after any save under way.
+   */
+  saveCacheInSlices(sliceMs = SLICE_MS): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      await this.cache.saveInSlices(sliceMs);
+      await this.snapshots.saveInSlices(sliceMs);
+    });
+    return this.saving;
+  }
+
+  /** Resolves when the saves under way are written. */
+  savesDone(): Promise<void> {
+    return this.saving;
+  }
+
+  private *buildSlices(
     entries: LoadEntry[],
     warnings: Warning[],
     speakersFile: SpeakersFileData | undefined,
-  ): { corpus: Corpus } {
+  ): Slices<Corpus> {
     const reports: IdentifiedReport[] = [];
     const all = [...warnings];
     for (const e of entries) {
@@ -222,7 +255,8 @@ export class CorpusLoader {
       for (const w of f.parse.warnings) all.push(w);
       if (f.kept) all.push(f.kept);
     }
-    return { corpus: buildCorpus(reports, { speakersFile, warnings: all }) };
+    yield;
+    return yield* buildCorpusSlices(reports, { speakersFile, warnings: all });
   }
 
   /** Keeps the new parse, or the last good one when the file turned bad. */

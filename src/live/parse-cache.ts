@@ -4,9 +4,12 @@
 // record is parsed again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedReport } from '../corpus/parse.js';
 import type { Warning } from '../corpus/types.js';
+import { runInSlices } from '../slices.js';
+import type { Slices } from '../slices.js';
 
 /**
  * Bump whenever the same bytes at the same path would parse differently: any change under
@@ -129,15 +132,53 @@ export class ParseCache {
       renameSync(tmp, file);
       this.dirty = false;
     } catch (err) {
-      this.warn(
-        `could not write the parse cache in ${this.dir} (${err instanceof Error ? err.message : String(err)}); the next start parses every record again`,
-      );
+      this.cannotWrite(err);
     }
+  }
+
+  /**
+   * `save`, with the JSON made an entry at a time, a slice of about `sliceMs` at a time, and the
+   * file written asynchronously: the event loop is never held for long (the live corpus's saves).
+   * The same file as `save` writes.
+   */
+  async saveInSlices(sliceMs: number): Promise<void> {
+    if (!this.dir || !this.dirty) return;
+    // Changes made while this is written mark the cache dirty again, for the next save.
+    this.dirty = false;
+    const entries = [...this.entries];
+    try {
+      const pieces = await runInSlices(cacheJson(entries), sliceMs);
+      await mkdir(this.dir, { recursive: true });
+      const file = join(this.dir, CACHE_FILE);
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, pieces);
+      await rename(tmp, file);
+    } catch (err) {
+      this.dirty = true;
+      this.cannotWrite(err);
+    }
+  }
+
+  private cannotWrite(err: unknown): void {
+    this.warn(
+      `could not write the parse cache in ${this.dir} (${err instanceof Error ? err.message : String(err)}); the next start parses every record again`,
+    );
   }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The cache file's JSON, in pieces (as `JSON.stringify` of the whole writes it), an entry at a time. */
+function* cacheJson(entries: [string, StoredParse][]): Slices<string[]> {
+  const pieces = [`{"version":${JSON.stringify(PARSER_VERSION)},"entries":{`];
+  for (const [i, [key, stored]] of entries.entries()) {
+    pieces.push(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(stored)}`);
+    if (i % 16 === 15) yield;
+  }
+  pieces.push('}}');
+  return pieces;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

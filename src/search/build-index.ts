@@ -14,6 +14,8 @@ import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
 import { BACKCHANNEL, WordMemo } from './word-memo.js';
 import type { Bag } from './word-memo.js';
+import { SLICE_MS, runAtOnce, runInSlices } from '../slices.js';
+import type { Slices } from '../slices.js';
 
 const NO_WORDS: Bag = { ids: new Int32Array(0), counts: new Int32Array(0), length: 0 };
 
@@ -102,44 +104,108 @@ const memos = new WeakMap<IndexData, WordMemo>();
 
 /** Builds the index once; everything a question needs is precomputed here except WordNet. */
 export function buildIndex(corpus: Corpus, options: BuildIndexOptions = {}): SearchIndex {
+  return runAtOnce(buildIndexSlices(corpus, options));
+}
+
+/**
+ * `buildIndex` as work that pauses between pieces (`slices.ts`): the live corpus rebuilds a slice
+ * at a time so questions keep being answered on the old index meanwhile.
+ */
+export function* buildIndexSlices(
+  corpus: Corpus,
+  options: BuildIndexOptions = {},
+): Slices<SearchIndex> {
   const memo =
     (options.previous && memos.get(options.previous.data)) ??
     new WordMemo(options.remember === true);
-  const postings = options.postings ?? buildPostings(corpus, memo);
-  const index = assembleIndex(corpus, postings);
+  const postings = options.postings ?? (yield* postingsSlices(corpus, memo));
+  const index = yield* assembleIndex(corpus, postings, options.previous);
   if (options.remember) memos.set(index.data, memo);
   return index;
 }
 
 /**
- * Reads the words of every text of the index's corpus into its memo, a slice at a time between
- * other work, so the first rebuild after a start from a snapshot re-reads only new records.
+ * Reads the words of every text of the index's corpus into its memo, a slice of about `sliceMs`
+ * at a time between other work, so the first rebuild after a start from a snapshot re-reads only
+ * new records.
  */
-export async function rememberWords(index: SearchIndex, sliceSize = 2000): Promise<void> {
+export async function rememberWords(index: SearchIndex, sliceMs = SLICE_MS): Promise<void> {
   let memo = memos.get(index.data);
   if (!memo) {
     memo = new WordMemo();
     memos.set(index.data, memo);
   }
-  const m = memo;
-  const { corpus } = index;
-  const pause = () => new Promise((r) => setImmediate(r));
+  await runInSlices(readWords(index.corpus, memo), sliceMs);
+}
+
+function* readWords(corpus: Corpus, m: WordMemo): Slices<void> {
   for (let i = 0; i < corpus.statements.length; i++) {
     const st = corpus.statements[i] as Statement;
     m.said(spokenText(st));
     if (st.context) m.bag(st.context);
-    if (i % sliceSize === sliceSize - 1) await pause();
+    if (i % 64 === 63) yield;
   }
   for (let i = 0; i < corpus.meetings.length; i++) {
     const meeting = corpus.meetings[i] as Meeting;
     m.ids(meeting.title ?? '');
     for (const p of narrationParagraphs(meeting)) m.bag(p);
-    if (i % 100 === 99) await pause();
+    if (i % 16 === 15) yield;
   }
 }
 
 /** The postings of a corpus: every word of every statement and narration paragraph. */
 export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): Postings {
+  return runAtOnce(postingsSlices(corpus, memo));
+}
+
+/**
+ * The postings build, paced: the work is in the plain functions of `postingsSteps` (optimised
+ * by the engine as usual); this only calls them in order and pauses between them.
+ */
+function* postingsSlices(corpus: Corpus, memo: WordMemo): Slices<Postings> {
+  const steps = postingsSteps(corpus, memo);
+  const meetings = corpus.meetings.length;
+  const n = corpus.statements.length;
+  for (let mi = 0; mi < meetings; mi++) {
+    steps.meetingKeys(mi);
+    if (mi % 64 === 63) yield;
+  }
+  for (let doc = 0; doc < n; doc++) {
+    steps.statement(doc);
+    if (doc % 256 === 255) yield;
+  }
+  for (let mi = 0; mi < meetings; mi++) {
+    steps.narration(mi);
+    if (mi % 32 === 31) yield;
+  }
+  steps.assembleDocs();
+  // The (doc, term, tf) triples, a stretch of each chunk at a time.
+  const chunks = steps.countTerms();
+  for (let k = 0; k < chunks; k++)
+    for (let from = 0; from < CHUNK; from += STRETCH) {
+      steps.countChunk(k, from, from + STRETCH);
+      yield;
+    }
+  steps.weigh();
+  yield;
+  for (let k = 0; k < chunks; k++)
+    for (let from = 0; from < CHUNK; from += STRETCH) {
+      steps.fillChunk(k, from, from + STRETCH);
+      yield;
+    }
+  steps.dropTriples();
+  steps.display();
+  yield;
+  return steps.finish();
+}
+
+/** The postings' (doc, term, tf) triples are kept in chunks of this many. */
+const CHUNK = 1 << 20;
+/** How many triples of a chunk a piece of the build goes through (at most a few ms). */
+const STRETCH = 1 << 16;
+
+/** The pieces of a postings build, in the order `postingsSlices` calls them. */
+function postingsSteps(corpus: Corpus, memo: WordMemo) {
   memo.begin();
   const stemOf = makeStemmer();
   const terms = new Map<string, number>();
@@ -191,7 +257,8 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     tokenizeRaw(text)
       .filter((t) => /^\p{Lu}/u.test(t.raw))
       .map((t) => t.word);
-  corpus.meetings.forEach((m, mi) => {
+  const meetingKeysOf = (mi: number): void => {
+    const m = corpus.meetings[mi] as Meeting;
     const words = new Set(capitalised(m.title ?? ''));
     for (const name of [...m.speakers, ...m.present]) {
       const role = corpus.speakers[speakerIndex.get(name) ?? -1]?.role ?? '';
@@ -204,7 +271,7 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
       if (list[list.length - 1] !== mi) list.push(mi);
       meetingKeys.set(id, list);
     }
-  });
+  };
   // Per statement (documents 0..n-1). Narration paragraphs follow them (n, n+1, …) and are read
   // after the statements, so no paragraph's words are held while the statements are read (a
   // caption file has a narration paragraph, its cue's number and timing, for nearly every turn).
@@ -215,9 +282,32 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
   const saidTimed = new Uint8Array(n);
   const saidAsks = new Uint8Array(n);
   const saidLen = new Float32Array(n);
+  const narrationMeeting: number[] = [];
+  const narrationLen: number[] = [];
+  let docCount = 0;
+  let docMeeting = new Int32Array(0);
+  let docSpeaker = new Int32Array(0);
+  let docTimed = new Uint8Array(0);
+  let docAsks = new Uint8Array(0);
+  let docLen = new Float32Array(0);
+  /** Every document's facts, statements then narration paragraphs, once both are read. */
+  const assembleDocs = (): void => {
+    docCount = n + narrationMeeting.length;
+    docMeeting = new Int32Array(docCount);
+    docMeeting.set(saidMeeting);
+    docMeeting.set(narrationMeeting, n);
+    docSpeaker = new Int32Array(docCount).fill(NARRATION);
+    docSpeaker.set(saidSpeaker);
+    docTimed = new Uint8Array(docCount);
+    docTimed.set(saidTimed);
+    docAsks = new Uint8Array(docCount);
+    docAsks.set(saidAsks);
+    docLen = new Float32Array(docCount);
+    docLen.set(saidLen);
+    docLen.set(narrationLen, n);
+  };
   // (doc, term, tf) triples in fixed-size typed chunks (no doubling copies at scale), grouped by
   // term afterwards with a counting sort.
-  const CHUNK = 1 << 20;
   const chunks: { doc: Int32Array; term: Int32Array; tf: Float32Array }[] = [];
   let cDoc = new Int32Array(0);
   let cTerm = new Int32Array(0);
@@ -277,7 +367,7 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
       textDf[id] = (textDf[id] ?? 0) + 1;
     }
   };
-  for (let doc = 0; doc < n; doc++) {
+  const statement = (doc: number): void => {
     const st = corpus.statements[doc] as Statement;
     const mi = meetingIndex.get(st.meetingId) ?? 0;
     saidMeeting[doc] = mi;
@@ -288,7 +378,7 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     // Each word once with its count: the same sums as one at a time (whole and half counts are
     // exact), and the same first-seen order of new words.
     const words = memo.said(spokenText(st));
-    if (words === BACKCHANNEL) continue;
+    if (words === BACKCHANNEL) return;
     for (let k = 0; k < words.ids.length; k++) {
       const id = termOf(words.ids[k] as number);
       bump(id, words.counts[k] as number);
@@ -303,13 +393,11 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
     saidLen[doc] = len;
     totalLen += len;
     flush(doc);
-  }
+  };
   // Narration paragraphs are indexed too, as documents that are never answers: they tell which
   // report a question is about ("arrived in Russia"), for the meeting-level evidence.
-  const narrationMeeting: number[] = [];
-  const narrationLen: number[] = [];
-  corpus.meetings.forEach((m, mi) => {
-    for (const p of narrationParagraphs(m)) {
+  const narrationOf = (mi: number): void => {
+    for (const p of narrationParagraphs(corpus.meetings[mi] as Meeting)) {
       const words = memo.bag(p);
       if (words.length < 3) continue;
       const doc = n + narrationMeeting.length;
@@ -319,54 +407,56 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
       for (let k = 0; k < pIds.length; k++) bump(termOf(pIds[k] as number), pCounts[k] as number);
       flush(doc);
     }
-  });
-  const docCount = n + narrationMeeting.length;
-  const docMeeting = new Int32Array(docCount);
-  docMeeting.set(saidMeeting);
-  docMeeting.set(narrationMeeting, n);
-  const docSpeaker = new Int32Array(docCount).fill(NARRATION);
-  docSpeaker.set(saidSpeaker);
-  const docTimed = new Uint8Array(docCount);
-  docTimed.set(saidTimed);
-  const docAsks = new Uint8Array(docCount);
-  docAsks.set(saidAsks);
-  const docLen = new Float32Array(docCount);
-  docLen.set(saidLen);
-  docLen.set(narrationLen, n);
+  };
 
-  const termCount = stems.length;
-  const df = new Int32Array(termCount);
-  for (let k = 0; k < chunks.length; k++) {
+  let termCount = 0;
+  let df = new Int32Array(0);
+  const countTerms = (): number => {
+    termCount = stems.length;
+    df = new Int32Array(termCount);
+    return chunks.length;
+  };
+  const countChunk = (k: number, from: number, to: number): void => {
     const c = chunks[k] as (typeof chunks)[number];
-    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const len = Math.min(k === chunks.length - 1 ? pos : CHUNK, to);
     const cTerms = c.term;
-    for (let j = 0; j < len; j++) df[cTerms[j] as number]! += 1;
-  }
-  const postStart = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
-  const fill = postStart.slice(0, termCount);
-  const postDoc = new Int32Array(count);
-  const postImpact = new Float32Array(count);
-  const postInText = new Uint8Array(count);
-  const idf = new Float32Array(termCount);
-  const weight = new Float32Array(termCount);
-  for (let t = 0; t < termCount; t++) {
-    const d = df[t] ?? 0;
-    idf[t] = Math.log(1 + (docCount - d + 0.5) / (d + 0.5));
-    const td = textDf[t] ?? 0;
-    weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
-  }
-  const avgLen = n > 0 ? totalLen / n || 1 : 1;
-  // The length normalisation of each document (the same arithmetic as per posting).
-  const docNorm = new Float64Array(docCount);
-  for (let doc = 0; doc < docCount; doc++)
-    docNorm[doc] = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
+    for (let j = from; j < len; j++) df[cTerms[j] as number]! += 1;
+  };
+  let postStart = new Int32Array(0);
+  let fill = new Int32Array(0);
+  let postDoc = new Int32Array(0);
+  let postImpact = new Float32Array(0);
+  let postInText = new Uint8Array(0);
+  let idf = new Float32Array(0);
+  let weight = new Float32Array(0);
+  let docNorm = new Float64Array(0);
+  const weigh = (): void => {
+    postStart = new Int32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) postStart[t + 1] = (postStart[t] ?? 0) + (df[t] ?? 0);
+    fill = postStart.slice(0, termCount);
+    postDoc = new Int32Array(count);
+    postImpact = new Float32Array(count);
+    postInText = new Uint8Array(count);
+    idf = new Float32Array(termCount);
+    weight = new Float32Array(termCount);
+    for (let t = 0; t < termCount; t++) {
+      const d = df[t] ?? 0;
+      idf[t] = Math.log(1 + (docCount - d + 0.5) / (d + 0.5));
+      const td = textDf[t] ?? 0;
+      weight[t] = Math.log(1 + (n - td + 0.5) / (td + 0.5));
+    }
+    const avgLen = n > 0 ? totalLen / n || 1 : 1;
+    // The length normalisation of each document (the same arithmetic as per posting).
+    docNorm = new Float64Array(docCount);
+    for (let doc = 0; doc < docCount; doc++)
+      docNorm[doc] = K1 * (1 - B + (B * normLength(docLen[doc] ?? 0, avgLen)) / avgLen);
+  };
   // Triples are in document order, so every posting list comes out sorted by document.
-  for (let k = 0; k < chunks.length; k++) {
+  const fillChunk = (k: number, from: number, to: number): void => {
     const c = chunks[k] as (typeof chunks)[number];
-    const len = k === chunks.length - 1 ? pos : CHUNK;
+    const len = Math.min(k === chunks.length - 1 ? pos : CHUNK, to);
     const { doc: cDocs, term: cTerms, tf: cTfs } = c;
-    for (let j = 0; j < len; j++) {
+    for (let j = from; j < len; j++) {
       const doc = cDocs[j] as number;
       const t = cTerms[j] as number;
       const signed = cTfs[j] as number;
@@ -377,54 +467,88 @@ export function buildPostings(corpus: Corpus, memo: WordMemo = new WordMemo()): 
       const norm = docNorm[doc] as number;
       postImpact[at] = ((idf[t] ?? 0) * (f * (K1 + 1))) / (f + norm);
     }
-  }
+  };
+
+  // The triples and work arrays are not needed once the postings are filled: let them go before
+  // the rest of the build (the deletion table, the lookups) makes its own.
+  const dropTriples = (): void => {
+    chunks.length = 0;
+    cDoc = new Int32Array(0);
+    cTerm = new Int32Array(0);
+    cTf = new Float32Array(0);
+    fill = new Int32Array(0);
+    docNorm = new Float64Array(0);
+    dense = new Float32Array(0);
+  };
 
   // Display forms: the shortest surface word seen for each stem.
-  const display = new Array<string>(termCount).fill('');
-  for (const [surface, id] of surfaces) {
-    const cur = display[id] ?? '';
-    if (!cur || surface.length < cur.length) display[id] = surface;
-  }
+  let display: string[] = [];
+  const displayForms = (): void => {
+    display = new Array<string>(termCount).fill('');
+    for (const [surface, id] of surfaces) {
+      const cur = display[id] ?? '';
+      if (!cur || surface.length < cur.length) display[id] = surface;
+    }
+  };
 
-  const surfaceList = [...surfaces.keys()];
-  const sortedSurfaces = [...surfaceList].sort();
-  const deletions = buildDeletionTable(surfaceList);
-
-  let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-  if (!Number.isFinite(maxIdf)) maxIdf = 1;
+  const finish = (): Postings => {
+    const surfaceList = [...surfaces.keys()];
+    const sortedSurfaces = [...surfaceList].sort();
+    const deletions = buildDeletionTable(surfaceList);
+    let maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    if (!Number.isFinite(maxIdf)) maxIdf = 1;
+    return {
+      terms,
+      stems,
+      idf,
+      weight,
+      textDf: textDf.slice(0, termCount),
+      maxIdf,
+      postStart,
+      postDoc,
+      postImpact,
+      postInText,
+      surfaces,
+      sortedSurfaces,
+      deletions,
+      surfaceList,
+      docCount,
+      docMeeting,
+      docSpeaker,
+      docTimed,
+      docAsks,
+      meetingKeys,
+      display,
+      df,
+    };
+  };
   return {
-    terms,
-    stems,
-    idf,
-    weight,
-    textDf: textDf.slice(0, termCount),
-    maxIdf,
-    postStart,
-    postDoc,
-    postImpact,
-    postInText,
-    surfaces,
-    sortedSurfaces,
-    deletions,
-    surfaceList,
-    docCount,
-    docMeeting,
-    docSpeaker,
-    docTimed,
-    docAsks,
-    meetingKeys,
-    display,
-    df,
+    meetingKeys: meetingKeysOf,
+    statement,
+    narration: narrationOf,
+    assembleDocs,
+    countTerms,
+    countChunk,
+    weigh,
+    fillChunk,
+    dropTriples,
+    display: displayForms,
+    finish,
   };
 }
 
 /** The index of a corpus from its postings: speaker and meeting keys, lookups, work arrays. */
-function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
+function* assembleIndex(
+  corpus: Corpus,
+  postings: Postings,
+  previous?: SearchIndex,
+): Slices<SearchIndex> {
   const { docCount, docSpeaker } = postings;
   const n = corpus.statements.length;
   const speakerIndex = new Map<string, number>();
   corpus.speakers.forEach((s, i) => speakerIndex.set(s.name, i));
   const { nameTokens, roles } = buildSpeakerKeys(corpus.speakers);
+  yield;
   const statementCounts = new Int32Array(corpus.speakers.length);
   for (let doc = 0; doc < n; doc++) {
     const sp = docSpeaker[doc] ?? -1;
@@ -443,6 +567,11 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
     ignoreLocation: true,
     threshold: 0.4,
   });
+  yield;
+  const lookup = buildLookup(corpus);
+  yield;
+  const speakerMeetings = meetingsBySpeaker(corpus, speakerIndex);
+  yield;
 
   const index: SearchIndex = {
     corpus,
@@ -457,10 +586,11 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
       roleVocab,
       rolePrefixes,
       statementCounts,
-      speakerMeetings: meetingsBySpeaker(corpus, speakerIndex),
+      speakerMeetings,
       lexicon: openWordNet(),
-      lookup: buildLookup(corpus),
-      english: loadEnglishCounts(),
+      lookup,
+      // Everyday English word counts do not depend on the corpus: the previous index's are the same.
+      english: previous?.data.english ?? loadEnglishCounts(),
       stemOf: makeStemmer(50_000),
       scratch: {
         cur: new Float32Array(docCount),
@@ -477,6 +607,7 @@ function assembleIndex(corpus: Corpus, postings: Postings): SearchIndex {
       globalTopics: [],
     },
   };
+  yield;
   index.data.globalTopics = topTopics(index, null, 10);
   return index;
 }
