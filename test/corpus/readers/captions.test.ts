@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/corpus/parse.js';
 import type { ParsedReport } from '../../../src/corpus/parse.js';
 import { captionReader } from '../../../src/corpus/readers/captions.js';
+import { keepsOffsetsOnArbitraryText } from './arbitrary.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'readers');
 
@@ -141,9 +142,6 @@ const captionPieces = fc.constantFrom(
   ' ',
   '🙂',
 );
-const captionish = fc
-  .array(fc.oneof(captionPieces, fc.string({ maxLength: 8 })), { maxLength: 50 })
-  .map((xs) => xs.join(''));
 
 describe("Teams' Word transcript saved as text (timing, the name alone, the words)", () => {
   const text = [
@@ -195,23 +193,7 @@ describe("Teams' Word transcript saved as text (timing, the name alone, the word
   });
 });
 
-describe('caption reader on arbitrary text', () => {
-  it('never throws and every block and statement is the file text at its offsets', () => {
-    fc.assert(
-      fc.property(captionish, (text) => {
-        const read = captionReader.read(text, 'x.vtt');
-        for (const b of read.blocks) {
-          expect(b.start).toBeGreaterThanOrEqual(0);
-          expect(b.end).toBeLessThanOrEqual(text.length);
-          expect(b.end).toBeGreaterThan(b.start);
-        }
-        for (const s of parseReport(text, 'x.vtt').statements)
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
+keepsOffsetsOnArbitraryText('caption reader', captionReader, 'x.vtt', captionPieces);
 
 describe('the spoken words of a joined turn', () => {
   it('leave out the cue numbers and timings that lie between the cues', async () => {

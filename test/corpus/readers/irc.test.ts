@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/corpus/parse.js';
 import type { ParsedReport } from '../../../src/corpus/parse.js';
 import { ircReader } from '../../../src/corpus/readers/irc.js';
+import { keepsOffsetsOnArbitraryText } from './arbitrary.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'readers');
 
@@ -215,23 +216,4 @@ const ircPieces = fc.constantFrom(
   '\t',
   ' ',
 );
-const ircish = fc
-  .array(fc.oneof(ircPieces, fc.string({ maxLength: 8 })), { maxLength: 50 })
-  .map((xs) => xs.join(''));
-
-describe('IRC reader on arbitrary text', () => {
-  it('never throws and every block and statement is the file text at its offsets', () => {
-    fc.assert(
-      fc.property(ircish, (text) => {
-        for (const b of ircReader.read(text, 'x.log').blocks) {
-          expect(b.start).toBeGreaterThanOrEqual(0);
-          expect(b.end).toBeLessThanOrEqual(text.length);
-          expect(b.end).toBeGreaterThan(b.start);
-        }
-        for (const s of parseReport(text, 'x.log').statements)
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
+keepsOffsetsOnArbitraryText('IRC reader', ircReader, 'x.log', ircPieces);

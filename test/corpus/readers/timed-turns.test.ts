@@ -9,6 +9,7 @@ import { parseReport } from '../../../src/corpus/parse.js';
 import type { ParsedReport } from '../../../src/corpus/parse.js';
 import { readStructured } from '../../../src/corpus/readers/index.js';
 import { timedTurnsReader } from '../../../src/corpus/readers/timed-turns.js';
+import { keepsOffsetsOnArbitraryText } from './arbitrary.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'readers');
 
@@ -273,23 +274,4 @@ const pieces = fc.constantFrom(
   '(',
   ']',
 );
-const timedish = fc
-  .array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 50 })
-  .map((xs) => xs.join(''));
-
-describe('timed-turns reader on arbitrary text', () => {
-  it('never throws and every block and statement is the file text at its offsets', () => {
-    fc.assert(
-      fc.property(timedish, (text) => {
-        for (const b of timedTurnsReader.read(text, 'x.txt').blocks) {
-          expect(b.start).toBeGreaterThanOrEqual(0);
-          expect(b.end).toBeLessThanOrEqual(text.length);
-          expect(b.end).toBeGreaterThan(b.start);
-        }
-        for (const s of parseReport(text, 'x.txt').statements)
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
+keepsOffsetsOnArbitraryText('timed-turns reader', timedTurnsReader, 'x.txt', pieces);

@@ -7,6 +7,7 @@ import { parseReport } from '../../../src/corpus/parse.js';
 import type { ParsedReport } from '../../../src/corpus/parse.js';
 import { readStructured } from '../../../src/corpus/readers/index.js';
 import { zoomChatReader } from '../../../src/corpus/readers/zoom-chat.js';
+import { keepsOffsetsOnArbitraryText } from './arbitrary.js';
 
 function said(r: ParsedReport): string[] {
   return r.statements.map((s) => `${s.time ?? '-'} ${s.speaker ?? '-'}: ${s.text}`);
@@ -104,23 +105,4 @@ const pieces = fc.constantFrom(
   ':',
   '"',
 );
-const chatish = fc
-  .array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 50 })
-  .map((xs) => xs.join(''));
-
-describe('WhatsApp lines in the chat reader on arbitrary text', () => {
-  it('never throws and every block and statement is the file text at its offsets', () => {
-    fc.assert(
-      fc.property(chatish, (text) => {
-        for (const b of zoomChatReader.read(text, 'x.txt').blocks) {
-          expect(b.start).toBeGreaterThanOrEqual(0);
-          expect(b.end).toBeLessThanOrEqual(text.length);
-          expect(b.end).toBeGreaterThan(b.start);
-        }
-        for (const s of parseReport(text, 'x.txt').statements)
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
+keepsOffsetsOnArbitraryText('WhatsApp lines in the chat reader', zoomChatReader, 'x.txt', pieces);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/corpus/parse.js';
 import type { ParsedReport } from '../../../src/corpus/parse.js';
 import { zoomChatReader } from '../../../src/corpus/readers/zoom-chat.js';
+import { keepsOffsetsOnArbitraryText } from './arbitrary.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'readers');
 const FILE = 'ferry-chat.txt';
@@ -159,23 +160,4 @@ const chatPieces = fc.constantFrom(
   ':',
   '👍',
 );
-const chatish = fc
-  .array(fc.oneof(chatPieces, fc.string({ maxLength: 8 })), { maxLength: 50 })
-  .map((xs) => xs.join(''));
-
-describe('Zoom chat reader on arbitrary text', () => {
-  it('never throws and every block and statement is the file text at its offsets', () => {
-    fc.assert(
-      fc.property(chatish, (text) => {
-        for (const b of zoomChatReader.read(text, 'x.txt').blocks) {
-          expect(b.start).toBeGreaterThanOrEqual(0);
-          expect(b.end).toBeLessThanOrEqual(text.length);
-          expect(b.end).toBeGreaterThan(b.start);
-        }
-        for (const s of parseReport(text, 'x.txt').statements)
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
+keepsOffsetsOnArbitraryText('Zoom chat reader', zoomChatReader, 'x.txt', chatPieces);
