@@ -33,7 +33,10 @@ interface Run {
   replicas: number;
   seconds: number;
   latencies: number[];
+  /** Interactions that got no answer at all. */
   unanswered: number;
+  /** Interactions answered more than once (each must be answered exactly once). */
+  answeredTwice: number;
 }
 
 function send(fake: FakeDiscord, work: Workload, n: number): FakeInteraction {
@@ -107,7 +110,8 @@ async function measure(
         .filter((i) => i.answeredAt !== null)
         .map((i) => (i.answeredAt ?? 0) - i.sentAt)
         .sort((a, b) => a - b),
-      unanswered: done.filter((i) => i.callbacks.length !== 1).length,
+      unanswered: done.filter((i) => i.callbacks.length === 0).length,
+      answeredTwice: done.filter((i) => i.callbacks.length > 1).length,
     };
   } finally {
     for (const replica of replicas) replica.kill('SIGTERM');
@@ -170,6 +174,7 @@ export async function benchReplicas(options: ReplicaBenchOptions = {}): Promise<
         'p95 first answer ms',
         'max ms',
         'unanswered',
+        'answered twice',
       ],
       rows: runs.map((r) => [
         r.replicas,
@@ -178,6 +183,7 @@ export async function benchReplicas(options: ReplicaBenchOptions = {}): Promise<
         Math.round(quantile(r.latencies, 0.95)),
         Math.round(r.latencies[r.latencies.length - 1] ?? NaN),
         r.unanswered,
+        r.answeredTwice,
       ]),
       notes,
     },
