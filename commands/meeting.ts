@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { meetingChoiceName } from '../src/answers/format.js';
 import type { AppContext } from '../src/context.js';
 import type { Choice, CommandInput, CommandModule } from './types.js';
-import { buildMeetingDigest, getProfileStats } from '../src/answers/profiles.js';
+import { buildMeetingDigest, profileStatsInSlices } from '../src/answers/profiles.js';
 import { buildMeetingView } from '../src/answers/meeting-view.js';
 import { suggestMeetings } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
@@ -25,7 +25,9 @@ const data = new SlashCommandBuilder()
 
 export async function runMeeting(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.meeting ?? '');
-  const lookup = buildMeetingDigest(ctx.corpus, query, getProfileStats(ctx));
+  // Built a slice at a time when the reports just changed (see /who).
+  const stats = await profileStatsInSlices(ctx, ctx.index.data.lookup);
+  const lookup = buildMeetingDigest(ctx.corpus, query, stats);
   const id = lookup.digest?.id;
   const meeting = id === undefined ? undefined : ctx.corpus.meetings.find((m) => m.id === id);
   // A report that names no speaker has no shares to draw.
@@ -53,4 +55,9 @@ export function autocompleteMeeting(
   }));
 }
 
-export const meeting: CommandModule = { data, run: runMeeting, autocomplete: autocompleteMeeting };
+export const meeting: CommandModule = {
+  data,
+  defer: true,
+  run: runMeeting,
+  autocomplete: autocompleteMeeting,
+};

@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { speakerChoiceName } from '../src/answers/format.js';
 import type { AppContext } from '../src/context.js';
 import type { Choice, CommandInput, CommandModule } from './types.js';
-import { buildSpeakerProfile, getProfileStats } from '../src/answers/profiles.js';
+import { buildSpeakerProfile, profileStatsInSlices } from '../src/answers/profiles.js';
 import { buildWhoView } from '../src/answers/who-view.js';
 import { suggestSpeakers } from '../src/search/lookup.js';
 import type { ReplyView } from '../src/answers/view.js';
@@ -25,7 +25,9 @@ const data = new SlashCommandBuilder()
 
 export async function runWho(ctx: AppContext, input: CommandInput): Promise<ReplyView> {
   const query = String(input.options.speaker ?? '');
-  const stats = getProfileStats(ctx);
+  // Right after the reports change, the statistics are built a slice at a time: other questions
+  // are answered meanwhile, and this one waits (the router shows "thinking…" when it is slow).
+  const stats = await profileStatsInSlices(ctx, ctx.index.data.lookup);
   const lookup = buildSpeakerProfile(ctx.corpus, query, stats);
   const p = lookup.profile;
   // The timeline counts the same statements as the profile, so its bars add up to its total.
@@ -56,4 +58,9 @@ export function autocompleteWho(
     .map((s) => ({ name: speakerChoiceName(s), value: s.name }));
 }
 
-export const who: CommandModule = { data, run: runWho, autocomplete: autocompleteWho };
+export const who: CommandModule = {
+  data,
+  defer: true,
+  run: runWho,
+  autocomplete: autocompleteWho,
+};

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import type { RouteHandler } from '../http/server.js';
-import { getProfileStats, profileSpeaker } from '../answers/profiles.js';
+import { profileSpeaker, profileStatsInSlices } from '../answers/profiles.js';
 import {
   meetingShareData,
   meetingShareSvg,
@@ -37,7 +37,7 @@ export function webRoutes(getCtx: () => AppContext, options: WebOptions = {}): R
     ...(options.now ? { now: options.now } : {}),
   });
 
-  function handle(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
     const ours =
       path === '/' ||
@@ -98,7 +98,7 @@ export function webRoutes(getCtx: () => AppContext, options: WebOptions = {}): R
     if (name !== null) {
       const speaker = ctx.corpus.speakers.find((s) => s.name === name);
       if (!speaker) return notFound(req, res, 'No speaker in the records has this name.');
-      const stats = getProfileStats(ctx);
+      const stats = await profileStatsInSlices(ctx, ctx.index.data.lookup);
       const profile = profileSpeaker(stats, speaker);
       // The same timeline as /who, as SVG.
       const timeline = profile.silent
