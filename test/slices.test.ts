@@ -7,6 +7,7 @@ import { generateReports } from '../src/bench/generate.js';
 import { buildCorpus, buildCorpusSlices } from '../src/corpus/build.js';
 import { parseReport } from '../src/corpus/parse.js';
 import { buildIndex, buildIndexSlices } from '../src/search/build-index.js';
+import { lookupSlices } from '../src/search/lookup.js';
 import { runAtOnce, runInSlices } from '../src/slices.js';
 import type { Slices } from '../src/slices.js';
 
@@ -24,11 +25,27 @@ describe('work in slices', () => {
     for (const key of ['terms', 'surfaces', 'postStart', 'postDoc', 'postImpact', 'idf'] as const)
       expect(isDeepStrictEqual(sliced[key], once[key]), key).toBe(true);
     expect(sliced.globalTopics).toEqual(once.globalTopics);
+    // The name and meeting lookups (autocomplete) too: the same keys, meetings and answers.
+    expect(sliced.lookup.keys).toEqual(once.lookup.keys);
+    expect(sliced.lookup.docs).toEqual(once.lookup.docs);
+    expect(sliced.lookup.byCount).toEqual(once.lookup.byCount);
+    const title = corpus.meetings[7]?.title ?? '';
+    expect(sliced.lookup.meetingFuse.search(title)[0]?.item.meeting.id).toBe(
+      once.lookup.meetingFuse.search(title)[0]?.item.meeting.id,
+    );
     const stats = buildProfileStats(corpus);
     const slicedStats = await runInSlices(profileStatsSlices(corpus), 1);
     expect(slicedStats.surfaces).toEqual(stats.surfaces);
     expect(slicedStats.speakerTerms).toEqual(stats.speakerTerms);
     expect([...slicedStats.meetingsByPerson]).toEqual([...stats.meetingsByPerson]);
+  });
+
+  it('pauses while building the lookups, every few hundred meetings and between fuzzy indexes', () => {
+    const corpus = buildCorpus(reports);
+    const work = lookupSlices(corpus);
+    let pauses = 0;
+    for (let step = work.next(); !step.done; step = work.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(5);
   });
 
   it('lets timers run between slices, and none at once', async () => {

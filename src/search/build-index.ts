@@ -8,7 +8,7 @@ import { buildDeletionTable } from './expand.js';
 import { NARRATION, makeStemmer } from './index-data.js';
 import type { IndexData, SearchIndex } from './index-data.js';
 import { openWordNet } from './lexicon.js';
-import { buildLookup, identifyingWords, roleWords } from './lookup.js';
+import { identifyingWords, lookupSlices, roleWords } from './lookup.js';
 import { HONORIFICS, tokenize, tokenizeRaw } from './normalize.js';
 import { QUESTION_WORDS, STOPWORDS } from './stopwords.js';
 import { topTopics } from './suggest.js';
@@ -568,7 +568,7 @@ function* assembleIndex(
     threshold: 0.4,
   });
   yield;
-  const lookup = buildLookup(corpus);
+  const lookup = yield* lookupSlices(corpus);
   yield;
   const speakerMeetings = meetingsBySpeaker(corpus, speakerIndex);
   yield;

@@ -1,5 +1,6 @@
 // Finding speakers and meetings by what people type: names, aliases, roles, titles, dates, typos.
 import Fuse from 'fuse.js';
+import { runAtOnce, type Slices } from '../slices.js';
 import type { Corpus, Meeting, Speaker } from '../corpus/types.js';
 import { HONORIFICS, foldPhrase, tokenize } from './normalize.js';
 import { MONTH_NAMES } from '../corpus/months.js';
@@ -36,42 +37,71 @@ export interface LookupIndex {
 
 /** Builds the lookup structures once for a corpus. */
 export function buildLookup(corpus: Corpus): LookupIndex {
+  return runAtOnce(lookupSlices(corpus));
+}
+
+/**
+ * The lookups, built with pauses between pieces (see slices.ts): the live corpus builds them a
+ * slice at a time with its index. Each fuzzy index over the meetings is one piece (tens of ms at
+ * 5,000 meetings); the rest goes a few hundred meetings at a time.
+ */
+export function* lookupSlices(corpus: Corpus): Slices<LookupIndex> {
   const keys = speakerKeys(corpus);
-  const docs = meetingDocs(corpus);
+  yield;
+  const docs: MeetingDoc[] = [];
+  const byName = new Map(corpus.speakers.map((s) => [s.name, s]));
+  for (const [i, meeting] of corpus.meetings.entries()) {
+    docs.push(meetingDoc(meeting, byName));
+    if (i % 256 === 255) yield;
+  }
   const counts = statementCounts(corpus);
+  yield;
+  const speakerFuse = new Fuse(keys, {
+    keys: ['text'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.6,
+  });
+  const speakerSuggestFuse = new Fuse(keys, {
+    keys: ['text'],
+    ignoreLocation: true,
+    threshold: 0.3,
+  });
+  const identifying = new Map(corpus.speakers.map((s) => [s, identifyingWords(s)]));
+  yield;
+  const meetingFuse = new Fuse(docs, {
+    keys: [
+      { name: 'title', weight: 3 },
+      { name: 'people', weight: 2 },
+      { name: 'file', weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.4,
+    useExtendedSearch: false,
+  });
+  yield;
+  const meetingSuggestFuse = new Fuse(docs, {
+    keys: ['title', 'people', 'file'],
+    ignoreLocation: true,
+    threshold: 0.4,
+  });
+  yield;
+  const byCount = [...corpus.speakers].sort(
+    (a, b) => (counts.get(b.name) ?? 0) - (counts.get(a.name) ?? 0) || a.name.localeCompare(b.name),
+  );
+  yield;
   return {
     corpus,
     keys,
-    speakerFuse: new Fuse(keys, {
-      keys: ['text'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.6,
-    }),
-    speakerSuggestFuse: new Fuse(keys, { keys: ['text'], ignoreLocation: true, threshold: 0.3 }),
-    identifying: new Map(corpus.speakers.map((s) => [s, identifyingWords(s)])),
+    speakerFuse,
+    speakerSuggestFuse,
+    identifying,
     docs,
-    meetingFuse: new Fuse(docs, {
-      keys: [
-        { name: 'title', weight: 3 },
-        { name: 'people', weight: 2 },
-        { name: 'file', weight: 1 },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.4,
-      useExtendedSearch: false,
-    }),
-    meetingSuggestFuse: new Fuse(docs, {
-      keys: ['title', 'people', 'file'],
-      ignoreLocation: true,
-      threshold: 0.4,
-    }),
+    meetingFuse,
+    meetingSuggestFuse,
     counts,
-    byCount: [...corpus.speakers].sort(
-      (a, b) =>
-        (counts.get(b.name) ?? 0) - (counts.get(a.name) ?? 0) || a.name.localeCompare(b.name),
-    ),
+    byCount,
     byDate: sortByDate(corpus.meetings),
   };
 }
@@ -250,9 +280,8 @@ interface MeetingDoc {
   file: string;
 }
 
-function meetingDocs(corpus: Corpus): MeetingDoc[] {
-  const byName = new Map(corpus.speakers.map((s) => [s.name, s]));
-  return corpus.meetings.map((meeting) => ({
+function meetingDoc(meeting: Meeting, byName: Map<string, Speaker>): MeetingDoc {
+  return {
     meeting,
     title: foldPhrase(meeting.title ?? ''),
     people: foldPhrase(
@@ -264,7 +293,7 @@ function meetingDocs(corpus: Corpus): MeetingDoc[] {
         .join(' '),
     ),
     file: foldPhrase(meeting.file.replace(/\.[a-z]+$/i, '')),
-  }));
+  };
 }
 
 /** Meetings a query points at (a title, a date, a participant, a file name), best first. */
