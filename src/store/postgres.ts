@@ -16,14 +16,7 @@ import {
   toPost,
   toSubscription,
 } from './rows.js';
-import type {
-  AlertRow,
-  AnnounceRow,
-  AnnouncementRow,
-  DeliveryRow,
-  PostRow,
-  SubscriptionRow,
-} from './rows.js';
+import type { AlertRow, AnnounceRow, SubscriptionRow } from './rows.js';
 import { StoreError } from './types.js';
 import type { AddAlertResult, AlertStore, DeliveryStatus, Store } from './types.js';
 
@@ -178,6 +171,31 @@ function explainPgError(err: unknown, where: string): StoreError {
   return make(`Database error in ${where}: ${text}`);
 }
 
+/** The rows a query returns. */
+async function rows<R extends QueryResultRow>(
+  runner: Pool | PoolClient,
+  sql: string,
+  values: unknown[] = [],
+): Promise<R[]> {
+  return (await runner.query<R>(sql, values)).rows;
+}
+
+/** The first row a query returns, read by `read`; null when it returns none. */
+async function firstRow<R extends QueryResultRow, T>(
+  runner: Pool | PoolClient,
+  sql: string,
+  values: unknown[],
+  read: (row: R) => T,
+): Promise<T | null> {
+  const [row] = await rows<R>(runner, sql, values);
+  return row ? read(row) : null;
+}
+
+/** How many rows a statement changed. */
+async function changed(runner: Pool | PoolClient, sql: string, values: unknown[]): Promise<number> {
+  return (await runner.query(sql, values)).rowCount ?? 0;
+}
+
 function createStore(pool: Pool, where: string): Store {
   let closed = false;
   /** Runs `work` as one call of the store: a closed store or a PostgreSQL error is a StoreError. */
@@ -189,13 +207,6 @@ function createStore(pool: Pool, where: string): Store {
       throw explainPgError(err, where);
     }
   };
-  const rows = async <R extends QueryResultRow>(
-    runner: Pool | PoolClient,
-    sql: string,
-    values: unknown[] = [],
-  ): Promise<R[]> => (await runner.query<R>(sql, values)).rows;
-  const changed = async (runner: Pool | PoolClient, sql: string, values: unknown[]) =>
-    (await runner.query(sql, values)).rowCount ?? 0;
   let lastPurgeMs = -Infinity;
   const purge = async (now: Date): Promise<number> => {
     lastPurgeMs = now.getTime();
@@ -209,14 +220,14 @@ function createStore(pool: Pool, where: string): Store {
     kind: 'postgres',
     where,
     getSubscription: (guildId) =>
-      call(async () => {
-        const [row] = await rows<SubscriptionRow>(
+      call(() =>
+        firstRow(
           pool,
           'SELECT * FROM subscriptions WHERE guild_id = $1',
           [guildId],
-        );
-        return row ? toSubscription(row) : null;
-      }),
+          toSubscription,
+        ),
+      ),
     setSubscription: ({ guildId, channelId, time, timezone, now }) =>
       call(async () => {
         const [row] = await rows<SubscriptionRow>(
@@ -326,24 +337,24 @@ function createStore(pool: Pool, where: string): Store {
         ),
       ),
     getPost: (guildId, localDate) =>
-      call(async () => {
-        const [row] = await rows<PostRow>(
+      call(() =>
+        firstRow(
           pool,
           'SELECT * FROM posts WHERE guild_id = $1 AND local_date = $2',
           [guildId, localDate],
-        );
-        return row ? toPost(row) : null;
-      }),
+          toPost,
+        ),
+      ),
     lastPost: (guildId) =>
-      call(async () => {
-        const [row] = await rows<PostRow>(
+      call(() =>
+        firstRow(
           pool,
           `SELECT * FROM posts WHERE guild_id = $1
            ORDER BY local_date COLLATE "C" DESC, claimed_at COLLATE "C" DESC LIMIT 1`,
           [guildId],
-        );
-        return row ? toPost(row) : null;
-      }),
+          toPost,
+        ),
+      ),
     completePost: (guildId, localDate, now) =>
       call(() =>
         transaction(pool, async (client) => {
@@ -464,13 +475,6 @@ type Call = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** `store.alerts` (schema step 3): the same statements as sqlite.ts, in the same order. */
 function createAlertStore(pool: Pool, call: Call): AlertStore {
-  const rows = async <R extends QueryResultRow>(
-    runner: Pool | PoolClient,
-    sql: string,
-    values: unknown[] = [],
-  ): Promise<R[]> => (await runner.query<R>(sql, values)).rows;
-  const changed = async (runner: Pool | PoolClient, sql: string, values: unknown[]) =>
-    (await runner.query(sql, values)).rowCount ?? 0;
   const listAlerts = async (runner: Pool | PoolClient, userId: string) =>
     (
       await rows<AlertRow>(
@@ -495,14 +499,14 @@ function createAlertStore(pool: Pool, call: Call): AlertStore {
       ),
 
     getAnnounceChannel: (guildId) =>
-      call(async () => {
-        const [row] = await rows<AnnounceRow>(
+      call(() =>
+        firstRow(
           pool,
           'SELECT * FROM announce_channels WHERE guild_id = $1',
           [guildId],
-        );
-        return row ? toAnnounce(row) : null;
-      }),
+          toAnnounce,
+        ),
+      ),
     setAnnounceChannel: ({ guildId, channelId, now }) =>
       call(async () => {
         const [row] = await rows<AnnounceRow>(
@@ -575,24 +579,24 @@ function createAlertStore(pool: Pool, call: Call): AlertStore {
         );
       }),
     getAnnouncement: (guildId, meetingId) =>
-      call(async () => {
-        const [row] = await rows<AnnouncementRow>(
+      call(() =>
+        firstRow(
           pool,
           'SELECT * FROM announcements WHERE guild_id = $1 AND meeting_id = $2',
           [guildId, meetingId],
-        );
-        return row ? toAnnouncement(row) : null;
-      }),
+          toAnnouncement,
+        ),
+      ),
     lastAnnouncement: (guildId) =>
-      call(async () => {
-        const [row] = await rows<AnnouncementRow>(
+      call(() =>
+        firstRow(
           pool,
           `SELECT * FROM announcements WHERE guild_id = $1
            ORDER BY claimed_at COLLATE "C" DESC, meeting_id COLLATE "C" DESC LIMIT 1`,
           [guildId],
-        );
-        return row ? toAnnouncement(row) : null;
-      }),
+          toAnnouncement,
+        ),
+      ),
 
     addAlert: ({ userId, guildId, words, speaker, now, max }) =>
       call(() =>
@@ -636,14 +640,14 @@ function createAlertStore(pool: Pool, call: Call): AlertStore {
         ).map(toAlert),
       ),
     removeAlert: (userId, alertId) =>
-      call(async () => {
-        const [row] = await rows<AlertRow>(
+      call(() =>
+        firstRow(
           pool,
           'DELETE FROM alerts WHERE id = $1 AND user_id = $2 RETURNING *',
           [alertId, userId],
-        );
-        return row ? toAlert(row) : null;
-      }),
+          toAlert,
+        ),
+      ),
     listUncheckedMeetings: (alertId, activeFrom) =>
       call(async () =>
         meetingIds(
@@ -710,13 +714,13 @@ function createAlertStore(pool: Pool, call: Call): AlertStore {
         }),
       ),
     getAlertDelivery: (alertId, meetingId) =>
-      call(async () => {
-        const [row] = await rows<DeliveryRow>(
+      call(() =>
+        firstRow(
           pool,
           'SELECT * FROM alert_deliveries WHERE alert_id = $1 AND meeting_id = $2',
           [alertId, meetingId],
-        );
-        return row ? toDelivery(row) : null;
-      }),
+          toDelivery,
+        ),
+      ),
   };
 }
