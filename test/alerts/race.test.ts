@@ -1,11 +1,9 @@
 // Two bot processes share one database and see the same new meetings at the same instant: each
 // server gets each card once, and each member each alert message once.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import type { StoreSettings } from '../../src/store/open.js';
-import { makeTempDir } from '../daily/helpers.js';
-import { createTestDatabase } from '../support/postgres.js';
+import { SHARED_STORES, startRaceWorker } from '../support/race.js';
+import type { RaceWorker } from '../support/race.js';
 import { OLD_MEETINGS } from './helpers.js';
 
 interface Result {
@@ -14,50 +12,11 @@ interface Result {
   alerted: string[];
 }
 
-function startWorker(where: string, owner: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/alerts/support/race-worker.ts', where, owner],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.on('data', (d) => {
-    out += String(d);
-    if (out.startsWith('ready\n')) markReady();
-  });
-  child.stderr.on('data', (d) => (err += String(d)));
-  const done = new Promise<Result>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      markReady();
-      if (code !== 0) reject(new Error(`worker ${owner} exited ${code}: ${err}`));
-      else resolve(JSON.parse(out.slice('ready\n'.length)) as Result);
-    });
-  });
-  return { ready, go: () => child.stdin.write('go\n'), done };
+function startWorker(where: string, owner: string): RaceWorker<Result> {
+  return startRaceWorker<Result>('test/alerts/support/race-worker.ts', where, owner);
 }
 
-const places: { name: string; make(): Promise<{ where: string; settings: StoreSettings }> }[] = [
-  {
-    name: 'SQLite in one DATA_DIR',
-    make: async () => {
-      const dir = makeTempDir();
-      return { where: dir, settings: { dataDir: dir, databaseUrl: null } };
-    },
-  },
-  {
-    name: 'one PostgreSQL database',
-    make: async () => {
-      const url = await createTestDatabase();
-      return { where: url, settings: { dataDir: '', databaseUrl: url } };
-    },
-  },
-];
-
-describe.each(places)('claim-before-send across processes, $name', (place) => {
+describe.each(SHARED_STORES)('claim-before-send across processes, $name', (place) => {
   it('announces each new meeting once per server and sends each alert once, with two processes racing', async () => {
     const { where, settings } = await place.make();
     const setup = await openStore(settings);

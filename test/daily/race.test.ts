@@ -1,61 +1,14 @@
 // Two bot processes share one database and wake at the same moment: each server gets one post.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import type { StoreSettings } from '../../src/store/open.js';
-import { createTestDatabase } from '../support/postgres.js';
-import { makeTempDir } from './helpers.js';
+import { SHARED_STORES, startRaceWorker } from '../support/race.js';
+import type { RaceWorker } from '../support/race.js';
 
-interface Worker {
-  ready: Promise<void>;
-  go(): void;
-  done: Promise<string[]>;
+function startWorker(where: string, owner: string): RaceWorker<string[]> {
+  return startRaceWorker<string[]>('test/daily/support/race-worker.ts', where, owner);
 }
 
-function startWorker(where: string, owner: string): Worker {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/daily/support/race-worker.ts', where, owner],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.on('data', (d) => {
-    out += String(d);
-    if (out.startsWith('ready\n')) markReady();
-  });
-  child.stderr.on('data', (d) => (err += String(d)));
-  const done = new Promise<string[]>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      markReady();
-      if (code !== 0) reject(new Error(`worker ${owner} exited ${code}: ${err}`));
-      else resolve(JSON.parse(out.slice('ready\n'.length)) as string[]);
-    });
-  });
-  return { ready, go: () => child.stdin.write('go\n'), done };
-}
-
-const places: { name: string; make(): Promise<{ where: string; settings: StoreSettings }> }[] = [
-  {
-    name: 'SQLite in one DATA_DIR',
-    make: async () => {
-      const dir = makeTempDir();
-      return { where: dir, settings: { dataDir: dir, databaseUrl: null } };
-    },
-  },
-  {
-    name: 'one PostgreSQL database',
-    make: async () => {
-      const url = await createTestDatabase();
-      return { where: url, settings: { dataDir: '', databaseUrl: url } };
-    },
-  },
-];
-
-describe.each(places)('claim-before-post across processes, $name', (place) => {
+describe.each(SHARED_STORES)('claim-before-post across processes, $name', (place) => {
   it('posts once per server when two processes run the same pass at the same instant', async () => {
     const { where, settings } = await place.make();
     const setup = await openStore(settings);
