@@ -110,6 +110,28 @@ async function run(
   return fake.sendCommand(command, subcommand(sub, options), user).reply();
 }
 
+/** What Discord sends while a member types in /alert remove's alert box: the choices offered. */
+async function alertChoices(typed: string, user: UserOptions) {
+  const typing = fake.sendInteraction(
+    4,
+    {
+      id: fake.snowflake(),
+      name: 'alert',
+      type: 1,
+      options: [
+        {
+          type: 1,
+          name: 'remove',
+          options: [{ type: 3, name: 'alert', value: typed, focused: true }],
+        },
+      ],
+    },
+    user,
+  );
+  await fake.waitFor(() => typing.choices !== null, 'autocomplete choices');
+  return typing.choices;
+}
+
 beforeEach(async () => {
   fake = await startFakeDiscord();
   dataDir = makeTempDir();
@@ -425,24 +447,8 @@ describe('/alert in Discord', () => {
     expect(visibleText(refused)).toMatch(/You have 25 alerts, the most one member can have/);
     expect(await p.store.alerts.listAlerts(MEMBER.id)).toHaveLength(25);
 
-    const typing = fake.sendInteraction(
-      4,
-      {
-        id: fake.snowflake(),
-        name: 'alert',
-        type: 1,
-        options: [
-          {
-            type: 1,
-            name: 'remove',
-            options: [{ type: 3, name: 'alert', value: 'number 7', focused: true }],
-          },
-        ],
-      },
-      { user: MEMBER },
-    );
-    await fake.waitFor(() => typing.choices !== null, 'autocomplete choices');
-    expect(typing.choices).toEqual([
+    const choices = await alertChoices('number 7', { user: MEMBER });
+    expect(choices).toEqual([
       {
         name: '“topic number 7”',
         value: (await p.store.alerts.listAlerts(MEMBER.id)).find(
@@ -451,29 +457,12 @@ describe('/alert in Discord', () => {
       },
     ]);
     // Someone else's alerts are never offered.
-    const stranger = fake.sendInteraction(
-      4,
-      {
-        id: fake.snowflake(),
-        name: 'alert',
-        type: 1,
-        options: [
-          {
-            type: 1,
-            name: 'remove',
-            options: [{ type: 3, name: 'alert', value: '', focused: true }],
-          },
-        ],
-      },
-      { user: CLOSED },
-    );
-    await fake.waitFor(() => stranger.choices !== null, 'autocomplete choices');
-    expect(stranger.choices).toEqual([]);
+    expect(await alertChoices('', { user: CLOSED })).toEqual([]);
 
     const removed = await run(
       'alert',
       'remove',
-      { alert: String(typing.choices?.[0]?.value) },
+      { alert: String(choices?.[0]?.value) },
       { user: MEMBER },
     );
     expect(visibleText(removed)).toMatch(/Alert “topic number 7” removed/);
