@@ -219,6 +219,8 @@ export function scoreStatements(
   }
 
   let maxMeeting = 0;
+  // Built for the first long turn found (search/DESIGN.md: a long turn's best window).
+  let byTerm: Map<number, [number, number][]> | null = null;
   for (const v of meetingScore) if (v > maxMeeting) maxMeeting = v;
   // What each statement found earns, before who said it is weighed.
   // What each statement found earns, before who said it is weighed: its base score in `cur`, its
@@ -237,7 +239,8 @@ export function scoreStatements(
       seen[doc] = 0;
       continue;
     }
-    if (isLongTurn(index, doc)) coverage *= concentration(index, doc, concepts);
+    if (isLongTurn(index, doc))
+      coverage *= concentration(index, doc, concepts, (byTerm ??= conceptsByTerm(concepts)));
     const m = maxMeeting > 0 ? (meetingScore[d.docMeeting[doc] ?? 0] ?? 0) / maxMeeting : 0;
     // Coordination: a statement that answers more of the question beats one that repeats a part.
     const coord = 0.5 + 0.5 * Math.min(1, coverage);
@@ -418,43 +421,45 @@ const PASSAGE_WORDS = 120;
 
 /** More than LONG_TURN_WORDS words (counted once per statement, when first found). */
 function isLongTurn(index: SearchIndex, doc: number): boolean {
-  // 0: not read yet, 1: not long, else its word count.
-  const seenLength = index.data.scratch.turnLength;
-  if ((seenLength[doc] ?? 0) === 0) {
-    const text = index.corpus.statements[doc]?.text ?? '';
-    let words = 0;
+  // 0: not counted yet, 1: not long, else its word count.
+  const counted = index.data.scratch.turnLength;
+  if ((counted[doc] ?? 0) === 0) {
     // A word takes at least two characters with its space: shorter texts are never long.
-    if (text.length >= LONG_TURN_WORDS * 2) {
-      for (let i = 0, inWord = false; i < text.length; i++) {
-        const space = text.charCodeAt(i) <= 32;
-        if (!space && !inWord) words++;
-        inWord = !space;
-      }
-    }
-    seenLength[doc] = words > LONG_TURN_WORDS ? words : 1;
+    const short = (index.corpus.statements[doc]?.text.length ?? 0) < LONG_TURN_WORDS * 2;
+    const words = short ? 0 : wordCount(index, doc);
+    counted[doc] = words > LONG_TURN_WORDS ? words : 1;
   }
-  return (seenLength[doc] ?? 1) > LONG_TURN_WORDS;
+  return (counted[doc] ?? 1) > LONG_TURN_WORDS;
+}
+
+/** Index term → the concepts it stands for and the factor it counts (single-word expansions). */
+function conceptsByTerm(concepts: Reading['concepts']): Map<number, [number, number][]> {
+  const out = new Map<number, [number, number][]>();
+  concepts.forEach((c, ci) => {
+    for (const e of c.expansions) {
+      if (e.partial || e.terms.length !== 1) continue;
+      const t = e.terms[0] ?? -1;
+      const list = out.get(t) ?? [];
+      list.push([ci, e.factor]);
+      out.set(t, list);
+    }
+  });
+  return out;
 }
 
 /**
  * The share of a statement's matched topic weight (its own words) that its best window of
  * PASSAGE_WORDS words holds: 1 when what matches stands together, less when it is scattered.
  */
-function concentration(index: SearchIndex, doc: number, concepts: Reading['concepts']): number {
+function concentration(
+  index: SearchIndex,
+  doc: number,
+  concepts: Reading['concepts'],
+  conceptsOf: Map<number, [number, number][]>,
+): number {
   const d = index.data;
   const statement = index.corpus.statements[doc];
   if (!statement) return 1;
-  // Index term → the concepts it stands for, with the factor it counts.
-  const conceptsOf = new Map<number, [number, number][]>();
-  concepts.forEach((c, ci) => {
-    for (const e of c.expansions) {
-      if (e.partial || e.terms.length !== 1) continue;
-      const t = e.terms[0] ?? -1;
-      const list = conceptsOf.get(t) ?? [];
-      list.push([ci, e.factor]);
-      conceptsOf.set(t, list);
-    }
-  });
   const lastAt = new Array<number>(concepts.length).fill(-Infinity);
   const factorAt = new Array<number>(concepts.length).fill(0);
   const everFactor = new Array<number>(concepts.length).fill(0);
