@@ -31,8 +31,9 @@ const FOLLOW_UP_WORDS = 12;
 const GENERIC_FACTOR = 0.5;
 // "When did X talk about Y": a statement with the time it was said answers the "when".
 const WHEN_TIMED_BOOST = 1.3;
-// "How often …" / "how many …": a statement that gives a frequency / an amount answers that part
-// of the question (it weighs as much as an average topic word of it) and ranks this much higher.
+// "How often …" / "how many …": a statement that gives a frequency / an amount gains coverage as
+// if it matched one more average topic word, and ranks this much higher; one that gives none keeps
+// the coverage its topic words give (the kind of answer only adds: it never hides an answer).
 const ANSWER_TYPE_BOOST = 1.3;
 
 export interface Ranked {
@@ -89,7 +90,7 @@ export function scoreStatements(
   const topicWeight = reading.concepts.reduce((a, c) => a + c.weight, 0);
   const answerType = reading.concepts.length > 0 ? reading.answerType : null;
   const typeWeight = answerType ? topicWeight / reading.concepts.length : 0;
-  const totalWeight = topicWeight + typeWeight || 1;
+  const totalWeight = topicWeight || 1;
   const meetingScore = new Float32Array(index.corpus.meetings.length);
   // Rare concepts first: long posting lists of common words then only probe statements already found.
   // Words naming a meeting come last and only add to statements the other words found.

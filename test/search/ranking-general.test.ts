@@ -326,6 +326,31 @@ describe('questions that ask how often or how many', () => {
   });
 });
 
+describe('a "how often" question answered by a statement that gives no frequency', () => {
+  it('still shows what the speaker said on the topic (the kind of answer only adds)', () => {
+    // Ames never says how often; her one statement on the topic words it as "exchanges" (a
+    // broader word for trade). Asking how often must not hide it.
+    const index = buildIndex(
+      makeCorpus(
+        [{ name: 'Ada Ames', aliases: ['Ames'], role: 'Harbour warden' }],
+        [
+          {
+            file: 'island-talks.md',
+            title: 'Island talks',
+            date: '2024-06-04',
+            statements: [
+              { speaker: 'Ada Ames', text: 'The exchanges with the island must increase.' },
+              { speaker: 'Ada Ames', text: 'The pier lights were repaired in May.' },
+            ],
+          },
+        ],
+      ),
+    );
+    const r = askQuestion(index, 'how often did ames talk about trade');
+    expect(r.results[0]?.statement.text).toBe('The exchanges with the island must increase.');
+  });
+});
+
 describe('a statement leans on what its speaker said just before', () => {
   const corpus = makeCorpus(
     [
